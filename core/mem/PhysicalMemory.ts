@@ -1,0 +1,27 @@
+/**
+ * Physical memory as one view, whatever container it came from (raw image,
+ * ELF core, kdump). Addresses are JS numbers below 2^53; containers report
+ * anything larger instead of truncating it.
+ */
+
+/** A half-open physical range [start, end). */
+export interface PhysRange {
+  start: number;
+  end: number;
+}
+
+export interface PhysicalMemory {
+  /** Which container provided this view (`raw`, `elf`, `kdump`, ...), for messages. */
+  readonly kind: string;
+  /** Page size in bytes (from VMCOREINFO when the image has it, else the caller's option). */
+  readonly pageSize: number;
+  /** RAM ranges that exist in the image, sorted and non-overlapping. Everything else is a hole. */
+  readonly ranges: readonly PhysRange[];
+  /** True when every byte of [address, address + length) lies inside the ranges. */
+  contains(address: number, length: number): boolean;
+  /**
+   * Bytes at [address, address + length). Rejects with a `MemoryError` naming
+   * the address when any part of it is in a hole or outside the image.
+   */
+  read(address: number, length: number): Promise<Uint8Array>;
+}
