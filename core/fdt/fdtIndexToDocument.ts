@@ -1,0 +1,48 @@
+import type { FdtDocument, FdtNode, FdtProperty } from './FdtDocument';
+import type { FdtIndex } from './FdtIndex';
+import { fdtVersionFormat } from './FdtVersionFormat';
+import { nodeNameProperty } from './nodeNameProperty';
+
+/**
+ * Builds the editable document of an index: nodes and properties in blob
+ * order, values copied (so editing the document never changes the blob).
+ * Iterative, so nesting depth is bounded only by the read limits.
+ *
+ * Versions before 16 carry each node's base name as a `name` property that
+ * dtc adds after the node's own properties; when a node's last property is
+ * exactly that (`nodeNameProperty`), it is format overhead, not content, and is
+ * dropped. `writeFdt` adds it back for those versions, so the bytes survive.
+ */
+export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
+  const format = fdtVersionFormat(index.version);
+  const dropNameProperty = format !== undefined && format.nameProperties;
+  const nodes: FdtNode[] = new Array<FdtNode>(index.nodeCount);
+  for (let n = 0; n < index.nodeCount; n++) {
+    const name = index.nodeName(n);
+    const properties: FdtProperty[] = [];
+    const first = index.nodeFirstProperty(n);
+    let end = first + index.nodePropertyCount(n);
+    if (dropNameProperty && end > first && isGeneratedNameProperty(index, first, end - 1, name)) end--;
+    for (let p = first; p < end; p++) {
+      properties.push({ name: index.propertyName(p), value: index.propertyValue(p).slice() });
+    }
+    nodes[n] = { name, properties, children: [] };
+    if (n > 0) nodes[index.nodeParent(n)].children.push(nodes[n]);
+  }
+  return {
+    version: index.header.version,
+    lastCompVersion: index.header.lastCompVersion,
+    bootCpuidPhys: index.header.bootCpuidPhys ?? 0,
+    memoryReservations: index.memoryReservations.map((entry) => ({ address: entry.address, size: entry.size })),
+    root: nodes[0],
+  };
+}
+
+/** The node's last property `p` is dtc's `name` property: the only one so named, with dtc's exact value. */
+function isGeneratedNameProperty(index: FdtIndex, first: number, p: number, nodeName: string): boolean {
+  if (index.propertyName(p) !== 'name') return false;
+  for (let other = first; other < p; other++) if (index.propertyName(other) === 'name') return false;
+  const expected = nodeNameProperty(nodeName);
+  const value = index.propertyValue(p);
+  return value.length === expected.length && value.every((byte, i) => byte === expected[i]);
+}

@@ -1,0 +1,245 @@
+import { FDT_BEGIN_NODE, FDT_END, FDT_END_NODE, FDT_NOP, FDT_PROP, FDT_PROP_HEADER_SIZE } from './constants';
+import { FdtError } from './FdtError';
+import type { FdtHeader } from './FdtHeader';
+import type { FdtReadLimits } from './FdtReadOptions';
+import type { FdtStructureTables } from './FdtStructureTables';
+import { fdtVersionFormat } from './FdtVersionFormat';
+
+const SLASH = 0x2f;
+
+/** Smallest node (BEGIN_NODE, empty name padded to 4, END_NODE) and smallest property (PROP, len, nameoff). */
+const MIN_NODE_BYTES = 12;
+const MIN_PROPERTY_BYTES = FDT_PROP_HEADER_SIZE;
+/** Start small so that one-page blobs stay cheap; doubling keeps the copies linear overall. */
+const INITIAL_CAPACITY = 64;
+
+/**
+ * Walks the structure block once and builds the typed-array index. Checks as
+ * it goes: tokens are known, everything lies inside the structure block,
+ * nesting balances, exactly one root opens and closes before FDT_END, property
+ * names point at NUL-terminated strings inside the strings block, properties
+ * precede subnodes, and the limits hold. NOPs are skipped; whatever follows
+ * FDT_END is ignored (as dtc does). Every token advances by at least 4 bytes,
+ * so the loop always ends.
+ *
+ * Deliberately one flat function with the arrays in locals: this loop is the
+ * reader's hot path (no per-node objects, no string decoding).
+ */
+export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits: FdtReadLimits): FdtStructureTables {
+  const b = bytes;
+  const start = header.offDtStruct;
+  const end = header.structEnd;
+  const stringsSize = header.stringsEnd - header.offDtStrings;
+  // A name offset is valid iff a NUL follows it inside the strings block, i.e. iff it
+  // is at or before the block's last NUL: one backward scan replaces a scan per property.
+  const lastNameOffset = b.subarray(header.offDtStrings, header.stringsEnd).lastIndexOf(0);
+  const format = fdtVersionFormat(header.version);
+  const fullPathNames = format !== undefined && format.fullPathNames;
+  const alignLargeValues = format !== undefined && format.alignLargeValues;
+  const { maxDepth, maxNodes, maxProperties } = limits;
+  // Imported bindings can compile to getter calls under module transforms (tsx, vitest);
+  // locals keep the token dispatch a plain comparison.
+  const PROP = FDT_PROP;
+  const BEGIN_NODE = FDT_BEGIN_NODE;
+  const END_NODE = FDT_END_NODE;
+  const NOP = FDT_NOP;
+  const END = FDT_END;
+  const PROP_HEADER_SIZE = FDT_PROP_HEADER_SIZE;
+
+  const structSize = end - start;
+  const nodeLimit = Math.min(maxNodes, Math.floor(structSize / MIN_NODE_BYTES));
+  const propertyLimit = Math.min(maxProperties, Math.floor(structSize / MIN_PROPERTY_BYTES));
+  let nodeCapacity = Math.min(INITIAL_CAPACITY, nodeLimit + 1);
+  let propertyCapacity = Math.min(INITIAL_CAPACITY, propertyLimit);
+  let nodeOffset = new Uint32Array(nodeCapacity);
+  let nodeEnd = new Uint32Array(nodeCapacity);
+  let nodeParent = new Int32Array(nodeCapacity);
+  let nodeDepth = new Uint32Array(nodeCapacity);
+  let nodeSubtreeEnd = new Uint32Array(nodeCapacity);
+  let nodeFirstProperty = new Uint32Array(nodeCapacity);
+  let propertyOffset = new Uint32Array(propertyCapacity);
+  let propertyLength = new Uint32Array(propertyCapacity);
+  let propertyNameOffset = new Uint32Array(propertyCapacity);
+  // Open nodes, innermost last; for full-path versions also the length of each open node's path.
+  let openNodes = new Int32Array(INITIAL_CAPACITY);
+  let openPathLengths = new Uint32Array(fullPathNames ? INITIAL_CAPACITY : 0);
+
+  let nodeCount = 0;
+  let propertyCount = 0;
+  let depth = 0;
+  let current = -1;
+  let rootClosed = false;
+  let p = start;
+
+  for (;;) {
+    if (p + 4 > end) {
+      throw new FdtError(p, 'structure block', 'ends without an FDT_END token');
+    }
+    const token = (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
+
+    if (token === PROP) {
+      if (p + PROP_HEADER_SIZE > end) {
+        throw new FdtError(p, 'property', `PROP token at the end of the structure block has no room for its length and name offset`);
+      }
+      if (current < 0) {
+        throw new FdtError(p, 'property', rootClosed ? 'property after the root node closed' : 'property before the root node');
+      }
+      if (current !== nodeCount - 1) {
+        throw new FdtError(p, 'property', 'property after a subnode of its node (properties must come first)');
+      }
+      const length = ((b[p + 4] << 24) | (b[p + 5] << 16) | (b[p + 6] << 8) | b[p + 7]) >>> 0;
+      const nameOffset = ((b[p + 8] << 24) | (b[p + 9] << 16) | (b[p + 10] << 8) | b[p + 11]) >>> 0;
+      let value = p + PROP_HEADER_SIZE;
+      if (alignLargeValues && length >= 8) value = start + align8(value - start);
+      if (value + length > end) {
+        throw new FdtError(
+          p,
+          'property',
+          `value runs past the end of the structure block (len ${length}, ${Math.max(0, end - value)} bytes left)`,
+        );
+      }
+      if (nameOffset > lastNameOffset) {
+        throw new FdtError(
+          p,
+          'property',
+          nameOffset >= stringsSize
+            ? `name offset ${nameOffset} is outside the strings block (${stringsSize} bytes)`
+            : `name at strings offset ${nameOffset} is not NUL-terminated inside the strings block`,
+        );
+      }
+      if (propertyCount === propertyCapacity) {
+        if (propertyCount >= maxProperties) {
+          throw new FdtError(p, 'property', `more than ${maxProperties} properties (limit maxProperties)`);
+        }
+        propertyCapacity = Math.min(propertyCapacity * 2 + 1, Math.max(propertyLimit, propertyCount + 1));
+        propertyOffset = grown(propertyOffset, propertyCapacity);
+        propertyLength = grown(propertyLength, propertyCapacity);
+        propertyNameOffset = grown(propertyNameOffset, propertyCapacity);
+      }
+      propertyOffset[propertyCount] = p;
+      propertyLength[propertyCount] = length;
+      propertyNameOffset[propertyCount] = nameOffset;
+      propertyCount++;
+      p = align4(value + length);
+    } else if (token === BEGIN_NODE) {
+      if (rootClosed) throw new FdtError(p, 'node', 'a second root node after the first one closed');
+      const nameStart = p + 4;
+      let nameEnd = nameStart;
+      while (nameEnd < end && b[nameEnd] !== 0) nameEnd++;
+      if (nameEnd >= end) throw new FdtError(p, 'node', 'name is not NUL-terminated inside the structure block');
+      if (depth > maxDepth) throw new FdtError(p, 'node', `nested deeper than ${maxDepth} levels (limit maxDepth)`);
+      if (nodeCount >= maxNodes) throw new FdtError(p, 'node', `more than ${maxNodes} nodes (limit maxNodes)`);
+      if (fullPathNames) {
+        const parentPathLength = current < 0 ? 0 : openPathLengths[depth - 1];
+        const parentPathStart = current < 0 ? 0 : nodeOffset[current] + 4;
+        checkFullPath(b, p, nameStart, nameEnd - nameStart, parentPathStart, current < 0 ? -1 : parentPathLength);
+        if (depth === openPathLengths.length) openPathLengths = grown(openPathLengths, depth * 2);
+        // The root's path "/" counts as 0 so that children join without a double slash.
+        openPathLengths[depth] = current < 0 ? 0 : nameEnd - nameStart;
+      } else if (current < 0) {
+        if (nameEnd !== nameStart) throw new FdtError(p, 'node', 'the root node has a name; it must be empty');
+      } else if (nameEnd === nameStart) {
+        throw new FdtError(p, 'node', 'node name is empty');
+      }
+      if (nodeCount + 1 >= nodeCapacity) {
+        nodeCapacity = Math.min(nodeCapacity * 2 + 1, Math.max(nodeLimit, nodeCount + 1) + 1);
+        nodeOffset = grown(nodeOffset, nodeCapacity);
+        nodeEnd = grown(nodeEnd, nodeCapacity);
+        nodeParent = grown(nodeParent, nodeCapacity);
+        nodeDepth = grown(nodeDepth, nodeCapacity);
+        nodeSubtreeEnd = grown(nodeSubtreeEnd, nodeCapacity);
+        nodeFirstProperty = grown(nodeFirstProperty, nodeCapacity);
+      }
+      nodeOffset[nodeCount] = p;
+      nodeParent[nodeCount] = current;
+      nodeDepth[nodeCount] = depth;
+      nodeFirstProperty[nodeCount] = propertyCount;
+      if (depth === openNodes.length) openNodes = grown(openNodes, depth * 2);
+      openNodes[depth] = nodeCount;
+      current = nodeCount;
+      nodeCount++;
+      depth++;
+      p = align4(nameEnd + 1);
+    } else if (token === END_NODE) {
+      if (depth === 0) throw new FdtError(p, 'structure block', 'END_NODE token with no open node');
+      depth--;
+      nodeEnd[current] = p + 4;
+      nodeSubtreeEnd[current] = nodeCount;
+      if (depth === 0) {
+        rootClosed = true;
+        current = -1;
+      } else {
+        current = openNodes[depth - 1];
+      }
+      p += 4;
+    } else if (token === NOP) {
+      p += 4;
+    } else if (token === END) {
+      if (!rootClosed) {
+        throw new FdtError(
+          p,
+          'structure block',
+          nodeCount === 0 ? 'FDT_END token before any node' : `FDT_END token while ${depth} node(s) are still open`,
+        );
+      }
+      nodeFirstProperty[nodeCount] = propertyCount;
+      return {
+        nodeCount,
+        propertyCount,
+        nodeOffset,
+        nodeEnd,
+        nodeParent,
+        nodeDepth,
+        nodeSubtreeEnd,
+        nodeFirstProperty,
+        propertyOffset,
+        propertyLength,
+        propertyNameOffset,
+        endTokenOffset: p,
+      };
+    } else {
+      throw new FdtError(p, 'structure block', `unknown token 0x${(token >>> 0).toString(16)}`);
+    }
+  }
+}
+
+/**
+ * Before version 16 BEGIN_NODE carries the node's full path. The root's must be
+ * "/"; every other path must be its parent's path, a slash, and a non-empty
+ * base name without slashes (dtc warns on anything else; we refuse it rather
+ * than guess which name was meant). `parentPathLength` is -1 for the root and
+ * 0 for children of the root.
+ */
+function checkFullPath(
+  b: Uint8Array,
+  tokenOffset: number,
+  pathStart: number,
+  pathLength: number,
+  parentPathStart: number,
+  parentPathLength: number,
+): void {
+  if (parentPathLength < 0) {
+    if (pathLength !== 1 || b[pathStart] !== SLASH) throw new FdtError(tokenOffset, 'node', 'root node path must be "/"');
+    return;
+  }
+  let matches = pathLength > parentPathLength + 1 && b[pathStart + parentPathLength] === SLASH;
+  for (let i = 0; matches && i < parentPathLength; i++) matches = b[pathStart + i] === b[parentPathStart + i];
+  for (let i = parentPathLength + 1; matches && i < pathLength; i++) matches = b[pathStart + i] !== SLASH;
+  if (!matches) {
+    throw new FdtError(tokenOffset, 'node', "full path is not its parent's path followed by one non-empty name");
+  }
+}
+
+function align4(offset: number): number {
+  return offset + 3 - ((offset + 3) & 3);
+}
+
+function align8(offset: number): number {
+  return offset + 7 - ((offset + 7) & 7);
+}
+
+function grown<A extends Uint32Array | Int32Array>(array: A, capacity: number): A {
+  const bigger = new (array.constructor as new (length: number) => A)(capacity);
+  bigger.set(array);
+  return bigger;
+}
