@@ -1,0 +1,121 @@
+import type { ByteSource } from '../ByteSource';
+import { MemoryError } from '../MemoryError';
+import type { DebugfsImage } from '../OpenedImage';
+import type { MemoryLimits } from '../OpenImageOptions';
+import { readFully } from '../sources/readRange';
+import { FDT_MAGIC, startsWithFdtMagic } from './detectContainer';
+
+/** One KHO scratch area (from `scratch_phys` and `scratch_len`). */
+export interface ScratchArea {
+  start: number;
+  size: number;
+}
+
+/** What a file of the debugfs set is. */
+export type DebugfsRole = 'root' | 'child' | 'scratch_phys' | 'scratch_len';
+
+/** One recognised file of a debugfs set. */
+export interface DebugfsFile {
+  role: DebugfsRole;
+  /** Path inside the `out` folder: `fdt`, `sub_fdts/<name>`, `scratch_phys`, `scratch_len`. */
+  path: string;
+  /** Child name for `sub_fdts/<name>`; the path otherwise. */
+  name: string;
+  source: ByteSource;
+}
+
+// `.` and `..` are not child names (they would escape the folder when exported).
+const CHILD = /^(.*?)sub_fdts\/(?!\.\.?$)([^/]+)$/;
+const TOP = /^(.*?)(fdt|scratch_phys|scratch_len)$/;
+
+/** Splits a file name into the folder prefix and its role inside `kho/out`, or null when unrelated. */
+function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'source'> } | null {
+  const path = name.replace(/\\/g, '/').replace(/^(\.\/|\/)+/, '');
+  const child = CHILD.exec(path);
+  if (child && (child[1] === '' || child[1].endsWith('/'))) {
+    return { prefix: child[1], file: { role: 'child', path: `sub_fdts/${child[2]}`, name: child[2] } };
+  }
+  const top = TOP.exec(path);
+  if (top && (top[1] === '' || top[1].endsWith('/'))) {
+    const role = top[2] === 'fdt' ? 'root' : (top[2] as DebugfsRole);
+    return { prefix: top[1], file: { role, path: top[2], name: top[2] } };
+  }
+  return null;
+}
+
+/**
+ * Opens the KHO debugfs files of one kernel (`fdt`, `sub_fdts/<name>`,
+ * optional `scratch_phys`/`scratch_len`), named by their paths relative to a
+ * `kho/out`-like folder (`fdt`, `out/fdt`, `kho/out/fdt`, ... — all files must
+ * share the folder). Files with other names are ignored with a warning.
+ */
+export async function openDebugfsSet(sources: readonly ByteSource[], limits: MemoryLimits): Promise<DebugfsImage> {
+  if (sources.length > limits.maxBlobs) {
+    throw new MemoryError('file', 0, 'debugfs file set', `${sources.length} files exceed the limit of ${limits.maxBlobs}`);
+  }
+  const warnings: string[] = [];
+  const files: DebugfsFile[] = [];
+  let prefix: string | undefined;
+  for (const source of sources) {
+    const found = classify(source.name);
+    if (!found) {
+      warnings.push(`${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len); ignored`);
+      continue;
+    }
+    if (prefix !== undefined && found.prefix !== prefix) {
+      throw new MemoryError('file', 0, 'debugfs file set', `${source.name} is not in the same folder as the other files ('${prefix}')`);
+    }
+    prefix = found.prefix;
+    if (files.some((f) => f.path === found.file.path)) {
+      throw new MemoryError('file', 0, 'debugfs file set', `two files named ${found.file.path}`);
+    }
+    files.push({ ...found.file, source });
+  }
+  const rootFile = files.find((f) => f.role === 'root');
+  if (!rootFile) throw new MemoryError('file', 0, 'debugfs file set', 'no `fdt` file (the root KHO tree) among the files');
+
+  const read = (file: DebugfsFile) => {
+    if (file.source.size > limits.maxBlobBytes) {
+      throw new MemoryError('file', 0, `debugfs ${file.path}`, `${file.source.size} bytes exceed the ${limits.maxBlobBytes}-byte limit`);
+    }
+    return readFully(file.source, 0, file.source.size, `debugfs ${file.path}`);
+  };
+  const root = await read(rootFile);
+  if (!startsWithFdtMagic(root)) {
+    throw new MemoryError('file', 0, `debugfs ${rootFile.path}`, `does not start with the FDT magic 0x${FDT_MAGIC.toString(16)}`);
+  }
+  const children = new Map<string, Uint8Array>();
+  for (const file of files) if (file.role === 'child') children.set(file.name, await read(file));
+
+  const phys = files.find((f) => f.role === 'scratch_phys');
+  const lens = files.find((f) => f.role === 'scratch_len');
+  let scratch: ScratchArea[] = [];
+  if (phys && lens) {
+    const starts = parseHexLines(await read(phys), phys.path);
+    const sizes = parseHexLines(await read(lens), lens.path);
+    if (starts.length !== sizes.length) {
+      throw new MemoryError('file', 0, 'debugfs scratch lists', `scratch_phys has ${starts.length} entries but scratch_len has ${sizes.length}`);
+    }
+    scratch = starts.map((start, i) => ({ start, size: sizes[i] }));
+  } else if (phys || lens) {
+    warnings.push(`only ${(phys ?? lens)?.path} is present; scratch areas need both scratch_phys and scratch_len`);
+  }
+  return { kind: 'debugfs', root, children, scratch, files, warnings };
+}
+
+/** Parses `0x%llx` lines (the kernel's format) into safe numbers. */
+function parseHexLines(bytes: Uint8Array, path: string): number[] {
+  const values: number[] = [];
+  let offset = 0;
+  for (const line of new TextDecoder().decode(bytes).split('\n')) {
+    const text = line.trim();
+    if (text !== '') {
+      if (!/^0x[0-9a-fA-F]{1,16}$/.test(text)) throw new MemoryError('file', offset, `debugfs ${path}`, `line '${text.slice(0, 40)}' is not a 0x-prefixed hex number`);
+      const value = BigInt(text);
+      if (value >= 2n ** 53n) throw new MemoryError('file', offset, `debugfs ${path}`, `${text} does not fit below 2^53`);
+      values.push(Number(value));
+    }
+    offset += new TextEncoder().encode(line).length + 1;
+  }
+  return values;
+}

@@ -1,0 +1,103 @@
+import type { ByteSource } from '../ByteSource';
+import type { ImageMemory, PageState } from '../ImageMemory';
+import { MemoryError } from '../MemoryError';
+import type { PhysRange } from '../PhysicalMemory';
+import { RangeList } from '../RangeList';
+import type { OwnedPiece } from '../resolveOverlaps';
+
+/** A validated `PT_LOAD` segment, addresses and sizes as safe numbers. */
+export interface LoadSegment {
+  /** Index in the program header table. */
+  index: number;
+  paddr: number;
+  memsz: number;
+  filesz: number;
+  offset: number;
+}
+
+/**
+ * Physical memory of an ELF core: the disjoint pieces that won overlap
+ * resolution, each served from its segment's file bytes, with the
+ * `p_filesz`..`p_memsz` tail reading as zero.
+ */
+export class ElfMemory implements ImageMemory {
+  readonly kind = 'elf';
+  private readonly rangeList: RangeList;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly segments: readonly LoadSegment[],
+    private readonly pieces: readonly OwnedPiece[],
+    readonly pageSize: number,
+  ) {
+    this.rangeList = new RangeList(pieces);
+  }
+
+  get ranges(): readonly PhysRange[] {
+    return this.rangeList.ranges;
+  }
+
+  /** True when every byte of [address, address + length) is inside a segment. */
+  contains(address: number, length: number): boolean {
+    return this.rangeList.contains(address, length);
+  }
+
+  /** Bytes at [address, address + length); rejects for holes. */
+  async read(address: number, length: number): Promise<Uint8Array> {
+    this.rangeList.assertContains(address, length);
+    const out = new Uint8Array(length);
+    const end = address + length;
+    const reads: Promise<void>[] = [];
+    for (let k = this.pieceAt(address); k < this.pieces.length && this.pieces[k].start < end; k++) {
+      const piece = this.pieces[k];
+      const from = Math.max(address, piece.start);
+      const to = Math.min(end, piece.end);
+      const segment = this.segments[piece.owner];
+      const storedEnd = Math.min(to, segment.paddr + segment.filesz);
+      if (from < storedEnd) reads.push(this.copy(out, from - address, segment.offset + (from - segment.paddr), storedEnd - from));
+    }
+    await Promise.all(reads);
+    return out;
+  }
+
+  /** Where the page containing `address` gets its bytes. */
+  async pageState(address: number): Promise<PageState> {
+    const start = address - (address % this.pageSize);
+    const end = start + this.pageSize;
+    let stored = 0;
+    let zero = 0;
+    for (let k = this.pieceAt(start); k < this.pieces.length && this.pieces[k].start < end; k++) {
+      const piece = this.pieces[k];
+      const from = Math.max(start, piece.start);
+      const to = Math.min(end, piece.end);
+      if (to <= from) continue;
+      const segment = this.segments[piece.owner];
+      const storedEnd = Math.max(from, Math.min(to, segment.paddr + segment.filesz));
+      stored += storedEnd - from;
+      zero += to - storedEnd;
+    }
+    if (stored + zero === 0) return 'hole';
+    if (stored + zero < this.pageSize) return 'mixed';
+    return zero === 0 ? 'stored' : stored === 0 ? 'zero-fill' : 'mixed';
+  }
+
+  private async copy(out: Uint8Array, at: number, fileOffset: number, length: number): Promise<void> {
+    const bytes = await this.source.read(fileOffset, length);
+    if (bytes.length !== length) {
+      throw new MemoryError('file', fileOffset, 'ELF segment data', `read ${bytes.length} of ${length} bytes: the file ended early`);
+    }
+    out.set(bytes, at);
+  }
+
+  /** Index of the first piece ending after `address` (binary search). */
+  private pieceAt(address: number): number {
+    let lo = 0;
+    let hi = this.pieces.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.pieces[mid].end <= address) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,115 @@
+import type { ByteSource } from '../ByteSource';
+import type { PageDecompressor } from '../compression/PageDecompressor';
+import type { ImageMemory, PageState } from '../ImageMemory';
+import { MemoryError } from '../MemoryError';
+import type { PhysRange } from '../PhysicalMemory';
+import type { RangeList } from '../RangeList';
+import { LruCache } from '../sources/LruCache';
+import { readFully } from '../sources/readRange';
+import type { BitRun, KdumpBitmap } from './KdumpBitmap';
+import type { KdumpLayout } from './KdumpHeader';
+
+const DESCRIPTOR_SIZE = 24;
+
+/**
+ * Physical memory of a kdump-compressed file. A page is in RAM when its bit
+ * is set in the 1st bitmap; it has data when also set in the 2nd bitmap, and
+ * its descriptor is the rank of its bit among the 2nd bitmap's set bits.
+ * Pages in RAM but not dumped read as zero (state `excluded`). Decoded pages
+ * are cached by data offset (QEMU points every zero page at one copy).
+ */
+export class KdumpMemory implements ImageMemory {
+  readonly kind = 'kdump';
+  readonly pageSize: number;
+  private readonly decoded: LruCache<string, Promise<Uint8Array>>;
+
+  constructor(
+    private readonly source: ByteSource,
+    private readonly layout: KdumpLayout,
+    private readonly ram: KdumpBitmap,
+    private readonly dumped: KdumpBitmap,
+    private readonly rangeList: RangeList,
+    private readonly decompressor: PageDecompressor,
+    decodedPages: number,
+  ) {
+    this.pageSize = layout.blockSize;
+    this.decoded = new LruCache(decodedPages * layout.blockSize);
+  }
+
+  get ranges(): readonly PhysRange[] {
+    return this.rangeList.ranges;
+  }
+
+  /** True when every byte of [address, address + length) is in RAM (1st bitmap). */
+  contains(address: number, length: number): boolean {
+    return this.rangeList.contains(address, length);
+  }
+
+  /** Bytes at [address, address + length); rejects for holes, zeros for excluded pages. */
+  async read(address: number, length: number): Promise<Uint8Array> {
+    this.rangeList.assertContains(address, length);
+    const out = new Uint8Array(length);
+    const size = this.pageSize;
+    const end = address + length;
+    const copies: Promise<void>[] = [];
+    for (let page = address - (address % size); page < end; page += size) {
+      copies.push(
+        this.page(page / size).then((bytes) => {
+          if (!bytes) return;
+          const from = Math.max(address, page);
+          const to = Math.min(end, page + size);
+          out.set(bytes.subarray(from - page, to - page), from - address);
+        }),
+      );
+    }
+    await Promise.all(copies);
+    return out;
+  }
+
+  /** `stored`, `excluded` (in RAM, not dumped) or `hole`. */
+  async pageState(address: number): Promise<PageState> {
+    if (!Number.isSafeInteger(address) || address < 0) return 'hole';
+    const pfn = Math.floor(address / this.pageSize);
+    if (!(await this.ram.has(pfn))) return 'hole';
+    return (await this.dumped.has(pfn)) ? 'stored' : 'excluded';
+  }
+
+  /**
+   * Runs of dumped pages (2nd bitmap) inside page frames [fromPfn, toPfn),
+   * read sequentially: for export, which needs every page's state.
+   */
+  dumpedRuns(fromPfn: number, toPfn: number, maxRuns: number): Promise<BitRun[]> {
+    return this.dumped.runs(fromPfn, toPfn, maxRuns);
+  }
+
+  /** The decoded page `pfn`, or null when it is excluded (reads as zero). */
+  private async page(pfn: number): Promise<Uint8Array | null> {
+    if (!(await this.dumped.has(pfn))) return null;
+    const index = await this.dumped.rank(pfn);
+    const at = this.layout.descriptorsOffset + index * DESCRIPTOR_SIZE;
+    const address = pfn * this.pageSize;
+    const structure = `kdump page descriptor ${index} (page 0x${address.toString(16)})`;
+    const desc = await readFully(this.source, at, DESCRIPTOR_SIZE, structure);
+    const view = new DataView(desc.buffer, desc.byteOffset, DESCRIPTOR_SIZE);
+    const little = this.layout.littleEndian;
+    const offset = view.getBigUint64(0, little);
+    const size = view.getUint32(8, little);
+    const flags = view.getUint32(12, little);
+    if (size === 0 || size > this.pageSize) {
+      throw new MemoryError('file', at, structure, `stored size ${size} is not between 1 and the ${this.pageSize}-byte page size`);
+    }
+    if (offset + BigInt(size) > BigInt(this.source.size)) {
+      throw new MemoryError('file', at, structure, `data [0x${offset.toString(16)}, +${size}) lies past the end of the file (truncated or incomplete dump)`);
+    }
+    const dataOffset = Number(offset);
+    const key = `${dataOffset}:${size}:${flags}`;
+    const cached = this.decoded.get(key);
+    if (cached) return cached;
+    const decoding = readFully(this.source, dataOffset, size, structure).then((data) =>
+      this.decompressor.decode(data, flags, { fileOffset: dataOffset, address }),
+    );
+    this.decoded.set(key, decoding, this.pageSize);
+    decoding.catch(() => this.decoded.delete(key));
+    return decoding;
+  }
+}

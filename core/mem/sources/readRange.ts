@@ -1,0 +1,34 @@
+import type { ByteSource } from '../ByteSource';
+import { MemoryError } from '../MemoryError';
+
+/**
+ * The part of [offset, offset + length) that exists in a source of `size`
+ * bytes, as [start, end). Rejects offsets and lengths that are not
+ * non-negative safe integers, so every source agrees on what a bad request is.
+ */
+export function clampRead(name: string, size: number, offset: number, length: number): [number, number] {
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new MemoryError('file', Number.isFinite(offset) ? Math.max(0, Math.trunc(offset)) : 0, `byte source ${name}`, `read offset ${offset} is not a non-negative integer`);
+  }
+  if (!Number.isSafeInteger(length) || length < 0) {
+    throw new MemoryError('file', offset, `byte source ${name}`, `read length ${length} is not a non-negative integer`);
+  }
+  const start = Math.min(offset, size);
+  return [start, Math.min(size, start + length)];
+}
+
+/**
+ * Reads exactly `length` bytes at `offset`, or throws a `MemoryError` naming
+ * `structure`: the file is shorter than the structure says (a truncated or
+ * lying image).
+ */
+export async function readFully(source: ByteSource, offset: number, length: number, structure: string): Promise<Uint8Array> {
+  if (offset + length > source.size) {
+    throw new MemoryError('file', offset, structure, `needs ${length} bytes but ${source.name} ends at 0x${source.size.toString(16)} (truncated file or wrong size field)`);
+  }
+  const bytes = await source.read(offset, length);
+  if (bytes.length !== length) {
+    throw new MemoryError('file', offset, structure, `read ${bytes.length} of ${length} bytes from ${source.name}`);
+  }
+  return bytes;
+}
