@@ -24,25 +24,29 @@ interface Workload {
   blocks: PreservedBlock[];
 }
 
-function workloads(): Workload[] {
-  const contiguous = Array.from({ length: 4 * 1024 * 1024 }, (_, i) => ({ address: i * PAGE, order: 0 }));
-  // Every other page: each preserved page is its own run, the worst case for run-length scanning.
-  const scattered = Array.from({ length: 2 * 1024 * 1024 }, (_, i) => ({ address: i * 2 * PAGE, order: 0 }));
-  // Like a real kernel: ranges of random lengths split into mixed orders.
-  const mixed: PreservedBlock[] = [];
+/** Ranges of random lengths split into mixed orders, like a real kernel's preservations. */
+function mixedBlocks(): PreservedBlock[] {
+  const blocks: PreservedBlock[] = [];
   let seed = 12345;
   const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
   for (let at = 0; at < 48 * 2 ** 30; ) {
     const pages = 1 + Math.floor(random() * 600);
-    mixed.push(...splitIntoBlocks(at, at + pages * PAGE, PAGE));
+    blocks.push(...splitIntoBlocks(at, at + pages * PAGE, PAGE));
     at += (pages + 1 + Math.floor(random() * 900)) * PAGE;
   }
-  return [
-    { label: '4M contiguous order-0 pages (16 GiB)', blocks: contiguous },
-    { label: '2M scattered order-0 pages (every other page)', blocks: scattered },
-    { label: `${mixed.length} mixed-order blocks over 48 GiB`, blocks: mixed },
-  ];
+  return blocks;
 }
+
+/** Builders rather than block lists, so only one workload's millions of objects are alive at a time. */
+const workloads: (() => Workload)[] = [
+  () => ({ label: '4M contiguous order-0 pages (16 GiB)', blocks: Array.from({ length: 4 * 1024 * 1024 }, (_, i) => ({ address: i * PAGE, order: 0 })) }),
+  // Every other page: each preserved page is its own run, the worst case for run-length scanning.
+  () => ({ label: '2M scattered order-0 pages (every other page)', blocks: Array.from({ length: 2 * 1024 * 1024 }, (_, i) => ({ address: i * 2 * PAGE, order: 0 })) }),
+  () => {
+    const blocks = mixedBlocks();
+    return { label: `${blocks.length} mixed-order blocks over 48 GiB`, blocks };
+  },
+];
 
 function image(encoded: EncodedMap): SparseMemory {
   const memory = new SparseMemory(PAGE, [{ start: 0, end: METADATA_BASE + 2 ** 30 }]);
@@ -70,13 +74,15 @@ async function bestOf(decode: () => Promise<PreservedMemoryMap>): Promise<{ ms: 
 /** Decodes each workload as a radix tree and as a 512-byte-bitmap chunk list. */
 export async function run(): Promise<BenchResult[]> {
   const results: BenchResult[] = [];
-  for (const { label, blocks } of workloads()) {
+  for (const build of workloads) {
+    const { label, blocks } = build();
     const pages = blocks.reduce((sum, b) => sum + 2 ** b.order, 0);
     const encodings = [
-      { name: 'radix tree', encoded: encodeRadixTree(blocks, PAGE, allocator()), decode: decodeRadixTree },
-      { name: 'chunk list (512-byte bitmaps)', encoded: encodeChunkList(blocks, PAGE, 512, allocator()), decode: decodeChunkList },
+      { name: 'radix tree', encode: () => encodeRadixTree(blocks, PAGE, allocator()), decode: decodeRadixTree },
+      { name: 'chunk list (512-byte bitmaps)', encode: () => encodeChunkList(blocks, PAGE, 512, allocator()), decode: decodeChunkList },
     ];
-    for (const { name, encoded, decode } of encodings) {
+    for (const { name, encode, decode } of encodings) {
+      const encoded = encode();
       const memory = image(encoded);
       const { ms, map } = await bestOf(() => decode(memory, encoded.root, { maxBlocks: 2 ** 30 }));
       if (map.blockCount !== blocks.length) throw new Error(`${name}: decoded ${map.blockCount} blocks, encoded ${blocks.length}`);

@@ -84,10 +84,13 @@ export async function run(): Promise<BenchResult[]> {
       const size = gib * GiB;
       const path = join(dir, `image-${gib}g.raw`);
       const root = createImage(path, size);
+      // The first read of a fresh sparse file fills the page cache with zero
+      // pages, which takes far longer than any later read: do it untimed.
+      await plainRead(path);
       let readMs = Infinity;
       let scanMs = Infinity;
       let rssGrowth = 0;
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < 3; i++) {
         readMs = Math.min(readMs, await plainRead(path));
         const scan = await scanOnce(path);
         if (scan.best !== root) throw new Error(`${gib} GiB: best candidate 0x${scan.best?.toString(16)}, expected the root at 0x${root.toString(16)}`);
@@ -97,8 +100,8 @@ export async function run(): Promise<BenchResult[]> {
       rmSync(path);
       const ratio = readMs / scanMs;
       const label = `${gib} GiB sparse raw image`;
-      results.push({ name: `${gib} GiB: plain sequential read`, value: mbPerSecond(size, readMs), unit: 'MB/s', notes: `${label}; ${READ_BYTES / MiB} MiB reads into one reused buffer; best of 2` });
-      results.push({ name: `${gib} GiB: root discovery`, value: mbPerSecond(size, scanMs), unit: 'MB/s', notes: `${label}; openImage + findKhoRoots, root found 8 MiB before the end; best of 2` });
+      results.push({ name: `${gib} GiB: plain sequential read`, value: mbPerSecond(size, readMs), unit: 'MB/s', notes: `${label}; ${READ_BYTES / MiB} MiB reads into one reused buffer; best of 3` });
+      results.push({ name: `${gib} GiB: root discovery`, value: mbPerSecond(size, scanMs), unit: 'MB/s', notes: `${label}; openImage + findKhoRoots, root found 8 MiB before the end; best of 3` });
       results.push({ name: `${gib} GiB: discovery / plain read`, value: Math.round(ratio * 100) / 100, unit: 'x', notes: `goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}` });
       results.push({ name: `${gib} GiB: peak RSS growth during discovery`, value: Math.round(rssGrowth / 1e5) / 10, unit: 'MB', notes: 'process RSS sampled after every chunk, minus RSS at the start of the scan; goal < 200 MB at 16 GiB' });
     }
