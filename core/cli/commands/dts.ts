@@ -1,0 +1,133 @@
+import { mkdir, open, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt } from '../../fdt';
+import { printDts } from '../../fdt/dts';
+import type { Command } from '../Command';
+
+const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR]
+
+Decompiles flattened device tree blobs to DTS text as 'dtc -I dtb -O dts'
+(dtc 1.6.1) writes it, byte for byte except where dtc's text would not read
+back as the same bytes (see docs/dts.md).
+
+  one FILE               its DTS goes to stdout
+  several FILEs          each DTS goes to stdout after a '// FILE' line,
+                         with a blank line between them
+  --out-dir DIR          write DIR/<name>.dts for each FILE instead (the name is
+                         the file's name without a .dtb ending); DIR is created
+                         if needed
+
+A file that cannot be read or is not a valid FDT is reported on stderr and the
+others are still done; the exit status is then 1 (2 for a wrong command line).
+`;
+
+/** A mistake in the command line (exit status 2). */
+class UsageError extends Error {}
+
+const FDT_MAGIC = 0xd00dfeed;
+
+/**
+ * The blob at the start of a file: only its header's `totalsize` bytes are
+ * read (capped by the reader's size limit), so a large file given by mistake
+ * is not read whole. Anything wrong with the blob is left to `readFdt`.
+ */
+async function readBlob(path: string): Promise<Uint8Array> {
+  const file = await open(path, 'r');
+  try {
+    const size = (await file.stat()).size;
+    const head = new Uint8Array(8);
+    const { bytesRead } = await file.read(head, 0, Math.min(8, size), 0);
+    const view = new DataView(head.buffer);
+    const totalSize = bytesRead === 8 && view.getUint32(0) === FDT_MAGIC ? view.getUint32(4) : bytesRead;
+    const length = Math.min(size, Math.max(totalSize, bytesRead), DEFAULT_FDT_READ_LIMITS.maxTotalSize);
+    const bytes = new Uint8Array(length);
+    await file.read(bytes, 0, length, 0);
+    return bytes;
+  } finally {
+    await file.close();
+  }
+}
+
+/** The DTS of one file; the text holds one char per byte (names are latin1), so it is written as latin1. */
+async function decompile(path: string): Promise<Buffer> {
+  return Buffer.from(printDts(readFdt(await readBlob(path)).toDocument()), 'latin1');
+}
+
+/** `DIR/<name>.dts` for every input, refusing two inputs that would write the same file. */
+function outputPaths(inputs: string[], directory: string): string[] {
+  const paths = inputs.map((input) => join(directory, `${basename(input).replace(/\.dtb$/i, '')}.dts`));
+  const seen = new Map<string, string>();
+  inputs.forEach((input, i) => {
+    const earlier = seen.get(paths[i]);
+    if (earlier !== undefined) throw new UsageError(`${earlier} and ${input} would both be written to ${paths[i]}`);
+    seen.set(paths[i], input);
+  });
+  return paths;
+}
+
+function reason(error: unknown): string {
+  if (error instanceof FdtError) return `not a valid FDT: ${error.message}`;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** `khoscope dts`: DTB files to DTS text. */
+export const dtsCommand: Command = {
+  name: 'dts',
+  summary: "decompile DTB files to DTS text (as 'dtc -I dtb -O dts')",
+  async run(args: string[]): Promise<number> {
+    let inputs: string[];
+    let outDir: string | undefined;
+    let outputs: string[] | undefined;
+    try {
+      const { values, positionals } = parseArgs({
+        args,
+        allowPositionals: true,
+        options: { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      });
+      if (values.help) {
+        process.stdout.write(help);
+        return 0;
+      }
+      if (positionals.length === 0) throw new UsageError('give at least one FILE.dtb');
+      inputs = positionals;
+      outDir = values['out-dir'];
+      if (outDir !== undefined) outputs = outputPaths(inputs, outDir);
+    } catch (error) {
+      process.stderr.write(`khoscope dts: ${error instanceof Error ? error.message : String(error)}\n${help}`);
+      return 2;
+    }
+
+    if (outDir !== undefined) await mkdir(outDir, { recursive: true });
+    let failed = false;
+    let printed = 0;
+    for (const [i, input] of inputs.entries()) {
+      let dts: Buffer;
+      try {
+        dts = await decompile(input);
+      } catch (error) {
+        process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
+        failed = true;
+        continue;
+      }
+      if (outputs) {
+        try {
+          await writeFile(outputs[i], dts);
+        } catch (error) {
+          process.stderr.write(`khoscope dts: ${input}: cannot write ${outputs[i]}: ${reason(error)}\n`);
+          failed = true;
+        }
+      } else if (inputs.length === 1) {
+        process.stdout.write(dts);
+      } else {
+        process.stdout.write(`${printed === 0 ? '' : '\n'}// ${input}\n`);
+        process.stdout.write(dts);
+        printed++;
+      }
+    }
+    return failed ? 1 : 0;
+  },
+};

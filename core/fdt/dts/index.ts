@@ -1,0 +1,14 @@
+/**
+ * DTS text: `printDts` writes a document the way `dtc -I dtb -O dts` does,
+ * `parseDts` reads DTS the way `dtc -I dts -O dtb` does, and the value typing
+ * dtc applies to raw bytes is exported for other views. See docs/dts.md.
+ */
+export { printDts } from './printDts';
+export { parseDts } from './parseDts';
+export { DtsError } from './DtsError';
+export type { DtsPosition } from './DtsError';
+export { DEFAULT_DTS_PARSE_LIMITS } from './DtsParseOptions';
+export type { DtsParseLimits, DtsParseOptions } from './DtsParseOptions';
+export { guessDtsValueType, isDtsStringByte } from './guessDtsValueType';
+export type { DtsValueType } from './guessDtsValueType';
+export { formatDtsBytes, formatDtsCells, formatDtsString, formatDtsValue } from './formatDtsValue';
