@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fdtBlob } from '../../kho/build/fdtTree';
+import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
+import { placeKhoRoot, type KhoChildSpec } from '../../kho/build/placeKhoRoot';
+import { cstring } from '../../kho/build/values';
+import { runCli, writeRawImage } from './testing/cliTestKit';
+
+const BASE = 0x4000_0000;
+const blob = fdtBlob([['compatible', cstring('user-v1')]]);
+
+describe('khoscope check', () => {
+  let dir: string;
+  const images: Record<'clean' | 'warning' | 'error', string> = { clean: '', warning: '', error: '' };
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'khoscope-check-'));
+    const variants: Record<keyof typeof images, KhoChildSpec[]> = {
+      clean: [{ name: 'user', address: BASE + 0x8000, blob }],
+      warning: [{ name: 'user', address: BASE + 0x8000, blob, preserve: false }],
+      error: [{ name: 'user', address: BASE + 0x8000, blob: new Uint8Array(64) }],
+    };
+    for (const [name, children] of Object.entries(variants) as [keyof typeof images, KhoChildSpec[]][]) {
+      const builder = new KhoImageBuilder({ ram: [{ start: BASE, end: BASE + 0x10_0000 }] });
+      placeKhoRoot(builder, { address: BASE + 0x1000, compatible: 'kho-v2', map: 'radix-tree', children });
+      images[name] = join(dir, `${name}.raw`);
+      writeRawImage(builder.memory, images[name]);
+    }
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('exits 0 for a clean tree and says so', async () => {
+    const { status, stdout } = await runCli('check', images.clean, '--base', String(BASE));
+    expect(status).toBe(0);
+    expect(stdout).toBe('1 root(s), 2 fragment(s): 0 error(s), 0 warning(s), 0 note(s)\n');
+  });
+
+  it('exits 0 with warnings, 1 with warnings under --strict', async () => {
+    const relaxed = await runCli('check', images.warning, '--base', String(BASE));
+    expect(relaxed.status).toBe(0);
+    expect(relaxed.stdout).toContain('warning not-preserved at 0x40008000 (0x40008000): fragment 0x40008000: 1 page is not marked preserved');
+    const strict = await runCli('check', images.warning, '--base', String(BASE), '--strict');
+    expect(strict.status).toBe(1);
+  });
+
+  it('exits 2 when there are errors', async () => {
+    const { status, stdout } = await runCli('check', images.error, '--base', String(BASE), '--strict');
+    expect(status).toBe(2);
+    expect(stdout).toContain('error bad-magic at 0x40001000 /user preserved-data (0x40008000): no FDT at 0x40008000');
+    expect(stdout).toMatch(/1 error\(s\), 0 warning\(s\)/);
+  });
+});

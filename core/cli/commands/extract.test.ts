@@ -1,0 +1,79 @@
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fdtBlob } from '../../kho/build/fdtTree';
+import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
+import { placeKhoRoot } from '../../kho/build/placeKhoRoot';
+import { buildSeedExample, SEED_EXAMPLE } from '../../kho/build/seedExample';
+import { cstring } from '../../kho/build/values';
+import { LINUX_73_FIXTURES, unpackedFixture } from '../../mem/scan/testing/NodeFixtureCache';
+import { runCli, writeRawImage } from './testing/cliTestKit';
+
+/** Every file below `dir`, as sorted relative paths. */
+function filesBelow(dir: string, prefix = ''): string[] {
+  return readdirSync(join(dir, prefix), { withFileTypes: true })
+    .flatMap((entry) => (entry.isDirectory() ? filesBelow(dir, join(prefix, entry.name)) : [join(prefix, entry.name)]))
+    .sort();
+}
+
+const preKexec = await unpackedFixture('pre-kexec.elf', 553_783_467);
+if (preKexec === null) console.warn(`extract.test.ts: ${LINUX_73_FIXTURES} is missing: extracting the real-kernel image did NOT run`);
+
+describe('khoscope extract', () => {
+  let dir: string;
+  let seed: string;
+  let twoRoots: string;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'khoscope-extract-'));
+    seed = join(dir, 'seed.raw');
+    writeRawImage(buildSeedExample().memory, seed);
+    const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
+    placeKhoRoot(builder, { address: 0x11_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }] });
+    placeKhoRoot(builder, { address: 0x13_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }] });
+    twoRoots = join(dir, 'two.raw');
+    writeRawImage(builder.memory, twoRoots);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('lays the seed example out like debugfs, deeper fragments in <name>.d/', async () => {
+    const out = join(dir, 'seed-out');
+    const { status } = await runCli('extract', seed, '--raw', '--base', '0x40000000', '--root', '0x40000000', '-o', out);
+    expect(status).toBe(0);
+    expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/gpu@0x100000000', 'sub_fdts/gpu@0x100000000.d/node1', 'sub_fdts/memblock']);
+    const node1 = readFileSync(join(out, 'sub_fdts/gpu@0x100000000.d/node1'));
+    const { memory } = buildSeedExample();
+    const [first, second] = SEED_EXAMPLE.node1Pages;
+    const expected = Buffer.concat([memory.readSync(first, 4096), memory.readSync(second, node1.length - 4096)]);
+    expect(node1).toEqual(expected);
+    expect(node1.readUInt32BE(4)).toBe(node1.length);
+  });
+
+  it('gives each root its own folder when several are found', async () => {
+    const out = join(dir, 'two-out');
+    const { status } = await runCli('extract', twoRoots, '--base', '0x100000', '-o', out);
+    expect(status).toBe(0);
+    expect(filesBelow(out)).toEqual(['0x110000/fdt', '0x110000/sub_fdts/a', '0x130000/fdt', '0x130000/sub_fdts/b']);
+  });
+
+  it('needs -o', async () => {
+    const { status, stderr } = await runCli('extract', seed);
+    expect(status).toBe(2);
+    expect(stderr).toMatch(/^khoscope extract: give the output folder with -o DIR/);
+  });
+
+  it.runIf(preKexec !== null)("reproduces the Linux 7.3.4 kernel's debugfs blobs byte for byte", async () => {
+    const out = join(dir, 'linux');
+    const { status } = await runCli('extract', preKexec!, '-o', out);
+    expect(status).toBe(0);
+    const truth = join(LINUX_73_FIXTURES, 'truth');
+    expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/LUO', 'sub_fdts/kexec-metadata', 'sub_fdts/kho_test', 'sub_fdts/memblock']);
+    for (const name of ['LUO', 'kexec-metadata', 'kho_test', 'memblock']) {
+      expect(readFileSync(join(out, 'sub_fdts', name))).toEqual(readFileSync(join(truth, 'debugfs/kho/out/sub_fdts', name)));
+    }
+    const root = readFileSync(join(out, 'fdt'));
+    expect(root).toEqual(readFileSync(join(truth, 'root-fdt-full.dtb')));
+    expect(root.subarray(0, 233)).toEqual(readFileSync(join(truth, 'debugfs/kho/out/fdt')));
+  });
+});

@@ -1,0 +1,86 @@
+import { ANCHOR_MAGIC } from '../../mem/scan/anchorPageLayout';
+import type { VmallocDescriptor } from '../raw/readVmallocArea';
+import { charArray, concatBytes, u32, u64, u64List } from './values';
+
+/**
+ * Encoders for the packed structs of kho-format.md (§2.3, §2.4, §6) and the
+ * seed's KHOANCH1 anchor page, all little-endian, for building images. Each
+ * is the exact inverse of the matching decoder's layout.
+ */
+
+/** `struct kho_vmalloc` (16 bytes). */
+export function encodeVmallocDescriptor(descriptor: VmallocDescriptor): Uint8Array {
+  const bytes = new Uint8Array(16);
+  const view = new DataView(bytes.buffer);
+  view.setBigUint64(0, descriptor.first, true);
+  view.setUint32(8, descriptor.totalPages, true);
+  view.setUint16(12, descriptor.flags, true);
+  view.setUint16(14, descriptor.order, true);
+  return bytes;
+}
+
+/** A `kho_vmalloc_chunk` page: next, then the piece addresses (0-terminated by the zeroed rest). */
+export function encodeVmallocChunk(pageSize: number, next: number, pieces: readonly number[]): Uint8Array {
+  return page(pageSize, concatBytes(u64(next), u64List(pieces)));
+}
+
+/** A KHO serialization block: `{next, count}` header, then the packed entries. */
+export function encodeKhoBlock(pageSize: number, next: number, entries: readonly Uint8Array[], count = entries.length): Uint8Array {
+  return page(pageSize, concatBytes(u64(next), u64(count), ...entries));
+}
+
+/** `struct luo_ser` (32 bytes). */
+export function encodeLuoSer(fields: { compatible?: string; liveupdateNum: bigint | number; sessionsPa: number; flbsPa: number }): Uint8Array {
+  return concatBytes(charArray(fields.compatible ?? 'luo-v5', 8), u64(fields.liveupdateNum), u64(fields.sessionsPa), u64(fields.flbsPa));
+}
+
+/** `struct luo_session_ser` (80 bytes). */
+export function encodeSessionEntry(name: string, files: number, count: number): Uint8Array {
+  return concatBytes(charArray(name, 64), u64(files), u64(count));
+}
+
+/** `struct luo_file_ser` (64 bytes). */
+export function encodeFileEntry(compatible: string, data: number | bigint, token: bigint): Uint8Array {
+  return concatBytes(charArray(compatible, 48), u64(data), u64(token));
+}
+
+/** `struct luo_flb_ser` (64 bytes). */
+export function encodeFlbEntry(name: string, data: bigint, count: bigint): Uint8Array {
+  return concatBytes(charArray(name, 48), u64(data), u64(count));
+}
+
+/** `struct luo_flb_header_ser` followed by its entries. */
+export function encodeFlbHeader(pageCount: number, entries: readonly Uint8Array[]): Uint8Array {
+  return concatBytes(u64(pageCount), u64(entries.length), ...entries);
+}
+
+/** `struct memfd_luo_ser` (v1: 40 bytes; v2: 48 bytes with seals and flags). */
+export function encodeMemfdSer(fields: { version: 1 | 2; pos: bigint; size: bigint; seals?: number; flags?: number; nrFolios: number; folios: VmallocDescriptor }): Uint8Array {
+  const v2 = fields.version === 2 ? [u32(fields.seals ?? 0), u32(fields.flags ?? 0)] : [];
+  return concatBytes(u64(fields.pos), u64(fields.size), ...v2, u64(fields.nrFolios), encodeVmallocDescriptor(fields.folios));
+}
+
+/** One `memfd_luo_folio_ser`: pfn in bits 0–51, flags in 52–63, then the file index. */
+export function encodeMemfdFolio(pfn: number, flags: number, index: number): Uint8Array {
+  return concatBytes(u64((BigInt(flags) << 52n) | BigInt(pfn)), u64(index));
+}
+
+/** The `kexec-metadata` blob (73 bytes). */
+export function encodeKexecMetadata(fields: { version?: number; previousRelease: string; kexecCount: number }): Uint8Array {
+  return concatBytes(u32(fields.version ?? 1), charArray(fields.previousRelease, 65), u32(fields.kexecCount));
+}
+
+/** A `KHOANCH1` anchor page (seed-design.md). */
+export function encodeAnchorPage(pageSize: number, fields: { next: number; fdtSize: number; pages: readonly number[]; count?: number; reserved?: number; magic?: string }): Uint8Array {
+  return page(
+    pageSize,
+    concatBytes(charArray(fields.magic ?? ANCHOR_MAGIC, 8), u64(fields.next), u64(fields.fdtSize), u32(fields.count ?? fields.pages.length), u32(fields.reserved ?? 0), u64List(fields.pages)),
+  );
+}
+
+/** `content` at the start of a zeroed page. */
+function page(pageSize: number, content: Uint8Array): Uint8Array {
+  const bytes = new Uint8Array(pageSize);
+  bytes.set(content.subarray(0, pageSize));
+  return bytes;
+}

@@ -1,0 +1,72 @@
+import { hex } from '../binary';
+import type { DecodeContext } from '../decode/DecodeContext';
+import type { DiagnosticLocation } from '../model/Diagnostic';
+import { locationExtents, type PhysicalExtent } from '../model/FragmentLocation';
+import type { KhoRoot } from '../model/KhoGraph';
+import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
+
+/** Most unpreserved pages named in one diagnostic. */
+const PAGES_NAMED = 8;
+
+/**
+ * Mainline KHO preserves every page a blob occupies (the caller marks them;
+ * kho-format.md §1.3) and the root page itself. For each root with a map,
+ * checks every page of its fragments, and every claim a decoder made
+ * (vmalloc and block pages, reserve-mem ranges, folios), against the map:
+ * a page the next kernel would not keep is a `not-preserved` warning.
+ */
+export function checkPreservation(ctx: DecodeContext, roots: readonly KhoRoot[]): void {
+  for (const root of roots) {
+    const map = root.map;
+    if (!root.fragment || !map || map.status === 'no-map-yet') continue;
+    const partial = map.status === 'partial' ? ' (the map was only partly read)' : '';
+    for (const fragment of ctx.fragments.values()) {
+      if (fragment.root !== root.fragment) continue;
+      const missing = unpreservedPages(ctx.pageSize, locationExtents(fragment.location), map);
+      report(ctx, missing, `fragment ${fragment.id}`, partial, { fragment: fragment.id });
+    }
+    for (const claim of ctx.preservedClaims) {
+      if (claim.root !== root.fragment) continue;
+      const missing = unpreservedPages(ctx.pageSize, [{ start: claim.start, end: claim.end }], map);
+      report(ctx, missing, claim.what, partial, claim.location);
+    }
+  }
+}
+
+/** Most pages examined per extent: a hostile size must not make the check loop for ever. */
+const MAX_PAGES_EXAMINED = 1 << 20;
+
+/**
+ * Page starts of the extents (rounded out to pages) that the map does not
+ * preserve. Jumps over whole preserved ranges, so a large preserved region
+ * costs one step; bounded per extent.
+ */
+function unpreservedPages(pageSize: number, extents: PhysicalExtent[], map: PreservedMemoryMap): { pages: number[]; count: number } {
+  const pages: number[] = [];
+  let count = 0;
+  for (const extent of extents) {
+    let page = extent.start - (extent.start % pageSize);
+    for (let steps = 0; page < extent.end && steps < MAX_PAGES_EXAMINED; steps++) {
+      const index = map.ranges.indexOf(page);
+      if (index >= 0) {
+        const end = map.ranges.end(index);
+        page = end + ((pageSize - (end % pageSize)) % pageSize);
+        continue;
+      }
+      count++;
+      if (pages.length < PAGES_NAMED) pages.push(page);
+      page += pageSize;
+    }
+  }
+  return { pages, count };
+}
+
+function report(ctx: DecodeContext, missing: { pages: number[]; count: number }, what: string, partial: string, location: DiagnosticLocation): void {
+  if (missing.count === 0) return;
+  const named = missing.pages.map(hex).join(', ') + (missing.count > missing.pages.length ? ', …' : '');
+  ctx.diagnostics.warning(
+    'not-preserved',
+    `${what}: ${missing.count} page${missing.count === 1 ? ' is' : 's are'} not marked preserved in the map (${named}), so the next kernel may reuse ${missing.count === 1 ? 'it' : 'them'}${partial}`,
+    { ...location, address: missing.pages[0] },
+  );
+}

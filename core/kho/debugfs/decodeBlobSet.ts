@@ -1,0 +1,74 @@
+import { probeFdtHeader } from '../../fdt/FdtHeader';
+import type { DebugfsImage } from '../../mem/OpenedImage';
+import { hex } from '../binary';
+import type { DecodeContext } from '../decode/DecodeContext';
+import { decodeFdtBytes } from '../decode/decodeFdtBytes';
+import { decodeFdtFragment } from '../decode/decodeFragment';
+import { registerVersion } from '../decode/decodeRoot';
+import { decodeRootMap } from '../decode/decodeRootMap';
+import { followLinks } from '../decode/followLinks';
+import type { Fragment } from '../model/Fragment';
+import type { KhoRoot } from '../model/KhoGraph';
+
+/** Id (and path) of the root file of a blob set. */
+export const BLOB_SET_ROOT = 'fdt';
+
+/**
+ * Decodes the kernel's KHO debugfs files (kho-format.md §5): `fdt` is the
+ * root, each child resolves by name to `sub_fdts/<name>` (there is no
+ * physical memory to follow pointers into), and `scratch_phys`/`scratch_len`
+ * give the scratch areas. The kernel fixes a debugfs file's size when it
+ * creates it, so `fdt` can hold only a prefix of a root that grew later:
+ * that is explained, and the children are then taken from `sub_fdts/`.
+ */
+export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Promise<KhoRoot[]> {
+  image.scratch.forEach((area, i) => {
+    ctx.scratchAreas.push({ id: `scratch:${i}`, address: area.start, size: area.size, source: 'debugfs scratch_phys/scratch_len' });
+  });
+  for (const warning of image.warnings) ctx.diagnostics.info('image-warning', warning);
+  const bytes = image.root;
+  const root: KhoRoot = { fragment: BLOB_SET_ROOT, address: null, how: 'debugfs', rank: null, compatible: null, version: null, anchorChain: null, map: null };
+  const fragment: Fragment = {
+    id: BLOB_SET_ROOT,
+    root: BLOB_SET_ROOT,
+    depth: 0,
+    location: { kind: 'file', path: BLOB_SET_ROOT, length: bytes.length },
+    size: bytes.length,
+    format: 'fdt',
+    compatible: null,
+    bytes,
+    content: null,
+    user: null,
+  };
+  ctx.fragments.set(fragment.id, fragment);
+  const header = probeFdtHeader(bytes);
+  const referenced = new Set<string>();
+  if (header && header.totalSize > bytes.length) {
+    ctx.diagnostics.warning(
+      'debugfs-root-truncated',
+      `fdt holds ${bytes.length} of the root FDT's ${header.totalSize} bytes: debugfs fixed the file's size when it was created and the root grew afterwards ` +
+        `(children are added later). The structure block is cut at ${hex(bytes.length)}${header.offDtStrings >= bytes.length ? ' and the strings block (property names) is missing' : ''}; ` +
+        'the children are taken from sub_fdts/ by name. The full root is in a memory image.',
+      { fragment: fragment.id, offset: bytes.length },
+    );
+  } else {
+    const fdt = decodeFdtBytes(ctx, fragment);
+    if (fdt) {
+      registerVersion(ctx, fragment, root);
+      root.map = await decodeRootMap(ctx, fragment, fdt, root, null, {});
+      await decodeFdtFragment(ctx, fragment, fdt);
+      for (const child of fdt.root.children) referenced.add(child.name);
+    }
+  }
+  for (const name of image.children.keys()) {
+    if (referenced.has(name)) continue;
+    if (referenced.size > 0) ctx.diagnostics.info('unreferenced-blob', `sub_fdts/${name} is not a child of the root`, { fragment: fragment.id });
+    ctx.follow(
+      fragment,
+      { from: { fragment: fragment.id, node: `/${name}`, property: '' }, scheme: 'debugfs-name', addresses: [], size: null, order: 'le', orderReason: 'resolved by file name; no pointer was read' },
+      { kind: 'file', path: `sub_fdts/${name}`, nodeName: name },
+    );
+  }
+  await followLinks(ctx);
+  return [root];
+}

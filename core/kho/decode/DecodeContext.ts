@@ -1,0 +1,154 @@
+import { MemoryError } from '../../mem/MemoryError';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { hex } from '../binary';
+import { fieldRefId } from '../fieldRefId';
+import type { DiagnosticLocation } from '../model/Diagnostic';
+import type { Fragment } from '../model/Fragment';
+import type { Link } from '../model/Link';
+import type { RootVersion } from '../model/RootVersion';
+import type { BlockSet, ScratchArea, VmallocArea } from '../model/SideStructures';
+import { DiagnosticLog } from './DiagnosticLog';
+import type { KhoLimits, KhoProgress } from './KhoDecodeOptions';
+import type { PendingTarget, TargetSpec } from './PendingTarget';
+
+/**
+ * The state of one graph decode, handed to every scheme and user decoder:
+ * the memory (null for blob sets without physical memory), the limits, what
+ * has been found so far, and the queue of links still to follow.
+ */
+export class DecodeContext {
+  readonly diagnostics: DiagnosticLog;
+  readonly fragments = new Map<string, Fragment>();
+  readonly links: Link[] = [];
+  readonly vmallocAreas: VmallocArea[] = [];
+  readonly blockSets: BlockSet[] = [];
+  readonly scratchAreas: ScratchArea[] = [];
+  /** The fragment each fragment was first reached from (roots have none): walked for cycle checks. */
+  readonly parents = new Map<string, string>();
+  /** Links found but not yet followed, in discovery order. */
+  readonly pending: PendingTarget[] = [];
+  /** Memory besides fragments that the kernel preserves (data pages, block pages): checked against the maps. */
+  readonly preservedClaims: PreservedClaim[] = [];
+  /** The version of every fragment that is a KHO root. */
+  readonly rootVersions = new Map<string, RootVersion>();
+  readonly memory: PhysicalMemory | null;
+  /** Files of a debugfs blob set by path (`sub_fdts/<name>`); null for memory images. */
+  readonly blobFiles: ReadonlyMap<string, Uint8Array> | null;
+  readonly pageSize: number;
+  readonly limits: KhoLimits;
+  readonly signal: AbortSignal | undefined;
+  private readonly onProgress: ((progress: KhoProgress) => void) | undefined;
+  private bytesRead = 0;
+
+  constructor(setup: DecodeSetup) {
+    this.memory = setup.memory;
+    this.blobFiles = setup.blobFiles;
+    this.pageSize = setup.pageSize;
+    this.limits = setup.limits;
+    this.signal = setup.signal;
+    this.onProgress = setup.onProgress;
+    this.diagnostics = new DiagnosticLog(setup.limits.maxDiagnostics);
+  }
+
+  /** Bytes read so far (fragments and side structures). */
+  get bytesSpent(): number {
+    return this.bytesRead;
+  }
+
+  /** Counts bytes read outside `read` (e.g. by a shared validator) against the budget. */
+  charge(bytes: number): void {
+    this.bytesRead += bytes;
+  }
+
+  /** Rejects the decode with the signal's reason once it has been aborted. */
+  throwIfAborted(): void {
+    this.signal?.throwIfAborted();
+  }
+
+  /** Reports progress to the caller's callback. */
+  progress(phase: KhoProgress['phase']): void {
+    this.onProgress?.({ phase, fragments: this.fragments.size, links: this.links.length, bytesRead: this.bytesRead });
+  }
+
+  /**
+   * Reads physical memory for a structure, or records why it could not and
+   * returns null: no memory behind this source, the byte budget spent, or
+   * the range outside the image or in a hole (`dangling-pointer`).
+   */
+  async read(address: number, length: number, what: string, location: DiagnosticLocation): Promise<Uint8Array | null> {
+    this.throwIfAborted();
+    if (!this.memory) {
+      this.diagnostics.info('no-physical-memory', `${what} at ${hex(address)} cannot be followed: this source has no physical memory`, { ...location, address });
+      return null;
+    }
+    if (this.bytesRead + length > this.limits.maxTotalBytes) {
+      this.diagnostics.warning('limit-reached', `${what} at ${hex(address)} was not read: the decode has read its limit of ${this.limits.maxTotalBytes} bytes (maxTotalBytes)`, { ...location, address });
+      return null;
+    }
+    if (!this.memory.contains(address, length)) {
+      this.diagnostics.error('dangling-pointer', `${what} at ${hex(address)} (${length} bytes) ${describeMissing(this.memory, address, length)}`, { ...location, address });
+      return null;
+    }
+    try {
+      const bytes = await this.memory.read(address, length);
+      this.bytesRead += length;
+      return bytes;
+    } catch (error) {
+      if (!(error instanceof MemoryError)) throw error;
+      this.diagnostics.error('unreadable-memory', `${what} at ${hex(address)} could not be read: ${error.message}`, { ...location, address });
+      return null;
+    }
+  }
+
+  /**
+   * Records a link found in `owner` and queues its target to be read. The
+   * link's id comes from the field holding it; `to` is set once followed.
+   */
+  follow(owner: Fragment, link: Omit<Link, 'id' | 'to'>, target: TargetSpec): Link {
+    const full: Link = { id: fieldRefId(link.from), to: null, ...link };
+    this.links.push(full);
+    this.pending.push({ link: full, owner, target });
+    return full;
+  }
+
+  /** Records that [start, end) should be preserved in the map of `root`. */
+  claimPreserved(root: string, start: number, end: number, what: string, location: DiagnosticLocation): void {
+    this.preservedClaims.push({ root, start, end, what, location });
+  }
+
+  /** True when [address, address + length) lies in the image (false without memory). */
+  contains(address: number, length: number): boolean {
+    return this.memory !== null && this.memory.contains(address, length);
+  }
+}
+
+/** What a decode reads from and how. */
+export interface DecodeSetup {
+  memory: PhysicalMemory | null;
+  blobFiles: ReadonlyMap<string, Uint8Array> | null;
+  pageSize: number;
+  limits: KhoLimits;
+  signal?: AbortSignal;
+  onProgress?: (progress: KhoProgress) => void;
+}
+
+/** Memory a decoder expects the root's map to mark preserved. */
+export interface PreservedClaim {
+  root: string;
+  start: number;
+  end: number;
+  what: string;
+  location: DiagnosticLocation;
+}
+
+/** Why a range is not in the image: past its end, before its start, or in a hole between RAM ranges. */
+export function describeMissing(memory: PhysicalMemory, address: number, length: number): string {
+  const ranges = memory.ranges;
+  if (ranges.length === 0) return 'is outside the image, which has no RAM ranges';
+  const last = ranges[ranges.length - 1];
+  if (address >= last.end) return `is outside the image (RAM ends at ${hex(last.end)})`;
+  if (address + length <= ranges[0].start) return `is outside the image (RAM starts at ${hex(ranges[0].start)})`;
+  const holder = ranges.find((range) => range.start <= address && address < range.end);
+  if (holder) return `runs past the end of the RAM range [${hex(holder.start)}, ${hex(holder.end)})`;
+  return 'falls in a hole between the image\'s RAM ranges';
+}

@@ -1,0 +1,190 @@
+import { hex } from '../binary';
+import type { Diagnostic } from '../model/Diagnostic';
+import type { DecodedNode } from '../model/FdtContent';
+import type { Fragment } from '../model/Fragment';
+import type { FragmentLocation } from '../model/FragmentLocation';
+import type { KhoGraph, KhoRoot } from '../model/KhoGraph';
+import type { Link } from '../model/Link';
+import { fieldRefId } from '../fieldRefId';
+import { describeUser } from './describeUser';
+import { DiagnosticIndex } from './DiagnosticIndex';
+import { describeReading, formatValue } from './formatValue';
+
+/** Two spaces per level. */
+const INDENT = '  ';
+
+/**
+ * The graph as an indented text tree: each root, then its fragments with
+ * their nodes and properties (or raw fields), every pointer resolved inline
+ * (the target fragment printed under the property that points to it, page
+ * lists and byte orders spelled out), side structures under the field that
+ * owns them, and every diagnostic at the place it is about. Diagnostics no
+ * place claimed come last, so none is lost.
+ */
+export function renderGraphText(graph: KhoGraph): string {
+  return new TextTree(graph).render();
+}
+
+class TextTree {
+  private readonly lines: string[] = [];
+  private readonly diagnostics: DiagnosticIndex;
+  private readonly fragments: Map<string, Fragment>;
+  private readonly printed = new Set<string>();
+  private readonly printedLinks = new Set<string>();
+  private readonly pageSize: number;
+
+  constructor(private readonly graph: KhoGraph) {
+    this.pageSize = graph.source.pageSize;
+    this.diagnostics = new DiagnosticIndex(graph.diagnostics);
+    this.fragments = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
+  }
+
+  render(): string {
+    const { source } = this.graph;
+    this.line(0, `${source.kind} ${source.name}, page size ${source.pageSize}`);
+    this.notes(1, this.diagnostics.atImage());
+    for (const area of this.graph.scratchAreas) this.line(1, `scratch area [${hex(area.address)}, +${hex(area.size)}) from ${area.source}`);
+    for (const root of this.graph.roots) this.root(root);
+    const unprinted = this.graph.fragments.filter((fragment) => !this.printed.has(fragment.id));
+    if (unprinted.length > 0) this.line(0, 'fragments reached from no root:');
+    for (const fragment of unprinted) this.fragment(fragment.id, 1);
+    const rest = this.diagnostics.rest();
+    if (rest.length > 0) this.line(0, 'other diagnostics:');
+    this.notes(1, rest);
+    return `${this.lines.join('\n')}\n`;
+  }
+
+  private root(root: KhoRoot): void {
+    const where = root.address === null ? 'file' : hex(root.address);
+    const found = root.rank === null ? root.how : `${root.how}, rank ${root.rank}`;
+    this.line(0, `root ${where}: ${root.compatible ?? '(no compatible)'} (found by ${found})`);
+    if (root.address !== null) this.notes(1, this.diagnostics.atAddress(root.address));
+    const chain = root.anchorChain;
+    if (chain) {
+      this.line(1, `anchor chain: anchor pages ${chain.anchorPages.map(hex).join(', ')}; fdt_size ${chain.fdtSize} on pages ${pageList(chain.pages, this.pageSize)}`);
+      this.notes(2, this.diagnostics.atStructure(chain.id));
+    }
+    if (root.fragment) this.fragment(root.fragment, 1);
+  }
+
+  private fragment(id: string, depth: number): void {
+    const fragment = this.fragments.get(id);
+    if (!fragment) return;
+    if (this.printed.has(id)) {
+      this.line(depth, `(fragment ${id} is shown above)`);
+      return;
+    }
+    this.printed.add(id);
+    const kind = fragment.format === 'fdt' ? `FDT ${fragment.compatible ?? '(no compatible)'}` : `raw ${fragment.format}${fragment.compatible ? ` ${fragment.compatible}` : ''}`;
+    this.line(depth, `fragment ${id}: ${kind}, ${fragment.size} bytes ${where(fragment.location, this.pageSize)}`);
+    this.notes(depth + 1, this.diagnostics.atFragment(id));
+    const content = fragment.content;
+    if (content?.kind === 'fdt') this.node(fragment, content.root, depth + 1);
+    if (content?.kind === 'raw') {
+      for (const field of content.fields) {
+        const reading = describeReading(field.value);
+        this.line(depth + 1, `${field.path} = ${formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))}${reading ? `  (${reading})` : ''}`);
+        this.spot(fragment, '', field.path, depth + 2);
+      }
+    }
+    for (const property of this.unlistedRawProperties(fragment)) {
+      this.line(depth + 1, `${property}:`);
+      this.spot(fragment, '', property, depth + 2);
+    }
+    // Links from places the content did not show (a fragment without decoded content, a node resolved by name).
+    for (const link of this.graph.links) {
+      if (link.from.fragment !== id || this.printedLinks.has(link.id)) continue;
+      this.line(depth + 1, `${[link.from.node, link.from.property].filter(Boolean).join(' ')}:`);
+      this.link(link, depth + 2);
+    }
+    if (fragment.user) for (const text of describeUser(fragment.user)) this.line(depth + 1, text);
+  }
+
+  /** Field paths of a raw fragment that own links or side structures but are not fields (`sessions[0].files`). */
+  private unlistedRawProperties(fragment: Fragment): string[] {
+    const owners = [...this.graph.links.map((link) => link.from), ...this.graph.vmallocAreas.map((area) => area.owner), ...this.graph.blockSets.map((set) => set.owner)];
+    const properties = owners.filter((owner) => owner.fragment === fragment.id && owner.node === '' && !isField(fragment, owner.property)).map((owner) => owner.property);
+    return [...new Set(properties)].sort();
+  }
+
+  private node(fragment: Fragment, node: DecodedNode, depth: number): void {
+    this.line(depth, node.path === '/' ? '/' : `${node.name}/`);
+    this.notes(depth + 1, this.diagnostics.atNode(fragment.id, node.path));
+    for (const property of node.properties) {
+      const reading = describeReading(property.value);
+      this.line(depth + 1, `${property.name} = ${formatValue(property.value, property.raw)}${reading ? `  (${reading})` : ''}`);
+      this.spot(fragment, node.path, property.name, depth + 2);
+    }
+    for (const child of node.children) this.node(fragment, child, depth + 1);
+  }
+
+  /** Everything attached to one property or field: diagnostics, the map, side structures, links and their targets. */
+  private spot(fragment: Fragment, node: string, property: string, depth: number): void {
+    this.notes(depth, this.diagnostics.atProperty(fragment.id, node, property));
+    const ref = fieldRefId({ fragment: fragment.id, node, property });
+    if (node === '/' && property === 'preserved-memory-map') this.map(fragment.id, depth);
+    for (const area of this.graph.vmallocAreas) {
+      if (area.id !== `vmalloc:${ref}`) continue;
+      this.line(depth, `vmalloc area: ${area.totalPages} page(s), pieces of order ${area.order}, flags ${hex(area.flags)}; chunks ${area.chunks.map(hex).join(', ') || 'none'}; pieces ${area.pieces.map(hex).join(', ') || 'none'}`);
+      this.notes(depth + 1, this.diagnostics.atStructure(area.id));
+    }
+    for (const set of this.graph.blockSets) {
+      if (set.id !== `blocks:${ref}`) continue;
+      const blocks = set.blocks.map((block) => `${hex(block.address)} (${block.count})`).join(', ') || 'none';
+      this.line(depth, `${set.layout === 'kho-block' ? 'block set' : 'array'} of ${set.entry}: ${blocks}`);
+      this.notes(depth + 1, this.diagnostics.atStructure(set.id));
+    }
+    for (const link of this.graph.links) if (link.id === ref) this.link(link, depth);
+  }
+
+  private map(rootFragment: string, depth: number): void {
+    const map = this.graph.roots.find((root) => root.fragment === rootFragment)?.map;
+    if (!map) return;
+    const detail = map.details.encoding === 'radix-tree' ? `depth ${map.details.depth}` : `${map.details.bitmapBytes}-byte bitmaps`;
+    this.line(depth, `map: ${map.encoding} at ${hex(map.address)}, ${map.status}: ${map.blocksPerOrder.reduce((a, b) => a + b, 0)} blocks, ${map.ranges.totalBytes} bytes preserved, ${detail}`);
+    this.notes(depth + 1, this.diagnostics.atStructure(`map:${hex(map.address)}`));
+  }
+
+  private link(link: Link, depth: number): void {
+    this.printedLinks.add(link.id);
+    const size = link.size === null ? '' : `, ${link.size} bytes`;
+    const target =
+      link.addresses.length > 1 || link.scheme === 'draft-recursive-fdt'
+        ? `pages ${pageList(link.addresses, this.pageSize)}, read ${link.order.toUpperCase()} (${link.orderReason})`
+        : link.addresses.length === 1
+          ? `${hex(link.addresses[0])} by ${link.scheme}${size}`
+          : `${link.to ?? '(nothing)'} by ${link.scheme}`;
+    this.line(depth, `→ ${target}${link.to === null ? ': not followed' : ''}`);
+    if (link.to !== null) this.fragment(link.to, depth + 1);
+  }
+
+  private notes(depth: number, diagnostics: Diagnostic[]): void {
+    for (const diagnostic of diagnostics) this.line(depth, `[${diagnostic.severity} ${diagnostic.code}] ${diagnostic.message}`);
+  }
+
+  private line(depth: number, text: string): void {
+    this.lines.push(INDENT.repeat(depth) + text);
+  }
+}
+
+function isField(fragment: Fragment, path: string): boolean {
+  return fragment.content?.kind === 'raw' && fragment.content.fields.some((field) => field.path === path);
+}
+
+/** Page addresses joined by `+`, saying when they are not contiguous. */
+function pageList(pages: readonly number[], pageSize: number): string {
+  const list = pages.map(hex).join(' + ');
+  const contiguous = pages.every((page, i) => i === 0 || page === pages[i - 1] + pageSize);
+  return contiguous ? list : `${list} (not contiguous)`;
+}
+
+function where(location: FragmentLocation, pageSize: number): string {
+  switch (location.kind) {
+    case 'contiguous':
+      return `at ${hex(location.address)}`;
+    case 'pages':
+      return `on pages ${pageList(location.pages, pageSize)}`;
+    case 'file':
+      return `in file ${location.path}`;
+  }
+}
