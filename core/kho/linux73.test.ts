@@ -1,9 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readFdt } from '../fdt/readFdt';
 import { openImage } from '../mem/openImage';
 import { NodeFileSource } from '../mem/sources/NodeFileSource';
-import { LINUX_73_FIXTURES, unpackedFixture } from '../mem/scan/testing/NodeFixtureCache';
+import { graphDifference } from './carve/graphDifference';
+import { CARVED_IMAGES, CARVED_TRUTH, linuxImageSets } from './carve/testing/NodeCarvedFixtures';
 import { decodeKhoGraph } from './decode/decodeKhoGraph';
 import { extractionFiles } from './extract/extractionFiles';
 import { locationExtents } from './model/FragmentLocation';
@@ -11,13 +13,10 @@ import type { Fragment } from './model/Fragment';
 import type { KhoGraph } from './model/KhoGraph';
 import { renderGraphDts } from './render/renderGraphDts';
 
-const IMAGE_BYTES = 553_783_467;
-const TRUTH = join(LINUX_73_FIXTURES, 'truth');
-const preKexec = await unpackedFixture('pre-kexec.elf', IMAGE_BYTES);
-const atKexec = await unpackedFixture('at-kexec.elf', IMAGE_BYTES);
-if (preKexec === null || atKexec === null) {
-  console.warn(`linux73.test.ts: ${LINUX_73_FIXTURES} is missing: the real-kernel KHO graph tests did NOT run`);
-}
+// The real-kernel KHO graph tests run on the committed carved images always,
+// and on the 553 MB originals too when the shared fixtures are present.
+
+const SETS = linuxImageSets('core/kho/linux73.test.ts');
 
 async function decodeFile(path: string): Promise<KhoGraph> {
   const source = await NodeFileSource.open(path);
@@ -69,57 +68,67 @@ function expectReadmeTree(graph: KhoGraph): void {
   expect(graph.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
 }
 
-describe.runIf(preKexec !== null && atKexec !== null)('Linux 7.3.4 images', () => {
-  let pre: KhoGraph;
-  let at: KhoGraph;
-  beforeAll(async () => {
-    pre = await decodeFile(preKexec!);
-    at = await decodeFile(atKexec!);
-  });
+for (const set of SETS) {
+  describe(`Linux 7.3.4 images (${set.label})`, () => {
+    let pre: KhoGraph;
+    let at: KhoGraph;
+    let preKdump: KhoGraph;
+    beforeAll(async () => {
+      pre = await decodeFile(await set.path(CARVED_IMAGES.preKexec));
+      at = await decodeFile(await set.path(CARVED_IMAGES.atKexec));
+      preKdump = await decodeFile(await set.path(CARVED_IMAGES.preKexecKdump));
+    });
 
-  it('pre-kexec: decodes the tree the README describes; LUO has not serialized its sessions yet', () => {
-    expectReadmeTree(pre);
-    expect(fragment(pre, '0x1844000').user).toMatchObject({ sessionsAddress: 0, sessions: [], flbs: [] });
-    expect(pre.diagnostics.map((d) => d.code)).toEqual(['sessions-not-serialized']);
-  });
+    it('pre-kexec: decodes the tree the README describes; LUO has not serialized its sessions yet', () => {
+      expectReadmeTree(pre);
+      expect(fragment(pre, '0x1844000').user).toMatchObject({ sessionsAddress: 0, sessions: [], flbs: [] });
+      expect(pre.diagnostics.map((d) => d.code)).toEqual(['sessions-not-serialized']);
+    });
 
-  it('at-kexec: the same tree, plus the session, its memfd and the memfd folios', () => {
-    expectReadmeTree(at);
-    const luo = fragment(at, '0x1844000').user;
-    expect(luo).toMatchObject({ sessions: [{ name: 'kho-demo-session', fileCount: 1n, files: [{ compatible: 'memfd-v2', token: 0x4b484f2d44454d4fn }] }] });
-    const memfd = fragment(at, '0x1868000');
-    expect(memfd.user).toMatchObject({ user: 'memfd', version: 2, size: 0x4000n, nrFolios: 4n });
-    expect((memfd.user as { folios: { index: bigint; flags: number }[] }).folios.map((f) => [f.index, f.flags])).toEqual([
-      [0n, 3],
-      [1n, 3],
-      [2n, 3],
-      [3n, 3],
-    ]);
-    expect(at.diagnostics).toEqual([]);
-  });
+    it('pre-kexec: the kdump gives the same graph as the ELF core', () => {
+      expect(graphDifference(pre, preKdump)).toBeNull();
+    });
 
-  it('extract reproduces the kernel debugfs blobs byte for byte', () => {
-    const files = new Map(extractionFiles(pre, false).map((file) => [file.path, file.bytes]));
-    const children = readdirSync(join(TRUTH, 'debugfs/kho/out/sub_fdts'));
-    expect(children.sort()).toEqual(['LUO', 'kexec-metadata', 'kho_test', 'memblock']);
-    for (const name of children) expect(Buffer.from(files.get(`sub_fdts/${name}`)!)).toEqual(readFileSync(join(TRUTH, 'debugfs/kho/out/sub_fdts', name)));
-    const root = Buffer.from(files.get('fdt')!);
-    expect(root).toEqual(readFileSync(join(TRUTH, 'root-fdt-full.dtb')));
-    const truncated = readFileSync(join(TRUTH, 'debugfs/kho/out/fdt'));
-    expect(truncated.length).toBe(233);
-    expect(root.subarray(0, 233)).toEqual(truncated);
-  });
+    it('at-kexec: the same tree, plus the session, its memfd and the memfd folios', () => {
+      expectReadmeTree(at);
+      const luo = fragment(at, '0x1844000').user;
+      expect(luo).toMatchObject({ sessions: [{ name: 'kho-demo-session', fileCount: 1n, files: [{ compatible: 'memfd-v2', token: 0x4b484f2d44454d4fn }] }] });
+      const memfd = fragment(at, '0x1868000');
+      expect(memfd.user).toMatchObject({ user: 'memfd', version: 2, size: 0x4000n, nrFolios: 4n });
+      expect((memfd.user as { folios: { index: bigint; flags: number }[] }).folios.map((f) => [f.index, f.flags])).toEqual([
+        [0n, 3],
+        [1n, 3],
+        [2n, 3],
+        [3n, 3],
+      ]);
+      expect(at.diagnostics).toEqual([]);
+    });
 
-  it("prints DTS that is dtc's output plus the right readings as comments", () => {
-    const dts = renderGraphDts(pre);
-    const stripped = dts.replace(/ \/\* .*? \*\//g, '');
-    for (const name of ['root', 'memblock', 'kho_test']) expect(stripped).toContain(readFileSync(join(TRUTH, 'dts', `${name}.dts`), 'latin1'));
-    expect(dts).toContain('preserved-data = <0x708401 0x00>; /* u64 LE 0x1847000 -> fragment 0x1847000 */');
-    expect(dts).toContain('csum = <0x24f66960>; /* u32 LE 0x6069f624 */');
-  });
+    it('extract reproduces the kernel debugfs blobs byte for byte', () => {
+      const files = new Map(extractionFiles(pre, false).map((file) => [file.path, file.bytes]));
+      const children = readdirSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts'));
+      expect(children.sort()).toEqual(['LUO', 'kexec-metadata', 'kho_test', 'memblock']);
+      for (const name of children) expect(Buffer.from(files.get(`sub_fdts/${name}`)!)).toEqual(readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)));
+      const root = Buffer.from(files.get('fdt')!);
+      expect(root).toEqual(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));
+      const truncated = readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/fdt'));
+      expect(truncated.length).toBe(233);
+      expect(root.subarray(0, 233)).toEqual(truncated);
+    });
 
-  it('decodes the kernel debugfs blob set itself, explaining the truncated root', async () => {
-    const out = join(TRUTH, 'debugfs/kho/out');
+    it("prints DTS that is dtc's output plus the right readings as comments", () => {
+      const dts = renderGraphDts(pre);
+      const stripped = dts.replace(/ \/\* .*? \*\//g, '');
+      for (const name of ['root', 'memblock', 'kho_test']) expect(stripped).toContain(readFileSync(join(CARVED_TRUTH, 'dts', `${name}.dts`), 'latin1'));
+      expect(dts).toContain('preserved-data = <0x708401 0x00>; /* u64 LE 0x1847000 -> fragment 0x1847000 */');
+      expect(dts).toContain('csum = <0x24f66960>; /* u32 LE 0x6069f624 */');
+    });
+  });
+}
+
+describe('Linux 7.3.4 debugfs blob set (committed truth files)', () => {
+  it('decodes the kernel debugfs blob set itself, explaining the truncated root and showing what it holds', async () => {
+    const out = join(CARVED_TRUTH, 'debugfs/kho/out');
     const names = ['fdt', 'scratch_phys', 'scratch_len', ...readdirSync(join(out, 'sub_fdts')).map((n) => `sub_fdts/${n}`)];
     const sources = await Promise.all(names.map((name) => NodeFileSource.open(join(out, name), name)));
     let graph: KhoGraph;
@@ -130,6 +139,25 @@ describe.runIf(preKexec !== null && atKexec !== null)('Linux 7.3.4 images', () =
     }
     expect(graph.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'debugfs-root-truncated' });
     expect(graph.diagnostics[0].message).toMatch(/^fdt holds 233 of the root FDT's 405 bytes/);
+    expect(graph.diagnostics[0].message).toContain(
+      'the structure block stops at 0xe8: the token there is cut (4 nodes and 6 properties read, inside node /kho_test); ' +
+        'the strings block (57 bytes at 0x15c) is cut, none of it is present: 6 property names missing (shown as placeholders)',
+    );
+    // The prefix shows the full root's first nodes and values, at the same offsets; the names are in the missing strings block.
+    const truncated = fragment(graph, 'fdt').content;
+    if (truncated?.kind !== 'fdt') throw new Error('the truncated root must have FDT content');
+    const full = readFdt(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));
+    const fullValues = (n: number): [number, number[]][] => full.nodeProperties(n).map((p) => [full.propertyOffset(p), Array.from(full.propertyValue(p))]);
+    const values = (node: typeof truncated.root): [number, number[]][] => node.properties.map((p) => [p.offset, Array.from(p.raw)]);
+    expect(truncated.root.children.map((c) => [c.path, c.offset])).toEqual([1, 2, 3].map((n) => [full.nodePath(n), full.nodeOffset(n)]));
+    expect(values(truncated.root)).toEqual(fullValues(0));
+    expect(truncated.root.children.map(values)).toEqual([fullValues(1), fullValues(2), []]);
+    for (const node of [truncated.root, ...truncated.root.children]) {
+      for (const property of node.properties) expect(property.name).toMatch(/^<name at strings\+0x[0-9a-f]+ not in the 233 bytes present>$/);
+    }
+    expect(renderGraphDts(graph)).toContain(
+      '/* fragment fdt: fdt, 233 bytes, root fdt */\n/* truncated: the bytes hold 233 of the FDT\'s 405 bytes; the structure block stops at 0xe8',
+    );
     expect(graph.fragments.map((f) => [f.id, f.format]).sort()).toEqual([
       ['fdt', 'fdt'],
       ['sub_fdts/LUO', 'luo-ser'],
@@ -144,5 +172,4 @@ describe.runIf(preKexec !== null && atKexec !== null)('Linux 7.3.4 images', () =
     ]);
     expect(graph.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   });
-
 });

@@ -1,22 +1,19 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fdtBlob } from '../../kho/build/fdtTree';
 import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
 import { placeKhoRoot, type KhoChildSpec } from '../../kho/build/placeKhoRoot';
 import { cstring } from '../../kho/build/values';
-import { runCli, writeRawImage } from './testing/cliTestKit';
+import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 const BASE = 0x4000_0000;
 const blob = fdtBlob([['compatible', cstring('user-v1')]]);
 
 describe('khoscope check', () => {
-  let dir: string;
+  const folder = temporaryFolder('khoscope-check-');
   const images: Record<'clean' | 'warning' | 'error', string> = { clean: '', warning: '', error: '' };
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'khoscope-check-'));
     const variants: Record<keyof typeof images, KhoChildSpec[]> = {
       clean: [{ name: 'user', address: BASE + 0x8000, blob }],
       warning: [{ name: 'user', address: BASE + 0x8000, blob, preserve: false }],
@@ -25,11 +22,10 @@ describe('khoscope check', () => {
     for (const [name, children] of Object.entries(variants) as [keyof typeof images, KhoChildSpec[]][]) {
       const builder = new KhoImageBuilder({ ram: [{ start: BASE, end: BASE + 0x10_0000 }] });
       placeKhoRoot(builder, { address: BASE + 0x1000, compatible: 'kho-v2', map: 'radix-tree', children });
-      images[name] = join(dir, `${name}.raw`);
+      images[name] = join(folder(), `${name}.raw`);
       writeRawImage(builder.memory, images[name]);
     }
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('exits 0 for a clean tree and says so', async () => {
     const { status, stdout } = await runCli('check', images.clean, '--base', String(BASE));

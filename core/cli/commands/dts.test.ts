@@ -1,31 +1,16 @@
-import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseDts } from '../../fdt/dts';
 import { decompileWithDtc } from '../../fdt/dts/testing/NodeDtcDecompile';
 import { requireDtc } from '../../fdt/testing/NodeDtc';
 import { writeFdt } from '../../fdt';
-
-const run = promisify(execFile);
-const root = join(__dirname, '../../..');
-
-/** Runs `node bin/khoscope.js` from the repository root; resolves with status and output even when it fails. */
-async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', ['bin/khoscope.js', ...args], { cwd: root, encoding: 'latin1' });
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { status: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { runCliLatin1, temporaryFolder } from './testing/cliTestKit';
 
 const blob = (body: string): Uint8Array => writeFdt(parseDts(`/dts-v1/;\n${body}\n`));
 
 describe('khoscope dts', () => {
+  const folder = temporaryFolder('khoscope-dts-');
   let dir: string;
   let first: string;
   let second: string;
@@ -34,7 +19,7 @@ describe('khoscope dts', () => {
 
   beforeAll(() => {
     requireDtc();
-    dir = mkdtempSync(join(tmpdir(), 'khoscope-dts-'));
+    dir = folder();
     first = join(dir, 'first.dtb');
     second = join(dir, 'second.dtb');
     bare = join(dir, 'memblock');
@@ -45,17 +30,15 @@ describe('khoscope dts', () => {
     writeFileSync(garbage, 'not a device tree at all');
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it("prints one file's DTS exactly as dtc -I dtb -O dts does", async () => {
-    const { status, stdout, stderr } = await cli('dts', first);
+    const { status, stdout, stderr } = await runCliLatin1('dts', first);
     expect(stderr).toBe('');
     expect(status).toBe(0);
     expect(stdout).toBe(decompileWithDtc(new Uint8Array(readFileSync(first))));
   });
 
   it("prints several files one after another, each after a '// FILE' line", async () => {
-    const { status, stdout } = await cli('dts', first, second);
+    const { status, stdout } = await runCliLatin1('dts', first, second);
     expect(status).toBe(0);
     const expected = `// ${first}\n${decompileWithDtc(new Uint8Array(readFileSync(first)))}\n// ${second}\n${decompileWithDtc(new Uint8Array(readFileSync(second)))}`;
     expect(stdout).toBe(expected);
@@ -63,7 +46,7 @@ describe('khoscope dts', () => {
 
   it('writes DIR/<name>.dts for each file with --out-dir, creating DIR', async () => {
     const out = join(dir, 'out', 'nested');
-    const { status, stdout } = await cli('dts', '--out-dir', out, first, bare);
+    const { status, stdout } = await runCliLatin1('dts', '--out-dir', out, first, bare);
     expect(status).toBe(0);
     expect(stdout).toBe('');
     expect(readdirSync(out).sort()).toEqual(['first.dts', 'memblock.dts']);
@@ -71,7 +54,7 @@ describe('khoscope dts', () => {
   });
 
   it('reports a missing file and a file that is not an FDT on stderr, still doing the rest, and exits 1', async () => {
-    const { status, stdout, stderr } = await cli('dts', join(dir, 'missing.dtb'), garbage, second);
+    const { status, stdout, stderr } = await runCliLatin1('dts', join(dir, 'missing.dtb'), garbage, second);
     expect(status).toBe(1);
     expect(stderr).toContain(`khoscope dts: ${join(dir, 'missing.dtb')}: no such file`);
     expect(stderr).toContain(`khoscope dts: ${garbage}: not a valid FDT: header at 0x0: bad magic`);
@@ -79,27 +62,27 @@ describe('khoscope dts', () => {
   });
 
   it('exits 2 with the usage for a wrong command line', async () => {
-    const none = await cli('dts');
+    const none = await runCliLatin1('dts');
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('give at least one FILE.dtb');
-    const clash = await cli('dts', '--out-dir', dir, first, join(dir, 'sub', 'first.dtb'));
+    const clash = await runCliLatin1('dts', '--out-dir', dir, first, join(dir, 'sub', 'first.dtb'));
     expect(clash.status).toBe(2);
     expect(clash.stderr).toContain('would both be written to');
-    const unknown = await cli('dts', '--bogus', first);
+    const unknown = await runCliLatin1('dts', '--bogus', first);
     expect(unknown.status).toBe(2);
   });
 
   it('has --help, and is listed by khoscope --help', async () => {
-    const help = await cli('dts', '--help');
+    const help = await runCliLatin1('dts', '--help');
     expect(help.status).toBe(0);
     expect(help.stdout).toContain('usage: khoscope dts FILE.dtb... [--out-dir DIR]');
-    const top = await cli('--help');
+    const top = await runCliLatin1('--help');
     expect(top.stdout).toMatch(/^ {2}dts\s+decompile DTB files to DTS text/m);
   });
 
   it('refuses to write over a directory', async () => {
     mkdirSync(join(dir, 'blocked', 'first.dts'), { recursive: true });
-    const { status, stderr } = await cli('dts', '--out-dir', join(dir, 'blocked'), first);
+    const { status, stderr } = await runCliLatin1('dts', '--out-dir', join(dir, 'blocked'), first);
     expect(status).not.toBe(0);
     expect(stderr).toContain('first.dts');
   });

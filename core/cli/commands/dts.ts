@@ -1,9 +1,11 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt } from '../../fdt';
 import { printDts } from '../../fdt/dts';
 import type { Command } from '../Command';
+import { parseCommandLine } from '../parseCommandLine';
+import { runWithUsage } from '../runWithUsage';
+import { UsageError } from '../UsageError';
 
 const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR]
 
@@ -21,9 +23,6 @@ back as the same bytes (see docs/dts.md).
 A file that cannot be read or is not a valid FDT is reported on stderr and the
 others are still done; the exit status is then 1 (2 for a wrong command line).
 `;
-
-/** A mistake in the command line (exit status 2). */
-class UsageError extends Error {}
 
 const FDT_MAGIC = 0xd00dfeed;
 
@@ -74,60 +73,55 @@ function reason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Decompiles every input to stdout or to its output file; a file that fails
+ * is reported on stderr and the others are still done. True when all went well.
+ */
+async function decompileAll(inputs: string[], outputs: string[] | undefined): Promise<boolean> {
+  let failed = false;
+  let printed = 0;
+  for (const [i, input] of inputs.entries()) {
+    let dts: Buffer;
+    try {
+      dts = await decompile(input);
+    } catch (error) {
+      process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
+      failed = true;
+      continue;
+    }
+    if (outputs) {
+      try {
+        await writeFile(outputs[i], dts);
+      } catch (error) {
+        process.stderr.write(`khoscope dts: ${input}: cannot write ${outputs[i]}: ${reason(error)}\n`);
+        failed = true;
+      }
+    } else if (inputs.length === 1) {
+      process.stdout.write(dts);
+    } else {
+      process.stdout.write(`${printed === 0 ? '' : '\n'}// ${input}\n`);
+      process.stdout.write(dts);
+      printed++;
+    }
+  }
+  return !failed;
+}
+
 /** `khoscope dts`: DTB files to DTS text. */
 export const dtsCommand: Command = {
   name: 'dts',
   summary: "decompile DTB files to DTS text (as 'dtc -I dtb -O dts')",
-  async run(args: string[]): Promise<number> {
-    let inputs: string[];
-    let outDir: string | undefined;
-    let outputs: string[] | undefined;
-    try {
-      const { values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-      });
+  run: (args) =>
+    runWithUsage('dts', help, async () => {
+      const { values, positionals: inputs } = parseCommandLine(args, { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
       if (values.help) {
         process.stdout.write(help);
         return 0;
       }
-      if (positionals.length === 0) throw new UsageError('give at least one FILE.dtb');
-      inputs = positionals;
-      outDir = values['out-dir'];
-      if (outDir !== undefined) outputs = outputPaths(inputs, outDir);
-    } catch (error) {
-      process.stderr.write(`khoscope dts: ${error instanceof Error ? error.message : String(error)}\n${help}`);
-      return 2;
-    }
-
-    if (outDir !== undefined) await mkdir(outDir, { recursive: true });
-    let failed = false;
-    let printed = 0;
-    for (const [i, input] of inputs.entries()) {
-      let dts: Buffer;
-      try {
-        dts = await decompile(input);
-      } catch (error) {
-        process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
-        failed = true;
-        continue;
-      }
-      if (outputs) {
-        try {
-          await writeFile(outputs[i], dts);
-        } catch (error) {
-          process.stderr.write(`khoscope dts: ${input}: cannot write ${outputs[i]}: ${reason(error)}\n`);
-          failed = true;
-        }
-      } else if (inputs.length === 1) {
-        process.stdout.write(dts);
-      } else {
-        process.stdout.write(`${printed === 0 ? '' : '\n'}// ${input}\n`);
-        process.stdout.write(dts);
-        printed++;
-      }
-    }
-    return failed ? 1 : 0;
-  },
+      if (inputs.length === 0) throw new UsageError('give at least one FILE.dtb');
+      const outDir = values['out-dir'];
+      const outputs = outDir === undefined ? undefined : outputPaths(inputs, outDir);
+      if (outDir !== undefined) await mkdir(outDir, { recursive: true });
+      return (await decompileAll(inputs, outputs)) ? 0 : 1;
+    }),
 };

@@ -1,14 +1,13 @@
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { fdtBlob } from '../../kho/build/fdtTree';
 import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
 import { placeKhoRoot } from '../../kho/build/placeKhoRoot';
 import { buildSeedExample, SEED_EXAMPLE } from '../../kho/build/seedExample';
 import { cstring } from '../../kho/build/values';
-import { LINUX_73_FIXTURES, unpackedFixture } from '../../mem/scan/testing/NodeFixtureCache';
-import { runCli, writeRawImage } from './testing/cliTestKit';
+import { CARVED_IMAGES, CARVED_TRUTH, linuxImageSets } from '../../kho/carve/testing/NodeCarvedFixtures';
+import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 /** Every file below `dir`, as sorted relative paths. */
 function filesBelow(dir: string, prefix = ''): string[] {
@@ -17,16 +16,16 @@ function filesBelow(dir: string, prefix = ''): string[] {
     .sort();
 }
 
-const preKexec = await unpackedFixture('pre-kexec.elf', 553_783_467);
-if (preKexec === null) console.warn(`extract.test.ts: ${LINUX_73_FIXTURES} is missing: extracting the real-kernel image did NOT run`);
+const linuxImages = linuxImageSets('core/cli/commands/extract.test.ts');
 
 describe('khoscope extract', () => {
+  const folder = temporaryFolder('khoscope-extract-');
   let dir: string;
   let seed: string;
   let twoRoots: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'khoscope-extract-'));
+    dir = folder();
     seed = join(dir, 'seed.raw');
     writeRawImage(buildSeedExample().memory, seed);
     const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
@@ -35,7 +34,6 @@ describe('khoscope extract', () => {
     twoRoots = join(dir, 'two.raw');
     writeRawImage(builder.memory, twoRoots);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('lays the seed example out like debugfs, deeper fragments in <name>.d/', async () => {
     const out = join(dir, 'seed-out');
@@ -63,17 +61,18 @@ describe('khoscope extract', () => {
     expect(stderr).toMatch(/^khoscope extract: give the output folder with -o DIR/);
   });
 
-  it.runIf(preKexec !== null)("reproduces the Linux 7.3.4 kernel's debugfs blobs byte for byte", async () => {
-    const out = join(dir, 'linux');
-    const { status } = await runCli('extract', preKexec!, '-o', out);
-    expect(status).toBe(0);
-    const truth = join(LINUX_73_FIXTURES, 'truth');
-    expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/LUO', 'sub_fdts/kexec-metadata', 'sub_fdts/kho_test', 'sub_fdts/memblock']);
-    for (const name of ['LUO', 'kexec-metadata', 'kho_test', 'memblock']) {
-      expect(readFileSync(join(out, 'sub_fdts', name))).toEqual(readFileSync(join(truth, 'debugfs/kho/out/sub_fdts', name)));
-    }
-    const root = readFileSync(join(out, 'fdt'));
-    expect(root).toEqual(readFileSync(join(truth, 'root-fdt-full.dtb')));
-    expect(root.subarray(0, 233)).toEqual(readFileSync(join(truth, 'debugfs/kho/out/fdt')));
-  });
+  for (const [i, images] of linuxImages.entries()) {
+    it(`reproduces the Linux 7.3.4 kernel's debugfs blobs byte for byte (${images.label})`, async () => {
+      const out = join(dir, `linux-${i}`);
+      const { status } = await runCli('extract', await images.path(CARVED_IMAGES.preKexec), '-o', out);
+      expect(status).toBe(0);
+      expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/LUO', 'sub_fdts/kexec-metadata', 'sub_fdts/kho_test', 'sub_fdts/memblock']);
+      for (const name of ['LUO', 'kexec-metadata', 'kho_test', 'memblock']) {
+        expect(readFileSync(join(out, 'sub_fdts', name))).toEqual(readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)));
+      }
+      const root = readFileSync(join(out, 'fdt'));
+      expect(root).toEqual(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));
+      expect(root.subarray(0, 233)).toEqual(readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/fdt')));
+    });
+  }
 });

@@ -3,7 +3,8 @@ import { dirname, join } from 'node:path';
 import { extractionFiles } from '../../kho/extract/extractionFiles';
 import type { Command } from '../Command';
 import { decodeImageGraph } from './decodeImageGraph';
-import { IMAGE_OPTIONS_HELP, runImageCommand, UsageError } from './imageArguments';
+import { UsageError } from '../UsageError';
+import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope extract IMAGE -o DIR [--root ADDR]... [--base ADDR] [--page-size N]
 

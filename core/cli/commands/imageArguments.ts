@@ -1,10 +1,14 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import type { ParseArgsConfig } from 'node:util';
 import type { ByteSource } from '../../mem/ByteSource';
 import { openImage } from '../../mem/openImage';
 import type { OpenedImage } from '../../mem/OpenedImage';
 import { NodeFileSource } from '../../mem/sources/NodeFileSource';
+import { parseCommandLine } from '../parseCommandLine';
+import { parseNumber } from '../parseNumber';
+import { runWithUsage } from '../runWithUsage';
+import { UsageError } from '../UsageError';
 
 /**
  * The command-line options every image command shares (`--root`, `--base`,
@@ -12,9 +16,6 @@ import { NodeFileSource } from '../../mem/sources/NodeFileSource';
  * `openImage`: one file (memory image or lone DTB), or a folder or several
  * files (a KHO debugfs set). Commands add their own options to these.
  */
-
-/** A mistake in the command line: the command prints it with its help and exits with status 2. */
-export class UsageError extends Error {}
 
 /** The shared options, in `util.parseArgs` form. */
 export const IMAGE_OPTIONS = {
@@ -54,12 +55,7 @@ export function parseImageArguments<T extends NonNullable<ParseArgsConfig['optio
   args: string[],
   extra: T,
 ): { image: ImageArguments; values: Record<string, string | boolean | string[] | boolean[] | undefined> } {
-  let parsed;
-  try {
-    parsed = parseArgs({ args, allowPositionals: true, options: { ...IMAGE_OPTIONS, ...extra }, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseCommandLine(args, { ...IMAGE_OPTIONS, ...extra });
   const values = parsed.values as Record<string, string | boolean | string[] | boolean[] | undefined>;
   const help = values.help === true;
   if (!help && parsed.positionals.length === 0) throw new UsageError('give an IMAGE (a memory image, a DTB, or a debugfs kho/out folder)');
@@ -77,13 +73,6 @@ export function parseImageArguments<T extends NonNullable<ParseArgsConfig['optio
     },
     values,
   };
-}
-
-/** A number written as decimal or 0x-hex, below 2^53; throws `UsageError` otherwise. */
-export function parseNumber(text: string, what: string): number {
-  const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value)) throw new UsageError(`${what} '${text}' is not a decimal or 0x-hex number below 2^53`);
-  return value;
 }
 
 /** An opened image and the files behind it (close them when done). */
@@ -146,23 +135,10 @@ export async function runImageCommand(
   args: string[],
   body: (image: ImageArguments, values: Record<string, unknown>) => Promise<number>,
 ): Promise<number> {
-  let parsed;
-  try {
-    parsed = parseImageArguments(args, extra);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`khoscope ${name}: ${error.message}\n${help}`);
-    return 2;
-  }
-  if (parsed.image.help) {
+  return runWithUsage(name, help, async () => {
+    const parsed = parseImageArguments(args, extra);
+    if (!parsed.image.help) return body(parsed.image, parsed.values);
     process.stdout.write(help);
     return 0;
-  }
-  try {
-    return await body(parsed.image, parsed.values);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`khoscope ${name}: ${error.message}\n${help}`);
-    return 2;
-  }
+  });
 }

@@ -1,29 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFile } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync, writeSync, closeSync, ftruncateSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SparseMemory } from '../../mem/SparseMemory';
 import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from '../../mem/scan/testing/khoTestImage';
+import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
-const run = promisify(execFile);
-const khoscope = join(__dirname, '../../../bin/khoscope.js');
 const BASE = 0x4000_0000;
 
-/** Runs the CLI; resolves with status and output even when it fails. */
-async function cli(...args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run('node', [khoscope, ...args]);
-    return { status: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { status: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
 describe('khoscope scan', () => {
-  let dir: string;
+  const folder = temporaryFolder('khoscope-scan-');
   let image: string;
 
   beforeAll(() => {
@@ -33,18 +17,12 @@ describe('khoscope scan', () => {
     memory.write(BASE + 0x100000, fdtBlob('linux,dummy-virt'));
     const pages = [BASE + 0x300000, BASE + 0x302000];
     memory.write(BASE + 0x310000, anchorPage(4096, 0, placeSpreadFdt(memory, 'kho-v1', pages), pages));
-    dir = mkdtempSync(join(tmpdir(), 'khoscope-scan-'));
-    image = join(dir, 'image.raw');
-    const fd = openSync(image, 'w');
-    ftruncateSync(fd, 16 * 1024 * 1024);
-    for (const page of memory.writtenPages()) writeSync(fd, memory.readSync(page, 4096), 0, 4096, page - BASE);
-    closeSync(fd);
+    image = join(folder(), 'image.raw');
+    writeRawImage(memory, image);
   });
 
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
   it('prints the ranked candidates as a table', async () => {
-    const { status, stdout } = await cli('scan', image, '--base', '0x40000000');
+    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000');
     expect(status).toBe(0);
     const rows = stdout.split('\n').filter((line) => /^\s*-?\d+\s+0x/.test(line));
     expect(rows.map((r) => r.trim().split(/\s+/))).toEqual([
@@ -55,7 +33,7 @@ describe('khoscope scan', () => {
   });
 
   it('prints JSON with every FDT on request', async () => {
-    const { status, stdout } = await cli('scan', image, '--base', '0x40000000', '--all-fdts', '--json');
+    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000', '--all-fdts', '--json');
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.candidates.map((c: { address: string; how: string }) => [c.address, c.how])).toEqual([
@@ -70,19 +48,19 @@ describe('khoscope scan', () => {
   });
 
   it('validates a root given with --root', async () => {
-    const { status, stdout } = await cli('scan', image, '--base', '0x40000000', '--root', '0x4023a000', '--json');
+    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000', '--root', '0x4023a000', '--json');
     expect(status).toBe(0);
     expect(JSON.parse(stdout).candidates).toMatchObject([{ address: '0x4023a000', how: 'given', rank: 90 }]);
-    const bad = await cli('scan', image, '--base', '0x40000000', '--root', '0x40001000');
+    const bad = await runCli('scan', image, '--base', '0x40000000', '--root', '0x40001000');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/^khoscope scan: root at physical address 0x40001000: no valid FDT header/);
   });
 
   it('reports usage errors and unreadable files on stderr with a non-zero status', async () => {
-    const usage = await cli('scan', image, '--base', 'forty');
+    const usage = await runCli('scan', image, '--base', 'forty');
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("--base 'forty' is not a decimal or 0x-hex number");
-    const missing = await cli('scan', join(dir, 'nope.raw'));
+    const missing = await runCli('scan', join(folder(), 'nope.raw'));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toMatch(/^khoscope scan: .*nope\.raw/);
     expect(missing.stdout).toBe('');

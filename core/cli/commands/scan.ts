@@ -1,9 +1,7 @@
-import { parseArgs } from 'node:util';
-import { openImage } from '../../mem/openImage';
-import { NodeFileSource } from '../../mem/sources/NodeFileSource';
 import { findKhoRoots, inspectRootAt, type RootCandidate } from '../../mem/scan';
 import type { Command } from '../Command';
 import { scanReportJson, scanReportTable, type ScanReport } from './formatScanResult';
+import { IMAGE_OPTIONS_HELP, openImageArguments, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope scan IMAGE [options]
 
@@ -11,23 +9,13 @@ Finds KHO roots in a memory image (raw, ELF core, kdump): every page start is
 probed for a KHO root FDT (compatible kho-vN) and for KHOANCH1 anchor pages;
 candidates are ranked, best first, with the reasons.
 
+With --root, the roots given are validated and ranked the same way instead.
+
 options:
-  --base ADDR       raw images: physical address of the file's first byte (default 0)
-  --page-size N     page size when the image does not state one (default 4096)
-  --root ADDR       validate a root at ADDR instead of scanning (repeatable)
+${IMAGE_OPTIONS_HELP}
   --all-fdts        also list every FDT found at a page start
   --json            print JSON instead of a table
 `;
-
-/** A number written as decimal or 0x-hex; throws a plain message otherwise. */
-function parseNumber(text: string, what: string): number {
-  const value = /^0x[0-9a-f]+$/i.test(text) ? Number.parseInt(text.slice(2), 16) : /^[0-9]+$/.test(text) ? Number(text) : Number.NaN;
-  if (!Number.isSafeInteger(value)) throw new UsageError(`${what} '${text}' is not a decimal or 0x-hex number below 2^53`);
-  return value;
-}
-
-/** A mistake in the command line (exit status 2). */
-class UsageError extends Error {}
 
 /** Writes progress to stderr when it is a terminal. */
 function progressPrinter(): ((p: { bytesScanned: number; totalBytes: number }) => void) | undefined {
@@ -45,59 +33,25 @@ function progressPrinter(): ((p: { bytesScanned: number; totalBytes: number }) =
 export const scanCommand: Command = {
   name: 'scan',
   summary: 'find KHO roots in a memory image and rank them',
-  async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          base: { type: 'string' },
-          'page-size': { type: 'string' },
-          root: { type: 'string', multiple: true },
-          'all-fdts': { type: 'boolean' },
-          json: { type: 'boolean' },
-          help: { type: 'boolean', short: 'h' },
-        },
-      });
-      if (parsed.values.help) {
-        process.stdout.write(help);
+  run: (args) =>
+    runImageCommand('scan', help, { 'all-fdts': { type: 'boolean' }, json: { type: 'boolean' } }, args, async (imageArgs, values) => {
+      const opened = await openImageArguments(imageArgs);
+      try {
+        const { image } = opened;
+        const name = imageArgs.paths.join(' ');
+        if (image.kind !== 'memory') {
+          process.stderr.write(`khoscope scan: ${name} is ${image.kind === 'dtb' ? 'a lone FDT blob' : 'a KHO debugfs set'}, not a memory image: nothing to scan\n`);
+          return 1;
+        }
+        const options = { pageSize: image.pageSize, listAllFdts: values['all-fdts'] === true };
+        const given: RootCandidate[] = [];
+        for (const root of imageArgs.roots ?? []) given.push(await inspectRootAt(image.memory, root, options));
+        const scan = imageArgs.roots ? null : await findKhoRoots(image.memory, { ...options, onProgress: progressPrinter() });
+        const report: ScanReport = { image: name, container: image.container, pageSize: image.pageSize, given, scan };
+        process.stdout.write(values.json === true ? scanReportJson(report) : scanReportTable(report));
         return 0;
+      } finally {
+        await opened.close();
       }
-      if (parsed.positionals.length !== 1) throw new UsageError('give exactly one IMAGE');
-    } catch (error) {
-      process.stderr.write(`khoscope scan: ${error instanceof Error ? error.message : String(error)}\n${help}`);
-      return 2;
-    }
-    const { values, positionals } = parsed;
-    let base: number | undefined;
-    let pageSize: number | undefined;
-    let roots: number[];
-    try {
-      base = values.base === undefined ? undefined : parseNumber(values.base, '--base');
-      pageSize = values['page-size'] === undefined ? undefined : parseNumber(values['page-size'], '--page-size');
-      roots = (values.root ?? []).map((r) => parseNumber(r, '--root'));
-    } catch (error) {
-      process.stderr.write(`khoscope scan: ${(error as Error).message}\n`);
-      return 2;
-    }
-
-    const source = await NodeFileSource.open(positionals[0]);
-    try {
-      const image = await openImage(source, { base, pageSize });
-      if (image.kind !== 'memory') {
-        process.stderr.write(`khoscope scan: ${positionals[0]} is a ${image.kind === 'dtb' ? 'lone FDT blob' : 'KHO debugfs file'}, not a memory image: nothing to scan\n`);
-        return 1;
-      }
-      const options = { pageSize: image.pageSize, listAllFdts: values['all-fdts'] === true };
-      const given: RootCandidate[] = [];
-      for (const root of roots) given.push(await inspectRootAt(image.memory, root, options));
-      const scan = roots.length > 0 ? null : await findKhoRoots(image.memory, { ...options, onProgress: progressPrinter() });
-      const report: ScanReport = { image: positionals[0], container: image.container, pageSize: image.pageSize, given, scan };
-      process.stdout.write(values.json ? scanReportJson(report) : scanReportTable(report));
-      return 0;
-    } finally {
-      await source.close();
-    }
-  },
+    }),
 };

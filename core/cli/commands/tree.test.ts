@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSeedExample } from '../../kho/build/seedExample';
-import { runCli, writeRawImage } from './testing/cliTestKit';
+import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 describe('khoscope tree', () => {
-  let dir: string;
+  const folder = temporaryFolder('khoscope-tree-');
   let image: string;
 
   beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'khoscope-tree-'));
-    image = join(dir, 'seed.raw');
+    image = join(folder(), 'seed.raw');
     writeRawImage(buildSeedExample().memory, image);
   });
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('prints the indented tree with page lists, byte orders and diagnostics inline', async () => {
     const { status, stdout } = await runCli('tree', image, '--raw', '--base', '0x40000000', '--root', '0x40000000');

@@ -3,7 +3,8 @@ import { renderGraphDts } from '../../kho/render/renderGraphDts';
 import { renderGraphText } from '../../kho/render/renderGraphText';
 import type { Command } from '../Command';
 import { decodeImageGraph } from './decodeImageGraph';
-import { IMAGE_OPTIONS_HELP, runImageCommand, UsageError } from './imageArguments';
+import { UsageError } from '../UsageError';
+import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope tree IMAGE [--root ADDR]... [--base ADDR] [--page-size N] [--format text|json|dts]
 

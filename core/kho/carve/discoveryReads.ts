@@ -1,0 +1,77 @@
+import { FDT_MAGIC } from '../../fdt/constants';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { ANCHOR_MAGIC } from '../../mem/scan/anchorPageLayout';
+import { inspectRootAt } from '../../mem/scan/inspectRootAt';
+import { RootScanError } from '../../mem/scan/RootScanError';
+import type { RootScanOptions } from '../../mem/scan/RootScanOptions';
+import { readU32, startsWithAscii } from '../binary';
+import type { RangeAccumulator } from '../maps/RangeAccumulator';
+import type { PreservedRanges } from '../maps/PreservedRanges';
+import { RecordingMemory } from './RecordingMemory';
+
+/** Bytes of the FDT header root discovery reads before the blob (`readFdtAt`). */
+const FDT_HEADER_BYTES = 40;
+
+/**
+ * Adds to `kept` what root discovery reads to judge every page start the
+ * carved image will show it. The scan probes each page start for the FDT
+ * magic or `KHOANCH1`; a carved page whose kept bytes start with one is a hit
+ * in the carved image as it was in the input, so the validation the scan
+ * does for it (the blob; for a KHO root its child pointers and map; for an
+ * anchor page its chain) is replayed and its reads are kept too, until no
+ * new hit appears. `seeds` are hits to judge even when nothing else keeps
+ * them (roots the input's discovery rejected: they are diagnostics of the
+ * graph). Pages whose start is not kept read as zero in the carved image,
+ * so they are no hits there and cost nothing.
+ */
+export async function addDiscoveryReads(memory: PhysicalMemory, kept: RangeAccumulator, seeds: readonly number[], options: RootScanOptions & { pageSize: number }): Promise<void> {
+  const judged = new Set<number>();
+  let queue = [...seeds];
+  while (queue.length > 0) {
+    for (const address of queue) {
+      judged.add(address);
+      await judgeHit(memory, kept, address, options);
+    }
+    queue = keptHits(kept.finish(), options.pageSize).filter((address) => !judged.has(address));
+  }
+}
+
+/**
+ * Page starts whose kept bytes hold a whole magic the scan looks for (4 bytes
+ * of FDT magic, 8 of `KHOANCH1`); which magic is checked against the input
+ * when the hit is judged. Neither magic has a zero byte, so a start kept only
+ * in part can never look like one in the carved image.
+ */
+function keptHits(kept: PreservedRanges, pageSize: number): number[] {
+  const hits: number[] = [];
+  for (const { start, end } of kept.toArray()) {
+    for (let page = Math.ceil(start / pageSize) * pageSize; page + 4 <= end; page += pageSize) hits.push(page);
+  }
+  return hits;
+}
+
+/**
+ * Replays root discovery's validation of the page at `address` through a
+ * recording view and keeps what it read. An FDT whose compatible is not a
+ * KHO root is only read by the scan (header and blob), never ranked, so only
+ * those bytes are kept.
+ */
+async function judgeHit(memory: PhysicalMemory, kept: RangeAccumulator, address: number, options: RootScanOptions & { pageSize: number }): Promise<void> {
+  if (!memory.contains(address, 8)) return;
+  const head = await memory.read(address, 8);
+  const fdt = readU32(head, 0, 'be') === FDT_MAGIC;
+  if (!fdt && !startsWithAscii(head, ANCHOR_MAGIC)) return;
+  const trial = new RecordingMemory(memory, options.pageSize);
+  let blobOnly: number | null = null;
+  try {
+    const candidate = await inspectRootAt(trial, address, options);
+    if (fdt && candidate.version === null) blobOnly = Math.max(FDT_HEADER_BYTES, candidate.size);
+  } catch (error) {
+    if (!(error instanceof RootScanError)) throw error;
+  }
+  for (const { start, end } of trial.bytesRead().toArray()) {
+    const from = blobOnly === null ? start : Math.max(start, address);
+    const to = blobOnly === null ? end : Math.min(end, address + blobOnly);
+    if (from < to) kept.add(from, to);
+  }
+}
