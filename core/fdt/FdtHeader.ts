@@ -3,6 +3,7 @@ import { FdtError } from './FdtError';
 import { resolveFdtReadLimits } from './FdtReadOptions';
 import type { FdtReadLimits, FdtReadOptions } from './FdtReadOptions';
 import { readU32BE } from './bigEndian';
+import { hexOffset } from './hexOffset';
 import { FDT_LATEST_VERSION, fdtVersionFormat } from './FdtVersionFormat';
 
 /**
@@ -88,7 +89,7 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
     return { offset: 0, reason: `blob is ${bytes.length} bytes, too short to hold the 4-byte magic` };
   }
   const magic = readU32BE(bytes, FIELD.magic);
-  if (magic !== FDT_MAGIC) return { offset: FIELD.magic, reason: `bad magic ${hex(magic)}, expected ${hex(FDT_MAGIC)}` };
+  if (magic !== FDT_MAGIC) return { offset: FIELD.magic, reason: `bad magic ${hexOffset(magic)}, expected ${hexOffset(FDT_MAGIC)}` };
   if (bytes.length < MIN_HEADER_SIZE) {
     return { offset: 0, reason: `blob is ${bytes.length} bytes, shorter than the smallest header (${MIN_HEADER_SIZE} bytes)` };
   }
@@ -164,13 +165,13 @@ function checkBlockStart(
   alignment: number,
 ): FdtHeaderProblem | undefined {
   if (offset < bounds.headerSize) {
-    return { offset: field, reason: `${offsetName} ${hex(offset)} points inside the ${bounds.headerSize}-byte header` };
+    return { offset: field, reason: `${offsetName} ${hexOffset(offset)} points inside the ${bounds.headerSize}-byte header` };
   }
   if (offset > bounds.totalSize) {
-    return { offset: field, reason: `${offsetName} ${hex(offset)} is past totalsize (${hex(bounds.totalSize)})` };
+    return { offset: field, reason: `${offsetName} ${hexOffset(offset)} is past totalsize (${hexOffset(bounds.totalSize)})` };
   }
   if (offset % alignment !== 0) {
-    return { offset: field, reason: `${offsetName} ${hex(offset)} is not ${alignment}-byte aligned` };
+    return { offset: field, reason: `${offsetName} ${hexOffset(offset)} is not ${alignment}-byte aligned` };
   }
   return undefined;
 }
@@ -192,10 +193,6 @@ function checkBlockEnd(
   if (size === undefined || offset + size <= bounds.totalSize) return undefined;
   return {
     offset: field,
-    reason: `${sizeName} (${size} bytes) at ${offsetName} ${hex(offset)} runs past totalsize (${hex(bounds.totalSize)})`,
+    reason: `${sizeName} (${size} bytes) at ${offsetName} ${hexOffset(offset)} runs past totalsize (${hexOffset(bounds.totalSize)})`,
   };
-}
-
-function hex(value: number): string {
-  return `0x${value.toString(16)}`;
 }

@@ -14,6 +14,8 @@ import { writeFdt } from './writeFdt';
 const PER_INPUT_BUDGET_MS = 1000;
 /** Tight limits, so that limit checks run too, and a lying header cannot ask for much. */
 const LIMITS: FdtReadOptions = { maxNodes: 5000, maxProperties: 20_000, maxDepth: 64, maxMemoryReservations: 64 };
+/** The same limits, reading a cut-off blob as far as its bytes go. */
+const TOLERANT: FdtReadOptions = { ...LIMITS, allowTruncated: true };
 
 /** u32 values that make interesting lies: tokens, zero, all ones, near-overflow, sign bit. */
 const interestingU32 = fc.oneof(
@@ -66,7 +68,9 @@ function walkIndex(index: FdtIndex): void {
     expect(index.nodeEndOffset(n)).toBeGreaterThan(index.nodeOffset(n));
     for (const p of index.nodeProperties(n)) {
       expect(index.propertyValue(p).length).toBe(index.propertyLength(p));
-      expect(index.findProperty(n, index.propertyName(p))).toBeGreaterThanOrEqual(0);
+      // A placeholder for a name a truncated blob does not hold matches nothing.
+      if (index.propertyNameMissing(p)) expect(index.findProperty(n, index.propertyName(p))).toBe(-1);
+      else expect(index.findProperty(n, index.propertyName(p))).toBeGreaterThanOrEqual(0);
       expect(index.propertyNode(p)).toBe(n);
     }
   }
@@ -78,17 +82,19 @@ function walkIndex(index: FdtIndex): void {
  * When the index's document can be written, it must read back to itself.
  * Fails when one input takes longer than the budget.
  */
-function expectReadOrFdtError(bytes: Uint8Array): void {
+function expectReadOrFdtError(bytes: Uint8Array, options: FdtReadOptions = LIMITS): void {
   const started = performance.now();
   let index: FdtIndex | undefined;
   try {
-    index = readFdt(bytes, LIMITS);
+    index = readFdt(bytes, options);
   } catch (error) {
     if (!(error instanceof FdtError)) throw error;
     expect(error.offset).toBeGreaterThanOrEqual(0);
     expect(error.reason.length).toBeGreaterThan(0);
   }
   if (index) {
+    if (index.truncation === null) expect(index.bytes.length).toBe(index.header.totalSize);
+    else expect(index.truncation.availableBytes).toBe(bytes.length);
     walkIndex(index);
     const doc = index.toDocument();
     try {
@@ -104,8 +110,14 @@ function expectReadOrFdtError(bytes: Uint8Array): void {
 }
 
 describe('readFdt on hostile input', () => {
-  it('random bytes give an FdtError or a valid index', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 512 }), expectReadOrFdtError), { numRuns: 300 });
+  it('random bytes give an FdtError or a valid index, read strictly or with allowTruncated', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 512 }), (bytes) => {
+        expectReadOrFdtError(bytes);
+        expectReadOrFdtError(bytes, TOLERANT);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('random bytes behind a valid magic and a plausible header give an FdtError or a valid index', () => {
@@ -120,7 +132,7 @@ describe('readFdt on hostile input', () => {
         view.setUint32(0x14, version);
         return bytes;
       });
-    fc.assert(fc.property(headerish, expectReadOrFdtError), { numRuns: 300 });
+    fc.assert(fc.property(headerish, (bytes) => expectReadOrFdtError(bytes)), { numRuns: 300 });
   });
 
   it('mutated valid blobs (bit flips, truncation, lying offsets, sizes and lengths) give an FdtError or a valid index', () => {
@@ -129,6 +141,15 @@ describe('readFdt on hostile input', () => {
         expectReadOrFdtError(mutate(writeFdt(doc), mutations));
       }),
       { numRuns: 600 },
+    );
+  });
+
+  it('read with allowTruncated, mutated valid blobs give an FdtError or a valid index', () => {
+    fc.assert(
+      fc.property(documentArbitrary, fc.array(mutationArbitrary, { minLength: 1, maxLength: 4 }), (doc, mutations) => {
+        expectReadOrFdtError(mutate(writeFdt(doc), mutations), TOLERANT);
+      }),
+      { numRuns: 400 },
     );
   });
 

@@ -4,7 +4,11 @@ import type { FdtHeader } from './FdtHeader';
 import type { FdtStructureTables } from './FdtStructureTables';
 import { fdtVersionFormat } from './FdtVersionFormat';
 import { fdtIndexToDocument } from './fdtIndexToDocument';
+import { fdtTruncation } from './FdtTruncation';
+import type { FdtTruncation } from './FdtTruncation';
+import { hexOffset } from './hexOffset';
 import { decodeLatin1, latin1Equals } from './latin1';
+import type { MemoryReservationsRead } from './readMemoryReservations';
 
 const SLASH = 0x2f;
 const AT = 0x40;
@@ -20,16 +24,27 @@ const AT = 0x40;
  *
  * Offsets are byte offsets from the start of the blob. Index arguments out of
  * range throw a RangeError (a caller bug, not a blob problem).
+ *
+ * An index of a truncated blob (read with `allowTruncated`) holds what the
+ * bytes hold and says what is missing in `truncation`: nodes the cut left
+ * open end where reading stopped, property names in the missing part of the
+ * strings block are placeholders (`propertyNameMissing`), and when not even
+ * the root's BEGIN_NODE is present the index has no node at all.
  */
 export class FdtIndex {
   /** The validated header. */
   readonly header: FdtHeader;
-  /** The blob, `header.totalSize` bytes (a view, not a copy, of the bytes given to `readFdt`). */
+  /**
+   * The blob, `header.totalSize` bytes (a view, not a copy, of the bytes given
+   * to `readFdt`); fewer when `truncation` is set: the bytes that were present.
+   */
   readonly bytes: Uint8Array;
-  /** The memory reservation entries, without the terminator. */
+  /** The memory reservation entries, without the terminator (those present, when truncated). */
   readonly memoryReservations: readonly Readonly<MemoryReservation>[];
-  /** The root node's index (always 0). */
+  /** The root node's index (always 0; there is no node 0 when `nodeCount` is 0 in a truncated index). */
   readonly root = 0;
+  /** What a truncated blob's bytes do not hold; null when the whole blob was read. */
+  readonly truncation: FdtTruncation | null;
 
   readonly #tables: FdtStructureTables;
   readonly #fullPathNames: boolean;
@@ -37,14 +52,17 @@ export class FdtIndex {
   readonly #propertyNames = new Map<number, string>();
 
   /** Use `readFdt`; this constructor trusts that its arguments were validated together. */
-  constructor(bytes: Uint8Array, header: FdtHeader, memoryReservations: MemoryReservation[], tables: FdtStructureTables) {
+  constructor(bytes: Uint8Array, header: FdtHeader, memoryReservations: MemoryReservationsRead, tables: FdtStructureTables) {
     const format = fdtVersionFormat(header.version);
     this.bytes = bytes;
     this.header = header;
-    this.memoryReservations = Object.freeze(memoryReservations.map((entry) => Object.freeze({ ...entry })));
+    this.memoryReservations = Object.freeze(memoryReservations.reservations.map((entry) => Object.freeze({ ...entry })));
     this.#tables = tables;
     this.#fullPathNames = format !== undefined && format.fullPathNames;
     this.#alignLargeValues = format !== undefined && format.alignLargeValues;
+    // Last, so that the reason can name the open nodes with this index's own paths.
+    this.truncation =
+      bytes.length < header.totalSize ? fdtTruncation(bytes.length, header, tables, memoryReservations.cutAt, (n) => this.nodePath(n)) : null;
   }
 
   /** The header's format version. */
@@ -62,7 +80,7 @@ export class FdtIndex {
     return this.#tables.propertyCount;
   }
 
-  /** Offset of the FDT_END token that closes the structure block. */
+  /** Offset of the FDT_END token that closes the structure block; -1 when a truncated blob's bytes end before it. */
   get endTokenOffset(): number {
     return this.#tables.endTokenOffset;
   }
@@ -107,7 +125,11 @@ export class FdtIndex {
     return this.#tables.nodeOffset[n];
   }
 
-  /** Offset just past the node's END_NODE token: the node's bytes are [nodeOffset(n), nodeEndOffset(n)). */
+  /**
+   * Offset just past the node's END_NODE token: the node's bytes are
+   * [nodeOffset(n), nodeEndOffset(n)). For a node a truncation left open
+   * (`truncation.openNodes`), the offset where reading stopped.
+   */
   nodeEndOffset(n: number): number {
     this.#checkNode(n);
     return this.#tables.nodeEnd[n];
@@ -148,10 +170,10 @@ export class FdtIndex {
    * The node at an absolute path, or -1. Like libfdt's `fdt_path_offset`: empty
    * components are skipped, and a component without "@" also matches a node
    * whose name is that component plus a unit address (the first such child).
-   * Aliases are not resolved.
+   * Aliases are not resolved. -1 too in a truncated index without nodes.
    */
   findNode(path: string): number {
-    if (!path.startsWith('/')) return -1;
+    if (!path.startsWith('/') || this.#tables.nodeCount === 0) return -1;
     let n = 0;
     for (const component of path.split('/')) {
       if (component === '') continue;
@@ -177,7 +199,7 @@ export class FdtIndex {
     return -1;
   }
 
-  /** The first property of `n` named `name`, or -1. */
+  /** The first property of `n` named `name`, or -1 (a missing name matches nothing, not even its placeholder). */
   findProperty(n: number, name: string): number {
     this.#checkNode(n);
     const { nodeFirstProperty, propertyNameOffset } = this.#tables;
@@ -189,17 +211,31 @@ export class FdtIndex {
     return -1;
   }
 
-  /** The property's name (decoded once per distinct name offset, then cached). */
+  /**
+   * The property's name (decoded once per distinct name offset, then cached).
+   * A name a truncated blob's bytes do not hold (`propertyNameMissing`) is a
+   * placeholder saying where it would be: `<name at strings+0x24 not in the
+   * 233 bytes present>` (dtc never writes a "<" in a name).
+   */
   propertyName(p: number): string {
     this.#checkProperty(p);
     const nameOffset = this.#tables.propertyNameOffset[p];
     let name = this.#propertyNames.get(nameOffset);
     if (name === undefined) {
       const start = this.header.offDtStrings + nameOffset;
-      name = decodeLatin1(this.bytes, start, this.bytes.indexOf(0, start));
+      name =
+        nameOffset > this.#tables.lastNameOffset
+          ? `<name at strings+${hexOffset(nameOffset)} not in the ${this.bytes.length} bytes present>`
+          : decodeLatin1(this.bytes, start, this.bytes.indexOf(0, start));
       this.#propertyNames.set(nameOffset, name);
     }
     return name;
+  }
+
+  /** Whether the property's name lies in the part of a truncated blob's strings block that the bytes do not hold. */
+  propertyNameMissing(p: number): boolean {
+    this.#checkProperty(p);
+    return this.#tables.propertyNameOffset[p] > this.#tables.lastNameOffset;
   }
 
   /** Offset of the property's name inside the strings block. */

@@ -3,21 +3,30 @@
  * (`DEFAULT_FDT_READ_LIMITS`); exceeding one is an `FdtError`, never a partial
  * result.
  */
-export interface FdtReadOptions {
+export interface FdtReadLimits {
   /** Deepest node nesting accepted; the root is depth 0. */
-  maxDepth?: number;
+  maxDepth: number;
   /** Most nodes accepted, root included. */
-  maxNodes?: number;
+  maxNodes: number;
   /** Most properties accepted over the whole tree. */
-  maxProperties?: number;
+  maxProperties: number;
   /** Largest header `totalsize` accepted, in bytes. */
-  maxTotalSize?: number;
+  maxTotalSize: number;
   /** Most memory reservation entries accepted (terminator not counted). */
-  maxMemoryReservations?: number;
+  maxMemoryReservations: number;
 }
 
-/** `FdtReadOptions` with every limit filled in. */
-export type FdtReadLimits = Required<FdtReadOptions>;
+/** How to read a blob: any of the limits, and whether a cut-off blob is acceptable. */
+export interface FdtReadOptions extends Partial<FdtReadLimits> {
+  /**
+   * Accept bytes that hold only a prefix of the blob (fewer than its
+   * `totalsize`, but at least its header): `readFdt` then indexes what the
+   * bytes hold and says what is missing in `FdtIndex.truncation` instead of
+   * throwing. Corruption in the bytes present is still an `FdtError`.
+   * Off by default: a short blob is then an `FdtError` like any other fault.
+   */
+  allowTruncated?: boolean;
+}
 
 /**
  * Default limits: far above any real tree (a large server DTB has a few
@@ -34,15 +43,11 @@ export const DEFAULT_FDT_READ_LIMITS: Readonly<FdtReadLimits> = Object.freeze({
 
 /** Fills the limits the caller left out with the defaults. */
 export function resolveFdtReadLimits(options: FdtReadOptions | undefined): FdtReadLimits {
-  return { ...DEFAULT_FDT_READ_LIMITS, ...definedOnly(options) };
-}
-
-function definedOnly(options: FdtReadOptions | undefined): FdtReadOptions {
-  const result: FdtReadOptions = {};
-  if (!options) return result;
-  for (const key of Object.keys(DEFAULT_FDT_READ_LIMITS) as (keyof FdtReadOptions)[]) {
+  const limits: FdtReadLimits = { ...DEFAULT_FDT_READ_LIMITS };
+  if (!options) return limits;
+  for (const key of Object.keys(DEFAULT_FDT_READ_LIMITS) as (keyof FdtReadLimits)[]) {
     const value = options[key];
-    if (value !== undefined) result[key] = value;
+    if (value !== undefined) limits[key] = value;
   }
-  return result;
+  return limits;
 }

@@ -30,6 +30,20 @@ export interface FdtStructureTables {
   propertyLength: Uint32Array;
   /** Offset of the property name inside the strings block. */
   propertyNameOffset: Uint32Array;
-  /** Blob offset of the FDT_END token. */
+  /** Blob offset of the FDT_END token; -1 when a truncated blob's bytes end before it. */
   endTokenOffset: number;
+  /**
+   * Blob offset where indexing stopped: just past FDT_END when the structure
+   * block was read whole, else the first token (or property) a truncated
+   * blob's bytes do not wholly hold.
+   */
+  stoppedAt: number;
+  /** What a truncated blob's bytes cut at `stoppedAt`, in plain words; null when FDT_END was read. */
+  cut: string | null;
+  /** Nodes whose END_NODE a truncated blob's bytes do not hold, outermost first (empty when whole). */
+  openNodes: number[];
+  /** Largest name offset whose name is wholly (NUL included) in the bytes of the strings block. */
+  lastNameOffset: number;
+  /** Properties whose name lies in the part of the strings block the bytes do not hold. */
+  missingNameCount: number;
 }

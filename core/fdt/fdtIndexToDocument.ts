@@ -12,6 +12,10 @@ import { nodeNameProperty } from './nodeNameProperty';
  * dtc adds after the node's own properties; when a node's last property is
  * exactly that (`nodeNameProperty`), it is format overhead, not content, and is
  * dropped. `writeFdt` adds it back for those versions, so the bytes survive.
+ *
+ * A truncated index gives the tree its bytes hold (`index.truncation` says
+ * what is missing); one whose bytes end before the root's BEGIN_NODE gives an
+ * empty, unnamed root, so a document always has one.
  */
 export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
   const format = fdtVersionFormat(index.version);
@@ -34,7 +38,7 @@ export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
     lastCompVersion: index.header.lastCompVersion,
     bootCpuidPhys: index.header.bootCpuidPhys ?? 0,
     memoryReservations: index.memoryReservations.map((entry) => ({ address: entry.address, size: entry.size })),
-    root: nodes[0],
+    root: nodes[0] ?? { name: '', properties: [], children: [] },
   };
 }
 

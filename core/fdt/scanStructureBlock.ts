@@ -22,6 +22,15 @@ const INITIAL_CAPACITY = 64;
  * FDT_END is ignored (as dtc does). Every token advances by at least 4 bytes,
  * so the loop always ends.
  *
+ * `bytes` may hold only a prefix of the blob (a tolerant read of a truncated
+ * blob). Every check is made against the block ends the header gives, so
+ * corruption in the bytes present is still an error; a token, property or
+ * name that would lie inside its block but runs past the bytes is a cut
+ * instead: the walk stops there and the tables say where and what
+ * (`stoppedAt`, `cut`, `openNodes`). A property whose name lies in the
+ * missing part of the strings block is kept (`missingNameCount`). For a whole
+ * blob the extra bound is the block end itself, so this costs nothing.
+ *
  * Deliberately one flat function with the arrays in locals: this loop is the
  * reader's hot path (no per-node objects, no string decoding).
  */
@@ -29,10 +38,16 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
   const b = bytes;
   const start = header.offDtStruct;
   const end = header.structEnd;
+  // Where the bytes end inside the block: every bounds check tests `limit` first and,
+  // only when that fails, `end` to tell a cut (inside the block) from corruption (past it).
+  const limit = Math.min(end, b.length);
   const stringsSize = header.stringsEnd - header.offDtStrings;
+  const stringsPresentEnd = Math.min(header.stringsEnd, b.length);
+  const stringsCut = stringsPresentEnd < header.stringsEnd;
   // A name offset is valid iff a NUL follows it inside the strings block, i.e. iff it
   // is at or before the block's last NUL: one backward scan replaces a scan per property.
-  const lastNameOffset = b.subarray(header.offDtStrings, header.stringsEnd).lastIndexOf(0);
+  // In a cut strings block a later offset may still be valid: its name is just not present.
+  const lastNameOffset = b.subarray(header.offDtStrings, stringsPresentEnd).lastIndexOf(0);
   const format = fdtVersionFormat(header.version);
   const fullPathNames = format !== undefined && format.fullPathNames;
   const alignLargeValues = format !== undefined && format.alignLargeValues;
@@ -69,17 +84,26 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
   let depth = 0;
   let current = -1;
   let rootClosed = false;
+  let missingNameCount = 0;
+  let endTokenOffset = -1;
+  let cut: string | null = null;
   let p = start;
 
   for (;;) {
-    if (p + 4 > end) {
-      throw new FdtError(p, 'structure block', 'ends without an FDT_END token');
+    if (p + 4 > limit) {
+      if (p + 4 > end) throw new FdtError(p, 'structure block', 'ends without an FDT_END token');
+      cut = p === start ? 'none of it is present' : p === limit ? 'the bytes end before the next token' : 'the token there is cut';
+      break;
     }
     const token = (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
 
     if (token === PROP) {
-      if (p + PROP_HEADER_SIZE > end) {
-        throw new FdtError(p, 'property', `PROP token at the end of the structure block has no room for its length and name offset`);
+      if (p + PROP_HEADER_SIZE > limit) {
+        if (p + PROP_HEADER_SIZE > end) {
+          throw new FdtError(p, 'property', `PROP token at the end of the structure block has no room for its length and name offset`);
+        }
+        cut = 'the property header there is cut';
+        break;
       }
       if (current < 0) {
         throw new FdtError(p, 'property', rootClosed ? 'property after the root node closed' : 'property before the root node');
@@ -91,21 +115,28 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
       const nameOffset = ((b[p + 8] << 24) | (b[p + 9] << 16) | (b[p + 10] << 8) | b[p + 11]) >>> 0;
       let value = p + PROP_HEADER_SIZE;
       if (alignLargeValues && length >= 8) value = start + align8(value - start);
-      if (value + length > end) {
-        throw new FdtError(
-          p,
-          'property',
-          `value runs past the end of the structure block (len ${length}, ${Math.max(0, end - value)} bytes left)`,
-        );
+      if (value + length > limit) {
+        if (value + length > end) {
+          throw new FdtError(
+            p,
+            'property',
+            `value runs past the end of the structure block (len ${length}, ${Math.max(0, end - value)} bytes left)`,
+          );
+        }
+        cut = `the value of the property there is cut (len ${length}, ${Math.max(0, limit - value)} of its bytes present)`;
+        break;
       }
       if (nameOffset > lastNameOffset) {
-        throw new FdtError(
-          p,
-          'property',
-          nameOffset >= stringsSize
-            ? `name offset ${nameOffset} is outside the strings block (${stringsSize} bytes)`
-            : `name at strings offset ${nameOffset} is not NUL-terminated inside the strings block`,
-        );
+        if (!stringsCut || nameOffset >= stringsSize) {
+          throw new FdtError(
+            p,
+            'property',
+            nameOffset >= stringsSize
+              ? `name offset ${nameOffset} is outside the strings block (${stringsSize} bytes)`
+              : `name at strings offset ${nameOffset} is not NUL-terminated inside the strings block`,
+          );
+        }
+        missingNameCount++;
       }
       if (propertyCount === propertyCapacity) {
         if (propertyCount >= maxProperties) {
@@ -125,8 +156,12 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
       if (rootClosed) throw new FdtError(p, 'node', 'a second root node after the first one closed');
       const nameStart = p + 4;
       let nameEnd = nameStart;
-      while (nameEnd < end && b[nameEnd] !== 0) nameEnd++;
-      if (nameEnd >= end) throw new FdtError(p, 'node', 'name is not NUL-terminated inside the structure block');
+      while (nameEnd < limit && b[nameEnd] !== 0) nameEnd++;
+      if (nameEnd >= limit) {
+        if (limit === end) throw new FdtError(p, 'node', 'name is not NUL-terminated inside the structure block');
+        cut = 'the name of the node there is cut';
+        break;
+      }
       if (depth > maxDepth) throw new FdtError(p, 'node', `nested deeper than ${maxDepth} levels (limit maxDepth)`);
       if (nodeCount >= maxNodes) throw new FdtError(p, 'node', `more than ${maxNodes} nodes (limit maxNodes)`);
       if (fullPathNames) {
@@ -182,25 +217,39 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
           nodeCount === 0 ? 'FDT_END token before any node' : `FDT_END token while ${depth} node(s) are still open`,
         );
       }
-      nodeFirstProperty[nodeCount] = propertyCount;
-      return {
-        nodeCount,
-        propertyCount,
-        nodeOffset,
-        nodeEnd,
-        nodeParent,
-        nodeDepth,
-        nodeSubtreeEnd,
-        nodeFirstProperty,
-        propertyOffset,
-        propertyLength,
-        propertyNameOffset,
-        endTokenOffset: p,
-      };
+      endTokenOffset = p;
+      p += 4;
+      break;
     } else {
       throw new FdtError(p, 'structure block', `unknown token 0x${(token >>> 0).toString(16)}`);
     }
   }
+  // Nodes a cut left open end where the walk stopped, so their ranges cover what was read.
+  const openNodeList = Array.from(openNodes.subarray(0, depth));
+  for (const n of openNodeList) {
+    nodeEnd[n] = p;
+    nodeSubtreeEnd[n] = nodeCount;
+  }
+  nodeFirstProperty[nodeCount] = propertyCount;
+  return {
+    nodeCount,
+    propertyCount,
+    nodeOffset,
+    nodeEnd,
+    nodeParent,
+    nodeDepth,
+    nodeSubtreeEnd,
+    nodeFirstProperty,
+    propertyOffset,
+    propertyLength,
+    propertyNameOffset,
+    endTokenOffset,
+    stoppedAt: p,
+    cut,
+    openNodes: openNodeList,
+    lastNameOffset,
+    missingNameCount,
+  };
 }
 
 /**

@@ -4,6 +4,8 @@
  * dtc applies to raw bytes is exported for other views. See docs/dts.md.
  */
 export { printDts } from './printDts';
+export type { PrintDtsOptions } from './PrintDtsOptions';
+export { dtsComment, dtsCommentText } from './dtsComment';
 export { parseDts } from './parseDts';
 export { DtsError } from './DtsError';
 export type { DtsPosition } from './DtsError';

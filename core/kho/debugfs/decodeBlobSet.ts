@@ -1,8 +1,8 @@
 import { probeFdtHeader } from '../../fdt/FdtHeader';
+import type { FdtHeader } from '../../fdt/FdtHeader';
 import type { DebugfsImage } from '../../mem/OpenedImage';
-import { hex } from '../binary';
 import type { DecodeContext } from '../decode/DecodeContext';
-import { decodeFdtBytes } from '../decode/decodeFdtBytes';
+import { decodeFdtBytes, decodeFdtPrefix } from '../decode/decodeFdtBytes';
 import { decodeFdtFragment } from '../decode/decodeFragment';
 import { registerVersion } from '../decode/decodeRoot';
 import { decodeRootMap } from '../decode/decodeRootMap';
@@ -19,7 +19,9 @@ export const BLOB_SET_ROOT = 'fdt';
  * physical memory to follow pointers into), and `scratch_phys`/`scratch_len`
  * give the scratch areas. The kernel fixes a debugfs file's size when it
  * creates it, so `fdt` can hold only a prefix of a root that grew later:
- * that is explained, and the children are then taken from `sub_fdts/`.
+ * that is explained, what the prefix holds is shown (nodes and values; the
+ * property names are in the strings block, which comes last and so is
+ * usually missing), and the children are then taken from `sub_fdts/`.
  */
 export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Promise<KhoRoot[]> {
   image.scratch.forEach((area, i) => {
@@ -44,13 +46,8 @@ export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Pr
   const header = probeFdtHeader(bytes);
   const referenced = new Set<string>();
   if (header && header.totalSize > bytes.length) {
-    ctx.diagnostics.warning(
-      'debugfs-root-truncated',
-      `fdt holds ${bytes.length} of the root FDT's ${header.totalSize} bytes: debugfs fixed the file's size when it was created and the root grew afterwards ` +
-        `(children are added later). The structure block is cut at ${hex(bytes.length)}${header.offDtStrings >= bytes.length ? ' and the strings block (property names) is missing' : ''}; ` +
-        'the children are taken from sub_fdts/ by name. The full root is in a memory image.',
-      { fragment: fragment.id, offset: bytes.length },
-    );
+    decodeTruncatedRoot(ctx, fragment, header);
+    root.compatible = fragment.compatible;
   } else {
     const fdt = decodeFdtBytes(ctx, fragment);
     if (fdt) {
@@ -71,4 +68,24 @@ export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Pr
   }
   await followLinks(ctx);
   return [root];
+}
+
+/**
+ * Shows what a truncated root file holds and explains the cut. Its pointers
+ * are not followed (the children come from sub_fdts/ by name) and its
+ * version is not registered: a prefix cannot say which children it lacks.
+ */
+function decodeTruncatedRoot(ctx: DecodeContext, fragment: Fragment, header: FdtHeader): void {
+  const read = decodeFdtPrefix(ctx, fragment);
+  const truncation = read?.truncation ?? null;
+  const shown =
+    truncation === null
+      ? 'The bytes present are not a readable FDT prefix (see the fdt-error)'
+      : `Shown is what the file holds: ${truncation.reason}${truncation.missingNameCount > 0 ? ' (shown as placeholders)' : ''}`;
+  ctx.diagnostics.warning(
+    'debugfs-root-truncated',
+    `fdt holds ${fragment.bytes.length} of the root FDT's ${header.totalSize} bytes: debugfs fixed the file's size when it was created and the root grew afterwards ` +
+      `(children are added later). ${shown}. The children are taken from sub_fdts/ by name; the full root is in a memory image.`,
+    { fragment: fragment.id, offset: truncation && !truncation.structureComplete ? truncation.stoppedAt : fragment.bytes.length },
+  );
 }

@@ -1,8 +1,10 @@
+import type { FdtNode, FdtProperty } from '../../fdt/FdtDocument';
 import { FdtError } from '../../fdt/FdtError';
+import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
 import { hex } from '../binary';
-import type { DecodedProperty, FdtContent } from '../model/FdtContent';
+import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoGraph } from '../model/KhoGraph';
 import type { Link } from '../model/Link';
@@ -14,63 +16,66 @@ import type { TypedValue } from '../model/TypedValue';
  * `printDts`), and every property whose meaning differs from dtc's reading
  * gets the right one as a trailing comment, with the fragment it links to:
  * `preserved-data = <0x708401 0x00>; /* u64 LE 0x1847000 -> fragment 0x1847000 *\/`.
- * Raw fragments are shown as a comment listing their fields.
+ * Raw fragments are shown as a comment listing their fields. An FDT whose
+ * bytes hold only a prefix of it (the kernel's debugfs root file) is printed
+ * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
   return graph.fragments.map((fragment) => fragmentDts(graph, fragment)).join('\n');
 }
 
 function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
-  const head = `/* fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root} */\n`;
+  const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {
     const fields = content.fields.map((field) => ` *   ${field.path} = ${field.value.kind === 'string' ? JSON.stringify(field.value.value) : abiReading(field.value)}`);
-    return `${head}/* raw ${content.format}:\n${fields.join('\n')}\n */\n`;
+    return `${head}/* raw ${content.format}:\n${dtsCommentText(fields.join('\n'))}\n */\n`;
   }
   if (content?.kind !== 'fdt') return `${head}/* not a readable FDT (see the diagnostics) */\n`;
-  let text: string;
+  let index;
   try {
-    text = printDts(readFdt(fragment.bytes).toDocument());
+    // Tolerant because the decoder was: a fragment it read as a prefix has content too.
+    index = readFdt(fragment.bytes, { allowTruncated: true });
   } catch (error) {
-    if (error instanceof FdtError) return `${head}/* ${error.message} */\n`;
+    if (error instanceof FdtError) return `${head}${dtsComment(error.message)}\n`;
     throw error;
   }
-  return head + annotate(text, propertiesInPrintOrder(content), graph.links.filter((link) => link.from.fragment === fragment.id));
-}
-
-/** The properties in the order `printDts` writes them: a node's own, then its children's. */
-function propertiesInPrintOrder(content: FdtContent): { node: string; property: DecodedProperty }[] {
-  const order: { node: string; property: DecodedProperty }[] = [];
-  const visit = (node: FdtContent['root']) => {
-    for (const property of node.properties) order.push({ node: node.path, property });
-    for (const child of node.children) visit(child);
-  };
-  visit(content.root);
-  return order;
+  const truncation = index.truncation;
+  const cut = truncation
+    ? `${dtsComment(`truncated: the bytes hold ${truncation.availableBytes} of the FDT's ${truncation.totalSize} bytes; ${truncation.reason}; below is what they hold`)}\n`
+    : '';
+  const document = index.toDocument();
+  const decoded = new Map<FdtProperty, DecodedProperty>();
+  pairProperties(document.root, content.root, decoded);
+  const links = graph.links.filter((link) => link.from.fragment === fragment.id);
+  return head + cut + printDts(document, { annotate: (nodePath, property) => propertyNote(nodePath, decoded.get(property), links) });
 }
 
 /**
- * Appends a comment to each property line. Lines are matched to properties
- * in print order by name; a property printDts leaves out (dtc's implied
- * `name` in old versions) is skipped over.
+ * Pairs each printed property with the one the decoder typed. The document
+ * and the content were read from the same bytes, so their trees have the same
+ * shape and their properties the same order; the document may only lack a
+ * node's last property (dtc's implied `name` in versions before 16). A pair
+ * whose names differ is left out rather than annotated with the wrong reading.
  */
-function annotate(text: string, properties: { node: string; property: DecodedProperty }[], links: Link[]): string {
-  let next = 0;
-  return text
-    .split('\n')
-    .map((line) => {
-      const match = /^\t+([^\s={}]+)( = .*)?;$/.exec(line);
-      if (!match || line.trimStart().startsWith('/memreserve/')) return line;
-      while (next < properties.length && properties[next].property.name !== match[1]) next++;
-      const entry = properties[next++];
-      if (!entry) return line;
-      const notes = [abiReading(entry.property.value)].filter((note): note is string => note !== null);
-      for (const link of links) {
-        if (link.from.node === entry.node && link.from.property === entry.property.name) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
-      }
-      return notes.length > 0 ? `${line} /* ${notes.join(' ')} */` : line;
-    })
-    .join('\n');
+function pairProperties(printed: FdtNode, decoded: DecodedNode, pairs: Map<FdtProperty, DecodedProperty>): void {
+  printed.properties.forEach((property, i) => {
+    const match = decoded.properties[i];
+    if (match?.name === property.name) pairs.set(property, match);
+  });
+  printed.children.forEach((child, i) => {
+    if (decoded.children[i]) pairProperties(child, decoded.children[i], pairs);
+  });
+}
+
+/** The ABI reading of the property (if it differs from dtc's) and where its links lead. */
+function propertyNote(nodePath: string, property: DecodedProperty | undefined, links: Link[]): string | undefined {
+  if (!property) return undefined;
+  const notes = [abiReading(property.value)].filter((note): note is string => note !== null);
+  for (const link of links) {
+    if (link.from.node === nodePath && link.from.property === property.name) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
+  }
+  return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
 /** The ABI reading of an integer value (which dtc shows as BE cells); null for anything else. */
