@@ -1,31 +1,21 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFdt } from '../readFdt';
 import { parseDts } from './parseDts';
 import { printDts } from './printDts';
 
-// Real blobs written by Linux 7.3.4's KHO and dtc's DTS of each, from the
-// shared fixtures next to the checkout. Users who clone without ../shared do
-// not have them: the suite then says so instead of testing.
+// Real blobs written by Linux 7.3.4's KHO and dtc's DTS of each: the kernel's
+// truth files, committed beside the carved images (fixtures/linux-7.3/README.md).
 
-const TRUTH = join(__dirname, '../../../../shared/fixtures/linux-7.3/truth');
+const TRUTH = join(__dirname, '../../../fixtures/linux-7.3/truth');
 const BLOBS: [string, string][] = [
   ['debugfs/kho/out/sub_fdts/memblock', 'dts/memblock.dts'],
   ['debugfs/kho/out/sub_fdts/kho_test', 'dts/kho_test.dts'],
   ['root-fdt-full.dtb', 'dts/root.dts'],
 ];
-const present = existsSync(TRUTH);
 
-describe(present ? 'DTS of the Linux 7.3 KHO blobs' : 'DTS of the Linux 7.3 KHO blobs (shared fixtures absent: not run)', () => {
-  if (!present) {
-    it('has no shared fixtures to compare with', () => {
-      console.warn(`shared fixtures absent: not run (looked for ${TRUTH})`);
-      expect(existsSync(TRUTH)).toBe(false);
-    });
-    return;
-  }
-
+describe('DTS of the Linux 7.3 KHO blobs', () => {
   for (const [blobPath, dtsPath] of BLOBS) {
     it(`${blobPath}: prints dtc's text and parses it back to the same tree`, () => {
       const document = readFdt(new Uint8Array(readFileSync(join(TRUTH, blobPath)))).toDocument();
