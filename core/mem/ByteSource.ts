@@ -13,4 +13,14 @@ export interface ByteSource {
    * exist (a shorter array); a negative or non-integer offset is rejected.
    */
   read(offset: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional buffer-reusing form of `read`: writes bytes [offset, offset +
+   * target.length) into `target` and resolves to how many were written (fewer
+   * when the source ends first; `target` past that count is left as it was).
+   * Bulk readers (the root scan) recycle a few large buffers through this, so
+   * a multi-GiB pass costs no fresh memory per chunk. Sources without it are
+   * read through `readSourceInto` (sources/readRange), which falls back to
+   * `read` plus a copy.
+   */
+  readInto?(offset: number, target: Uint8Array): Promise<number>;
 }

@@ -24,4 +24,22 @@ export interface PhysicalMemory {
    * the address when any part of it is in a hole or outside the image.
    */
   read(address: number, length: number): Promise<Uint8Array>;
+  /**
+   * Optional buffer-reusing form of `read`: fills all of `target` with the
+   * bytes at [address, address + target.length), zeros included (a recycled
+   * buffer's old content never shows through). Rejects like `read`; `target`'s
+   * content is then unspecified. Every container's memory has it (see
+   * `ImageMemory`); callers that may get another `PhysicalMemory` go through
+   * `readMemoryInto`.
+   */
+  readInto?(address: number, target: Uint8Array): Promise<void>;
+}
+
+/**
+ * Fills `target` with the bytes at [address, address + target.length): the
+ * memory's own `readInto` when it has one, else `read` plus one copy.
+ */
+export async function readMemoryInto(memory: PhysicalMemory, address: number, target: Uint8Array): Promise<void> {
+  if (memory.readInto) return memory.readInto(address, target);
+  target.set(await memory.read(address, target.length));
 }

@@ -51,22 +51,34 @@ export class SparseMemory implements ImageMemory {
     return this.readSync(address, length);
   }
 
+  /** Fills `target` with the bytes at `address` (unwritten pages as zeros); rejects for holes. */
+  async readInto(address: number, target: Uint8Array): Promise<void> {
+    this.readIntoSync(address, target);
+  }
+
   /** Synchronous `read`, for builders that own the memory. */
   readSync(address: number, length: number): Uint8Array {
     this.check(address, length);
     const out = new Uint8Array(length);
+    this.readIntoSync(address, out);
+    return out;
+  }
+
+  /** Synchronous `readInto`. */
+  readIntoSync(address: number, target: Uint8Array): void {
+    this.check(address, target.length);
     const ps = this.pageSize;
     let done = 0;
-    while (done < length) {
+    while (done < target.length) {
       const at = address + done;
       const base = at - (at % ps);
       const inPage = at - base;
-      const n = Math.min(ps - inPage, length - done);
+      const n = Math.min(ps - inPage, target.length - done);
       const page = this.pages.get(base);
-      if (page) out.set(page.subarray(inPage, inPage + n), done);
+      if (page) target.set(page.subarray(inPage, inPage + n), done);
+      else target.fill(0, done, done + n);
       done += n;
     }
-    return out;
   }
 
   /** Writes bytes at a physical address (inside RAM ranges only). */

@@ -1,9 +1,10 @@
 import type { ByteSource } from '../ByteSource';
 import type { ImageMemory, PageState } from '../ImageMemory';
-import { MemoryError } from '../MemoryError';
 import type { PhysRange } from '../PhysicalMemory';
 import { RangeList } from '../RangeList';
 import type { OwnedPiece } from '../resolveOverlaps';
+import { readFullyInto } from '../sources/readRange';
+import { awaitEveryRead } from './awaitEveryRead';
 
 /** A validated `PT_LOAD` segment, addresses and sizes as safe numbers. */
 export interface LoadSegment {
@@ -46,18 +47,32 @@ export class ElfMemory implements ImageMemory {
   async read(address: number, length: number): Promise<Uint8Array> {
     this.rangeList.assertContains(address, length);
     const out = new Uint8Array(length);
-    const end = address + length;
+    await this.readInto(address, out);
+    return out;
+  }
+
+  /**
+   * Fills `target` with the bytes at `address`: each piece's stored bytes are
+   * read from the file straight into their place, `p_filesz`..`p_memsz`
+   * tails are set to zero. Rejects for holes.
+   */
+  async readInto(address: number, target: Uint8Array): Promise<void> {
+    this.rangeList.assertContains(address, target.length);
+    const end = address + target.length;
     const reads: Promise<void>[] = [];
     for (let k = this.pieceAt(address); k < this.pieces.length && this.pieces[k].start < end; k++) {
       const piece = this.pieces[k];
       const from = Math.max(address, piece.start);
       const to = Math.min(end, piece.end);
       const segment = this.segments[piece.owner];
-      const storedEnd = Math.min(to, segment.paddr + segment.filesz);
-      if (from < storedEnd) reads.push(this.copy(out, from - address, segment.offset + (from - segment.paddr), storedEnd - from));
+      const storedEnd = Math.max(from, Math.min(to, segment.paddr + segment.filesz));
+      if (from < storedEnd) {
+        const fileOffset = segment.offset + (from - segment.paddr);
+        reads.push(readFullyInto(this.source, fileOffset, target.subarray(from - address, storedEnd - address), 'ELF segment data'));
+      }
+      target.fill(0, storedEnd - address, to - address);
     }
-    await Promise.all(reads);
-    return out;
+    await awaitEveryRead(reads);
   }
 
   /** Where the page containing `address` gets its bytes. */
@@ -79,14 +94,6 @@ export class ElfMemory implements ImageMemory {
     if (stored + zero === 0) return 'hole';
     if (stored + zero < this.pageSize) return 'mixed';
     return zero === 0 ? 'stored' : stored === 0 ? 'zero-fill' : 'mixed';
-  }
-
-  private async copy(out: Uint8Array, at: number, fileOffset: number, length: number): Promise<void> {
-    const bytes = await this.source.read(fileOffset, length);
-    if (bytes.length !== length) {
-      throw new MemoryError('file', fileOffset, 'ELF segment data', `read ${bytes.length} of ${length} bytes: the file ended early`);
-    }
-    out.set(bytes, at);
   }
 
   /** Index of the first piece ending after `address` (binary search). */

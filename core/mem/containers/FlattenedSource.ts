@@ -1,7 +1,8 @@
 import type { ByteSource } from '../ByteSource';
 import { MemoryError } from '../MemoryError';
 import { resolveOverlaps } from '../resolveOverlaps';
-import { clampRead, readFully } from '../sources/readRange';
+import { clampRead, readFully, readFullyInto } from '../sources/readRange';
+import { awaitEveryRead } from './awaitEveryRead';
 
 /** The signature at the start of a makedumpfile flattened stream (16-byte field, NUL-padded). */
 export const FLATTENED_SIGNATURE = 'makedumpfile';
@@ -111,19 +112,31 @@ export class FlattenedSource implements ByteSource {
   async read(offset: number, length: number): Promise<Uint8Array> {
     const [start, end] = clampRead(this.name, this.size, offset, length);
     const out = new Uint8Array(end - start);
+    await this.readInto(start, out);
+    return out;
+  }
+
+  /**
+   * Bytes [offset, offset + target.length) of the virtual file, clamped to
+   * its end, written into `target` (record data read straight into it, bytes
+   * no record wrote set to zero); resolves to the count.
+   */
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const [start, end] = clampRead(this.name, this.size, offset, target.length);
     const reads: Promise<void>[] = [];
+    let zeroFrom = start;
     for (let k = this.pieceAt(start); k < this.starts.length && this.starts[k] < end; k++) {
       const from = Math.max(start, this.starts[k]);
       const to = Math.min(end, this.ends[k]);
+      // The target may be a recycled buffer: gaps between records must be cleared, not assumed zero.
+      target.fill(0, zeroFrom - start, from - start);
+      zeroFrom = to;
       const at = this.streamAt[k] + (from - this.starts[k]);
-      reads.push(
-        readFully(this.stream, at, to - from, 'makedumpfile flattened record data').then((bytes) => {
-          out.set(bytes, from - start);
-        }),
-      );
+      reads.push(readFullyInto(this.stream, at, target.subarray(from - start, to - start), 'makedumpfile flattened record data'));
     }
-    await Promise.all(reads);
-    return out;
+    target.fill(0, zeroFrom - start, end - start);
+    await awaitEveryRead(reads);
+    return end - start;
   }
 
   /** First piece ending after `offset`. */

@@ -6,6 +6,7 @@ import type { PhysRange } from '../PhysicalMemory';
 import type { RangeList } from '../RangeList';
 import { LruCache } from '../sources/LruCache';
 import { readFully } from '../sources/readRange';
+import { awaitEveryRead } from './awaitEveryRead';
 import type { BitRun, KdumpBitmap } from './KdumpBitmap';
 import type { KdumpLayout } from './KdumpHeader';
 
@@ -49,21 +50,31 @@ export class KdumpMemory implements ImageMemory {
   async read(address: number, length: number): Promise<Uint8Array> {
     this.rangeList.assertContains(address, length);
     const out = new Uint8Array(length);
+    await this.readInto(address, out);
+    return out;
+  }
+
+  /**
+   * Fills `target` with the bytes at `address`: each page decoded (or taken
+   * from the decoded-page cache) and copied into place, excluded pages set to
+   * zero. Rejects for holes.
+   */
+  async readInto(address: number, target: Uint8Array): Promise<void> {
+    this.rangeList.assertContains(address, target.length);
     const size = this.pageSize;
-    const end = address + length;
+    const end = address + target.length;
     const copies: Promise<void>[] = [];
     for (let page = address - (address % size); page < end; page += size) {
+      const from = Math.max(address, page);
+      const to = Math.min(end, page + size);
       copies.push(
         this.page(page / size).then((bytes) => {
-          if (!bytes) return;
-          const from = Math.max(address, page);
-          const to = Math.min(end, page + size);
-          out.set(bytes.subarray(from - page, to - page), from - address);
+          if (bytes) target.set(bytes.subarray(from - page, to - page), from - address);
+          else target.fill(0, from - address, to - address);
         }),
       );
     }
-    await Promise.all(copies);
-    return out;
+    await awaitEveryRead(copies);
   }
 
   /** `stored`, `excluded` (in RAM, not dumped) or `hole`. */

@@ -3,6 +3,7 @@ import type { ImageMemory, PageState } from '../ImageMemory';
 import { MemoryError } from '../MemoryError';
 import type { PhysRange } from '../PhysicalMemory';
 import { RangeList } from '../RangeList';
+import { readSourceInto } from '../sources/readRange';
 
 /** A flat physical-memory dump: file byte `i` is physical address `base + i`. */
 export class RawMemory implements ImageMemory {
@@ -32,11 +33,18 @@ export class RawMemory implements ImageMemory {
   /** Bytes at [address, address + length); rejects outside the file's span. */
   async read(address: number, length: number): Promise<Uint8Array> {
     this.rangeList.assertContains(address, length);
-    const bytes = await this.source.read(address - this.base, length);
-    if (bytes.length !== length) {
-      throw new MemoryError('file', address - this.base, 'raw image', `read ${bytes.length} of ${length} bytes: the file ended early`);
+    const out = new Uint8Array(length);
+    await this.readInto(address, out);
+    return out;
+  }
+
+  /** Fills `target` with the bytes at `address`, read from the file straight into it; rejects outside the file's span. */
+  async readInto(address: number, target: Uint8Array): Promise<void> {
+    this.rangeList.assertContains(address, target.length);
+    const count = await readSourceInto(this.source, address - this.base, target);
+    if (count !== target.length) {
+      throw new MemoryError('file', address - this.base, 'raw image', `read ${count} of ${target.length} bytes: the file ended early`);
     }
-    return bytes;
   }
 
   /** `stored` inside the file, `hole` outside, `mixed` for a last partial page. */

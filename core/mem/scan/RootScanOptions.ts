@@ -6,7 +6,11 @@ export interface RootScanOptions {
   pageSize?: number;
   /** Bytes per sequential read while scanning (default 4 MiB; rounded down to whole pages). */
   chunkBytes?: number;
-  /** Chunk reads kept in flight while scanning (default 2: the current one and the next). */
+  /**
+   * Chunk reads kept in flight while scanning (default 2: the current one and
+   * the next; a whole number from 1 to 16). Each has its own chunk buffer, so
+   * the scan holds `readAhead × chunkBytes` bytes.
+   */
   readAhead?: number;
   /** Also list every FDT found at a page start, whatever its compatible. */
   listAllFdts?: boolean;
@@ -44,12 +48,15 @@ export interface ScanLimits {
   maxAnchorPages: number;
 }
 
-/** Fills in the default limits; the chunk size becomes a whole number of pages (at least one). */
+/** Most chunk reads in flight: a few already overlap reading with probing, and each one costs a chunk buffer. */
+const MAX_READ_AHEAD = 16;
+
+/** Fills in the default limits; the chunk size becomes a whole number of pages (at least one), `readAhead` a whole number from 1 to 16. */
 export function scanLimits(options: RootScanOptions, pageSize: number): ScanLimits {
   const chunk = options.chunkBytes ?? 4 * 1024 * 1024;
   return {
     chunkBytes: Math.max(pageSize, chunk - (chunk % pageSize)),
-    readAhead: Math.max(1, options.readAhead ?? 2),
+    readAhead: Math.min(MAX_READ_AHEAD, Math.max(1, Math.floor(options.readAhead ?? 2) || 1)),
     maxHits: options.maxHits ?? 65_536,
     maxFdtBytes: options.maxFdtBytes ?? 16 * 1024 * 1024,
     maxValidationBytes: options.maxValidationBytes ?? 256 * 1024 * 1024,

@@ -1,5 +1,5 @@
 import { MemoryError } from '../MemoryError';
-import type { PhysicalMemory } from '../PhysicalMemory';
+import { readMemoryInto, type PhysicalMemory, type PhysRange } from '../PhysicalMemory';
 import type { ScanProblem } from './RootCandidate';
 import type { ScanProgress } from './RootScanOptions';
 
@@ -47,53 +47,78 @@ type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
 
 /**
  * Reads every RAM range of `memory` front to back in large chunks (holes are
- * never read) and looks at the first 8 bytes of each page only: FDT magic or
- * the `KHOANCH1` anchor magic. The next chunks' reads (`readAhead` in all)
- * are started before the current one is examined, so the scan runs at the
- * speed of sequential reading. A chunk that cannot be read is retried page by
- * page (8 bytes each), so one bad page does not hide its neighbours.
+ * never read) and looks at the first 4 bytes of each page (4 more only after
+ * "KHOA"): FDT magic or the `KHOANCH1` anchor magic. The next chunks' reads
+ * (`readAhead` in all) are started before the current one is examined, so the
+ * scan runs at the speed of sequential reading. The chunks are read into
+ * `readAhead` buffers allocated once and recycled (`readInto`), so a
+ * multi-GiB scan allocates no chunk memory per chunk, nothing per page, and
+ * its memory stays flat. A chunk that cannot be read is retried page by page (8 bytes each),
+ * so one bad page does not hide its neighbours.
  */
 export async function probePageStarts(memory: PhysicalMemory, settings: PageScanSettings): Promise<PageScan> {
   const { pageSize, signal } = settings;
-  const chunks = planChunks(memory, pageSize, settings.chunkBytes);
-  const totalBytes = chunks.reduce((sum, c) => sum + c.length, 0);
+  signal?.throwIfAborted();
+  const spans = pageStartSpans(memory, pageSize);
+  const totalBytes = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
   const scan: PageScan = { hits: [], hitsDropped: 0, problems: [], bytesScanned: 0, totalBytes };
+  const longest = spans.reduce((most, s) => Math.max(most, s.end - s.start), 0);
+  const buffers = Array.from({ length: settings.readAhead }, () => new Uint8Array(Math.min(settings.chunkBytes, longest)));
+  const chunks = planChunks(spans, settings.chunkBytes);
   // Keep a few reads in flight: while one chunk is examined the next ones are
-  // already being copied, on another core if there is one.
-  const inFlight: PendingRead[] = [];
-  let next = 0;
-  for (let i = 0; i < chunks.length; i++) {
+  // already being copied, on another core if there is one. Chunk k always
+  // uses buffer k mod readAhead, which is free again once chunk k − readAhead
+  // has been examined.
+  const inFlight: Array<{ chunk: Chunk; pending: PendingRead }> = [];
+  let started = 0;
+  const startNext = (): void => {
+    const next = chunks.next();
+    if (next.done) return;
+    const buffer = buffers[started++ % buffers.length];
+    inFlight.push({ chunk: next.value, pending: startRead(memory, next.value, buffer) });
+  };
+  for (let k = 0; k < settings.readAhead; k++) startNext();
+  for (let current = inFlight.shift(); current !== undefined; current = inFlight.shift()) {
     signal?.throwIfAborted();
-    while (next < chunks.length && next < i + settings.readAhead) inFlight.push(startRead(memory, chunks[next++]));
-    const result = await (inFlight.shift() as PendingRead);
-    const chunk = chunks[i];
+    const { chunk } = current;
+    const result = await current.pending;
     if ('bytes' in result) {
       probeChunk(result.bytes, chunk.address, pageSize, settings.maxHits, scan);
     } else {
       if (!(result.error instanceof MemoryError)) throw result.error;
       await probePagesOneByOne(memory, chunk, pageSize, settings.maxHits, scan);
     }
+    startNext();
     scan.bytesScanned += chunk.length;
     settings.onProgress?.({ bytesScanned: scan.bytesScanned, totalBytes });
   }
   return scan;
 }
 
-/** Splits each RAM range (from its first page start) into reads of at most `chunkBytes`. */
-function planChunks(memory: PhysicalMemory, pageSize: number, chunkBytes: number): Chunk[] {
-  const chunks: Chunk[] = [];
+/** Each RAM range from its first page start on (ranges too short to hold one are left out). */
+function pageStartSpans(memory: PhysicalMemory, pageSize: number): PhysRange[] {
+  const spans: PhysRange[] = [];
   for (const range of memory.ranges) {
-    const first = Math.ceil(range.start / pageSize) * pageSize;
-    for (let address = first; address < range.end; address += chunkBytes) {
-      chunks.push({ address, length: Math.min(chunkBytes, range.end - address) });
-    }
+    const start = Math.ceil(range.start / pageSize) * pageSize;
+    if (start < range.end) spans.push({ start, end: range.end });
   }
-  return chunks;
+  return spans;
 }
 
-function startRead(memory: PhysicalMemory, chunk: Chunk): PendingRead {
-  return memory.read(chunk.address, chunk.length).then(
-    (bytes) => ({ bytes }),
+/** Splits the spans into reads of at most `chunkBytes`, lazily (a huge image never lists its chunks). */
+function* planChunks(spans: readonly PhysRange[], chunkBytes: number): Generator<Chunk> {
+  for (const span of spans) {
+    for (let address = span.start; address < span.end; address += chunkBytes) {
+      yield { address, length: Math.min(chunkBytes, span.end - address) };
+    }
+  }
+}
+
+/** Starts reading `chunk` into the front of `buffer`. */
+function startRead(memory: PhysicalMemory, chunk: Chunk, buffer: Uint8Array): PendingRead {
+  const bytes = buffer.subarray(0, chunk.length);
+  return readMemoryInto(memory, chunk.address, bytes).then(
+    () => ({ bytes }),
     (error: unknown) => ({ error }),
   );
 }
@@ -113,20 +138,19 @@ function probeChunk(bytes: Uint8Array, address: number, pageSize: number, maxHit
 async function probePagesOneByOne(memory: PhysicalMemory, chunk: Chunk, pageSize: number, maxHits: number, scan: PageScan): Promise<void> {
   let failedFrom = -1;
   const end = chunk.address + chunk.length;
+  const head = new Uint8Array(8);
   for (let page = chunk.address; page < end; page += pageSize) {
-    let head: Uint8Array | undefined;
+    const bytes = head.subarray(0, Math.min(8, end - page));
     try {
-      head = await memory.read(page, Math.min(8, end - page));
+      await readMemoryInto(memory, page, bytes);
     } catch (error) {
       if (!(error instanceof MemoryError)) throw error;
-    }
-    if (head === undefined) {
       if (failedFrom < 0) failedFrom = page;
       continue;
     }
     if (failedFrom >= 0) reportUnreadable(scan, failedFrom, page);
     failedFrom = -1;
-    probeChunk(head, page, pageSize, maxHits, scan);
+    probeChunk(bytes, page, pageSize, maxHits, scan);
   }
   if (failedFrom >= 0) reportUnreadable(scan, failedFrom, end);
 }

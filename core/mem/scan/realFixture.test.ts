@@ -3,15 +3,13 @@ import { decodeRadixTree } from '../../kho/maps/decodeRadixTree';
 import { openImage } from '../openImage';
 import { NodeFileSource } from '../sources/NodeFileSource';
 import { findKhoRoots } from './findKhoRoots';
-import { unpackedFixture } from './testing/NodeFixtureCache';
+import { linuxFixturesPresent, unpackedLinuxFixture } from '../testing/NodeSharedFixtures';
 
-const PRE_KEXEC_BYTES = 553_783_467;
-const fixture = await unpackedFixture('pre-kexec.elf', PRE_KEXEC_BYTES);
-if (fixture === null) console.warn('realFixture.test.ts: /work/shared/fixtures/linux-7.3 is missing: the real-kernel root discovery test did NOT run');
+const present = linuxFixturesPresent('core/mem/scan/realFixture.test.ts (root discovery on the real Linux 7.3 image)');
 
-describe.runIf(fixture !== null)('root discovery on the Linux 7.3 pre-kexec image', () => {
+describe.runIf(present)('root discovery on the Linux 7.3 pre-kexec image', () => {
   it('finds the kho-v4 root at 0x23a000 and decodes its radix map', async () => {
-    const source = await NodeFileSource.open(fixture as string);
+    const source = await NodeFileSource.open(await unpackedLinuxFixture('pre-kexec.elf'));
     try {
       const image = await openImage(source);
       if (image.kind !== 'memory') throw new Error(`expected a memory image, got ${image.kind}`);

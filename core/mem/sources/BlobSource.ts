@@ -22,6 +22,21 @@ export class BlobSource implements ByteSource {
 
   /** Bytes [offset, offset + length), clamped to the end of the blob. */
   async read(offset: number, length: number): Promise<Uint8Array> {
+    return this.slice(offset, length);
+  }
+
+  /**
+   * Bytes [offset, offset + target.length), clamped to the end, copied into
+   * `target`; resolves to the count. `Blob` can only hand out a new
+   * `ArrayBuffer`, so this costs one copy, but callers keep one code path.
+   */
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const bytes = await this.slice(offset, target.length);
+    target.set(bytes);
+    return bytes.length;
+  }
+
+  private async slice(offset: number, length: number): Promise<Uint8Array> {
     const [start, end] = clampRead(this.name, this.size, offset, length);
     if (start === end) return new Uint8Array(0);
     return new Uint8Array(await this.blob.slice(start, end).arrayBuffer());

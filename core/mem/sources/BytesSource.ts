@@ -17,4 +17,11 @@ export class BytesSource implements ByteSource {
     const [start, end] = clampRead(this.name, this.size, offset, length);
     return this.bytes.subarray(start, end);
   }
+
+  /** Copies [offset, offset + target.length), clamped to the end, into `target`; resolves to the count. */
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const [start, end] = clampRead(this.name, this.size, offset, target.length);
+    target.set(this.bytes.subarray(start, end));
+    return end - start;
+  }
 }

@@ -1,7 +1,7 @@
 import type { ByteSource } from '../ByteSource';
 import { MemoryError } from '../MemoryError';
 import { LruCache } from './LruCache';
-import { clampRead } from './readRange';
+import { clampRead, readSourceInto } from './readRange';
 
 /** Sizes for a `CachedSource`. */
 export interface CacheOptions {
@@ -15,7 +15,9 @@ export interface CacheOptions {
  * A page cache in front of a source: small reads (headers, page descriptors,
  * bitmap words, compressed pages) are served from aligned chunks kept in an
  * LRU bounded in bytes. Large reads bypass the cache so it is not flushed by
- * one bulk copy. Concurrent reads of one chunk share one underlying read.
+ * one bulk copy (and `readInto` hands them straight to the wrapped source's
+ * `readInto`, so a bulk pass into a recycled buffer makes no copy here).
+ * Concurrent reads of one chunk share one underlying read.
  */
 export class CachedSource implements ByteSource {
   private readonly chunks: LruCache<number, Promise<Uint8Array>>;
@@ -62,6 +64,19 @@ export class CachedSource implements ByteSource {
     return out;
   }
 
+  /**
+   * Bytes [offset, offset + target.length), clamped to the end of the source,
+   * written into `target`; resolves to the count. Large reads go straight to
+   * the wrapped source; small ones are copied out of the cached chunks.
+   */
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const [start, end] = clampRead(this.name, this.size, offset, target.length);
+    if (end - start > 2 * this.chunkBytes) return this.guarded(start, end - start, () => readSourceInto(this.inner, start, target));
+    const bytes = await this.read(start, end - start);
+    target.set(bytes);
+    return bytes.length;
+  }
+
   private chunk(index: number): Promise<Uint8Array> {
     const cached = this.chunks.get(index);
     if (cached) return cached;
@@ -74,10 +89,14 @@ export class CachedSource implements ByteSource {
     return reading;
   }
 
-  /** Reads from the wrapped source; platform failures (I/O errors) become `MemoryError`s. */
-  private async readInner(offset: number, length: number): Promise<Uint8Array> {
+  private readInner(offset: number, length: number): Promise<Uint8Array> {
+    return this.guarded(offset, length, () => this.inner.read(offset, length));
+  }
+
+  /** Runs a read of the wrapped source; platform failures (I/O errors) become `MemoryError`s. */
+  private async guarded<T>(offset: number, length: number, reading: () => Promise<T>): Promise<T> {
     try {
-      return await this.inner.read(offset, length);
+      return await reading();
     } catch (error) {
       if (error instanceof MemoryError) throw error;
       throw new MemoryError('file', offset, `file ${this.name}`, `read of ${length} bytes failed: ${error instanceof Error ? error.message : String(error)}`);

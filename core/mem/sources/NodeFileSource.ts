@@ -29,14 +29,25 @@ export class NodeFileSource implements ByteSource {
   async read(offset: number, length: number): Promise<Uint8Array> {
     const [start, end] = clampRead(this.name, this.size, offset, length);
     const out = new Uint8Array(end - start);
+    const count = await this.readInto(start, out);
+    return count === out.length ? out : out.subarray(0, count);
+  }
+
+  /**
+   * Bytes [offset, offset + target.length), clamped to the end of the file,
+   * read by the OS straight into `target`; resolves to the count.
+   */
+  async readInto(offset: number, target: Uint8Array): Promise<number> {
+    const [start, end] = clampRead(this.name, this.size, offset, target.length);
+    const length = end - start;
     let done = 0;
     // A positioned read may return fewer bytes than asked; keep going until the end.
-    while (done < out.length) {
-      const { bytesRead } = await this.handle.read(out, done, out.length - done, start + done);
-      if (bytesRead === 0) return out.subarray(0, done);
+    while (done < length) {
+      const { bytesRead } = await this.handle.read(target, done, length - done, start + done);
+      if (bytesRead === 0) break;
       done += bytesRead;
     }
-    return out;
+    return done;
   }
 
   /** Closes the file handle. */

@@ -18,17 +18,43 @@ export function clampRead(name: string, size: number, offset: number, length: nu
 }
 
 /**
+ * Bytes [offset, offset + target.length) of `source` written into `target`;
+ * resolves to how many exist (fewer at the end of the source). Uses the
+ * source's own `readInto` when it has one (no intermediate array), else
+ * `read` plus one copy.
+ */
+export async function readSourceInto(source: ByteSource, offset: number, target: Uint8Array): Promise<number> {
+  if (source.readInto) return source.readInto(offset, target);
+  const bytes = await source.read(offset, target.length);
+  target.set(bytes);
+  return bytes.length;
+}
+
+/**
  * Reads exactly `length` bytes at `offset`, or throws a `MemoryError` naming
  * `structure`: the file is shorter than the structure says (a truncated or
  * lying image).
  */
 export async function readFully(source: ByteSource, offset: number, length: number, structure: string): Promise<Uint8Array> {
+  assertInside(source, offset, length, structure);
+  const bytes = await source.read(offset, length);
+  if (bytes.length !== length) throw shortRead(source, offset, bytes.length, length, structure);
+  return bytes;
+}
+
+/** `readFully` into the caller's `target` (all of it), with the same errors. */
+export async function readFullyInto(source: ByteSource, offset: number, target: Uint8Array, structure: string): Promise<void> {
+  assertInside(source, offset, target.length, structure);
+  const count = await readSourceInto(source, offset, target);
+  if (count !== target.length) throw shortRead(source, offset, count, target.length, structure);
+}
+
+function assertInside(source: ByteSource, offset: number, length: number, structure: string): void {
   if (offset + length > source.size) {
     throw new MemoryError('file', offset, structure, `needs ${length} bytes but ${source.name} ends at 0x${source.size.toString(16)} (truncated file or wrong size field)`);
   }
-  const bytes = await source.read(offset, length);
-  if (bytes.length !== length) {
-    throw new MemoryError('file', offset, structure, `read ${bytes.length} of ${length} bytes from ${source.name}`);
-  }
-  return bytes;
+}
+
+function shortRead(source: ByteSource, offset: number, count: number, length: number, structure: string): MemoryError {
+  return new MemoryError('file', offset, structure, `read ${count} of ${length} bytes from ${source.name}`);
 }

@@ -130,6 +130,8 @@ export interface FlattenOptions {
   reverse?: boolean;
   /** First write garbage over [offset, offset + length): a later record must win. */
   garbageFirst?: { offset: number; length: number };
+  /** File offsets whose records are left out (a sparse file: those bytes read back as zero). */
+  omitRecordsAt?: number[];
 }
 
 /** Wraps a file into a makedumpfile flattened stream (big-endian record headers, end marker). */
@@ -137,7 +139,9 @@ export function flattenStream(file: Uint8Array, options: FlattenOptions): Uint8A
   const records: Array<[number, Uint8Array]> = [];
   if (options.garbageFirst) records.push([options.garbageFirst.offset, new Uint8Array(options.garbageFirst.length).fill(0xa5)]);
   const pieces: Array<[number, Uint8Array]> = [];
-  for (let at = 0; at < file.length; at += options.recordBytes) pieces.push([at, file.subarray(at, at + options.recordBytes)]);
+  for (let at = 0; at < file.length; at += options.recordBytes) {
+    if (!options.omitRecordsAt?.includes(at)) pieces.push([at, file.subarray(at, at + options.recordBytes)]);
+  }
   if (options.reverse) pieces.reverse();
   records.push(...pieces);
   const size = 4096 + records.reduce((n, [, b]) => n + 16 + b.length, 0) + 16;

@@ -1,0 +1,10 @@
+/**
+ * Waits for every read of a `readInto` to finish, then rejects with the first
+ * failure, if any. `Promise.all` would reject at the first failure while the
+ * other reads still write into the target: the caller may already be reusing
+ * that buffer for the next chunk, so none may be left running.
+ */
+export async function awaitEveryRead(reads: readonly Promise<unknown>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(reads);
+  for (const outcome of outcomes) if (outcome.status === 'rejected') throw outcome.reason;
+}
