@@ -1,0 +1,109 @@
+import { hex } from '../../kho/binary';
+import type { ImageMemory } from '../../mem/ImageMemory';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { EditError } from '../EditError';
+
+/**
+ * Pages below 1 MiB are never handed out: x86 keeps that memory for the
+ * firmware and writes its real-mode trampoline there while booting, so a
+ * zero page down there is not evidence that the next kernel leaves it alone.
+ */
+export const LOW_MEMORY_END = 0x10_0000;
+
+/** What the allocator may take besides the rules it always applies. */
+export interface AllocatorOptions {
+  /**
+   * Also take pages whose bytes are not all zero (or whose content a kdump
+   * left out). Off by default: a zero page is the only evidence that no one
+   * uses it, since the image cannot say what the kernel's free lists held.
+   */
+  allowNonZeroPages?: boolean;
+}
+
+/**
+ * Hands out pages that are provably free, lowest address first: inside the
+ * image's RAM ranges, not below 1 MiB (`LOW_MEMORY_END`; page 0 would also
+ * read as "no pointer"), not used by any
+ * decoded structure of the input (so nothing this edit gives back is taken
+ * again), not preserved in any map, and zero-filled (stated so by the
+ * container, or read as zeros). Runs of several pages are aligned to their
+ * power-of-two size, as the kernel's page allocator hands out folios.
+ * Throws `EditError` when none is left.
+ */
+export class FreePageAllocator {
+  /** Pages handed out so far, in order. */
+  readonly taken: number[] = [];
+  private readonly verdicts = new Map<number, boolean>();
+  private cursor = 0;
+
+  constructor(
+    private readonly memory: PhysicalMemory & Partial<ImageMemory>,
+    private readonly pageSize: number,
+    private readonly occupied: ReadonlySet<number>,
+    private readonly preserved: (page: number) => boolean,
+    private readonly options: AllocatorOptions = {},
+  ) {}
+
+  /** One free page. */
+  async takePage(): Promise<number> {
+    const ps = this.pageSize;
+    for (const range of this.memory.ranges) {
+      const first = Math.ceil(Math.max(range.start, this.cursor) / ps) * ps;
+      for (let page = first; page + ps <= range.end; page += ps) {
+        if (!(await this.isFree(page))) continue;
+        this.cursor = page + ps;
+        return this.take(page, 1);
+      }
+    }
+    throw this.exhausted('free page');
+  }
+
+  /** `count` physically contiguous free pages, aligned to the next power of two of `count` pages; returns the first. */
+  async takeRun(count: number): Promise<number> {
+    const ps = this.pageSize;
+    const align = ps * 2 ** Math.ceil(Math.log2(count));
+    for (const range of this.memory.ranges) {
+      for (let start = Math.ceil(range.start / align) * align; start + count * ps <= range.end; start += align) {
+        let free = true;
+        for (let i = 0; i < count && free; i++) free = await this.isFree(start + i * ps);
+        if (free) return this.take(start, count);
+      }
+    }
+    throw this.exhausted(`${count} contiguous free pages`);
+  }
+
+  private take(start: number, count: number): number {
+    for (let i = 0; i < count; i++) {
+      const page = start + i * this.pageSize;
+      this.verdicts.set(page, false);
+      this.taken.push(page);
+    }
+    return start;
+  }
+
+  private async isFree(page: number): Promise<boolean> {
+    const known = this.verdicts.get(page);
+    if (known !== undefined) return known;
+    const verdict = page >= LOW_MEMORY_END && !this.occupied.has(page) && !this.preserved(page) && (await this.holdsNothing(page));
+    this.verdicts.set(page, verdict);
+    return verdict;
+  }
+
+  /** True when the page's content says no one uses it. */
+  private async holdsNothing(page: number): Promise<boolean> {
+    if (!this.memory.contains(page, this.pageSize)) return false;
+    const state = this.memory.pageState ? await this.memory.pageState(page) : 'stored';
+    if (state === 'hole') return false;
+    if (this.options.allowNonZeroPages) return true;
+    if (state === 'zero-fill') return true;
+    if (state === 'excluded') return false;
+    const bytes = await this.memory.read(page, this.pageSize);
+    return bytes.every((byte) => byte === 0);
+  }
+
+  private exhausted(what: string): EditError {
+    const zero = this.options.allowNonZeroPages ? '' : ', zero-filled (allowing non-zero pages relaxes this)';
+    const ranges = this.memory.ranges.map((r) => `[${hex(r.start)}, ${hex(r.end)})`).join(', ');
+    return new EditError('page allocator', `no ${what} left: a page must be inside the RAM ranges (${ranges}) and above 1 MiB, used by no decoded structure, not preserved${zero}`);
+  }
+}
