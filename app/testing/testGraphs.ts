@@ -1,0 +1,34 @@
+import { buildSeedExample } from '../../core/kho/build/seedExample';
+import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
+import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import { writeFdt } from '../../core/fdt/writeFdt';
+import { fdtDocument, fdtNode } from '../../core/kho/build/fdtTree';
+import { cstring, u64 } from '../../core/kho/build/values';
+import { openImage } from '../../core/mem/openImage';
+import { BytesSource } from '../../core/mem/sources/BytesSource';
+import { mainlineMemory } from './mainlineImage';
+
+/** The seed's worked example, decoded (4 fragments, 3 big-endian page-list links, no map). */
+export async function seedGraph(): Promise<KhoGraph> {
+  const { memory, root } = buildSeedExample();
+  return decodeKhoGraph(memory, { roots: [root] });
+}
+
+/**
+ * A debugfs blob set whose `fdt` is cut short like the 7.3 kernel's (the
+ * root grew after the file was made): children are reached by name, from
+ * nodes the truncated root cannot show.
+ */
+export async function truncatedBlobSetGraph(): Promise<KhoGraph> {
+  const memblock = writeFdt(fdtDocument([['compatible', cstring('memblock-v1')]], [fdtNode('demo1', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x1f00_0000)], ['size', u64(0x40_0000)]])]));
+  const root = writeFdt(
+    fdtDocument([['compatible', cstring('kho-v4')], ['preserved-memory-map', u64(0x239000)]], [fdtNode('memblock', [['blob-size', u64(memblock.length)], ['preserved-data', u64(0x1847000)]])]),
+  );
+  const image = await openImage([new BytesSource(root.subarray(0, 100), 'fdt'), new BytesSource(memblock, 'sub_fdts/memblock')]);
+  return decodeKhoGraph(image);
+}
+
+/** The mainline-style image (app/testing/mainlineImage), decoded as the explorer does: scan, then decode the root. */
+export async function mainlineGraph(): Promise<KhoGraph> {
+  return decodeKhoGraph(mainlineMemory());
+}

@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { renderGraphDts } from '../../../core/kho/render/renderGraphDts';
+import { downloadBytes } from '../../components/downloadBytes';
+import { dtsFileName } from '../../format/dtsFileName';
+import { formatSize } from '../../format/formatSize';
+import { latin1Bytes } from '../../format/latin1Bytes';
+
+/**
+ * Every fragment as DTS (what `dtc -I dtb -O dts` prints for FDT fragments,
+ * with the ABI reading of each property dtc misreads as a comment), with a
+ * download button.
+ */
+export function DtsPanel({ graph, fileName }: { graph: KhoGraph; fileName: string }) {
+  // Rendered once per graph: the text can be megabytes.
+  const dts = useMemo(() => renderGraphDts(graph), [graph]);
+  const lines = useMemo(() => dts.split('\n').length, [dts]);
+  return (
+    <section className="dts-panel">
+      <div className="toolbar">
+        <span className="dim">
+          {graph.fragments.length} fragment{graph.fragments.length === 1 ? '' : 's'} · {lines.toLocaleString('en-US')} lines · {formatSize(dts.length)}
+        </span>
+        <button type="button" className="button" onClick={() => downloadBytes(dtsFileName(fileName), latin1Bytes(dts), 'text/plain')}>
+          Download .dts
+        </button>
+      </div>
+      <pre className="dts" data-testid="dts-text" tabIndex={0} aria-label="DTS source">
+        {dts}
+      </pre>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { memo, type CSSProperties, type MouseEvent } from 'react';
+import { CARD } from './model/cardGeometry';
+import type { CardRow, GraphCard, KeyProperty } from './model/GraphScene';
+import type { CardMark } from './CardMark';
+import { DiagnosticBadge } from './DiagnosticBadge';
+import type { GraphActions } from './GraphActions';
+import { PageChipLines } from './PageChipLines';
+import { CollapseToggle } from './CollapseToggle';
+
+/** Props of one card at full detail. */
+export interface GraphCardViewProps {
+  card: GraphCard;
+  x: number;
+  y: number;
+  mark: CardMark;
+  /** Key of the selected row, when the selection is in this card. */
+  selectedRow: string | null;
+  /** Name of the selected key property. */
+  selectedProperty: string | null;
+  collapsed: boolean;
+  actions: GraphActions;
+}
+
+/**
+ * A fragment card at full detail: owner path and owning property, compatible,
+ * size and place, the page chips, key properties, and the rows of its
+ * in-place nodes (or raw fields), with diagnostic badges where they belong.
+ * Every section sits at the y computed in the scene, so edges meet the rows.
+ */
+export const GraphCardView = memo(function GraphCardView({ card, x, y, mark, selectedRow, selectedProperty, collapsed, actions }: GraphCardViewProps) {
+  const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
+  const select = (event: MouseEvent) => {
+    event.stopPropagation();
+    actions.select(card.selection);
+  };
+  return (
+    <div className={`gcard${card.fragment === null ? ' gcard--stand-in' : ''}`} style={style} data-card={card.id} data-mark={mark ?? undefined} onClick={select} role="group" aria-label={`${card.title} (${card.id})`}>
+      <div className="gcard__title" title={card.via ? `${card.title} (via ${card.via})` : card.title}>
+        <span className="gcard__path">{card.title}</span>
+        {card.via && <span className="gcard__via">{card.via}</span>}
+        {card.badge && <DiagnosticBadge summary={card.badge} actions={actions} />}
+      </div>
+      <div className="gcard__meta" title={`${card.meta} (id ${card.id})`}>
+        {card.meta}
+      </div>
+      {card.problem && (
+        <div className="gcard__problem" title={card.problem}>
+          {card.problem}
+        </div>
+      )}
+      {card.chipLines.length > 0 && <PageChipLines lines={card.chipLines} top={card.chipsY} />}
+      {card.properties.length > 0 && (
+        <div className="gcard__properties" style={{ top: card.propertiesY }}>
+          {card.properties.map((property, i) => (
+            <PropertyLine key={i} property={property} selected={property.name === selectedProperty} actions={actions} />
+          ))}
+        </div>
+      )}
+      {card.rows.length > 0 && (
+        <div className="gcard__rows" style={{ top: card.rowsY }}>
+          {card.rows.map((row) => (
+            <RowView key={row.key} row={row} selected={row.key === selectedRow} actions={actions} />
+          ))}
+          {card.hiddenRows > 0 && (
+            <div className="gcard__row gcard__row--more" style={{ height: CARD.rowHeight }}>
+              … {card.hiddenRows} more {card.hiddenRows === 1 ? 'row' : 'rows'}
+            </div>
+          )}
+        </div>
+      )}
+      {card.children.length > 0 && <CollapseToggle card={card} collapsed={collapsed} actions={actions} />}
+    </div>
+  );
+});
+
+function PropertyLine({ property, selected, actions }: { property: KeyProperty; selected: boolean; actions: GraphActions }) {
+  const selection = property.selection;
+  const onClick = selection
+    ? (event: MouseEvent) => {
+        event.stopPropagation();
+        actions.select(selection);
+      }
+    : undefined;
+  return (
+    <div className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`} data-selected={selected || undefined} onClick={onClick} title={property.name ? `${property.name} = ${property.text}` : property.text}>
+      {property.name && <span className="gcard__property-name">{property.name}</span>}
+      <span className="gcard__property-value">{property.text}</span>
+    </div>
+  );
+}
+
+function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; actions: GraphActions }) {
+  const onClick = (event: MouseEvent) => {
+    event.stopPropagation();
+    actions.select(row.selection);
+  };
+  return (
+    <div className="gcard__row" style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }} data-row={row.key} data-selected={selected || undefined} onClick={onClick}>
+      <span className="gcard__row-label">{row.label}</span>
+      {row.detail !== null && <span className="gcard__row-detail">{row.detail}</span>}
+      {row.badge && <DiagnosticBadge summary={row.badge} actions={actions} />}
+      {row.links > 0 && (
+        <span className="gcard__row-link" title={row.links === 1 ? 'a link starts here' : `${row.links} links start here`}>
+          →
+        </span>
+      )}
+    </div>
+  );
+}

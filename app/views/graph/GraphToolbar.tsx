@@ -1,0 +1,36 @@
+/** Props of the graph toolbar. */
+export interface GraphToolbarProps {
+  onZoomIn(): void;
+  onZoomOut(): void;
+  onFit(): void;
+  /** Cards laid out, and in all (fewer are laid out while subtrees are collapsed). */
+  cards: number;
+  total: number;
+  /** Set while some subtree is collapsed. */
+  onExpandAll: (() => void) | null;
+}
+
+/** Zoom in, zoom out, fit, expand all, and how many cards are shown. */
+export function GraphToolbar({ onZoomIn, onZoomOut, onFit, cards, total, onExpandAll }: GraphToolbarProps) {
+  return (
+    <div className="graph-toolbar" data-zoom-ignore onClick={(event) => event.stopPropagation()}>
+      <button type="button" className="button button--icon button--small" onClick={onZoomIn} title="Zoom in (+)" aria-label="Zoom in">
+        +
+      </button>
+      <button type="button" className="button button--icon button--small" onClick={onZoomOut} title="Zoom out (−)" aria-label="Zoom out">
+        −
+      </button>
+      <button type="button" className="button button--small" onClick={onFit} title="Fit the whole graph (0)">
+        Fit
+      </button>
+      {onExpandAll && (
+        <button type="button" className="button button--small" onClick={onExpandAll}>
+          Expand all
+        </button>
+      )}
+      <span className="graph-toolbar__count">
+        {cards === total ? `${total} ${total === 1 ? 'card' : 'cards'}` : `${cards} of ${total} cards`}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,216 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Selection } from '../../model/Selection';
+import { buildGraphScene } from './model/buildGraphScene';
+import { CARD, COLUMN_STEP, LAYOUT } from './model/cardGeometry';
+import { CardIndex, type Rect } from './model/CardIndex';
+import type { GraphScene } from './model/GraphScene';
+import { layoutForest, type ForestLayout } from './model/layoutForest';
+import { placeEdges } from './model/placeEdges';
+import { selectionFocus } from './model/selectionFocus';
+import { COMPACT_BELOW, fitTransform, revealTransform, type ViewTransform } from './model/viewportMath';
+import { createViewportStore } from './viewport/viewportStore';
+import { useGraphZoom, MAX_ZOOM } from './viewport/useGraphZoom';
+import { useThemeVersion } from './viewport/useThemeVersion';
+import { CardLayer } from './CardLayer';
+import type { GraphActions } from './GraphActions';
+import { GraphToolbar } from './GraphToolbar';
+import { Minimap } from './Minimap';
+import { OverviewCanvas } from './OverviewCanvas';
+import { sameSelection } from './sameSelection';
+import './graph.css';
+
+/**
+ * Props of the graph view.
+ *
+ * - `graph`: the decoded graph to draw (a new object re-lays out everything
+ *   and resets collapsed cards and the view).
+ * - `selection`: the app-wide selection; the matching card, row, property or
+ *   edge is highlighted, and when it changes from outside the view moves to
+ *   show it (expanding collapsed cards above it).
+ * - `onSelect`: called when a card (fragment), row (node or raw field),
+ *   key property, edge (link), badge (diagnostic) or stand-in card (link, or
+ *   memory of an undecoded root) is clicked.
+ */
+export interface GraphViewProps {
+  graph: KhoGraph;
+  selection: Selection | null;
+  onSelect(selection: Selection): void;
+}
+
+const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
+/** Space around the graph when fitted. */
+const FIT_PADDING = 24;
+/** Zoom used to show something the user should be able to read. */
+const READABLE_ZOOM = 0.8;
+
+/**
+ * The KHO graph as cards and edges (see docs/app-views.md): one card per
+ * fragment with its in-place nodes, page chips and badges, one edge per link
+ * from the owning row, in a tidy left-to-right tree; pan and zoom (wheel,
+ * drag, buttons, keys + − 0 and arrows), fit, minimap, collapsible subtrees.
+ * Scales to 10,000 fragments: only cards in view are in the DOM, simpler
+ * cards when zoomed out, a canvas when far out, and panning moves one CSS
+ * transform without re-rendering.
+ */
+export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
+  const scene = useMemo(() => buildGraphScene(graph), [graph]);
+  const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({ scene, ids: NOTHING_COLLAPSED });
+  const collapsed = collapseState.scene === scene ? collapseState.ids : NOTHING_COLLAPSED;
+  const layout = useMemo(() => layoutScene(scene, collapsed), [scene, collapsed]);
+  const index = useMemo(() => new CardIndex(layout, CARD.width, COLUMN_STEP), [layout]);
+  const edges = useMemo(() => placeEdges(scene, layout), [scene, layout]);
+  const bounds = useMemo<Rect>(() => ({ x0: 0, y0: layout.minY, x1: layout.maxDepth * COLUMN_STEP + CARD.width, y1: layout.maxY }), [layout]);
+  const focus = useMemo(() => selectionFocus(selection, scene, graph), [selection, scene, graph]);
+
+  const [store] = useState(createViewportStore);
+  const container = useRef<HTMLDivElement>(null);
+  const world = useRef<HTMLDivElement>(null);
+  const minZoom = useMemo(() => {
+    const { width, height } = store.getState();
+    return Math.min(0.1, fitTransform(bounds, Math.max(width, 400), Math.max(height, 300), FIT_PADDING, MAX_ZOOM).k * 0.8);
+  }, [bounds, store]);
+  const zoom = useGraphZoom(container, world, store, bounds, minZoom);
+  const themeVersion = useThemeVersion();
+
+  // Clicks inside the view go out through here; the selection that comes back must not move the view.
+  const emitted = useRef<Selection | null>(null);
+  const onSelectRef = useRef(onSelect);
+  onSelectRef.current = onSelect;
+  const actions = useMemo<GraphActions>(
+    () => ({
+      select(next) {
+        emitted.current = next;
+        onSelectRef.current(next);
+      },
+      toggle(card) {
+        setCollapseState((state) => ({ scene, ids: toggled(state.scene === scene ? state.ids : NOTHING_COLLAPSED, card) }));
+      },
+    }),
+    [scene],
+  );
+
+  const fit = useCallback(() => {
+    const { width, height } = store.getState();
+    zoom.show(fitTransform(bounds, width, height, FIT_PADDING, 1), true);
+  }, [bounds, store, zoom]);
+
+  // A new graph: fit it when that leaves cards readable, else start at the first root. Only for a new
+  // scene (collapsing keeps the view where it is), and only once the view has a size (it may be
+  // mounted in a hidden panel).
+  const latest = useRef({ layout, bounds });
+  latest.current = { layout, bounds };
+  useLayoutEffect(() => {
+    const showInitial = () => {
+      const { width, height } = store.getState();
+      if (width === 0 || height === 0) return false;
+      zoom.show(initialTransform(latest.current.layout, latest.current.bounds, width, height), false);
+      return true;
+    };
+    if (showInitial()) return;
+    const unsubscribe = store.subscribe(() => {
+      if (showInitial()) unsubscribe();
+    });
+    return unsubscribe;
+  }, [scene, store, zoom]);
+
+  // A selection made elsewhere: expand what hides it, then bring it into view.
+  const revealed = useRef<Selection | null>(null);
+  useLayoutEffect(() => {
+    if (selection === null || selection === revealed.current) return;
+    if (sameSelection(selection, emitted.current) || !focus?.card) {
+      revealed.current = selection;
+      return;
+    }
+    const hiding = collapsedAbove(scene, focus.card, collapsed);
+    if (hiding.length > 0) {
+      setCollapseState({ scene, ids: new Set([...collapsed].filter((id) => !hiding.includes(id))) });
+      return;
+    }
+    const i = layout.indexOf.get(focus.card);
+    const { transform, width, height } = store.getState();
+    if (i === undefined || width === 0 || height === 0) return;
+    revealed.current = selection;
+    const target = focusRect(scene, layout, i, focus.row);
+    const next = revealTransform(target, transform, width, height, Math.max(COMPACT_BELOW, Math.min(transform.k, READABLE_ZOOM)));
+    if (next) zoom.show(next, true);
+  }, [selection, focus, scene, layout, collapsed, store, zoom]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const step = 80;
+    const keys: Record<string, () => void> = {
+      '+': () => zoom.zoomBy(1.25),
+      '=': () => zoom.zoomBy(1.25),
+      '-': () => zoom.zoomBy(0.8),
+      '0': fit,
+      ArrowLeft: () => zoom.panBy(step / store.getState().transform.k, 0),
+      ArrowRight: () => zoom.panBy(-step / store.getState().transform.k, 0),
+      ArrowUp: () => zoom.panBy(0, step / store.getState().transform.k),
+      ArrowDown: () => zoom.panBy(0, -step / store.getState().transform.k),
+    };
+    const action = keys[event.key];
+    if (!action || event.target !== event.currentTarget) return;
+    event.preventDefault();
+    action();
+  };
+
+  // Far out, cards are canvas pixels: find the one under the pointer.
+  const onOverviewClick = (event: MouseEvent<HTMLDivElement>) => {
+    const state = store.getState();
+    if (state.level !== 'overview' || !container.current || (event.target as Element).closest('[data-zoom-ignore]')) return;
+    const box = container.current.getBoundingClientRect();
+    const { x, y, k } = state.transform;
+    const hit = index.at((event.clientX - box.left - x) / k, (event.clientY - box.top - y) / k);
+    if (hit >= 0) actions.select(scene.byId.get(layout.ids[hit])!.selection);
+  };
+
+  return (
+    <div className="graph-view" ref={container} tabIndex={0} onKeyDown={onKeyDown} onClick={onOverviewClick} aria-label="Graph of fragments and links" data-testid="graph-view">
+      <OverviewCanvas scene={scene} layout={layout} index={index} edges={edges} focus={focus} store={store} themeVersion={themeVersion} />
+      <div className="graph-world" ref={world}>
+        <CardLayer scene={scene} layout={layout} index={index} edges={edges} focus={focus} collapsed={collapsed} store={store} actions={actions} />
+      </div>
+      <GraphToolbar onZoomIn={() => zoom.zoomBy(1.4)} onZoomOut={() => zoom.zoomBy(1 / 1.4)} onFit={fit} cards={layout.ids.length} total={scene.cards.length} onExpandAll={collapsed.size > 0 ? () => setCollapseState({ scene, ids: NOTHING_COLLAPSED }) : null} />
+      <Minimap scene={scene} layout={layout} focus={focus} store={store} themeVersion={themeVersion} bounds={bounds} onNavigate={zoom.moveTo} />
+    </div>
+  );
+}
+
+function layoutScene(scene: GraphScene, collapsed: ReadonlySet<string>): ForestLayout {
+  return layoutForest(
+    { roots: scene.roots, children: (id) => (collapsed.has(id) ? [] : scene.byId.get(id)!.children), height: (id) => scene.byId.get(id)!.height },
+    { columnStep: COLUMN_STEP, gap: LAYOUT.gap },
+  );
+}
+
+function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
+  const next = new Set(set);
+  if (!next.delete(id)) next.add(id);
+  return next;
+}
+
+/** Collapsed cards above `card` (they hide it). */
+function collapsedAbove(scene: GraphScene, card: string, collapsed: ReadonlySet<string>): string[] {
+  const hiding: string[] = [];
+  for (let at = scene.byId.get(card)?.parent ?? null; at !== null; at = scene.byId.get(at)?.parent ?? null) if (collapsed.has(at)) hiding.push(at);
+  return hiding;
+}
+
+/** The world rectangle to show for a focused card: the selected row with some context, or the card. */
+function focusRect(scene: GraphScene, layout: ForestLayout, i: number, row: string | null): Rect {
+  const card = scene.byId.get(layout.ids[i])!;
+  const rowIndex = row === null ? -1 : card.rows.findIndex((candidate) => candidate.key === row);
+  const x0 = layout.x[i];
+  const y0 = layout.y[i];
+  if (rowIndex < 0) return { x0, y0, x1: x0 + CARD.width, y1: y0 + card.height };
+  const rowTop = y0 + card.rowsY + rowIndex * CARD.rowHeight;
+  return { x0, y0: Math.max(y0, rowTop - 60), x1: x0 + CARD.width, y1: rowTop + CARD.rowHeight + 60 };
+}
+
+/** Fit when the fitted cards are readable (compact or better), else the first root at the left, readable. */
+function initialTransform(layout: ForestLayout, bounds: Rect, width: number, height: number): ViewTransform {
+  const fitted = fitTransform(bounds, width, height, FIT_PADDING, 1);
+  if (fitted.k >= COMPACT_BELOW || layout.ids.length === 0) return fitted;
+  const rootMiddle = layout.y[0] + layout.height[0] / 2;
+  return { k: READABLE_ZOOM, x: FIT_PADDING - layout.x[0] * READABLE_ZOOM, y: height / 2 - rootMiddle * READABLE_ZOOM };
+}

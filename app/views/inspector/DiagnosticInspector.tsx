@@ -1,0 +1,18 @@
+import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { Facts } from '../../components/Facts';
+import { SeverityIcon } from '../../components/SeverityIcon';
+import { formatDiagnostic } from '../../../core/kho/render/formatDiagnostic';
+import { InspectorHeading } from './InspectorHeading';
+
+/** A diagnostic that names no place of its own (a remark about the whole image). */
+export function DiagnosticInspector({ graph, index }: { graph: KhoGraph; index: number }) {
+  const diagnostic = graph.diagnostics[index];
+  if (!diagnostic) return <p className="empty-hint">This diagnostic is not in the open graph.</p>;
+  return (
+    <article aria-label="Diagnostic">
+      <InspectorHeading kind="diagnostic" name={diagnostic.code} detail={<SeverityIcon severity={diagnostic.severity} />} />
+      <p>{diagnostic.message}</p>
+      <Facts facts={[['severity', diagnostic.severity], ['as text', <span className="mono">{formatDiagnostic(diagnostic)}</span>]]} />
+    </article>
+  );
+}

@@ -1,0 +1,26 @@
+import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { Section } from '../../components/Section';
+import { SeverityIcon } from '../../components/SeverityIcon';
+import { diagnosticsByPlace } from '../../explore/diagnosticsByPlace';
+import { selectionKey } from '../../explore/selectionKey';
+import type { Selection } from '../../model/Selection';
+
+/** The diagnostics about exactly this place, in full. */
+export function DiagnosticsHere({ graph, place }: { graph: KhoGraph; place: Selection }) {
+  const indexes = diagnosticsByPlace(graph).get(selectionKey(place)) ?? [];
+  if (indexes.length === 0) return null;
+  return (
+    <Section title="Diagnostics here" testId="diagnostics-here">
+      <ul className="diagnostic-notes">
+        {indexes.map((i) => {
+          const diagnostic = graph.diagnostics[i];
+          return (
+            <li key={i} className={`diagnostic-note diagnostic-note--${diagnostic.severity}`}>
+              <SeverityIcon severity={diagnostic.severity} /> <span className="mono dim">{diagnostic.code}</span> {diagnostic.message}
+            </li>
+          );
+        })}
+      </ul>
+    </Section>
+  );
+}

@@ -1,0 +1,67 @@
+import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { CopyButton } from '../../components/CopyButton';
+import { Facts } from '../../components/Facts';
+import { Hex } from '../../components/Hex';
+import { Section } from '../../components/Section';
+import { graphIndexOf } from '../../explore/GraphIndex';
+import { pathText } from '../../explore/pathText';
+import { physicalAddress } from '../../explore/physicalAddress';
+import { AddressValue } from './AddressValue';
+import { DiagnosticsHere } from './DiagnosticsHere';
+import { InspectorHeading } from './InspectorHeading';
+import { LinkFacts } from './LinkFacts';
+import { PropertyTable } from './PropertyTable';
+import { SelectLink } from './SelectLink';
+import { SideStructures } from './SideStructures';
+
+/** A node of an FDT fragment: path, where it starts, its properties, children, the link it is (debugfs), diagnostics. */
+export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fragmentId: string; path: string }) {
+  const index = graphIndexOf(graph);
+  const fragment = index.fragment(fragmentId);
+  const node = index.node(fragmentId, path);
+  if (!fragment || !node) return <p className="empty-hint">This node is not in the open graph.</p>;
+  const text = pathText(fragmentId, path);
+  const link = index.linkAt(fragmentId, path, '');
+  return (
+    <article aria-label={`Node ${text}`}>
+      <InspectorHeading kind="node" name={node.name || '/'} />
+      <Facts
+        testId="node-facts"
+        facts={[
+          [
+            'path',
+            <>
+              <span className="mono" data-testid="inspector-path">
+                {text}
+              </span>{' '}
+              <CopyButton text={text} what="path" />
+            </>,
+          ],
+          ['address', <AddressValue address={physicalAddress(fragment.location, node.offset)} none="no physical memory" testId="inspector-address" />],
+          ['offset', <><Hex value={node.offset} testId="inspector-offset" /> in fragment {fragment.id}</>],
+        ]}
+      />
+      <Section title="Properties">
+        <PropertyTable fragment={fragmentId} node={path} properties={node.properties} />
+      </Section>
+      {node.children.length > 0 && (
+        <Section title="Children">
+          <ul className="child-list">
+            {node.children.map((child) => (
+              <li key={child.path}>
+                <SelectLink selection={{ kind: 'node', fragment: fragmentId, node: child.path }}>{child.name}</SelectLink>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+      {link && (
+        <Section title="Link">
+          <LinkFacts graph={graph} link={link} />
+        </Section>
+      )}
+      <SideStructures graph={graph} fragment={fragmentId} place={{ node: path, property: '' }} />
+      <DiagnosticsHere graph={graph} place={{ kind: 'node', fragment: fragmentId, node: path }} />
+    </article>
+  );
+}

@@ -1,0 +1,46 @@
+import type { KhoRoot } from '../../../core/kho/model/KhoGraph';
+import { Facts } from '../../components/Facts';
+import { Hex } from '../../components/Hex';
+import { Section } from '../../components/Section';
+import { MapSummary } from './MapSummary';
+import { SelectLink } from './SelectLink';
+
+const HOW: Record<string, string> = {
+  'page-scan': 'found by the page scan',
+  anchor: 'found through a KHOANCH1 anchor chain',
+  given: 'given by address',
+  debugfs: 'the debugfs fdt file',
+  dtb: 'the lone DTB',
+};
+
+/** What makes a fragment a root: its version, how it was found and ranked, its anchor chain and its map. */
+export function RootFacts({ root, pageSize }: { root: KhoRoot; pageSize: number }) {
+  const version = root.version;
+  return (
+    <>
+      <Section title="KHO root" testId="root-facts">
+        <Facts
+          facts={[
+            ['compatible', <span className="mono">{root.compatible ?? 'unreadable'}</span>],
+            ['rules', version ? `kho-v${version.rules}${version.known ? '' : ` (v${version.version} is newer than khoscope knows)`}` : undefined],
+            ['components', version && Object.keys(version.components).length > 0 ? Object.entries(version.components).map(([name, v]) => `${name}-v${v}`).join(', ') : undefined],
+            ['found', HOW[root.how] ?? root.how],
+            ['rank', root.rank === null ? undefined : String(root.rank)],
+          ]}
+        />
+      </Section>
+      {root.anchorChain && (
+        <Section title="Anchor chain (KHOANCH1)">
+          <Facts
+            facts={[
+              ['anchor pages', <span className="address-list">{root.anchorChain.anchorPages.map((page, i) => <SelectLink key={i} selection={{ kind: 'memory', address: page, length: pageSize }}><Hex value={page} /></SelectLink>)}</span>],
+              ['FDT size', String(root.anchorChain.fdtSize)],
+              ['FDT pages', `${root.anchorChain.pages.length}`],
+            ]}
+          />
+        </Section>
+      )}
+      {root.map && <MapSummary map={root.map} />}
+    </>
+  );
+}

@@ -1,0 +1,22 @@
+import type { UserContent } from '../../../core/kho/model/UserContent';
+import { KexecMetadataView } from './users/KexecMetadataView';
+import { KhoTestView } from './users/KhoTestView';
+import { LuoView } from './users/LuoView';
+import { MemblockView } from './users/MemblockView';
+import { MemfdView } from './users/MemfdView';
+
+/** What a known KHO user's data means, by user. */
+export function UserContentView({ user, pageSize }: { user: UserContent; pageSize: number }) {
+  switch (user.user) {
+    case 'memblock':
+      return <MemblockView content={user} />;
+    case 'kho-test':
+      return <KhoTestView content={user} pageSize={pageSize} />;
+    case 'luo':
+      return <LuoView content={user} />;
+    case 'memfd':
+      return <MemfdView content={user} pageSize={pageSize} />;
+    case 'kexec-metadata':
+      return <KexecMetadataView content={user} />;
+  }
+}

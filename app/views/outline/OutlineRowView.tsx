@@ -1,0 +1,87 @@
+import type { MouseEvent } from 'react';
+import { SeverityIcon } from '../../components/SeverityIcon';
+import type { DiagnosticBadge } from '../../explore/diagnosticBadges';
+import { selectionKey } from '../../explore/selectionKey';
+import type { OutlineItem } from '../../outline/OutlineModel';
+import type { OutlineRow } from '../../outline/visibleRows';
+import { useOutlineStore } from '../../state/outlineStore';
+import { followLink, select } from '../../state/select';
+import { useSelectionStore } from '../../state/selectionStore';
+
+interface OutlineRowViewProps {
+  row: OutlineRow;
+  item: OutlineItem;
+  badges: ReadonlyMap<string, DiagnosticBadge>;
+  height: number;
+}
+
+/** DOM id of an item's outline row (the tree's aria-activedescendant points at it). */
+export function outlineRowId(item: number): string {
+  return `outline-item-${item}`;
+}
+
+/**
+ * One line of the outline: chevron, name, a short detail (compatible, value
+ * or link target), a follow button for pointers, and a badge when
+ * diagnostics are about it. Subscribes only to whether it is selected or
+ * under the cursor, so a click re-renders two rows, not the tree.
+ */
+export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProps) {
+  const key = selectionKey(item.selection);
+  const selected = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
+  const isCursor = useOutlineStore((state) => state.cursor === row.item);
+  const badge = item.kind === 'root' ? undefined : badges.get(key);
+
+  const choose = () => {
+    useOutlineStore.getState().setCursor(row.item);
+    select(item.selection);
+  };
+  const toggle = (event: MouseEvent) => {
+    // The chevron opens or closes without changing the selection.
+    event.stopPropagation();
+    useOutlineStore.getState().setCursor(row.item);
+    useOutlineStore.getState().setExpanded(row.item, !row.expanded);
+  };
+  const follow = (event: MouseEvent) => {
+    event.stopPropagation();
+    if (item.link) followLink(item.link);
+  };
+
+  const classes = ['outline__row', `outline__row--${item.kind}`, selected && 'outline__row--selected', isCursor && 'outline__row--cursor'].filter(Boolean).join(' ');
+  return (
+    <div
+      id={outlineRowId(row.item)}
+      role="treeitem"
+      aria-label={item.label}
+      aria-level={row.depth + 1}
+      aria-selected={selected}
+      aria-expanded={row.hasChildren ? row.expanded : undefined}
+      className={classes}
+      style={{ height, paddingLeft: 6 + row.depth * 14 }}
+      onClick={choose}
+      data-kind={item.kind}
+    >
+      {row.hasChildren ? (
+        <span className="outline__chevron" aria-hidden="true" onClick={toggle} data-open={row.expanded}>
+          ▸
+        </span>
+      ) : (
+        <span className="outline__chevron outline__chevron--leaf" aria-hidden="true" />
+      )}
+      <span className="outline__label">{item.label}</span>
+      {item.link && item.target ? (
+        <button type="button" className="outline__follow" tabIndex={-1} onClick={follow} title={`Follow the link to ${item.target} (Enter)`}>
+          {item.detail}
+        </button>
+      ) : (
+        item.detail && <span className="outline__detail">{item.detail}</span>
+      )}
+      {badge && (
+        <span className={`outline__badge outline__badge--${badge.worst}`} title={`${badge.count} diagnostic${badge.count === 1 ? '' : 's'}`} data-testid="outline-badge">
+          <SeverityIcon severity={badge.worst} />
+          {badge.count > 1 && badge.count}
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+import type { OpenedImage } from '../../core/mem/OpenedImage';
+import type { PhysicalMemory } from '../../core/mem/PhysicalMemory';
+import type { ImageInfo } from '../model/ImageInfo';
+
+/**
+ * An image the worker has open: what to decode (`target`, as
+ * `decodeKhoGraph` takes it), its physical memory for scans and `read`
+ * requests (null for a blob set or a lone DTB), and its description.
+ */
+export interface OpenedSession {
+  target: OpenedImage | PhysicalMemory;
+  memory: PhysicalMemory | null;
+  info: ImageInfo;
+}

@@ -1,0 +1,88 @@
+/**
+ * The decode worker: opens images, scans them for KHO roots and decodes
+ * their graphs off the page's main thread, with progress and cancel; keeps
+ * the last opened image and serves `read` requests from its memory (for the
+ * hex view and the memory map).
+ */
+import { hexByteGroups } from '../format/formatHex';
+import { describeOpenFailure } from './describeOpenFailure';
+import { openBuiltDemo } from './openBuiltDemo';
+import { openInputFiles } from './openInputFiles';
+import type { OpenedSession } from './OpenedSession';
+import { ProgressReporter } from './ProgressReporter';
+import type { OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
+import { readSessionMemory } from './readSessionMemory';
+import { runPlan } from './runPlan';
+import type { ExplorePlan } from '../model/ExplorePlan';
+
+/** The parts of the worker global this file uses (the app's tsconfig has DOM types, not WebWorker). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerMessage, transfer?: Transferable[]): void;
+}
+
+const scope = self as unknown as WorkerScope;
+const running = new Map<number, AbortController>();
+let current: { id: number; session: OpenedSession } | null = null;
+let nextSession = 1;
+/** Id of the newest open request: only its image may become the one that serves reads. */
+let newestOpen = 0;
+
+scope.onmessage = (event) => {
+  const request = event.data;
+  switch (request.type) {
+    case 'open':
+      void open(request.id, request.input, request.plan);
+      break;
+    case 'cancel':
+      running.get(request.id)?.abort(new DOMException('Opening was cancelled', 'AbortError'));
+      break;
+    case 'read':
+      void read(request.id, request.session, request.address, request.length);
+      break;
+  }
+};
+
+async function open(id: number, input: OpenInput, plan: ExplorePlan): Promise<void> {
+  const controller = new AbortController();
+  running.set(id, controller);
+  newestOpen = Math.max(newestOpen, id);
+  const progress = new ProgressReporter((state) => scope.postMessage({ type: 'progress', id, progress: state }));
+  let answer: OpenAnswer;
+  let session: OpenedSession | null = null;
+  try {
+    progress.report({ stage: 'opening' });
+    session = input.kind === 'files' ? await openInputFiles(input.label, input.files, plan) : await openBuiltDemo(input.demo);
+    controller.signal.throwIfAborted();
+    const sessionId = nextSession++;
+    answer = await runPlan(session, sessionId, plan, controller.signal, progress);
+    // Only a completed open replaces the image that serves reads: after a cancel the page goes back to the previous one.
+    if (id === newestOpen) current = { id: sessionId, session };
+  } catch (error) {
+    answer = controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'problem', image: session?.info ?? null, problem: describeOpenFailure(error, await firstBytesOf(input)) };
+  } finally {
+    running.delete(id);
+  }
+  scope.postMessage({ type: 'opened', id, answer });
+}
+
+async function read(id: number, session: number, address: number, length: number): Promise<void> {
+  if (!current || current.id !== session) {
+    scope.postMessage({ type: 'read-failed', id, message: 'this image is no longer open' });
+    return;
+  }
+  const result = await readSessionMemory(current.session, address, length);
+  if (result.ok) scope.postMessage({ type: 'bytes', id, bytes: result.bytes }, [result.bytes.buffer as ArrayBuffer]);
+  else scope.postMessage({ type: 'read-failed', id, message: result.message });
+}
+
+/** The first 16 bytes of the (first) file in hex, for problem reports; '' when unreadable. */
+async function firstBytesOf(input: OpenInput): Promise<string> {
+  if (input.kind !== 'files' || input.files.length === 0) return '';
+  try {
+    const head = new Uint8Array(await input.files[0].file.slice(0, 16).arrayBuffer());
+    return hexByteGroups(head).join('  ');
+  } catch {
+    return '';
+  }
+}

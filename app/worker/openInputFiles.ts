@@ -1,0 +1,22 @@
+import { openImage } from '../../core/mem/openImage';
+import { BlobSource } from '../../core/mem/sources/BlobSource';
+import type { ExplorePlan } from '../model/ExplorePlan';
+import { sessionOfImage } from './describeImage';
+import type { OpenedSession } from './OpenedSession';
+import type { InputFile } from './protocol';
+
+/** Page size assumed for images that state none, unless the user chose one. */
+export const DEFAULT_PAGE_SIZE = 4096;
+
+/**
+ * Opens the user's files through `openImage`: one file as whatever its
+ * content says it is, several as a debugfs blob set (named by their paths).
+ * Files are read through `Blob.slice`, never whole.
+ */
+export async function openInputFiles(label: string, files: readonly InputFile[], plan: ExplorePlan): Promise<OpenedSession> {
+  const sources = files.map((entry) => new BlobSource(entry.file, entry.path));
+  const options = { pageSize: plan.pageSize, base: plan.base };
+  const image = await openImage(sources.length === 1 ? sources[0] : sources, options);
+  const size = files.reduce((sum, entry) => sum + entry.file.size, 0);
+  return sessionOfImage(image, { name: label, fileCount: files.length, size }, plan.pageSize ?? DEFAULT_PAGE_SIZE);
+}

@@ -1,0 +1,42 @@
+import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { BuiltDemoId } from '../demo/builtinDemos';
+import type { ExplorePlan } from '../model/ExplorePlan';
+import type { ImageInfo } from '../model/ImageInfo';
+import type { LoadProblem } from '../model/LoadProblem';
+import type { LoadProgress } from '../model/LoadProgress';
+import type { ScanSummary } from '../model/ScanSummary';
+
+/** One file handed to the worker, with its path inside a dropped or picked folder (else its name). */
+export interface InputFile {
+  file: File;
+  path: string;
+}
+
+/** What to open: the user's file(s), or an image the worker builds (a demo). */
+export type OpenInput = { kind: 'files'; label: string; files: InputFile[] } | { kind: 'built'; demo: BuiltDemoId };
+
+/**
+ * The answer to an open: the decoded graph, a list of roots to choose from,
+ * an image without a KHO root (with what the scan saw), a problem, or the
+ * acknowledgement of a cancel. `session` names the image the worker now
+ * keeps for `read` requests.
+ */
+export type OpenAnswer =
+  | { kind: 'graph'; session: number; image: ImageInfo; scan: ScanSummary | null; graph: KhoGraph }
+  | { kind: 'choose-root'; session: number; image: ImageInfo; scan: ScanSummary }
+  | { kind: 'no-root'; session: number; image: ImageInfo; scan: ScanSummary }
+  | { kind: 'problem'; image: ImageInfo | null; problem: LoadProblem }
+  | { kind: 'cancelled' };
+
+/** Page → worker. */
+export type WorkerRequest =
+  | { type: 'open'; id: number; input: OpenInput; plan: ExplorePlan }
+  | { type: 'cancel'; id: number }
+  | { type: 'read'; id: number; session: number; address: number; length: number };
+
+/** Worker → page. `id` pairs a message with its request. */
+export type WorkerMessage =
+  | { type: 'progress'; id: number; progress: LoadProgress }
+  | { type: 'opened'; id: number; answer: OpenAnswer }
+  | { type: 'bytes'; id: number; bytes: Uint8Array }
+  | { type: 'read-failed'; id: number; message: string };

@@ -1,0 +1,19 @@
+import { PreservedMemoryMap, type PreservedMemoryMapData } from '../../core/kho/maps/PreservedMemoryMap';
+import { PreservedRanges } from '../../core/kho/maps/PreservedRanges';
+import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+
+/**
+ * A graph as it arrives from the worker, with the maps' small classes
+ * rebuilt: a structured clone keeps their fields (the ranges as `{ pairs }`)
+ * but not their methods.
+ */
+export function reviveGraph(graph: KhoGraph): KhoGraph {
+  const roots = graph.roots.map((root) => {
+    if (!root.map) return root;
+    // Typed as the class, but after a clone it is only its data.
+    const data = root.map as PreservedMemoryMapData;
+    const ranges = new PreservedRanges((data.ranges as { pairs: Float64Array }).pairs);
+    return { ...root, map: new PreservedMemoryMap({ ...data, ranges }) };
+  });
+  return { ...graph, roots };
+}

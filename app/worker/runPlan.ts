@@ -1,0 +1,49 @@
+import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
+import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import { findKhoRoots } from '../../core/mem/scan';
+import type { ExplorePlan } from '../model/ExplorePlan';
+import type { OpenedSession } from './OpenedSession';
+import type { ProgressReporter } from './ProgressReporter';
+import type { OpenAnswer } from './protocol';
+import { summarizeScan } from './summarizeScan';
+
+/**
+ * Finds and decodes the KHO tree of an opened image as the plan says. A blob
+ * set or a lone DTB is decoded at once. Physical memory is scanned for roots
+ * first: none gives `no-root` (with what the scan saw), one is decoded, and
+ * several (or a request to list every FDT) give `choose-root`, because which
+ * kernel's tree to look at is the user's call. Given roots skip the scan
+ * (the page adds what an earlier scan found, see `withScanFindings`).
+ * Cancellable through `signal`; rejects with its reason when cancelled.
+ */
+export async function runPlan(session: OpenedSession, sessionId: number, plan: ExplorePlan, signal: AbortSignal, progress: ProgressReporter): Promise<OpenAnswer> {
+  const { memory, info } = session;
+  if (!memory) return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, undefined, signal, progress) };
+  if (plan.roots && plan.roots.length > 0) {
+    return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, plan.roots, signal, progress) };
+  }
+  const pageSize = plan.pageSize ?? memory.pageSize;
+  progress.report({ stage: 'scanning', totalBytes: 0, bytesScanned: 0 });
+  const result = await findKhoRoots(memory, {
+    pageSize,
+    signal,
+    listAllFdts: plan.listAllFdts === true,
+    onProgress: (scan) => progress.report({ stage: 'scanning', bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes }),
+  });
+  const scan = summarizeScan(result, pageSize, plan.listAllFdts === true);
+  // A list of every FDT was asked for: show it, whatever the scan found.
+  if (plan.listAllFdts || scan.candidates.length > 1) return { kind: 'choose-root', session: sessionId, image: info, scan };
+  if (scan.candidates.length === 0) return { kind: 'no-root', session: sessionId, image: info, scan };
+  const graph = await decode(session, plan, [scan.candidates[0].address], signal, progress);
+  return { kind: 'graph', session: sessionId, image: info, scan, graph };
+}
+
+function decode(session: OpenedSession, plan: ExplorePlan, roots: number[] | undefined, signal: AbortSignal, progress: ProgressReporter): Promise<KhoGraph> {
+  progress.report({ stage: 'decoding', phase: 'roots' });
+  return decodeKhoGraph(session.target, {
+    roots,
+    pageSize: plan.pageSize,
+    signal,
+    onProgress: (decode) => progress.report({ stage: 'decoding', phase: decode.phase, fragments: decode.fragments, links: decode.links, bytesRead: decode.bytesRead }),
+  });
+}

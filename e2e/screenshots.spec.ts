@@ -1,0 +1,51 @@
+import { copyFileSync } from 'node:fs';
+import { test, expect } from './support/test';
+import { mainlineElf } from './support/khoImages';
+import { expectExplorer, inspector, openPathWithPicker, openWithPicker, outlineRow, screenshot } from './support/pageActions';
+import { preKexecElf } from './support/realFixture';
+
+test.use({ viewport: { width: 1440, height: 900 } });
+
+test('screenshots of every view, light and dark', async ({ page }) => {
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', { name: 'mainline.elf', bytes: mainlineElf() });
+  await expectExplorer(page);
+  await screenshot(page, 'graph-light');
+  await page.getByRole('treeitem', { name: 'preserved-data' }).first().click();
+  await inspector(page).getByRole('button', { name: 'read as u64 BE' }).click();
+  await screenshot(page, 'outline-inspector-light');
+  await page.getByTestId('diagnostics').locator('[data-code="dangling-pointer"]').click();
+  await screenshot(page, 'diagnostics-light');
+  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('0x1847000');
+  await screenshot(page, 'search-light');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('?');
+  await screenshot(page, 'help-overlay-light');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('t');
+  await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+  await outlineRow(page, 'memblock').click();
+  await screenshot(page, 'graph-dark');
+  await page.keyboard.press('h');
+  await screenshot(page, 'hex-dark');
+  await page.keyboard.press('m');
+  await screenshot(page, 'memmap-dark');
+  await page.keyboard.press('s');
+  await screenshot(page, 'dts-dark');
+});
+
+test('the README screenshot: the explorer on the real 7.3 dump (or the seed demo without it)', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  const real = await preKexecElf('the README screenshot of the real dump (the seed demo is shown instead)');
+  if (real) {
+    await openPathWithPicker(page, 'Open an image', real);
+    await expect(page.getByTestId('outline')).toBeVisible({ timeout: 60_000 });
+    await outlineRow(page, 'memblock').click();
+  } else {
+    await page.getByRole('button', { name: 'Open the demo: Seed worked example' }).click();
+    await expectExplorer(page);
+  }
+  const path = await screenshot(page, 'readme');
+  copyFileSync(path, new URL('../docs/screenshot.png', import.meta.url));
+});
