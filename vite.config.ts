@@ -28,13 +28,32 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+/** The demo `npm start` points at: the richest mainline image (public/demos/index.json). */
+const START_DEMO = 'kho-v4';
+
+/** After the dev server's own banner, names the URL that opens the explorer on a built-in demo. */
+function startDemoBanner(): Plugin {
+  return {
+    name: 'khoscope-start-demo-banner',
+    apply: 'serve',
+    configureServer(server) {
+      server.httpServer?.once('listening', () => {
+        setTimeout(() => {
+          const url = server.resolvedUrls?.local[0];
+          if (url) server.config.logger.info(`\n  khoscope explorer on a built-in demo: ${url}?demo=${START_DEMO}\n  (or open ${url} and drop a memory image on the page)\n`);
+        }, 0);
+      });
+    },
+  };
+}
+
 // The explorer lives in app/; static files (demo images) in public/.
 export default defineConfig({
   root: 'app',
   // Relative asset URLs, so dist/ works from any path of any static server.
   base: './',
   publicDir: '../public',
-  plugins: [react(), contentSecurityPolicy()],
+  plugins: [react(), contentSecurityPolicy(), startDemoBanner()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { outDir: '../dist', emptyOutDir: true },

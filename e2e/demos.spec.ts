@@ -51,3 +51,26 @@ test('the gallery lists the demos of public/demos/index.json and opens their fil
   await expect(page.getByTestId('file-name')).toHaveText('mainline.elf');
   await expect(outlineRow(page, 'root 0x23a000')).toBeVisible();
 });
+
+test('the URL that npm start prints (?demo=kho-v4) lands on the shipped kho-v4 demo', async ({ page }) => {
+  await page.goto('/?demo=kho-v4');
+  await expectExplorer(page);
+  await expect(page.getByTestId('file-name')).toHaveText('kho-v4.elf');
+  for (const name of ['memblock', 'LUO', 'kho_test', 'kexec-metadata']) await expect(outlineRow(page, name).first()).toBeVisible();
+});
+
+test('every demo that public/demos/index.json ships opens into the explorer (the broken one through the root chooser)', async ({ page, request }) => {
+  const manifest = (await (await request.get('/demos/index.json')).json()) as { id: string; title: string; file: string }[];
+  expect(manifest.map((demo) => demo.id)).toEqual(['seed-example', 'anchored-root', 'kho-v1', 'kho-v4', 'broken']);
+  for (const demo of manifest) {
+    await page.goto('/');
+    await page.getByRole('button', { name: `Open the demo: ${demo.title}` }).click();
+    if (demo.id === 'broken') {
+      // Several candidate roots, some of them damaged: the user picks one.
+      await expect(page.getByRole('heading', { name: /KHO roots found/ })).toBeVisible();
+      await page.getByRole('button', { name: /^Decode the root at / }).first().click();
+    }
+    await expectExplorer(page);
+    await expect(page.getByTestId('file-name')).toHaveText(demo.file);
+  }
+});
