@@ -1,5 +1,5 @@
-import { PreservedMemoryMap, type PreservedMemoryMapData } from '../../core/kho/maps/PreservedMemoryMap';
-import { PreservedRanges } from '../../core/kho/maps/PreservedRanges';
+import type { PreservedMemoryMapData } from '../../core/kho/maps/PreservedMemoryMap';
+import { revivePreservedMemoryMap } from '../../core/kho/maps/revivePreservedMemoryMap';
 import type { KhoGraph } from '../../core/kho/model/KhoGraph';
 
 /**
@@ -11,9 +11,7 @@ export function reviveGraph(graph: KhoGraph): KhoGraph {
   const roots = graph.roots.map((root) => {
     if (!root.map) return root;
     // Typed as the class, but after a clone it is only its data.
-    const data = root.map as PreservedMemoryMapData;
-    const ranges = new PreservedRanges((data.ranges as { pairs: Float64Array }).pairs);
-    return { ...root, map: new PreservedMemoryMap({ ...data, ranges }) };
+    return { ...root, map: revivePreservedMemoryMap(root.map as PreservedMemoryMapData) };
   });
   return { ...graph, roots };
 }

@@ -35,5 +35,7 @@ export interface MemoryLane {
   label: string;
   /** Tooltip of the lane label. */
   title: string;
+  /** A sub-lane of the lane before it (a map's per-order lanes): its label is indented. */
+  nested?: boolean;
   items: MemoryItem[];
 }

@@ -6,7 +6,7 @@ import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';
 import { prepareCanvas } from '../graph/canvasColors';
-import { sameSelection } from '../graph/sameSelection';
+import { sameSelection } from '../../explore/selectionKey';
 import { useThemeVersion } from '../graph/viewport/useThemeVersion';
 import { buildAddressScale, DEFAULT_SCALE_OPTIONS } from './AddressScale';
 import { drawMemoryMap } from './drawMemoryMap';
@@ -211,7 +211,7 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
       <div className="memmap__body">
         <div className="memmap__labels" style={{ height }}>
           {lanes.map((lane, i) => (
-            <div key={lane.id} className="memmap__lane-label" style={{ top: laneTop(i), height: MAP_GEOMETRY.laneHeight, width: MAP_GEOMETRY.labelWidth }} title={lane.title}>
+            <div key={lane.id} className={lane.nested ? 'memmap__lane-label memmap__lane-label--nested' : 'memmap__lane-label'} style={{ top: laneTop(i), height: MAP_GEOMETRY.laneHeight, width: MAP_GEOMETRY.labelWidth }} title={lane.title}>
               {lane.label}
             </div>
           ))}

@@ -25,7 +25,7 @@ describe('memory map model', () => {
   });
 
   it('has lanes for RAM, fragments, the preserved ranges of each map, map pages, structures, data and reserve-mem', () => {
-    expect(lanes.map((l) => l.id)).toEqual(['ram', 'fragments', 'preserved:0x23a000', 'map-pages', 'structures', 'data', 'reserve-mem']);
+    expect(lanes.map((l) => l.id)).toEqual(['ram', 'fragments', 'preserved:0x23a000', ...[0, 1, 2, 4, 9, 10].map((order) => `preserved:0x23a000:order-${order}`), 'map-pages', 'structures', 'data', 'reserve-mem']);
     expect(lane(lanes, 'ram').items.map((i) => i.kind)).toEqual(['ram', 'hole', 'ram', 'hole', 'ram', 'hole', 'ram']);
   });
 
@@ -48,6 +48,11 @@ describe('memory map model', () => {
     const preserved = lane(lanes, 'preserved:0x23a000').items;
     expect(preserved).toHaveLength(root.map!.ranges.pairs.length / 2);
     expect(preserved[0].selection).toEqual({ kind: 'memory', address: preserved[0].start, length: preserved[0].end - preserved[0].start });
+    for (const { order, ranges } of root.map!.rangesByOrder) {
+      const items = lane(lanes, `preserved:0x23a000:order-${order}`).items;
+      expect(items.map((i) => [i.start, i.end])).toEqual(ranges.toArray().map((r) => [r.start, r.end]));
+      expect(items.every((i) => i.label === `order ${order} preserved by root 0x23a000` && i.hue !== null)).toBe(true);
+    }
     expect(lane(lanes, 'map-pages').items.map((i) => i.start)).toEqual(root.map!.metadataPages);
     expect(lane(lanes, 'reserve-mem').items.map((i) => [i.label, i.start, i.end])).toEqual([
       ['reserve-mem demo2', 0x1ee0_0000, 0x1f00_0000],

@@ -5,13 +5,14 @@ import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';
 import { fragmentHue } from './fragmentHue';
+import { orderHue } from './orderHue';
 import type { MemoryItem, MemoryItemKind, MemoryLane } from './MemoryItem';
 
 /**
  * Everything the graph knows about physical memory, as lanes of bars:
  * RAM (and the holes between), fragments (each page of a page list, and
- * the unread targets of links), the ranges each root's map preserves, the
- * map's own pages, side structures (vmalloc chunk pages, block pages,
+ * the unread targets of links), the ranges each root's map preserves (all
+ * orders merged, then one sub-lane per block order), the map's own pages, side structures (vmalloc chunk pages, block pages,
  * anchor pages), the data they describe (vmalloc pieces, test and memfd
  * folios), reserve-mem ranges and scratch areas. Empty lanes are left out
  * (RAM stays).
@@ -21,7 +22,12 @@ export function memoryLanes(graph: KhoGraph, ramRanges: readonly PhysRange[]): M
   const lanes: MemoryLane[] = [{ id: 'ram', label: 'RAM', title: 'RAM ranges of the image, and the holes between them', items: ramItems(ramRanges) }];
   lanes.push({ id: 'fragments', label: 'Fragments', title: 'Bytes of each fragment (whole pages for page lists), and link targets that could not be read', items: fragmentItems(graph) });
   graph.roots.forEach((root) => {
-    if (root.map && root.map.status !== 'no-map-yet') lanes.push({ id: `preserved:${root.fragment}`, label: `Preserved ${shortRoot(root)}`, title: `Ranges the preserved-memory map of root ${root.fragment} marks preserved`, items: preservedItems(root) });
+    if (!root.map || root.map.status === 'no-map-yet') return;
+    lanes.push({ id: `preserved:${root.fragment}`, label: `Preserved ${shortRoot(root)}`, title: `Ranges the preserved-memory map of root ${root.fragment} marks preserved`, items: preservedItems(root) });
+    const mapPageSize = root.map.pageSize;
+    for (const { order, ranges } of root.map.rangesByOrder) {
+      lanes.push({ id: `preserved:${root.fragment}:order-${order}`, label: `order ${order}`, nested: true, title: `Blocks of order ${order} (${formatSize(mapPageSize * 2 ** order)} each) in the map of root ${root.fragment}`, items: orderItems(root, order, ranges.pairs, mapPageSize) });
+    }
   });
   lanes.push({ id: 'map-pages', label: 'Map pages', title: 'Pages of the preserved-memory maps themselves (chunks, bitmaps, radix nodes)', items: mapPageItems(graph.roots) });
   lanes.push({ id: 'structures', label: 'Structures', title: 'vmalloc chunk pages, KHO block pages and anchor pages', items: structureItems(graph, pageSize) });
@@ -94,6 +100,18 @@ function preservedItems(root: KhoRoot): MemoryItem[] {
   const summary = `map of ${shortRoot(root)} (${map.encoding}, ${map.status}): ${orders.join(', ') || 'no blocks'}`;
   const items: MemoryItem[] = [];
   for (let i = 0; i < pairs.length; i += 2) items.push(item(pairs[i], pairs[i + 1], 'preserved', `preserved by root ${shortRoot(root)}`, `${formatSize(pairs[i + 1] - pairs[i])}; ${summary}`));
+  return items;
+}
+
+/** The ranges of one block order, coloured by order (`pairs` because it survives a structured clone). */
+function orderItems(root: KhoRoot, order: number, pairs: Float64Array, pageSize: number): MemoryItem[] {
+  const blockSize = pageSize * 2 ** order;
+  const items: MemoryItem[] = [];
+  for (let i = 0; i < pairs.length; i += 2) {
+    const bytes = pairs[i + 1] - pairs[i];
+    const detail = `${formatSize(bytes)}: ${bytes / blockSize} block${bytes === blockSize ? '' : 's'} of ${formatSize(blockSize)}`;
+    items.push({ ...item(pairs[i], pairs[i + 1], 'preserved', `order ${order} preserved by root ${shortRoot(root)}`, detail), hue: orderHue(order) });
+  }
   return items;
 }
 

@@ -37,6 +37,12 @@ export interface RadixTreeDetails {
   leaves: number;
 }
 
+/** The preserved memory of one block order, merged within that order. */
+export interface OrderRanges {
+  order: number;
+  ranges: PreservedRanges;
+}
+
 /** Everything a decode found; the constructor argument of `PreservedMemoryMap`. */
 export interface PreservedMemoryMapData {
   encoding: MapEncoding;
@@ -51,6 +57,8 @@ export interface PreservedMemoryMapData {
   blocksPerOrder: number[];
   /** The preserved memory as sorted, merged ranges. */
   ranges: PreservedRanges;
+  /** The same memory split by block order, ascending, one entry per order that has blocks. */
+  rangesByOrder: OrderRanges[];
   problems: MapProblem[];
   /** Problems found past `maxProblems` (counted only). */
   droppedProblems: number;
@@ -66,6 +74,7 @@ export class PreservedMemoryMap implements PreservedMemoryMapData {
   readonly metadataPages: number[];
   readonly blocksPerOrder: number[];
   readonly ranges: PreservedRanges;
+  readonly rangesByOrder: OrderRanges[];
   readonly problems: MapProblem[];
   readonly droppedProblems: number;
 
@@ -78,6 +87,7 @@ export class PreservedMemoryMap implements PreservedMemoryMapData {
     this.metadataPages = data.metadataPages;
     this.blocksPerOrder = data.blocksPerOrder;
     this.ranges = data.ranges;
+    this.rangesByOrder = data.rangesByOrder;
     this.problems = data.problems;
     this.droppedProblems = data.droppedProblems;
   }

@@ -1,4 +1,5 @@
 import { PreservedRanges } from './PreservedRanges';
+import type { RangeSink } from './RangeSink';
 
 /**
  * Collects preserved ranges in any order and turns them into sorted, merged
@@ -6,7 +7,7 @@ import { PreservedRanges } from './PreservedRanges';
  * a bitmap), so each new range that starts where the last one ended just
  * extends it: millions of pages usually end up as a few thousand ranges.
  */
-export class RangeAccumulator {
+export class RangeAccumulator implements RangeSink {
   private starts = new Float64Array(1024);
   private ends = new Float64Array(1024);
   private length = 0;

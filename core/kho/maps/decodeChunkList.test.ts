@@ -7,7 +7,7 @@ import { writeEncodedMap } from './EncodedMap';
 import { encodeChunkList } from './encodeChunkList';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, TEST_METADATA_BASE } from './testing/mapTestImage';
+import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, naiveUnionByOrder, TEST_METADATA_BASE } from './testing/mapTestImage';
 import { writeU64 } from './writeU64';
 
 function blocksFor(pageSize: number) {
@@ -50,6 +50,7 @@ describe('decodeChunkList', () => {
             for (const map of [await decodeChunkList(memory, encoded.root), await decodeChunkList(memory, encoded.root, { chunkBitmapBytes: bitmapBytes })]) {
               expect(map.problems).toEqual([]);
               expect(map.ranges.toArray()).toEqual(naiveUnion(blocks, pageSize));
+              expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(naiveUnionByOrder(blocks, pageSize));
               expect(map.blocksPerOrder).toEqual(countPerOrder(blocks));
               expect(map.metadataPages).toEqual([...encoded.pages.keys()].sort((a, b) => a - b));
             }

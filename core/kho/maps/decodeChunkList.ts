@@ -17,7 +17,7 @@ import { mapLimits, type MapDecodeOptions, type MapLimits } from './MapDecodeOpt
 import { ProblemLog } from './MapProblem';
 import { MapPageReader } from './MapPageReader';
 import { PreservedMemoryMap } from './PreservedMemoryMap';
-import { RangeAccumulator } from './RangeAccumulator';
+import { OrderedRangeAccumulator } from './OrderedRangeAccumulator';
 import { reportRangesOutsideRam } from './reportRangesOutsideRam';
 import { scanBitmap } from './scanBitmap';
 
@@ -36,7 +36,7 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
 
   const walk = await readChunks(reader, head, pageShift, limits, problems);
   const choice = chooseChunkBitmapSize(walk.entries, pageSize, options.chunkBitmapBytes);
-  const ranges = new RangeAccumulator();
+  const ranges = new OrderedRangeAccumulator();
   const blocksPerOrder: number[] = [];
   let stopped = walk.stopped;
   const bits = choice.bitmapBytes * 8;
@@ -48,7 +48,7 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
     if (entry.physStart % span !== 0) {
       problems.add(entry.at, 'chunk entry', `phys_start ${hex(entry.physStart)} is not a multiple of ${hex(span)}, the span of one bitmap; the kernel always writes multiples`);
     }
-    const scan = scanBitmap(bitmap, bits, entry.physStart, pageSize * 2 ** entry.order, ranges);
+    const scan = scanBitmap(bitmap, bits, entry.physStart, pageSize * 2 ** entry.order, ranges.forOrder(entry.order));
     if (scan.blocks > 0) {
       while (blocksPerOrder.length <= entry.order) blocksPerOrder.push(0);
       blocksPerOrder[entry.order] += scan.blocks;
@@ -64,8 +64,8 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
     }
   }
   reader.reportProgress();
-  const merged = ranges.finish();
-  reportRangesOutsideRam(merged, memory.ranges, problems);
+  const found = ranges.finish();
+  reportRangesOutsideRam(found.ranges, memory.ranges, problems);
   return new PreservedMemoryMap({
     encoding: 'chunk-list',
     address: head,
@@ -74,7 +74,8 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
     details: { encoding: 'chunk-list', chunks: walk.chunks, bitmaps: walk.entries.length, bitmapBytes: choice.bitmapBytes, bitmapReason: choice.reason },
     metadataPages: reader.metadataPages(),
     blocksPerOrder,
-    ranges: merged,
+    ranges: found.ranges,
+    rangesByOrder: found.rangesByOrder,
     problems: problems.problems,
     droppedProblems: problems.dropped,
   });

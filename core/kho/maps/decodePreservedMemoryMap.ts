@@ -36,6 +36,7 @@ export async function decodePreservedMemoryMap(
     metadataPages: [],
     blocksPerOrder: [],
     ranges: new PreservedRanges(new Float64Array(0)),
+    rangesByOrder: [],
     problems: [],
     droppedProblems: 0,
   });

@@ -6,7 +6,7 @@ import { writeEncodedMap } from './EncodedMap';
 import { encodeRadixTree } from './encodeRadixTree';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, TEST_METADATA_BASE } from './testing/mapTestImage';
+import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, naiveUnionByOrder, TEST_METADATA_BASE } from './testing/mapTestImage';
 import { writeU64 } from './writeU64';
 
 /** Distinct random blocks below 1 TiB for one page size. */
@@ -48,6 +48,7 @@ describe('decodeRadixTree', () => {
           expect(map.problems).toEqual([]);
           expect(map.status).toBe('complete');
           expect(map.ranges.toArray()).toEqual(naiveUnion(blocks, pageSize));
+          expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(naiveUnionByOrder(blocks, pageSize));
           expect(map.blocksPerOrder).toEqual(countPerOrder(blocks));
           expect(map.metadataPages).toEqual([...encoded.pages.keys()].sort((a, b) => a - b));
         }),

@@ -6,7 +6,7 @@ import { ProblemLog } from './MapProblem';
 import { MapPageReader } from './MapPageReader';
 import { PreservedMemoryMap } from './PreservedMemoryMap';
 import { levelShift, radixGeometry, type RadixGeometry } from './radixGeometry';
-import { RangeAccumulator } from './RangeAccumulator';
+import { OrderedRangeAccumulator } from './OrderedRangeAccumulator';
 import { reportRangesOutsideRam } from './reportRangesOutsideRam';
 import { scanBitmap } from './scanBitmap';
 
@@ -25,7 +25,7 @@ export async function decodeRadixTree(memory: PhysicalMemory, root: number, opti
   const walk = new RadixWalk(geometry, limits, problems, new MapPageReader(memory, geometry.pageSize, problems, options.signal, options.onProgress));
   await walk.visit(root, geometry.depth - 1, 0, root);
   walk.reader.reportProgress();
-  const ranges = walk.ranges.finish();
+  const { ranges, rangesByOrder } = walk.ranges.finish();
   reportRangesOutsideRam(ranges, memory.ranges, problems);
   return new PreservedMemoryMap({
     encoding: 'radix-tree',
@@ -36,6 +36,7 @@ export async function decodeRadixTree(memory: PhysicalMemory, root: number, opti
     metadataPages: walk.reader.metadataPages(),
     blocksPerOrder: walk.blocksPerOrder,
     ranges,
+    rangesByOrder,
     problems: problems.problems,
     droppedProblems: problems.dropped,
   });
@@ -43,7 +44,7 @@ export async function decodeRadixTree(memory: PhysicalMemory, root: number, opti
 
 /** The state of one tree walk. */
 class RadixWalk {
-  readonly ranges = new RangeAccumulator();
+  readonly ranges = new OrderedRangeAccumulator();
   readonly blocksPerOrder: number[] = [];
   private readonly visited = new Set<number>();
   nodes = 0;
@@ -117,7 +118,7 @@ class RadixWalk {
       const order = order0Log2 - msb;
       const blockSize = 2 ** (pageShift + order);
       const base = (keyPrefix - 2 ** msb) * blockSize;
-      const scan = scanBitmap(leaf, bits, base, blockSize, this.ranges);
+      const scan = scanBitmap(leaf, bits, base, blockSize, this.ranges.forOrder(order));
       this.count(order, scan.blocks);
       if (scan.beyondLimit > 0) {
         this.problems.add(address, 'radix leaf', `${scan.beyondLimit} order-${order} blocks lie above 2^53 and are not shown`);
@@ -153,7 +154,7 @@ class RadixWalk {
           this.problems.add(address, 'radix leaf', `key ${hex(key)} is an order-${order} block above 2^53; not shown`);
           continue;
         }
-        this.ranges.add(start, start + blockSize);
+        this.ranges.forOrder(order).add(start, start + blockSize);
         this.count(order, 1);
       }
     }

@@ -1,5 +1,5 @@
 import { popcount32, trailingZeros32 } from './bitMath';
-import type { RangeAccumulator } from './RangeAccumulator';
+import type { RangeSink } from './RangeSink';
 
 /** Addresses must stay at or below 2^53 to be exact JS numbers. */
 const ADDRESS_LIMIT = 2 ** 53;
@@ -20,7 +20,7 @@ export interface BitmapScan {
  * of ones with clz32 arithmetic, so the cost follows the number of runs, not
  * the number of bits. `bitCount` must be a multiple of 32.
  */
-export function scanBitmap(bitmap: Uint8Array, bitCount: number, base: number, blockSize: number, ranges: RangeAccumulator): BitmapScan {
+export function scanBitmap(bitmap: Uint8Array, bitCount: number, base: number, blockSize: number, ranges: RangeSink): BitmapScan {
   const view = new DataView(bitmap.buffer, bitmap.byteOffset, bitmap.byteLength);
   const wordBytes = 32 * blockSize;
   // Bits at or past `safeBits` would describe blocks that end above 2^53.

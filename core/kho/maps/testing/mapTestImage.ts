@@ -24,6 +24,12 @@ export function naiveUnion(blocks: readonly PreservedBlock[], pageSize: number):
   return out;
 }
 
+/** naiveUnion of each order on its own, ascending by order (the decoders' `rangesByOrder` as plain objects). */
+export function naiveUnionByOrder(blocks: readonly PreservedBlock[], pageSize: number): { order: number; ranges: { start: number; end: number }[] }[] {
+  const orders = [...new Set(blocks.map((b) => b.order))].sort((a, b) => a - b);
+  return orders.map((order) => ({ order, ranges: naiveUnion(blocks.filter((b) => b.order === order), pageSize) }));
+}
+
 /** Block counts per order, trailing zeros trimmed like the decoders' `blocksPerOrder`. */
 export function countPerOrder(blocks: readonly PreservedBlock[]): number[] {
   const counts: number[] = [];
