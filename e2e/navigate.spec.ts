@@ -80,3 +80,33 @@ test('breadcrumb steps, inspector links and the Back button select things and re
   await outlineRow(page, '0x242000').click();
   await expect(inspector(page).getByTestId('kexec-metadata')).toContainText('7.3.4');
 });
+
+test('the graph keeps its zoom and pan while another view is shown', async ({ page }) => {
+  const view = page.getByTestId('graph-view');
+  const world = view.locator('.graph-world');
+  await expect(world).toHaveAttribute('style', /scale/);
+  const initial = await world.getAttribute('style');
+  await view.focus();
+  await page.keyboard.press('-');
+  await page.keyboard.press('ArrowLeft');
+  await expect(world).not.toHaveAttribute('style', initial ?? '');
+  // Zooming animates: wait until two reads in a row agree.
+  let moved = '';
+  await expect
+    .poll(async () => {
+      const now = (await world.getAttribute('style')) ?? '';
+      const settled = now === moved;
+      moved = now;
+      return settled;
+    }, { intervals: [300] })
+    .toBe(true);
+  expect(moved).not.toBe(initial);
+
+  for (const tab of ['Hex', 'Memory map', 'DTS']) {
+    await page.getByRole('tab', { name: tab }).click();
+    await expect(view).toBeHidden();
+    await page.getByRole('tab', { name: 'Graph' }).click();
+    await expect(view).toBeVisible();
+    await expect(world).toHaveAttribute('style', moved);
+  }
+});

@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, type ReactNode } from 'react';
 import type { PhysRange } from '../../../core/mem/PhysicalMemory';
 import { GraphView } from '../graph/GraphView';
 import { HexView } from '../hex/HexView';
@@ -9,6 +9,7 @@ import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
 import { DtsPanel } from './DtsPanel';
+import './centerPanel.css';
 
 /** Blob sets and lone DTBs have no RAM ranges (one shared empty list keeps the map's memo stable). */
 const NO_RANGES: readonly PhysRange[] = [];
@@ -43,14 +44,21 @@ export function CenterPanel() {
           </button>
         ))}
       </div>
-      <div className="center__body" role="tabpanel" id={`tabpanel-${active}`} aria-labelledby={`tab-${active}`}>
-        <ActiveView tab={active} />
+      <div className="center__body">
+        <CenterViews active={active} />
       </div>
     </section>
   );
 }
 
-function ActiveView({ tab }: { tab: CenterTab }) {
+/**
+ * The views, each in its tab panel. The graph stays mounted (hidden) while
+ * another tab is shown, so its zoom, pan and collapsed cards survive a tab
+ * switch; it waits for a size before placing itself. The other views are
+ * mounted only while shown: hidden, they would keep reading memory and
+ * drawing for nobody.
+ */
+function CenterViews({ active }: { active: CenterTab }) {
   const graph = useDocumentStore((state) => state.graph);
   const label = useDocumentStore((state) => state.label);
   const readMemory = useDocumentStore((state) => state.readMemory);
@@ -58,14 +66,36 @@ function ActiveView({ tab }: { tab: CenterTab }) {
   const selection = useSelectionStore((state) => state.selection);
   const onSelect = useCallback((next: Selection) => select(next), []);
   if (!graph) return null;
-  switch (tab) {
-    case 'dts':
-      return <DtsPanel graph={graph} fileName={label ?? 'kho'} />;
-    case 'hex':
-      return <HexView graph={graph} selection={selection} onSelect={onSelect} readMemory={readMemory} />;
-    case 'memmap':
-      return <MemoryMapView graph={graph} ramRanges={ramRanges} selection={selection} onSelect={onSelect} />;
-    case 'graph':
-      return <GraphView graph={graph} selection={selection} onSelect={onSelect} />;
-  }
+  const other = (() => {
+    switch (active) {
+      case 'dts':
+        return <DtsPanel graph={graph} fileName={label ?? 'kho'} />;
+      case 'hex':
+        return <HexView graph={graph} selection={selection} onSelect={onSelect} readMemory={readMemory} />;
+      case 'memmap':
+        return <MemoryMapView graph={graph} ramRanges={ramRanges} selection={selection} onSelect={onSelect} />;
+      case 'graph':
+        return null;
+    }
+  })();
+  return (
+    <>
+      <TabPanel tab="graph" hidden={active !== 'graph'}>
+        <GraphView graph={graph} selection={selection} onSelect={onSelect} />
+      </TabPanel>
+      {other && (
+        <TabPanel tab={active} hidden={false}>
+          {other}
+        </TabPanel>
+      )}
+    </>
+  );
+}
+
+function TabPanel({ tab, hidden, children }: { tab: CenterTab; hidden: boolean; children: ReactNode }) {
+  return (
+    <div className="center__panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={hidden}>
+      {children}
+    </div>
+  );
 }

@@ -17,7 +17,7 @@ import type { GraphActions } from './GraphActions';
 import { GraphToolbar } from './GraphToolbar';
 import { Minimap } from './Minimap';
 import { OverviewCanvas } from './OverviewCanvas';
-import { sameSelection } from './sameSelection';
+import { sameSelection } from '../../explore/selectionKey';
 import './graph.css';
 
 /**

@@ -3,7 +3,7 @@ import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
 import type { ReadMemory, Selection } from '../../model/Selection';
 import { useRowWindow } from '../../components/useRowWindow';
 import { formatSize } from '../../format/formatSize';
-import { sameSelection } from '../graph/sameSelection';
+import { sameSelection } from '../../explore/selectionKey';
 import { ByteInspector } from './byteInspector';
 import { cachedByteOwners } from './byteOwners';
 import { followRegion } from './followRegion';
