@@ -5,7 +5,6 @@ import type { ScanSummary } from '../model/ScanSummary';
 import { openInWorker, readFromWorker, type OpenHandle } from '../worker/decodeClient';
 import type { InputFile, OpenAnswer, OpenInput } from '../worker/protocol';
 import { reviveGraph } from '../worker/reviveGraph';
-import { withScanFindings } from '../worker/withScanFindings';
 import { useDocumentStore, type DocumentView } from './documentStore';
 import { useProgressStore } from './progressStore';
 import { resetViewsFor } from './showGraph';
@@ -15,7 +14,7 @@ import { parseHash } from './urlHash';
 let running: OpenHandle | null = null;
 /** The input of the last open, so the user can retry it with another plan (a root, a page size). */
 let lastInput: OpenInput | null = null;
-/** The last scan of `lastInput`: roots chosen from it are decoded by address, and keep its findings. */
+/** The last scan of `lastInput`: roots chosen from it are decoded by address, and the worker's decode keeps its findings. */
 let lastScan: ScanSummary | null = null;
 
 /** Opens what the user dropped or picked: one image, or a KHO debugfs set (see `chooseOpenInput`). */
@@ -58,7 +57,7 @@ async function start(input: OpenInput, plan: ExplorePlan, notice: string | null)
   const request = documents.startOpening(labelOf(input), plan, notice);
   const progress = useProgressStore.getState();
   progress.setProgress({ stage: 'opening', bytesScanned: 0, totalBytes: 0, phase: '', fragments: 0, links: 0, bytesRead: 0 });
-  const handle = openInWorker(input, plan, (update) => {
+  const handle = openInWorker(input, plan, lastScan, (update) => {
     if (useDocumentStore.getState().request === request) progress.setProgress(update);
   });
   running = handle;
@@ -85,8 +84,7 @@ function viewOf(answer: Exclude<OpenAnswer, { kind: 'cancelled' }>, plan: Explor
   }
   if (answer.scan) lastScan = answer.scan;
   const scan = answer.scan ?? lastScan;
-  const decoded = reviveGraph(answer.graph);
-  const graph = scan ? withScanFindings(decoded, scan) : decoded;
+  const graph = reviveGraph(answer.graph);
   resetViewsFor(graph, parseHash(globalThis.location?.hash ?? '').selection);
   return { ...base, status: 'ready', image: answer.image, scan, graph, readMemory };
 }

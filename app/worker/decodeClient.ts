@@ -1,5 +1,6 @@
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { LoadProgress } from '../model/LoadProgress';
+import type { ScanSummary } from '../model/ScanSummary';
 import type { OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
 
 /** An open running in the worker: its answer, and a way to cancel it. */
@@ -26,14 +27,16 @@ const reads = new Map<number, PendingRead>();
 
 /**
  * Opens an image in the decode worker (scan and decode included), so big or
- * hostile files never freeze the page. Always resolves: a worker that dies
+ * hostile files never freeze the page. `scan` is the page's last scan of
+ * this input (or null): roots the plan names that it found keep its
+ * findings (how, rank, what the scan saw). Always resolves: a worker that dies
  * answers every waiting request with a problem instead of leaving the page
  * spinning.
  */
-export function openInWorker(input: OpenInput, plan: ExplorePlan, onProgress: (progress: LoadProgress) => void): OpenHandle {
+export function openInWorker(input: OpenInput, plan: ExplorePlan, scan: ScanSummary | null, onProgress: (progress: LoadProgress) => void): OpenHandle {
   const id = nextId++;
   const answer = new Promise<OpenAnswer>((resolve) => opens.set(id, { resolve, onProgress }));
-  post({ type: 'open', id, input, plan });
+  post({ type: 'open', id, input, plan, scan });
   return { answer, cancel: () => post({ type: 'cancel', id }) };
 }
 

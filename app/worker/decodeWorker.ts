@@ -14,6 +14,7 @@ import type { OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './prot
 import { readSessionMemory } from './readSessionMemory';
 import { runPlan } from './runPlan';
 import type { ExplorePlan } from '../model/ExplorePlan';
+import type { ScanSummary } from '../model/ScanSummary';
 
 /** The parts of the worker global this file uses (the app's tsconfig has DOM types, not WebWorker). */
 interface WorkerScope {
@@ -32,7 +33,7 @@ scope.onmessage = (event) => {
   const request = event.data;
   switch (request.type) {
     case 'open':
-      void open(request.id, request.input, request.plan);
+      void open(request.id, request.input, request.plan, request.scan);
       break;
     case 'cancel':
       running.get(request.id)?.abort(new DOMException('Opening was cancelled', 'AbortError'));
@@ -43,7 +44,7 @@ scope.onmessage = (event) => {
   }
 };
 
-async function open(id: number, input: OpenInput, plan: ExplorePlan): Promise<void> {
+async function open(id: number, input: OpenInput, plan: ExplorePlan, earlierScan: ScanSummary | null): Promise<void> {
   const controller = new AbortController();
   running.set(id, controller);
   newestOpen = Math.max(newestOpen, id);
@@ -55,7 +56,7 @@ async function open(id: number, input: OpenInput, plan: ExplorePlan): Promise<vo
     session = input.kind === 'files' ? await openInputFiles(input.label, input.files, plan) : await openBuiltDemo(input.demo);
     controller.signal.throwIfAborted();
     const sessionId = nextSession++;
-    answer = await runPlan(session, sessionId, plan, controller.signal, progress);
+    answer = await runPlan(session, sessionId, plan, earlierScan, controller.signal, progress);
     // Only a completed open replaces the image that serves reads: after a cancel the page goes back to the previous one.
     if (id === newestOpen) current = { id: sessionId, session };
   } catch (error) {

@@ -30,7 +30,8 @@ export type OpenAnswer =
 
 /** Page → worker. */
 export type WorkerRequest =
-  | { type: 'open'; id: number; input: OpenInput; plan: ExplorePlan }
+  /** `scan`: the page's last scan of this input, whose findings a decode of roots chosen from it keeps. */
+  | { type: 'open'; id: number; input: OpenInput; plan: ExplorePlan; scan: ScanSummary | null }
   | { type: 'cancel'; id: number }
   | { type: 'read'; id: number; session: number; address: number; length: number };
 

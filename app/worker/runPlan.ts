@@ -1,6 +1,8 @@
 import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
 import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoRootScan } from '../../core/kho/decode/KhoRootScan';
 import { findKhoRoots } from '../../core/mem/scan';
+import type { ScanSummary } from '../model/ScanSummary';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { OpenedSession } from './OpenedSession';
 import type { ProgressReporter } from './ProgressReporter';
@@ -12,15 +14,17 @@ import { summarizeScan } from './summarizeScan';
  * set or a lone DTB is decoded at once. Physical memory is scanned for roots
  * first: none gives `no-root` (with what the scan saw), one is decoded, and
  * several (or a request to list every FDT) give `choose-root`, because which
- * kernel's tree to look at is the user's call. Given roots skip the scan
- * (the page adds what an earlier scan found, see `withScanFindings`).
+ * kernel's tree to look at is the user's call. Given roots skip the scan;
+ * when they were chosen from `earlierScan` (the page's last scan of this
+ * input), the decoder takes that scan's findings as its own discovery would
+ * (how each root was found, its rank, rejected roots, scan problems).
  * Cancellable through `signal`; rejects with its reason when cancelled.
  */
-export async function runPlan(session: OpenedSession, sessionId: number, plan: ExplorePlan, signal: AbortSignal, progress: ProgressReporter): Promise<OpenAnswer> {
+export async function runPlan(session: OpenedSession, sessionId: number, plan: ExplorePlan, earlierScan: ScanSummary | null, signal: AbortSignal, progress: ProgressReporter): Promise<OpenAnswer> {
   const { memory, info } = session;
-  if (!memory) return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, undefined, signal, progress) };
+  if (!memory) return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, undefined, undefined, signal, progress) };
   if (plan.roots && plan.roots.length > 0) {
-    return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, plan.roots, signal, progress) };
+    return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, plan.roots, earlierScan ?? undefined, signal, progress) };
   }
   const pageSize = plan.pageSize ?? memory.pageSize;
   progress.report({ stage: 'scanning', totalBytes: 0, bytesScanned: 0 });
@@ -34,14 +38,15 @@ export async function runPlan(session: OpenedSession, sessionId: number, plan: E
   // A list of every FDT was asked for: show it, whatever the scan found.
   if (plan.listAllFdts || scan.candidates.length > 1) return { kind: 'choose-root', session: sessionId, image: info, scan };
   if (scan.candidates.length === 0) return { kind: 'no-root', session: sessionId, image: info, scan };
-  const graph = await decode(session, plan, [scan.candidates[0].address], signal, progress);
+  const graph = await decode(session, plan, [scan.candidates[0].address], result, signal, progress);
   return { kind: 'graph', session: sessionId, image: info, scan, graph };
 }
 
-function decode(session: OpenedSession, plan: ExplorePlan, roots: number[] | undefined, signal: AbortSignal, progress: ProgressReporter): Promise<KhoGraph> {
+function decode(session: OpenedSession, plan: ExplorePlan, roots: number[] | undefined, scan: KhoRootScan | undefined, signal: AbortSignal, progress: ProgressReporter): Promise<KhoGraph> {
   progress.report({ stage: 'decoding', phase: 'roots' });
   return decodeKhoGraph(session.target, {
     roots,
+    scan,
     pageSize: plan.pageSize,
     signal,
     onProgress: (decode) => progress.report({ stage: 'decoding', phase: decode.phase, fragments: decode.fragments, links: decode.links, bytesRead: decode.bytesRead }),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSeedExample } from '../../core/kho/build/seedExample';
+import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
 import { MemoryError } from '../../core/mem/MemoryError';
+import { findKhoRoots } from '../../core/mem/scan';
 import { SparseMemory } from '../../core/mem/SparseMemory';
 import type { LoadProgress } from '../model/LoadProgress';
 import { mainlineMemory, twoRootsMemory } from '../testing/mainlineImage';
@@ -10,7 +12,6 @@ import { ProgressReporter } from './ProgressReporter';
 import { readSessionMemory, MAX_READ_BYTES } from './readSessionMemory';
 import { reviveGraph } from './reviveGraph';
 import { runPlan } from './runPlan';
-import { withScanFindings } from './withScanFindings';
 
 function session(memory: SparseMemory): OpenedSession {
   return {
@@ -28,7 +29,7 @@ function recorder(): { reporter: ProgressReporter; seen: LoadProgress[] } {
 describe('runPlan', () => {
   it('scans, finds one root, decodes it, and reports scan then decode progress', async () => {
     const { reporter, seen } = recorder();
-    const answer = await runPlan(session(buildSeedExample().memory), 7, {}, new AbortController().signal, reporter);
+    const answer = await runPlan(session(buildSeedExample().memory), 7, {}, null, new AbortController().signal, reporter);
     expect(answer.kind).toBe('graph');
     if (answer.kind !== 'graph') return;
     expect(answer.session).toBe(7);
@@ -37,25 +38,28 @@ describe('runPlan', () => {
     expect(seen.map((progress) => progress.stage)).toEqual(['scanning', 'decoding']);
   });
 
-  it('offers a choice when the scan finds several roots, and decodes the ones chosen', async () => {
+  it('offers a choice when the scan finds several roots, and decodes the ones chosen with what the scan found', async () => {
     const memory = twoRootsMemory();
-    const answer = await runPlan(session(memory), 1, {}, new AbortController().signal, recorder().reporter);
+    const answer = await runPlan(session(memory), 1, {}, null, new AbortController().signal, recorder().reporter);
     expect(answer.kind).toBe('choose-root');
     if (answer.kind !== 'choose-root') return;
     expect(answer.scan.candidates.map((candidate) => candidate.address)).toEqual([0x23a000, 0x400000]);
-    const chosen = await runPlan(session(memory), 2, { roots: [0x400000] }, new AbortController().signal, recorder().reporter);
-    expect(chosen.kind === 'graph' && chosen.graph.roots.map((root) => [root.address, root.how])).toEqual([[0x400000, 'given']]);
+    const given = await runPlan(session(memory), 2, { roots: [0x400000] }, null, new AbortController().signal, recorder().reporter);
+    expect(given.kind === 'graph' && given.graph.roots.map((root) => [root.address, root.how])).toEqual([[0x400000, 'given']]);
+    // Chosen from the page's scan (as the page sends it, cloned): the decode keeps how the root was found and its rank.
+    const chosen = await runPlan(session(memory), 3, { roots: [0x400000] }, structuredClone(answer.scan), new AbortController().signal, recorder().reporter);
+    expect(chosen.kind).toBe('graph');
     if (chosen.kind !== 'graph') return;
-    // The page adds what the scan knew: how the chosen root was found and its rank.
-    const merged = withScanFindings(chosen.graph, answer.scan);
-    expect(merged.roots.map((root) => [root.how, root.rank])).toEqual([['page-scan', answer.scan.candidates[1].rank]]);
+    expect(chosen.graph.roots.map((root) => [root.address, root.how, root.rank])).toEqual([[0x400000, 'page-scan', answer.scan.candidates[1].rank]]);
+    const own = await decodeKhoGraph(memory, { scan: await findKhoRoots(memory, { pageSize: memory.pageSize }), roots: [0x400000] });
+    expect(chosen.graph.diagnostics).toEqual(own.diagnostics);
   });
 
   it('says when there is no root, and lists every FDT when asked', async () => {
     const blank = new SparseMemory(4096, [{ start: 0, end: 0x10_0000 }]);
-    const answer = await runPlan(session(blank), 1, {}, new AbortController().signal, recorder().reporter);
+    const answer = await runPlan(session(blank), 1, {}, null, new AbortController().signal, recorder().reporter);
     expect(answer).toMatchObject({ kind: 'no-root', scan: { candidates: [], bytesScanned: 0x10_0000, listedAllFdts: false } });
-    const listed = await runPlan(session(mainlineMemory()), 1, { listAllFdts: true }, new AbortController().signal, recorder().reporter);
+    const listed = await runPlan(session(mainlineMemory()), 1, { listAllFdts: true }, null, new AbortController().signal, recorder().reporter);
     expect(listed.kind).toBe('choose-root');
     if (listed.kind === 'choose-root') expect(listed.scan.fdts.map((fdt) => fdt.compatible)).toEqual(['kho-v4', 'memblock-v1']);
   });
@@ -64,7 +68,7 @@ describe('runPlan', () => {
     const controller = new AbortController();
     const reason = new DOMException('Opening was cancelled', 'AbortError');
     controller.abort(reason);
-    await expect(runPlan(session(mainlineMemory()), 1, {}, controller.signal, recorder().reporter)).rejects.toBe(reason);
+    await expect(runPlan(session(mainlineMemory()), 1, {}, null, controller.signal, recorder().reporter)).rejects.toBe(reason);
   });
 });
 
@@ -101,7 +105,6 @@ describe('readSessionMemory', () => {
 
 describe('reviveGraph', () => {
   it('rebuilds the preserved-memory map after a structured clone', async () => {
-    const { decodeKhoGraph } = await import('../../core/kho/decode/decodeKhoGraph');
     const graph = await decodeKhoGraph(mainlineMemory());
     const revived = reviveGraph(structuredClone(graph));
     const map = revived.roots[0].map;

@@ -1,12 +1,21 @@
 import type { MapDecodeOptions } from '../maps/MapDecodeOptions';
+import type { KhoRootScan } from './KhoRootScan';
 
 /**
- * Options of `decodeKhoGraph`: which roots, the page size, hard limits that
- * keep a hostile image bounded, and the cancel/progress hooks.
+ * Options of `decodeKhoGraph`: which roots (or an earlier scan to choose
+ * them from), the page size, hard limits that keep a hostile image bounded,
+ * and the cancel/progress hooks.
  */
 export interface KhoDecodeOptions {
-  /** Physical addresses of root FDTs (or first anchor pages); when absent, root discovery finds them. */
+  /** Physical addresses of root FDTs (or first anchor pages); when absent, root discovery (or `scan`) chooses them. */
   roots?: number[];
+  /**
+   * A root scan of this memory the caller already ran (`findKhoRoots`): used
+   * instead of scanning again, exactly as discovery uses its own (how, rank
+   * and map of each root, rejected roots and scan problems as diagnostics).
+   * Ignored for a blob set or a lone DTB.
+   */
+  scan?: KhoRootScan;
   /** Page size of the kernel that wrote the tree; defaults to the image's. */
   pageSize?: number;
   limits?: Partial<KhoLimits>;

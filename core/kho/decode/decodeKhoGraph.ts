@@ -9,11 +9,12 @@ import { DecodeContext } from './DecodeContext';
 import { decodeRoot } from './decodeRoot';
 import { discoverRoots } from './discoverRoots';
 import { followLinks } from './followLinks';
+import { rootsFromScan } from './rootsFromScan';
 import { resolveKhoLimits, type KhoDecodeOptions } from './KhoDecodeOptions';
 
 /**
- * Decodes the whole KHO graph of an image: every root (given, or found by
- * root discovery), every fragment and link reachable from each, the side
+ * Decodes the whole KHO graph of an image: every root (given, chosen from a
+ * scan the caller already ran, or found by root discovery), every fragment and link reachable from each, the side
  * structures, and the checks across them (preservation, overlaps). Works on
  * physical memory (any container) as well as on a debugfs blob set or a
  * lone DTB, where pointers cannot be followed. Bounded by `options.limits`,
@@ -41,9 +42,11 @@ export async function decodeKhoGraph(image: OpenedImage | PhysicalMemory, option
   if (!isPhysicalMemory(image)) for (const warning of image.warnings) ctx.diagnostics.info('image-warning', warning);
   const map = options.map ?? {};
   ctx.progress('roots');
-  const requests = options.roots
-    ? options.roots.map((address) => ({ address, how: 'given', rank: null, map: null }))
-    : await discoverRoots(ctx, memory, map);
+  const requests = options.scan
+    ? rootsFromScan(ctx, options.scan, options.roots)
+    : options.roots
+      ? options.roots.map((address) => ({ address, how: 'given', rank: null, map: null }))
+      : await discoverRoots(ctx, memory, map);
   const roots: KhoRoot[] = [];
   for (const request of requests) {
     roots.push(await decodeRoot(ctx, request, map));
