@@ -8,17 +8,16 @@
  * with one read at a time. Peak RSS during the scan shows whether memory
  * stays flat as the image grows.
  */
-import { closeSync, ftruncateSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openImage } from '../core/mem/openImage';
 import { findKhoRoots } from '../core/mem/scan';
 import { scanLimits } from '../core/mem/scan/RootScanOptions';
-import { placeRoot } from '../core/mem/scan/testing/khoTestImage';
 import { NodeFileSource } from '../core/mem/sources/NodeFileSource';
-import { SparseMemory } from '../core/mem/SparseMemory';
 import type { BenchResult } from './BenchResult';
+import { writeSparseKhoImage } from './writeSparseKhoImage';
 
 const GiB = 2 ** 30;
 const MiB = 2 ** 20;
@@ -28,21 +27,6 @@ const GOAL_RATIO = 0.8;
 const REPEATS = 5;
 /** findKhoRoots' default `readAhead`. */
 const DEFAULT_READ_AHEAD = scanLimits({}, PAGE).readAhead;
-
-/** Writes a sparse raw image of `size` bytes with a kho-v4 root and its radix map 8 MiB before the end. */
-function createImage(path: string, size: number): number {
-  const root = size - 8 * MiB;
-  const memory = new SparseMemory(PAGE, [{ start: 0, end: size }]);
-  placeRoot(memory, { address: root, compatible: 'kho-v4', map: 'radix-tree', mapPages: root + MiB, children: [{ name: 'kho_test', blob: root + 2 * MiB, property: 'preserved-data', blobSize: 240 }] });
-  const fd = openSync(path, 'w');
-  try {
-    ftruncateSync(fd, size);
-    for (const page of memory.writtenPages()) writeSync(fd, memory.readSync(page, PAGE), 0, PAGE, page);
-  } finally {
-    closeSync(fd);
-  }
-  return root;
-}
 
 /** Reads the whole file front to back into one reused buffer; returns milliseconds. */
 async function plainRead(path: string): Promise<number> {
@@ -137,7 +121,7 @@ export async function run(): Promise<BenchResult[]> {
     for (const gib of [1, 4, 16]) {
       const size = gib * GiB;
       const path = join(dir, `image-${gib}g.raw`);
-      const root = createImage(path, size);
+      const root = writeSparseKhoImage(path, size);
       const label = `${gib} GiB sparse raw image`;
       const t = await timeImage(path, root, label);
       rmSync(path);

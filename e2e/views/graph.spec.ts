@@ -1,7 +1,6 @@
 import { test, expect } from '../support/test';
 import { screenshot } from '../support/pageActions';
 import { harnessSelection, openHarness, selectFromOutside } from './harness';
-import { measurePan } from './measurePan';
 
 const SYNTHETIC_DEEP_FRAGMENT = '0x102a00000';
 
@@ -60,12 +59,11 @@ test.describe('graph view', () => {
     await expect(page.locator('.graph-toolbar__count')).toHaveText('12 cards');
   });
 
-  test('10,000 fragments: renders within 2 s, keeps only a screenful in the DOM, pans at 50 fps or more', async ({ page }) => {
+  // Its first-frame time and panning speed are goals measured by bench/explorer.bench.ts, not here.
+  test('10,000 fragments: renders, keeps only a screenful in the DOM, pans at every zoom level', async ({ page }) => {
     test.setTimeout(120_000);
     await page.setViewportSize({ width: 1600, height: 1000 });
     await openHarness(page, { view: 'graph', graph: 'synthetic', n: '10000' });
-    const renderedIn = await page.evaluate(() => window.harness.renderedAt);
-    expect(renderedIn, 'milliseconds from graph to first painted frame').toBeLessThan(2000);
     await expect(page.locator('.graph-toolbar__count')).toHaveText('10054 cards');
 
     // A selection far down the tree brings the view there.
@@ -73,16 +71,24 @@ test.describe('graph view', () => {
     await expect(page.locator(`[data-card="${SYNTHETIC_DEEP_FRAGMENT}"]`)).toBeInViewport();
     expect(await page.locator('.gcard').count()).toBeLessThan(300);
 
-    const detail = await measurePan(page);
+    const world = page.locator('.graph-world');
+    const transform = () => world.evaluate((element) => getComputedStyle(element).transform);
+    const dragMoves = async () => {
+      const before = await transform();
+      await page.mouse.move(800, 500);
+      await page.mouse.down();
+      await page.mouse.move(650, 380, { steps: 5 });
+      await page.mouse.up();
+      await expect.poll(transform).not.toBe(before);
+    };
+    await dragMoves();
     const view = page.getByTestId('graph-view');
     for (let i = 0; i < 4; i++) await view.dispatchEvent('wheel', { deltaY: 200, clientX: 800, clientY: 500 });
-    await page.waitForTimeout(400);
-    const compact = await measurePan(page);
+    await expect(page.locator('.gcard--compact').first()).toBeVisible();
+    await dragMoves();
     for (let i = 0; i < 6; i++) await view.dispatchEvent('wheel', { deltaY: 200, clientX: 800, clientY: 500 });
-    await page.waitForTimeout(400);
-    const overview = await measurePan(page);
-    console.log(`10k graph: first frame ${renderedIn.toFixed(0)} ms; pan fps detail ${detail.toFixed(1)}, compact ${compact.toFixed(1)}, overview ${overview.toFixed(1)}`);
-    expect(Math.min(detail, compact, overview), 'frames per second while panning').toBeGreaterThanOrEqual(50);
+    await expect(page.locator('.gcard')).toHaveCount(0);
+    await dragMoves();
     await screenshot(page, 'views-graph-10k-overview');
   });
 
