@@ -1,10 +1,10 @@
 import type { ByteSource } from '../ByteSource';
-import type { ImageMemory, PageState } from '../ImageMemory';
-import type { PhysRange } from '../PhysicalMemory';
+import type { PageState } from '../ImageMemory';
 import { RangeList } from '../RangeList';
 import type { OwnedPiece } from '../resolveOverlaps';
 import { readFullyInto } from '../sources/readRange';
 import { awaitEveryRead } from './awaitEveryRead';
+import { RangeListMemory } from './RangeListMemory';
 
 /** A validated `PT_LOAD` segment, addresses and sizes as safe numbers. */
 export interface LoadSegment {
@@ -21,9 +21,8 @@ export interface LoadSegment {
  * resolution, each served from its segment's file bytes, with the
  * `p_filesz`..`p_memsz` tail reading as zero.
  */
-export class ElfMemory implements ImageMemory {
+export class ElfMemory extends RangeListMemory {
   readonly kind = 'elf';
-  private readonly rangeList: RangeList;
 
   constructor(
     private readonly source: ByteSource,
@@ -31,24 +30,7 @@ export class ElfMemory implements ImageMemory {
     private readonly pieces: readonly OwnedPiece[],
     readonly pageSize: number,
   ) {
-    this.rangeList = new RangeList(pieces);
-  }
-
-  get ranges(): readonly PhysRange[] {
-    return this.rangeList.ranges;
-  }
-
-  /** True when every byte of [address, address + length) is inside a segment. */
-  contains(address: number, length: number): boolean {
-    return this.rangeList.contains(address, length);
-  }
-
-  /** Bytes at [address, address + length); rejects for holes. */
-  async read(address: number, length: number): Promise<Uint8Array> {
-    this.rangeList.assertContains(address, length);
-    const out = new Uint8Array(length);
-    await this.readInto(address, out);
-    return out;
+    super(new RangeList(pieces));
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { ByteSource } from '../ByteSource';
 import type { PageDecompressor } from '../compression/PageDecompressor';
-import type { ImageMemory, PageState } from '../ImageMemory';
+import type { PageState } from '../ImageMemory';
 import { MemoryError } from '../MemoryError';
-import type { PhysRange } from '../PhysicalMemory';
 import type { RangeList } from '../RangeList';
 import { LruCache } from '../sources/LruCache';
 import { readFully } from '../sources/readRange';
 import { awaitEveryRead } from './awaitEveryRead';
+import { RangeListMemory } from './RangeListMemory';
 import type { BitRun, KdumpBitmap } from './KdumpBitmap';
 import type { KdumpLayout } from './KdumpHeader';
 
@@ -19,7 +19,7 @@ const DESCRIPTOR_SIZE = 24;
  * Pages in RAM but not dumped read as zero (state `excluded`). Decoded pages
  * are cached by data offset (QEMU points every zero page at one copy).
  */
-export class KdumpMemory implements ImageMemory {
+export class KdumpMemory extends RangeListMemory {
   readonly kind = 'kdump';
   readonly pageSize: number;
   private readonly decoded: LruCache<string, Promise<Uint8Array>>;
@@ -29,29 +29,13 @@ export class KdumpMemory implements ImageMemory {
     private readonly layout: KdumpLayout,
     private readonly ram: KdumpBitmap,
     private readonly dumped: KdumpBitmap,
-    private readonly rangeList: RangeList,
+    rangeList: RangeList,
     private readonly decompressor: PageDecompressor,
     decodedPages: number,
   ) {
+    super(rangeList);
     this.pageSize = layout.blockSize;
     this.decoded = new LruCache(decodedPages * layout.blockSize);
-  }
-
-  get ranges(): readonly PhysRange[] {
-    return this.rangeList.ranges;
-  }
-
-  /** True when every byte of [address, address + length) is in RAM (1st bitmap). */
-  contains(address: number, length: number): boolean {
-    return this.rangeList.contains(address, length);
-  }
-
-  /** Bytes at [address, address + length); rejects for holes, zeros for excluded pages. */
-  async read(address: number, length: number): Promise<Uint8Array> {
-    this.rangeList.assertContains(address, length);
-    const out = new Uint8Array(length);
-    await this.readInto(address, out);
-    return out;
   }
 
   /**

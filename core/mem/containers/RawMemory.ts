@@ -1,14 +1,13 @@
 import type { ByteSource } from '../ByteSource';
-import type { ImageMemory, PageState } from '../ImageMemory';
+import type { PageState } from '../ImageMemory';
 import { MemoryError } from '../MemoryError';
-import type { PhysRange } from '../PhysicalMemory';
 import { RangeList } from '../RangeList';
 import { readSourceInto } from '../sources/readRange';
+import { RangeListMemory } from './RangeListMemory';
 
 /** A flat physical-memory dump: file byte `i` is physical address `base + i`. */
-export class RawMemory implements ImageMemory {
+export class RawMemory extends RangeListMemory {
   readonly kind = 'raw';
-  private readonly rangeList: RangeList;
 
   constructor(
     private readonly source: ByteSource,
@@ -18,24 +17,7 @@ export class RawMemory implements ImageMemory {
     if (!Number.isSafeInteger(base + source.size)) {
       throw new MemoryError('physical', base, 'raw image', `base 0x${base.toString(16)} plus ${source.size} bytes reaches past 2^53`);
     }
-    this.rangeList = new RangeList([{ start: base, end: base + source.size }]);
-  }
-
-  get ranges(): readonly PhysRange[] {
-    return this.rangeList.ranges;
-  }
-
-  /** True when [address, address + length) lies inside the file's span. */
-  contains(address: number, length: number): boolean {
-    return this.rangeList.contains(address, length);
-  }
-
-  /** Bytes at [address, address + length); rejects outside the file's span. */
-  async read(address: number, length: number): Promise<Uint8Array> {
-    this.rangeList.assertContains(address, length);
-    const out = new Uint8Array(length);
-    await this.readInto(address, out);
-    return out;
+    super(new RangeList([{ start: base, end: base + source.size }]));
   }
 
   /** Fills `target` with the bytes at `address`, read from the file straight into it; rejects outside the file's span. */
