@@ -1,4 +1,5 @@
 import { probeFdtHeader } from '../../fdt/FdtHeader';
+import { fileFragment } from './fileFragment';
 import type { FdtHeader } from '../../fdt/FdtHeader';
 import type { DebugfsImage } from '../../mem/OpenedImage';
 import type { DecodeContext } from '../decode/DecodeContext';
@@ -30,18 +31,7 @@ export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Pr
   for (const warning of image.warnings) ctx.diagnostics.info('image-warning', warning);
   const bytes = image.root;
   const root: KhoRoot = { fragment: BLOB_SET_ROOT, address: null, how: 'debugfs', rank: null, compatible: null, version: null, anchorChain: null, map: null };
-  const fragment: Fragment = {
-    id: BLOB_SET_ROOT,
-    root: BLOB_SET_ROOT,
-    depth: 0,
-    location: { kind: 'file', path: BLOB_SET_ROOT, length: bytes.length },
-    size: bytes.length,
-    format: 'fdt',
-    compatible: null,
-    bytes,
-    content: null,
-    user: null,
-  };
+  const fragment = fileFragment(BLOB_SET_ROOT, bytes);
   ctx.fragments.set(fragment.id, fragment);
   const header = probeFdtHeader(bytes);
   const referenced = new Set<string>();

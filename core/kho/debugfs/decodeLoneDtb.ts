@@ -1,10 +1,10 @@
 import type { DecodeContext } from '../decode/DecodeContext';
+import { fileFragment } from './fileFragment';
 import { decodeFdtBytes } from '../decode/decodeFdtBytes';
 import { decodeFdtFragment } from '../decode/decodeFragment';
 import { registerVersion } from '../decode/decodeRoot';
 import { decodeRootMap } from '../decode/decodeRootMap';
 import { followLinks } from '../decode/followLinks';
-import type { Fragment } from '../model/Fragment';
 import type { KhoRoot } from '../model/KhoGraph';
 import { parseRootCompatible } from '../rootVersion';
 
@@ -17,18 +17,7 @@ export const LONE_DTB = 'dtb';
  * user's sub-FDT, shown as one fragment with its known user decoded.
  */
 export async function decodeLoneDtb(ctx: DecodeContext, bytes: Uint8Array): Promise<KhoRoot[]> {
-  const fragment: Fragment = {
-    id: LONE_DTB,
-    root: LONE_DTB,
-    depth: 0,
-    location: { kind: 'file', path: LONE_DTB, length: bytes.length },
-    size: bytes.length,
-    format: 'fdt',
-    compatible: null,
-    bytes,
-    content: null,
-    user: null,
-  };
+  const fragment = fileFragment(LONE_DTB, bytes);
   ctx.fragments.set(fragment.id, fragment);
   const root: KhoRoot = { fragment: LONE_DTB, address: null, how: 'dtb', rank: null, compatible: null, version: null, anchorChain: null, map: null };
   const fdt = decodeFdtBytes(ctx, fragment);
