@@ -52,5 +52,8 @@ test('a 4 GiB image opens to its one root near the end without ever being held i
   await expect(page.getByTestId('image-kind')).toHaveText('raw memory dump');
   const grew = peak - baseline;
   console.log(`browser memory grew by ${Math.round(grew / 1024 ** 2)} MiB while opening`);
-  expect(grew, `browser memory grew by ${Math.round(grew / 1024 ** 2)} MiB while opening`).toBeLessThan(768 * 1024 ** 2);
+  // Each GiB is scanned in a worker of its own that takes its read buffers
+  // with it (about 240 MiB at the peak here); one worker scanning all 4 GiB
+  // used to grow past 500 MiB, and more the bigger the image.
+  expect(grew, `browser memory grew by ${Math.round(grew / 1024 ** 2)} MiB while opening`).toBeLessThan(400 * 1024 ** 2);
 });

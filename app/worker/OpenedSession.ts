@@ -1,5 +1,6 @@
 import type { OpenedImage } from '../../core/mem/OpenedImage';
 import type { PhysicalMemory } from '../../core/mem/PhysicalMemory';
+import type { WindowScan } from '../../core/mem/scan';
 import type { ImageInfo } from '../model/ImageInfo';
 
 /**
@@ -11,4 +12,6 @@ export interface OpenedSession {
   target: OpenedImage | PhysicalMemory;
   memory: PhysicalMemory | null;
   info: ImageInfo;
+  /** Scans a window of `memory` elsewhere (a worker of its own), for big images; absent: scan here. */
+  scanWindow?: WindowScan;
 }

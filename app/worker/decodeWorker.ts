@@ -10,9 +10,11 @@ import { openBuiltDemo } from './openBuiltDemo';
 import { openInputFiles } from './openInputFiles';
 import type { OpenedSession } from './OpenedSession';
 import { ProgressReporter } from './ProgressReporter';
-import type { OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
+import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
 import { readSessionMemory } from './readSessionMemory';
 import { runPlan } from './runPlan';
+import { workerWindowScan } from './scanWindow/workerWindowScan';
+import type { WindowScan } from '../../core/mem/scan';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ScanSummary } from '../model/ScanSummary';
 
@@ -53,7 +55,7 @@ async function open(id: number, input: OpenInput, plan: ExplorePlan, earlierScan
   let session: OpenedSession | null = null;
   try {
     progress.report({ stage: 'opening' });
-    session = input.kind === 'files' ? await openInputFiles(input.label, input.files, plan) : await openBuiltDemo(input.demo);
+    session = input.kind === 'files' ? { ...(await openInputFiles(input.label, input.files, plan)), scanWindow: windowScanOf(input.label, input.files, plan) } : await openBuiltDemo(input.demo);
     controller.signal.throwIfAborted();
     const sessionId = nextSession++;
     answer = await runPlan(session, sessionId, plan, earlierScan, controller.signal, progress);
@@ -75,6 +77,11 @@ async function read(id: number, session: number, address: number, length: number
   const result = await readSessionMemory(current.session, address, length);
   if (result.ok) scope.postMessage({ type: 'bytes', id, bytes: result.bytes }, [result.bytes.buffer as ArrayBuffer]);
   else scope.postMessage({ type: 'read-failed', id, message: result.message });
+}
+
+/** Window scans in workers of their own, where this browser lets a worker start workers. */
+function windowScanOf(label: string, files: InputFile[], plan: ExplorePlan): WindowScan | undefined {
+  return typeof Worker === 'undefined' ? undefined : workerWindowScan(label, files, plan);
 }
 
 /** The first 16 bytes of the (first) file in hex, for problem reports; '' when unreadable. */

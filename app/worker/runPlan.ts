@@ -7,6 +7,7 @@ import type { ExplorePlan } from '../model/ExplorePlan';
 import type { OpenedSession } from './OpenedSession';
 import type { ProgressReporter } from './ProgressReporter';
 import type { OpenAnswer } from './protocol';
+import { pageScannerFor } from './scanWindow/pageScannerFor';
 import { summarizeScan } from './summarizeScan';
 
 /**
@@ -32,6 +33,7 @@ export async function runPlan(session: OpenedSession, sessionId: number, plan: E
     pageSize,
     signal,
     listAllFdts: plan.listAllFdts === true,
+    pageScanner: pageScannerFor(memory, session.scanWindow),
     onProgress: (scan) => progress.report({ stage: 'scanning', bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes }),
   });
   const scan = summarizeScan(result, pageSize, plan.listAllFdts === true);

@@ -1,4 +1,5 @@
 import type { MapDecodeOptions } from '../../kho/maps/MapDecodeOptions';
+import type { PageScanner } from './PageScan';
 
 /** Options of root discovery (`findKhoRoots`, `inspectRootAt`). */
 export interface RootScanOptions {
@@ -26,6 +27,12 @@ export interface RootScanOptions {
   maxValidationBytes?: number;
   /** Most anchor pages in one chain (default 64). */
   maxAnchorPages?: number;
+  /**
+   * Runs the page scan (default `probePageStarts`, in this thread). A host
+   * can pass its own, e.g. a `windowedPageScanner` that runs parts of the
+   * scan in other workers.
+   */
+  pageScanner?: PageScanner;
   /** Cancels the scan: it then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called after each chunk read while scanning. */

@@ -2,7 +2,8 @@ import { readU64Number } from '../../kho/maps/bitMath';
 import { parseRootCompatible } from '../../kho/rootVersion';
 import type { PhysicalMemory } from '../PhysicalMemory';
 import { assembleAnchorChain } from './assembleAnchorChain';
-import { probePageStarts, type MagicHit } from './probePageStarts';
+import type { MagicHit } from './PageScan';
+import { probePageStarts } from './probePageStarts';
 import { rankRoot } from './rankRoot';
 import { anchorSource, pagesOf, type RootSource } from './RootSource';
 import { readFdtAt, rootCompatible } from './readFdtAt';
@@ -18,7 +19,8 @@ import { ValidationReader } from './ValidationReader';
 export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOptions = {}): Promise<RootScanResult> {
   const pageSize = options.pageSize ?? memory.pageSize;
   const limits = scanLimits(options, pageSize);
-  const scan = await probePageStarts(memory, { pageSize, chunkBytes: limits.chunkBytes, maxHits: limits.maxHits, readAhead: limits.readAhead, signal: options.signal, onProgress: options.onProgress });
+  const pageScanner = options.pageScanner ?? probePageStarts;
+  const scan = await pageScanner(memory, { pageSize, chunkBytes: limits.chunkBytes, maxHits: limits.maxHits, readAhead: limits.readAhead, signal: options.signal, onProgress: options.onProgress });
   const reader = new ValidationReader(memory, limits.maxValidationBytes, options.signal);
   const sources: RootSource[] = [];
   const rejected: RejectedRoot[] = [];
@@ -45,6 +47,7 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
   const candidates: RootCandidate[] = [];
   for (const source of sources) candidates.push(await rankRoot(reader, source, pageSize, options));
   const problems = [...scan.problems];
+  if (scan.firstDroppedAt !== null) problems.push({ address: scan.firstDroppedAt, message: `more than ${limits.maxHits} pages start with a magic; this one and later ones are ignored` });
   if (reader.exhausted) problems.push({ address: 0, message: 'the validation read budget ran out; some hits were not checked' });
   return { candidates: sortByRank(candidates), fdts, rejected, problems, bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes };
 }

@@ -10,3 +10,6 @@ export { RootScanError } from './RootScanError';
 export type { FoundFdt, RankReason, RejectedRoot, RootCandidate, RootHow, RootScanResult, ScanProblem } from './RootCandidate';
 export type { RootScanOptions, ScanProgress } from './RootScanOptions';
 export { ANCHOR_MAGIC, anchorCapacity } from './anchorPageLayout';
+export { probePageStarts } from './probePageStarts';
+export { scanWindows, windowedPageScanner, type WindowScan } from './windowedPageScanner';
+export type { MagicHit, PageScan, PageScanner, PageScanSettings } from './PageScan';

@@ -77,3 +77,27 @@ describe('probePageStarts', () => {
     expect(calls.map((c) => c.buffer.byteLength)).toEqual([2 * PAGE]);
   });
 });
+
+describe('probePageStarts within a window', () => {
+  it('probes only the page starts inside the window, and counts only its bytes', async () => {
+    const memory = new SparseMemory(PAGE, [
+      { start: 0, end: 8 * PAGE },
+      { start: 16 * PAGE, end: 24 * PAGE },
+    ]);
+    for (const page of [1, 5, 6, 17, 20]) memory.write(page * PAGE, FDT);
+    const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 2 * PAGE, maxHits: 10, readAhead: 2, within: { start: 5 * PAGE, end: 18 * PAGE } });
+    expect(scan.hits.map((hit) => hit.address / PAGE)).toEqual([5, 6, 17]);
+    expect(scan.totalBytes).toBe(5 * PAGE);
+    expect(scan.bytesScanned).toBe(5 * PAGE);
+  });
+
+  it('counts hits past maxHits and names the first one dropped', async () => {
+    const memory = new SparseMemory(PAGE, [{ start: 0, end: 8 * PAGE }]);
+    for (const page of [1, 2, 3, 4]) memory.write(page * PAGE, FDT);
+    const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 4 * PAGE, maxHits: 2, readAhead: 1 });
+    expect(scan.hits.map((hit) => hit.address / PAGE)).toEqual([1, 2]);
+    expect(scan.hitsDropped).toBe(2);
+    expect(scan.firstDroppedAt).toBe(3 * PAGE);
+    expect(scan.problems).toEqual([]);
+  });
+});

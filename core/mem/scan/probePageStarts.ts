@@ -1,40 +1,12 @@
 import { MemoryError } from '../MemoryError';
 import { readMemoryInto, type PhysicalMemory, type PhysRange } from '../PhysicalMemory';
-import type { ScanProblem } from './RootCandidate';
-import type { ScanProgress } from './RootScanOptions';
+import type { MagicHit, PageScan, PageScanSettings } from './PageScan';
 
 /** FDT magic as read big-endian from a page start. */
 const FDT_MAGIC = 0xd00dfeed;
 /** "KHOA" and "NCH1": the two halves of the `KHOANCH1` anchor magic, read big-endian. */
 const ANCHOR_MAGIC_HIGH = 0x4b484f41;
 const ANCHOR_MAGIC_LOW = 0x4e434831;
-
-/** A page that starts with a magic worth a closer look. */
-export interface MagicHit {
-  address: number;
-  kind: 'fdt' | 'anchor';
-}
-
-/** What the page scan found. */
-export interface PageScan {
-  hits: MagicHit[];
-  /** Hits past `maxHits` (counted, not kept). */
-  hitsDropped: number;
-  problems: ScanProblem[];
-  bytesScanned: number;
-  totalBytes: number;
-}
-
-/** Settings of one page scan. */
-export interface PageScanSettings {
-  pageSize: number;
-  chunkBytes: number;
-  maxHits: number;
-  /** Reads kept in flight (at least 1). */
-  readAhead: number;
-  signal?: AbortSignal;
-  onProgress?: (progress: ScanProgress) => void;
-}
 
 /** One planned sequential read. */
 interface Chunk {
@@ -46,7 +18,8 @@ interface Chunk {
 type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
 
 /**
- * Reads every RAM range of `memory` front to back in large chunks (holes are
+ * Reads every RAM range of `memory` (or the part of it inside
+ * `settings.within`) front to back in large chunks (holes are
  * never read) and looks at the first 4 bytes of each page (4 more only after
  * "KHOA"): FDT magic or the `KHOANCH1` anchor magic. The next chunks' reads
  * (`readAhead` in all) are started before the current one is examined, so the
@@ -59,9 +32,9 @@ type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
 export async function probePageStarts(memory: PhysicalMemory, settings: PageScanSettings): Promise<PageScan> {
   const { pageSize, signal } = settings;
   signal?.throwIfAborted();
-  const spans = pageStartSpans(memory, pageSize);
+  const spans = pageStartSpans(memory, pageSize, settings.within);
   const totalBytes = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
-  const scan: PageScan = { hits: [], hitsDropped: 0, problems: [], bytesScanned: 0, totalBytes };
+  const scan: PageScan = { hits: [], hitsDropped: 0, firstDroppedAt: null, problems: [], bytesScanned: 0, totalBytes };
   const longest = spans.reduce((most, s) => Math.max(most, s.end - s.start), 0);
   const buffers = Array.from({ length: settings.readAhead }, () => new Uint8Array(Math.min(settings.chunkBytes, longest)));
   const chunks = planChunks(spans, settings.chunkBytes);
@@ -95,12 +68,16 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
   return scan;
 }
 
-/** Each RAM range from its first page start on (ranges too short to hold one are left out). */
-function pageStartSpans(memory: PhysicalMemory, pageSize: number): PhysRange[] {
+/**
+ * Each RAM range from its first page start on, cut to `within` (ranges too
+ * short to hold a page start are left out).
+ */
+export function pageStartSpans(memory: PhysicalMemory, pageSize: number, within?: PhysRange): PhysRange[] {
   const spans: PhysRange[] = [];
   for (const range of memory.ranges) {
-    const start = Math.ceil(range.start / pageSize) * pageSize;
-    if (start < range.end) spans.push({ start, end: range.end });
+    const start = Math.ceil(Math.max(range.start, within?.start ?? 0) / pageSize) * pageSize;
+    const end = Math.min(range.end, within?.end ?? Infinity);
+    if (start < end) spans.push({ start, end });
   }
   return spans;
 }
@@ -161,5 +138,5 @@ function reportUnreadable(scan: PageScan, start: number, end: number): void {
 
 function addHit(scan: PageScan, address: number, kind: MagicHit['kind'], maxHits: number): void {
   if (scan.hits.length < maxHits) scan.hits.push({ address, kind });
-  else if (scan.hitsDropped++ === 0) scan.problems.push({ address, message: `more than ${maxHits} pages start with a magic; this one and later ones are ignored` });
+  else if (scan.hitsDropped++ === 0) scan.firstDroppedAt = address;
 }

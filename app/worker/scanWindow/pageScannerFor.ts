@@ -1,0 +1,21 @@
+import type { PhysicalMemory } from '../../../core/mem/PhysicalMemory';
+import { windowedPageScanner, type PageScanner, type WindowScan } from '../../../core/mem/scan';
+
+/**
+ * RAM scanned per window worker. Reading 1 GiB from a `File` leaves about
+ * 150 MiB of not-yet-collected chunk buffers in Chromium, which the window's
+ * worker takes with it; bigger windows would let that grow, smaller ones pay
+ * more for starting workers and reopening the image.
+ */
+export const SCAN_WINDOW_BYTES = 2 ** 30;
+
+/**
+ * How to scan `memory`: in this worker (undefined: `findKhoRoots`' default)
+ * when its RAM fits one window or no window scan is available, else window
+ * by window through `scanWindow`.
+ */
+export function pageScannerFor(memory: PhysicalMemory, scanWindow: WindowScan | undefined, windowBytes = SCAN_WINDOW_BYTES): PageScanner | undefined {
+  if (!scanWindow) return undefined;
+  const ram = memory.ranges.reduce((sum, range) => sum + (range.end - range.start), 0);
+  return ram > windowBytes ? windowedPageScanner(windowBytes, scanWindow) : undefined;
+}
