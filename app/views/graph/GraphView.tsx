@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useStore } from 'zustand';
 import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
 import type { Selection } from '../../model/Selection';
 import { buildGraphScene } from './model/buildGraphScene';
@@ -114,7 +115,10 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
     return unsubscribe;
   }, [scene, store, zoom]);
 
-  // A selection made elsewhere: expand what hides it, then bring it into view.
+  // A selection made elsewhere: expand what hides it, then bring it into view. Made while the view is
+  // hidden (no size), the reveal waits: showing the view again flips `hasSize` and runs this once more.
+  // Only a selection not yet revealed moves the view, so tab switches and later renders keep the user's pan.
+  const hasSize = useStore(store, (state) => state.width > 0 && state.height > 0);
   const revealed = useRef<Selection | null>(null);
   useLayoutEffect(() => {
     if (selection === null || selection === revealed.current) return;
@@ -128,13 +132,13 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
       return;
     }
     const i = layout.indexOf.get(focus.card);
+    if (i === undefined || !hasSize) return;
     const { transform, width, height } = store.getState();
-    if (i === undefined || width === 0 || height === 0) return;
     revealed.current = selection;
     const target = focusRect(scene, layout, i, focus.row);
     const next = revealTransform(target, transform, width, height, Math.max(COMPACT_BELOW, Math.min(transform.k, READABLE_ZOOM)));
     if (next) zoom.show(next, true);
-  }, [selection, focus, scene, layout, collapsed, store, zoom]);
+  }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = 80;
