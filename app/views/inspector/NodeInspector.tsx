@@ -1,15 +1,12 @@
 import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
-import { Hex } from '../../components/Hex';
 import { Section } from '../../components/Section';
 import { graphIndexOf } from '../../explore/GraphIndex';
 import { pathText } from '../../explore/pathText';
-import { physicalAddress } from '../../explore/physicalAddress';
-import { AddressValue } from './AddressValue';
 import { DiagnosticsHere } from './DiagnosticsHere';
 import { InspectorHeading } from './InspectorHeading';
 import { LinkFacts } from './LinkFacts';
+import { placeFacts } from './placeFacts';
 import { PropertyTable } from './PropertyTable';
 import { SelectLink } from './SelectLink';
 import { SideStructures } from './SideStructures';
@@ -25,22 +22,7 @@ export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fr
   return (
     <article aria-label={`Node ${text}`}>
       <InspectorHeading kind="node" name={node.name || '/'} />
-      <Facts
-        testId="node-facts"
-        facts={[
-          [
-            'path',
-            <>
-              <span className="mono" data-testid="inspector-path">
-                {text}
-              </span>{' '}
-              <CopyButton text={text} what="path" />
-            </>,
-          ],
-          ['address', <AddressValue address={physicalAddress(fragment.location, node.offset)} none="no physical memory" testId="inspector-address" />],
-          ['offset', <><Hex value={node.offset} testId="inspector-offset" /> in fragment {fragment.id}</>],
-        ]}
-      />
+      <Facts testId="node-facts" facts={placeFacts(fragment, text, node.offset)} />
       <Section title="Properties">
         <PropertyTable fragment={fragmentId} node={path} properties={node.properties} />
       </Section>

@@ -1,18 +1,15 @@
 import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
-import { Hex } from '../../components/Hex';
 import { HexBytes } from '../../components/HexBytes';
 import { Section } from '../../components/Section';
 import { graphIndexOf } from '../../explore/GraphIndex';
 import { pathText } from '../../explore/pathText';
-import { physicalAddress } from '../../explore/physicalAddress';
 import { formatSize } from '../../format/formatSize';
 import type { Selection } from '../../model/Selection';
-import { AddressValue } from './AddressValue';
 import { DiagnosticsHere } from './DiagnosticsHere';
 import { InspectorHeading } from './InspectorHeading';
 import { LinkFacts } from './LinkFacts';
+import { placeFacts } from './placeFacts';
 import { SideStructures } from './SideStructures';
 import { ValueReading } from './ValueReading';
 
@@ -36,23 +33,7 @@ export function PropertyInspector({ graph, selection }: { graph: KhoGraph; selec
   return (
     <article aria-label={`Property ${path}`}>
       <InspectorHeading kind={item.kind === 'property' ? 'property' : 'raw struct field'} name={selection.property} />
-      <Facts
-        testId="property-facts"
-        facts={[
-          [
-            'path',
-            <>
-              <span className="mono" data-testid="inspector-path">
-                {path}
-              </span>{' '}
-              <CopyButton text={path} what="path" />
-            </>,
-          ],
-          ['address', <AddressValue address={physicalAddress(fragment.location, offset)} none={`no physical memory (${fragment.location.kind === 'file' ? fragment.location.path : 'unknown'})`} testId="inspector-address" />],
-          ['offset', <><Hex value={offset} testId="inspector-offset" /> in fragment {fragment.id}</>],
-          ['size', formatSize(raw.length)],
-        ]}
-      />
+      <Facts testId="property-facts" facts={[...placeFacts(fragment, path, offset), ['size', formatSize(raw.length)]]} />
       <Section title="Value">
         <ValueReading value={value} raw={raw} readings={readings} />
       </Section>
