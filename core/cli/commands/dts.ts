@@ -1,13 +1,13 @@
 import { mkdir, open, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt } from '../../fdt';
+import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt, type FdtIndex, type FdtTruncation } from '../../fdt';
 import { printDts } from '../../fdt/dts';
 import type { Command } from '../Command';
 import { parseCommandLine } from '../parseCommandLine';
 import { runWithUsage } from '../runWithUsage';
 import { UsageError } from '../UsageError';
 
-const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR]
+const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR] [--allow-truncated]
 
 Decompiles flattened device tree blobs to DTS text as 'dtc -I dtb -O dts'
 (dtc 1.6.1) writes it, byte for byte except where dtc's text would not read
@@ -19,6 +19,10 @@ back as the same bytes (see docs/dts.md).
   --out-dir DIR          write DIR/<name>.dts for each FILE instead (the name is
                          the file's name without a .dtb ending); DIR is created
                          if needed
+  --allow-truncated      print a blob whose file ends before the blob does
+                         (the kernel's debugfs kho/out/fdt) as far as the file
+                         goes, saying on stderr where it was cut and what is
+                         missing; without it such a file is an error
 
 A file that cannot be read or is not a valid FDT is reported on stderr and the
 others are still done; the exit status is then 1 (2 for a wrong command line).
@@ -48,9 +52,58 @@ async function readBlob(path: string): Promise<Uint8Array> {
   }
 }
 
-/** The DTS of one file; the text holds one char per byte (names are latin1), so it is written as latin1. */
-async function decompile(path: string): Promise<Buffer> {
-  return Buffer.from(printDts(readFdt(await readBlob(path)).toDocument()), 'latin1');
+/** One file decompiled: its DTS, and for a blob cut short what the DTS lacks (null for a whole blob). */
+interface Decompiled {
+  dts: Buffer;
+  truncationNote: string | null;
+}
+
+/**
+ * The DTS of one file; the text holds one char per byte (names are latin1), so
+ * it is written as latin1. A blob the file holds only the start of is read as
+ * far as it goes with `allowTruncated`, else it is an error.
+ */
+async function decompile(path: string, allowTruncated: boolean): Promise<Decompiled> {
+  const index = readIndex(await readBlob(path), allowTruncated);
+  const dts = Buffer.from(printDts(index.toDocument()), 'latin1');
+  return { dts, truncationNote: index.truncation && truncationNote(index, index.truncation) };
+}
+
+/**
+ * `readFdt` of the file's bytes. When the only fault of a blob is that the
+ * file ends inside it, the reader's error (kept as it is) gets a hint that
+ * `--allow-truncated` would print it.
+ */
+function readIndex(bytes: Uint8Array, allowTruncated: boolean): FdtIndex {
+  try {
+    return readFdt(bytes, { allowTruncated });
+  } catch (error) {
+    if (allowTruncated || !(error instanceof FdtError) || !readsAsPrefix(bytes)) throw error;
+    throw new FdtError(error.offset, error.structure, `${error.reason} (the file holds only the start of the blob: --allow-truncated prints what it holds)`);
+  }
+}
+
+/** Whether the bytes are the start of a blob that is otherwise sound: a tolerant read succeeds and finds it cut. */
+function readsAsPrefix(bytes: Uint8Array): boolean {
+  try {
+    return readFdt(bytes, { allowTruncated: true }).truncation !== null;
+  } catch (error) {
+    if (error instanceof FdtError) return false;
+    throw error;
+  }
+}
+
+/**
+ * Where a blob was cut and what its printed DTS therefore lacks: the reader's
+ * reason block by block, the nodes the text closes at the cut although the
+ * blob goes on inside them, and how missing property names are shown.
+ */
+function truncationNote(index: FdtIndex, truncation: FdtTruncation): string {
+  const parts = [`truncated: the file holds ${truncation.availableBytes} of the FDT's ${truncation.totalSize} bytes; ${truncation.reason}`];
+  const openNodes = truncation.openNodes.map((n) => index.nodePath(n));
+  if (openNodes.length > 0) parts.push(`the DTS stops at the cut, closing ${openNodes.join(', ')} there`);
+  if (truncation.missingNameCount > 0) parts.push(`property names not in the file are printed as placeholders (<name at strings+OFFSET not in the ${truncation.availableBytes} bytes present>)`);
+  return parts.join('; ');
 }
 
 /** `DIR/<name>.dts` for every input, refusing two inputs that would write the same file. */
@@ -77,13 +130,15 @@ function reason(error: unknown): string {
  * Decompiles every input to stdout or to its output file; a file that fails
  * is reported on stderr and the others are still done. True when all went well.
  */
-async function decompileAll(inputs: string[], outputs: string[] | undefined): Promise<boolean> {
+async function decompileAll(inputs: string[], outputs: string[] | undefined, allowTruncated: boolean): Promise<boolean> {
   let failed = false;
   let printed = 0;
   for (const [i, input] of inputs.entries()) {
     let dts: Buffer;
     try {
-      dts = await decompile(input);
+      const decompiled = await decompile(input, allowTruncated);
+      dts = decompiled.dts;
+      if (decompiled.truncationNote !== null) process.stderr.write(`khoscope dts: ${input}: ${decompiled.truncationNote}\n`);
     } catch (error) {
       process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
       failed = true;
@@ -113,7 +168,11 @@ export const dtsCommand: Command = {
   summary: "decompile DTB files to DTS text (as 'dtc -I dtb -O dts')",
   run: (args) =>
     runWithUsage('dts', help, async () => {
-      const { values, positionals: inputs } = parseCommandLine(args, { 'out-dir': { type: 'string' }, help: { type: 'boolean', short: 'h' } });
+      const { values, positionals: inputs } = parseCommandLine(args, {
+        'out-dir': { type: 'string' },
+        'allow-truncated': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+      });
       if (values.help) {
         process.stdout.write(help);
         return 0;
@@ -122,6 +181,6 @@ export const dtsCommand: Command = {
       const outDir = values['out-dir'];
       const outputs = outDir === undefined ? undefined : outputPaths(inputs, outDir);
       if (outDir !== undefined) await mkdir(outDir, { recursive: true });
-      return (await decompileAll(inputs, outputs)) ? 0 : 1;
+      return (await decompileAll(inputs, outputs, values['allow-truncated'] === true)) ? 0 : 1;
     }),
 };
