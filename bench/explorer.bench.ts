@@ -2,7 +2,8 @@
  * The explorer in Chromium: a production build served on localhost, driven
  * through Debian's Chromium with Playwright. Measures the time from dropping
  * the real-kernel fixture (the committed carved ELF, and the full 528 MiB
- * ELF when ../shared is present) to the first graph card; first frame and
+ * ELF when ../shared is present, with the time a plain read of it takes)
+ * to the first graph card; first frame and
  * panning speed of a synthetic 10,000-fragment graph at each zoom level; and
  * what opening a 16 GiB sparse image costs the browser in time and memory.
  */
@@ -14,6 +15,7 @@ import type { BenchResult } from './BenchResult';
 import { dropAndTimeFirstCard, openStartPage } from './explorer/dropAndTimeFirstCard';
 import { launchChromium } from './explorer/launchChromium';
 import { serveExplorer } from './explorer/serveExplorer';
+import { timeFileRead } from './explorer/timeFileRead';
 import { SYNTHETIC_FRAGMENTS, syntheticGraphFigures } from './explorer/syntheticGraphFigures';
 import { sparseImageFigures } from './explorer/sparseImageFigures';
 
@@ -21,6 +23,8 @@ const MiB = 2 ** 20;
 const GiB = 2 ** 30;
 const CARVED_FIXTURE = fileURLToPath(new URL('../fixtures/linux-7.3/pre-kexec.carved.elf', import.meta.url));
 const DROP_GOAL_MS = 1000;
+/** Browser growth while opening the 16 GiB image above which its size shows up in memory (1/64 of it). */
+const SPARSE_RSS_BOUND = 256 * MiB;
 const FIRST_FRAME_GOAL_MS = 2000;
 const PAN_GOAL_FPS = 50;
 const SPARSE_BYTES = 16 * GiB;
@@ -66,7 +70,19 @@ export async function run(): Promise<BenchResult[]> {
 
     results.push(dropResult('carved real fixture (pre-kexec.carved.elf, 225 KiB)', await timeDrops(page, served.appUrl, CARVED_FIXTURE)));
     if (linuxFixturesPresent('the full 528 MiB fixture in the explorer bench')) {
-      results.push(dropResult('full real fixture (pre-kexec.elf, 528 MiB)', await timeDrops(page, served.appUrl, await unpackedLinuxFixture('pre-kexec.elf'))));
+      const fullFixture = await unpackedLinuxFixture('pre-kexec.elf');
+      results.push(dropResult('full real fixture (pre-kexec.elf, 528 MiB)', await timeDrops(page, served.appUrl, fullFixture)));
+      const reads: number[] = [];
+      for (let read = 0; read < DROPS; read++) {
+        await openStartPage(page, served.appUrl);
+        reads.push(await timeFileRead(page, fullFixture));
+      }
+      results.push({
+        name: 'full real fixture: reading the file once, nothing else',
+        value: round(median(reads)),
+        unit: 'ms',
+        notes: `the floor under the drop above: Blob.slice in 4 MiB chunks, two in flight, as the root scan reads; median of ${reads.length} reads (best ${round(Math.min(...reads))} ms)`,
+      });
     }
 
     const synthetic = await syntheticGraphFigures(page, served.harnessUrl, SYNTHETIC_LOADS);
@@ -93,7 +109,7 @@ export async function run(): Promise<BenchResult[]> {
       name: '16 GiB sparse image: browser RSS growth',
       value: Math.round(sparse.rssGrowthBytes / MiB),
       unit: 'MiB',
-      notes: `goal: the image's size does not show up in memory (≪ 16384 MiB), ${verdict(sparse.rssGrowthBytes < GiB)} (< 1 GiB); peak VmRSS of all Chromium processes over the start page, sampled every 200 ms`,
+      notes: `goal: the image's size does not show up in memory, ${verdict(sparse.rssGrowthBytes < SPARSE_RSS_BOUND)} (< ${SPARSE_RSS_BOUND / MiB} MiB); peak VmRSS of all Chromium processes over the start page, sampled every 200 ms`,
     });
     results.push({
       name: '16 GiB sparse image: page JS heap growth',

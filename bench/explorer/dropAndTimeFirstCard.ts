@@ -9,9 +9,18 @@ const ADD_INPUT = `(() => {
   const input = document.createElement('input');
   input.type = 'file';
   input.hidden = true;
-  input.dataset.benchDrop = '';
+  input.dataset.benchFile = '';
   document.body.append(input);
 })()`;
+
+/**
+ * Puts the file at `path` into a hidden file input of the page
+ * (`input[data-bench-file]`), for in-page scripts to drop or read.
+ */
+export async function attachBenchFile(page: Page, path: string): Promise<void> {
+  await page.evaluate(ADD_INPUT);
+  await page.locator('input[data-bench-file]').setInputFiles(path);
+}
 
 /**
  * Drops the input's file on the page's main area as a desktop drag would
@@ -21,7 +30,7 @@ const ADD_INPUT = `(() => {
  * most one frame late.
  */
 const dropScript = (timeoutMs: number): string => `(async () => {
-  const input = document.querySelector('input[data-bench-drop]');
+  const input = document.querySelector('input[data-bench-file]');
   const transfer = new DataTransfer();
   for (const file of input.files) transfer.items.add(file);
   const target = document.querySelector('main');
@@ -52,7 +61,6 @@ export async function openStartPage(page: Page, appUrl: string): Promise<void> {
  * returns the milliseconds until the graph's first card is on screen.
  */
 export async function dropAndTimeFirstCard(page: Page, path: string, timeoutMs: number): Promise<number> {
-  await page.evaluate(ADD_INPUT);
-  await page.locator('input[data-bench-drop]').setInputFiles(path);
+  await attachBenchFile(page, path);
   return (await page.evaluate(dropScript(timeoutMs))) as number;
 }
