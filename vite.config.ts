@@ -23,7 +23,11 @@ function contentSecurityPolicy(): Plugin {
     name: 'khoscope-content-security-policy',
     apply: 'build',
     transformIndexHtml: () => [
-      { tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' },
+      {
+        tag: 'meta',
+        attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY },
+        injectTo: 'head-prepend',
+      },
     ],
   };
 }
@@ -40,7 +44,10 @@ function startDemoBanner(): Plugin {
       server.httpServer?.once('listening', () => {
         setTimeout(() => {
           const url = server.resolvedUrls?.local[0];
-          if (url) server.config.logger.info(`\n  khoscope explorer on a built-in demo: ${url}?demo=${START_DEMO}\n  (or open ${url} and drop a memory image on the page)\n`);
+          if (url)
+            server.config.logger.info(
+              `\n  khoscope explorer on a built-in demo: ${url}?demo=${START_DEMO}\n  (or open ${url} and drop a memory image on the page)\n`,
+            );
         }, 0);
       });
     },

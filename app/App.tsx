@@ -15,7 +15,10 @@ export function App() {
   useThemeEffect();
   useHashSync();
   useGlobalShortcuts();
-  const dropFailed = useCallback((message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`), []);
+  const dropFailed = useCallback(
+    (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
+    [],
+  );
   const dragging = useWindowFileDrop(openFiles, dropFailed);
   const empty = useDocumentStore((state) => state.status === 'empty');
   return (

@@ -14,6 +14,8 @@ export function compileDeviceTree(source: string, dtsPath: string, dtbPath: stri
   writeFileSync(dtsPath, source);
   // -q: the synthetic values deliberately ignore binding rules (reg vs #address-cells
   // and the like); dtc's warnings about them are noise, its errors still fail the run.
-  execFileSync(DTC, ['-q', '-I', 'dts', '-O', 'dtb', '-o', dtbPath, dtsPath], { stdio: ['ignore', 'inherit', 'inherit'] });
+  execFileSync(DTC, ['-q', '-I', 'dts', '-O', 'dtb', '-o', dtbPath, dtsPath], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   return new Uint8Array(readFileSync(dtbPath));
 }

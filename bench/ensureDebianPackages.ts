@@ -17,11 +17,13 @@ export function ensureDebianPackages(requirements: readonly DebianRequirement[])
   const packages = [...new Set(missing().map((requirement) => requirement.pkg))];
   if (packages.length === 0) return;
   const command = `apt-get install -y ${packages.join(' ')}`;
-  if (process.getuid?.() !== 0) throw new Error(`missing Debian packages ${packages.join(', ')}; install with: sudo ${command}`);
+  if (process.getuid?.() !== 0)
+    throw new Error(`missing Debian packages ${packages.join(', ')}; install with: sudo ${command}`);
   console.log(`installing ${packages.join(', ')} with apt-get...`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   execFileSync('apt-get', ['install', '-y', '-qq', ...packages], { stdio: 'inherit', env });
   const still = missing();
-  if (still.length > 0) throw new Error(`still missing after ${command}: ${still.map((requirement) => requirement.path).join(', ')}`);
+  if (still.length > 0)
+    throw new Error(`still missing after ${command}: ${still.map((requirement) => requirement.path).join(', ')}`);
 }

@@ -68,10 +68,17 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
 
-    results.push(dropResult('carved real fixture (pre-kexec.carved.elf, 225 KiB)', await timeDrops(page, served.appUrl, CARVED_FIXTURE)));
+    results.push(
+      dropResult(
+        'carved real fixture (pre-kexec.carved.elf, 225 KiB)',
+        await timeDrops(page, served.appUrl, CARVED_FIXTURE),
+      ),
+    );
     if (linuxFixturesPresent('the full 528 MiB fixture in the explorer bench')) {
       const fullFixture = await unpackedLinuxFixture('pre-kexec.elf');
-      results.push(dropResult('full real fixture (pre-kexec.elf, 528 MiB)', await timeDrops(page, served.appUrl, fullFixture)));
+      results.push(
+        dropResult('full real fixture (pre-kexec.elf, 528 MiB)', await timeDrops(page, served.appUrl, fullFixture)),
+      );
       const reads: number[] = [];
       for (let read = 0; read < DROPS; read++) {
         await openStartPage(page, served.appUrl);
@@ -104,7 +111,12 @@ export async function run(): Promise<BenchResult[]> {
 
     const sparse = await sparseImageFigures(page, served.appUrl, SPARSE_BYTES, 600_000);
     const imageNote = `${SPARSE_BYTES / GiB} GiB sparse raw image (holes but one kho-v4 root 8 MiB before the end)`;
-    results.push({ name: '16 GiB sparse image: drop → first graph', value: round(sparse.openMs / 1000), unit: 's', notes: `${imageNote}; no goal set beyond staying usable` });
+    results.push({
+      name: '16 GiB sparse image: drop → first graph',
+      value: round(sparse.openMs / 1000),
+      unit: 's',
+      notes: `${imageNote}; no goal set beyond staying usable`,
+    });
     results.push({
       name: '16 GiB sparse image: browser RSS growth',
       value: Math.round(sparse.rssGrowthBytes / MiB),
@@ -115,7 +127,8 @@ export async function run(): Promise<BenchResult[]> {
       name: '16 GiB sparse image: page JS heap growth',
       value: Math.round(sparse.heapGrowthBytes / MiB),
       unit: 'MiB',
-      notes: 'peak CDP JSHeapUsedSize of the page (main thread; the scan worker is counted in RSS) over the start page, sampled every 200 ms',
+      notes:
+        'peak CDP JSHeapUsedSize of the page (main thread; the scan worker is counted in RSS) over the start page, sampled every 200 ms',
     });
   } finally {
     await browser.close();

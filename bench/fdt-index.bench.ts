@@ -50,9 +50,13 @@ function benchTreeSize(nodeCount: number, isGoalSize: boolean): BenchResult[] {
   // Both runners must have seen the whole tree, or the comparison is meaningless.
   const index = readFdt(blob);
   if (libfdt.bytes !== blob.length || libfdt.nodes !== tree.nodes || libfdt.properties !== tree.properties)
-    throw new Error(`libfdt walk saw ${libfdt.nodes} nodes/${libfdt.properties} properties in ${libfdt.bytes} bytes, expected ${tree.nodes}/${tree.properties} in ${blob.length}`);
+    throw new Error(
+      `libfdt walk saw ${libfdt.nodes} nodes/${libfdt.properties} properties in ${libfdt.bytes} bytes, expected ${tree.nodes}/${tree.properties} in ${blob.length}`,
+    );
   if (index.nodeCount !== tree.nodes || index.propertyCount !== tree.properties)
-    throw new Error(`readFdt indexed ${index.nodeCount} nodes/${index.propertyCount} properties, expected ${tree.nodes}/${tree.properties}`);
+    throw new Error(
+      `readFdt indexed ${index.nodeCount} nodes/${index.propertyCount} properties, expected ${tree.nodes}/${tree.properties}`,
+    );
 
   const ratio = megabytesPerSecond(blob.length, ours.minNs) / megabytesPerSecond(blob.length, libfdt.minNs);
   const medianRatio = libfdt.medianNs / ours.medianNs;

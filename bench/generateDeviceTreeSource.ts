@@ -32,9 +32,24 @@ const bytes =
 const empty: ValueMaker = () => '';
 
 const COMPATIBLES = [
-  'arm,pl011', 'arm,primecell', 'arm,gic-400', 'arm,armv8-timer', 'snps,dw-apb-uart', 'snps,dwc3',
-  'fsl,imx8mq-gpio', 'fsl,imx35-gpio', 'qcom,sdhci-msm-v5', 'rockchip,rk3399-i2c', 'brcm,bcm2711-pcie',
-  'simple-bus', 'syscon', 'regulator-fixed', 'gpio-leds', 'fixed-clock', 'linux,kho-v1', 'memblock-v1',
+  'arm,pl011',
+  'arm,primecell',
+  'arm,gic-400',
+  'arm,armv8-timer',
+  'snps,dw-apb-uart',
+  'snps,dwc3',
+  'fsl,imx8mq-gpio',
+  'fsl,imx35-gpio',
+  'qcom,sdhci-msm-v5',
+  'rockchip,rk3399-i2c',
+  'brcm,bcm2711-pcie',
+  'simple-bus',
+  'syscon',
+  'regulator-fixed',
+  'gpio-leds',
+  'fixed-clock',
+  'linux,kho-v1',
+  'memblock-v1',
 ];
 const NAMES_OF_THINGS = ['default', 'sleep', 'core', 'bus', 'apb', 'ahb', 'ref', 'suspend', 'idle', 'ctrl', 'phy'];
 
@@ -67,9 +82,33 @@ const PROPERTY_VOCABULARY: ReadonlyArray<readonly [string, ValueMaker]> = [
 ];
 
 const NODE_BASE_NAMES = [
-  'cpu', 'memory', 'interrupt-controller', 'serial', 'i2c', 'spi', 'gpio', 'clock-controller', 'regulator',
-  'pinctrl', 'usb', 'ethernet', 'mmc', 'pcie', 'timer', 'watchdog', 'dma-controller', 'power-domain', 'sensor',
-  'led', 'codec', 'phy', 'mailbox', 'reset-controller', 'sram', 'memblock', 'preserved-region',
+  'cpu',
+  'memory',
+  'interrupt-controller',
+  'serial',
+  'i2c',
+  'spi',
+  'gpio',
+  'clock-controller',
+  'regulator',
+  'pinctrl',
+  'usb',
+  'ethernet',
+  'mmc',
+  'pcie',
+  'timer',
+  'watchdog',
+  'dma-controller',
+  'power-domain',
+  'sensor',
+  'led',
+  'codec',
+  'phy',
+  'mailbox',
+  'reset-controller',
+  'sram',
+  'memblock',
+  'preserved-region',
 ];
 
 /** Depth limit of the generated trees; real device trees rarely go beyond a handful of levels. */
@@ -117,7 +156,8 @@ function generateChildLists(nodeCount: number, random: SeededRandom): number[][]
  * a given seed.
  */
 export function generateDeviceTreeSource(nodeCount: number, seed: number): GeneratedDeviceTree {
-  if (!Number.isInteger(nodeCount) || nodeCount < 1) throw new Error(`node count must be a positive integer, got ${nodeCount}`);
+  if (!Number.isInteger(nodeCount) || nodeCount < 1)
+    throw new Error(`node count must be a positive integer, got ${nodeCount}`);
   const random = new SeededRandom(seed);
   const children = generateChildLists(nodeCount, random);
   const chunks: string[] = ['/dts-v1/;\n\n'];
@@ -133,7 +173,8 @@ export function generateDeviceTreeSource(nodeCount: number, seed: number): Gener
     children[node].forEach((child, siblingIndex) => {
       const base = random.pick(NODE_BASE_NAMES);
       // Unit addresses derive from the sibling index, so sibling names never collide.
-      const childName = random.next() < 0.8 ? `${base}@${((siblingIndex + 1) * 0x1000).toString(16)}` : `${base}-${siblingIndex}`;
+      const childName =
+        random.next() < 0.8 ? `${base}@${((siblingIndex + 1) * 0x1000).toString(16)}` : `${base}-${siblingIndex}`;
       emit(child, childName, `${indent}\t`);
     });
     chunks.push(`${indent}};\n`);

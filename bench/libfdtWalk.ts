@@ -36,10 +36,14 @@ export function buildLibfdtWalk(): string {
 
 /** Runs the libfdt full walk over a blob file with the same repetition plan as our side. */
 export function runLibfdtWalk(dtbPath: string, plan: RepetitionPlan): LibfdtWalkResult {
-  const output = execFileSync(buildLibfdtWalk(), [dtbPath, String(plan.minReps), String(plan.budgetMs), String(plan.maxReps)], {
-    encoding: 'utf8',
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const output = execFileSync(
+    buildLibfdtWalk(),
+    [dtbPath, String(plan.minReps), String(plan.budgetMs), String(plan.maxReps)],
+    {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const parsed = JSON.parse(output) as Partial<LibfdtWalkResult>;
   for (const key of ['bytes', 'nodes', 'properties', 'reps', 'minNs', 'medianNs'] as const) {
     if (typeof parsed[key] !== 'number') throw new Error(`libfdt-walk output lacks "${key}": ${output.trim()}`);

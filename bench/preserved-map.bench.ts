@@ -39,9 +39,15 @@ function mixedBlocks(): PreservedBlock[] {
 
 /** Builders rather than block lists, so only one workload's millions of objects are alive at a time. */
 const workloads: (() => Workload)[] = [
-  () => ({ label: '4M contiguous order-0 pages (16 GiB)', blocks: Array.from({ length: 4 * 1024 * 1024 }, (_, i) => ({ address: i * PAGE, order: 0 })) }),
+  () => ({
+    label: '4M contiguous order-0 pages (16 GiB)',
+    blocks: Array.from({ length: 4 * 1024 * 1024 }, (_, i) => ({ address: i * PAGE, order: 0 })),
+  }),
   // Every other page: each preserved page is its own run, the worst case for run-length scanning.
-  () => ({ label: '2M scattered order-0 pages (every other page)', blocks: Array.from({ length: 2 * 1024 * 1024 }, (_, i) => ({ address: i * 2 * PAGE, order: 0 })) }),
+  () => ({
+    label: '2M scattered order-0 pages (every other page)',
+    blocks: Array.from({ length: 2 * 1024 * 1024 }, (_, i) => ({ address: i * 2 * PAGE, order: 0 })),
+  }),
   () => {
     const blocks = mixedBlocks();
     return { label: `${blocks.length} mixed-order blocks over 48 GiB`, blocks };
@@ -79,16 +85,26 @@ export async function run(): Promise<BenchResult[]> {
     const pages = blocks.reduce((sum, b) => sum + 2 ** b.order, 0);
     const encodings = [
       { name: 'radix tree', encode: () => encodeRadixTree(blocks, PAGE, allocator()), decode: decodeRadixTree },
-      { name: 'chunk list (512-byte bitmaps)', encode: () => encodeChunkList(blocks, PAGE, 512, allocator()), decode: decodeChunkList },
+      {
+        name: 'chunk list (512-byte bitmaps)',
+        encode: () => encodeChunkList(blocks, PAGE, 512, allocator()),
+        decode: decodeChunkList,
+      },
     ];
     for (const { name, encode, decode } of encodings) {
       const encoded = encode();
       const memory = image(encoded);
       const { ms, map } = await bestOf(() => decode(memory, encoded.root, { maxBlocks: 2 ** 30 }));
-      if (map.blockCount !== blocks.length) throw new Error(`${name}: decoded ${map.blockCount} blocks, encoded ${blocks.length}`);
+      if (map.blockCount !== blocks.length)
+        throw new Error(`${name}: decoded ${map.blockCount} blocks, encoded ${blocks.length}`);
       const notes = `${label}; ${encoded.pages.size} metadata pages; ${map.ranges.count} merged ranges; best of 3`;
       results.push({ name: `${name} decode, ${label}`, value: Math.round(ms * 10) / 10, unit: 'ms', notes });
-      results.push({ name: `${name} decode rate, ${label}`, value: Math.round(pages / ms / 1000), unit: 'Mpages/s', notes: `${pages} preserved pages` });
+      results.push({
+        name: `${name} decode rate, ${label}`,
+        value: Math.round(pages / ms / 1000),
+        unit: 'Mpages/s',
+        notes: `${pages} preserved pages`,
+      });
     }
   }
   return results;

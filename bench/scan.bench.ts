@@ -69,7 +69,10 @@ async function scanOnce(path: string, readAhead: number): Promise<ScanRun> {
     const started = performance.now();
     const image = await openImage(source, { container: 'raw' });
     if (image.kind !== 'memory') throw new Error('raw image did not open as memory');
-    const result = await findKhoRoots(image.memory, { readAhead, onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())) });
+    const result = await findKhoRoots(image.memory, {
+      readAhead,
+      onProgress: () => (peak = Math.max(peak, process.memoryUsage.rss())),
+    });
     const ms = performance.now() - started;
     peak = Math.max(peak, process.memoryUsage.rss());
     return { ms, peakRss: peak, rssGrowth: peak - before, best: result.candidates[0]?.address };
@@ -98,12 +101,22 @@ async function timeImage(path: string, root: number, label: string): Promise<Siz
   // The first read of a fresh sparse file fills the page cache with zero
   // pages, which takes far longer than any later read: do it untimed.
   await plainRead(path);
-  const timings: SizeTimings = { readMs: [], scanMs: [], scanNoOverlapMs: [], peakRss: 0, rssGrowth: 0, load: [loadavg()[0], 0] };
+  const timings: SizeTimings = {
+    readMs: [],
+    scanMs: [],
+    scanNoOverlapMs: [],
+    peakRss: 0,
+    rssGrowth: 0,
+    load: [loadavg()[0], 0],
+  };
   for (let i = 0; i < REPEATS; i++) {
     timings.readMs.push(await plainRead(path));
     for (const readAhead of [DEFAULT_READ_AHEAD, 1]) {
       const scan = await scanOnce(path, readAhead);
-      if (scan.best !== root) throw new Error(`${label}: best candidate 0x${scan.best?.toString(16)}, expected the root at 0x${root.toString(16)}`);
+      if (scan.best !== root)
+        throw new Error(
+          `${label}: best candidate 0x${scan.best?.toString(16)}, expected the root at 0x${root.toString(16)}`,
+        );
       (readAhead === 1 ? timings.scanNoOverlapMs : timings.scanMs).push(scan.ms);
       timings.peakRss = Math.max(timings.peakRss, scan.peakRss);
       timings.rssGrowth = Math.max(timings.rssGrowth, scan.rssGrowth);
@@ -130,12 +143,42 @@ export async function run(): Promise<BenchResult[]> {
       const ratioMedian = median(t.readMs) / median(t.scanMs);
       const noOverlap = readBest / Math.min(...t.scanNoOverlapMs);
       const of = `best of ${REPEATS}`;
-      results.push({ name: `${gib} GiB: plain sequential read`, value: mbPerSecond(size, readBest), unit: 'MB/s', notes: `${label}; ${READ_BYTES / MiB} MiB reads into one reused buffer, one at a time; ${of}, median ${mbPerSecond(size, median(t.readMs))}` });
-      results.push({ name: `${gib} GiB: root discovery`, value: mbPerSecond(size, Math.min(...t.scanMs)), unit: 'MB/s', notes: `${label}; openImage + findKhoRoots (4 MiB chunks, read-ahead ${DEFAULT_READ_AHEAD}), root found 8 MiB before the end; ${of}, median ${mbPerSecond(size, median(t.scanMs))}` });
-      results.push({ name: `${gib} GiB: discovery / plain read`, value: Math.round(ratio * 100) / 100, unit: 'x', notes: `best over best; median over median ${ratioMedian.toFixed(2)}x; goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}; 1-min load average ${t.load.map((l) => l.toFixed(1)).join(' -> ')} on ${cpus().length} CPUs` });
-      results.push({ name: `${gib} GiB: discovery with read-ahead 1 / plain read`, value: Math.round(noOverlap * 100) / 100, unit: 'x', notes: 'one chunk read at a time, like the plain read: shows what the overlap of reads adds' });
-      results.push({ name: `${gib} GiB: peak RSS during discovery`, value: megabytes(t.peakRss), unit: 'MB', notes: 'whole process (node + tsx + bench), sampled after every chunk; goal < 200 MB at 16 GiB' });
-      results.push({ name: `${gib} GiB: peak RSS growth during discovery`, value: megabytes(t.rssGrowth), unit: 'MB', notes: 'that peak minus the RSS when the scan started: what the scan itself holds' });
+      results.push({
+        name: `${gib} GiB: plain sequential read`,
+        value: mbPerSecond(size, readBest),
+        unit: 'MB/s',
+        notes: `${label}; ${READ_BYTES / MiB} MiB reads into one reused buffer, one at a time; ${of}, median ${mbPerSecond(size, median(t.readMs))}`,
+      });
+      results.push({
+        name: `${gib} GiB: root discovery`,
+        value: mbPerSecond(size, Math.min(...t.scanMs)),
+        unit: 'MB/s',
+        notes: `${label}; openImage + findKhoRoots (4 MiB chunks, read-ahead ${DEFAULT_READ_AHEAD}), root found 8 MiB before the end; ${of}, median ${mbPerSecond(size, median(t.scanMs))}`,
+      });
+      results.push({
+        name: `${gib} GiB: discovery / plain read`,
+        value: Math.round(ratio * 100) / 100,
+        unit: 'x',
+        notes: `best over best; median over median ${ratioMedian.toFixed(2)}x; goal >= ${GOAL_RATIO}x: ${ratio >= GOAL_RATIO ? 'met' : 'NOT met'}; 1-min load average ${t.load.map((l) => l.toFixed(1)).join(' -> ')} on ${cpus().length} CPUs`,
+      });
+      results.push({
+        name: `${gib} GiB: discovery with read-ahead 1 / plain read`,
+        value: Math.round(noOverlap * 100) / 100,
+        unit: 'x',
+        notes: 'one chunk read at a time, like the plain read: shows what the overlap of reads adds',
+      });
+      results.push({
+        name: `${gib} GiB: peak RSS during discovery`,
+        value: megabytes(t.peakRss),
+        unit: 'MB',
+        notes: 'whole process (node + tsx + bench), sampled after every chunk; goal < 200 MB at 16 GiB',
+      });
+      results.push({
+        name: `${gib} GiB: peak RSS growth during discovery`,
+        value: megabytes(t.rssGrowth),
+        unit: 'MB',
+        notes: 'that peak minus the RSS when the scan started: what the scan itself holds',
+      });
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });

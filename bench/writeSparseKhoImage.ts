@@ -14,7 +14,13 @@ const PAGE = 4096;
 export function writeSparseKhoImage(path: string, size: number): number {
   const root = size - 8 * MiB;
   const memory = new SparseMemory(PAGE, [{ start: 0, end: size }]);
-  placeRoot(memory, { address: root, compatible: 'kho-v4', map: 'radix-tree', mapPages: root + MiB, children: [{ name: 'kho_test', blob: root + 2 * MiB, property: 'preserved-data', blobSize: 240 }] });
+  placeRoot(memory, {
+    address: root,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    mapPages: root + MiB,
+    children: [{ name: 'kho_test', blob: root + 2 * MiB, property: 'preserved-data', blobSize: 240 }],
+  });
   const fd = openSync(path, 'w');
   try {
     ftruncateSync(fd, size);

@@ -4,7 +4,9 @@ import { SAMPLE_DTB } from './support/sampleTree';
 import { dtcDecompile } from './support/dtc';
 import { expectExplorer, openWithPicker } from './support/pageActions';
 
-test('the DTS tab prints a lone DTB exactly as dtc does (plus comments with the ABI readings), and downloads it', async ({ page }) => {
+test('the DTS tab prints a lone DTB exactly as dtc does (plus comments with the ABI readings), and downloads it', async ({
+  page,
+}) => {
   await page.goto('/');
   await openWithPicker(page, 'Open an image', { name: 'test-board.dtb', bytes: SAMPLE_DTB });
   await expectExplorer(page);

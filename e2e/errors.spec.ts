@@ -9,7 +9,9 @@ test('a truncated ELF core: what is wrong, where, the first bytes, and what to t
   await expect(alert.getByRole('heading')).toHaveText('Could not open cut.elf');
   await expect(alert).toContainText('This ELF file is damaged or is not a memory dump.');
   await expect(alert.getByTestId('problem-reason')).toContainText('needs 280 bytes but cut.elf ends at 0xc8');
-  await expect(alert.getByTestId('problem-where')).toHaveText('file offset 0x40 in the ELF program header table (5 entries)');
+  await expect(alert.getByTestId('problem-where')).toHaveText(
+    'file offset 0x40 in the ELF program header table (5 entries)',
+  );
   await expect(alert).toContainText('7f 45 4c 46');
   await expect(alert.getByTestId('problem-hint')).toContainText('QEMU dump-guest-memory');
   await screenshot(page, 'error-light');
@@ -25,10 +27,14 @@ test('a compressed file is named as such', async ({ page }) => {
   await page.goto('/');
   await openWithPicker(page, 'Open an image', { name: 'vmcore.gz', bytes: gzip });
   await expect(page.getByRole('alert')).toContainText('This file is compressed.');
-  await expect(page.getByTestId('problem-reason')).toHaveText('the file is compressed with gzip (unpack it with gunzip first)');
+  await expect(page.getByTestId('problem-reason')).toHaveText(
+    'the file is compressed with gzip (unpack it with gunzip first)',
+  );
 });
 
-test('no KHO root: the scan says what it covered; listing every FDT or giving the address finds the tree', async ({ page }) => {
+test('no KHO root: the scan says what it covered; listing every FDT or giving the address finds the tree', async ({
+  page,
+}) => {
   // The mainline image with its root page wiped: the children are still there, the root is not.
   const bytes = mainlineElf();
   const wiped = Buffer.from(bytes);

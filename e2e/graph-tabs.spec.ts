@@ -11,7 +11,9 @@ test.beforeEach(async ({ page }) => {
   await expect(graphWorld(page)).toHaveAttribute('style', /scale/);
 });
 
-test('a node picked in the outline while the hex view is shown is brought into view on the way back to the graph', async ({ page }) => {
+test('a node picked in the outline while the hex view is shown is brought into view on the way back to the graph', async ({
+  page,
+}) => {
   const view = page.getByTestId('graph-view');
   await view.focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft');
@@ -40,15 +42,22 @@ test('a node picked in the outline while the hex view is shown is brought into v
   }
 });
 
-test('a search result under a collapsed card, picked while the memory map is shown, is expanded and shown in the graph', async ({ page }) => {
+test('a search result under a collapsed card, picked while the memory map is shown, is expanded and shown in the graph', async ({
+  page,
+}) => {
   const view = page.getByTestId('graph-view');
-  await view.locator('[data-card="0x100000"]').getByRole('button', { name: /^Collapse/ }).click();
+  await view
+    .locator('[data-card="0x100000"]')
+    .getByRole('button', { name: /^Collapse/ })
+    .click();
   await expect(view.locator('[data-card="0x104000"]')).toHaveCount(0);
 
   await page.getByRole('tab', { name: 'Memory map' }).click();
   await expect(view).toBeHidden();
   await page.getByRole('searchbox', { name: 'Search the graph' }).fill('0x104000');
-  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('fragment 0x104000');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
+    'fragment 0x104000',
+  );
   await page.keyboard.press('Enter');
   await expect(inspector(page).getByTestId('inspector-title')).toHaveText('0x104000');
   await page.getByRole('tab', { name: 'Graph' }).click();

@@ -23,7 +23,9 @@ test('a 4 GiB image: the scan shows progress and Cancel stops it', async ({ page
   // The page stays responsive while the worker scans: the theme switch reacts at once.
   await page.getByRole('button', { name: /Switch to (dark|light) theme/ }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'was cancelled' })).toHaveText(/Opening .*\.raw was cancelled\./);
+  await expect(page.getByRole('status').filter({ hasText: 'was cancelled' })).toHaveText(
+    /Opening .*\.raw was cancelled\./,
+  );
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('khoscope');
   // The worker really stopped: the browser's processes go quiet.
   await page.waitForTimeout(500);
@@ -56,5 +58,7 @@ test('a 4 GiB image opens to its one root near the end without ever being held i
   // with it (218–252 MiB at the peak in runs of this test). Before, one
   // worker read all 4 GiB; a trial reading a 4 GiB file that way in Chromium
   // grew by about 510 MiB, and the explorer bench's 16 GiB image by 1.35 GiB.
-  expect(grew, `browser memory grew by ${Math.round(grew / 1024 ** 2)} MiB while opening`).toBeLessThan(400 * 1024 ** 2);
+  expect(grew, `browser memory grew by ${Math.round(grew / 1024 ** 2)} MiB while opening`).toBeLessThan(
+    400 * 1024 ** 2,
+  );
 });

@@ -9,7 +9,9 @@ test.beforeEach(async ({ page, context }) => {
   await expectExplorer(page);
 });
 
-test('clicking rows selects them; the inspector shows path, physical address, typed value and both byte orders', async ({ page }) => {
+test('clicking rows selects them; the inspector shows path, physical address, typed value and both byte orders', async ({
+  page,
+}) => {
   await outlineRow(page, 'demo1').click();
   await expect(outlineRow(page, 'demo1')).toHaveAttribute('aria-selected', 'true');
   await expect(inspector(page).getByTestId('inspector-path')).toHaveText('0x1847000:/demo1');
@@ -93,12 +95,15 @@ test('the graph keeps its zoom and pan while another view is shown', async ({ pa
   // Zooming animates: wait until two reads in a row agree.
   let moved = '';
   await expect
-    .poll(async () => {
-      const now = (await world.getAttribute('style')) ?? '';
-      const settled = now === moved;
-      moved = now;
-      return settled;
-    }, { intervals: [300] })
+    .poll(
+      async () => {
+        const now = (await world.getAttribute('style')) ?? '';
+        const settled = now === moved;
+        moved = now;
+        return settled;
+      },
+      { intervals: [300] },
+    )
     .toBe(true);
   expect(moved).not.toBe(initial);
 

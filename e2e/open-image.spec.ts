@@ -1,6 +1,15 @@
 import { test, expect } from './support/test';
 import { MAINLINE, mainlineBlobSet, mainlineElf } from './support/khoImages';
-import { dropFiles, expectExplorer, fileDataTransfer, inspector, openPathWithPicker, openWithPicker, outlineRow, writeTempFolder } from './support/pageActions';
+import {
+  dropFiles,
+  expectExplorer,
+  fileDataTransfer,
+  inspector,
+  openPathWithPicker,
+  openWithPicker,
+  outlineRow,
+  writeTempFolder,
+} from './support/pageActions';
 import type { Page } from '@playwright/test';
 
 const elf = { name: 'mainline.elf', bytes: mainlineElf() };
@@ -22,8 +31,10 @@ test('an ELF core opened with the picker shows its roots, fragments, nodes and a
   await expect(page.getByTestId('roots-button')).toHaveText('root 0x23a000');
   await expect(outlineRow(page, 'kexec-metadata')).toBeVisible();
   // The outline renders only rows in view: close the first two fragments to bring the others up.
-  for (const fragment of ['0x23a000', '0x1847000']) await outlineRow(page, fragment).locator('.outline__chevron').click();
-  for (const fragment of ['0x23a000', '0x1847000', '0x1844000', '0x242000']) await expect(outlineRow(page, fragment)).toBeVisible();
+  for (const fragment of ['0x23a000', '0x1847000'])
+    await outlineRow(page, fragment).locator('.outline__chevron').click();
+  for (const fragment of ['0x23a000', '0x1847000', '0x1844000', '0x242000'])
+    await expect(outlineRow(page, fragment)).toBeVisible();
   // The root fragment is selected first: the inspector says where it is and what kind of root.
   await expect(inspector(page).getByTestId('inspector-title')).toHaveText('0x23a000');
   await expect(inspector(page).getByTestId('inspector-address')).toHaveText('0x23a000');
@@ -64,7 +75,9 @@ test('a kho/out folder picked with the folder picker opens as a blob set', async
   await outlineRow(page, 'sub_fdts/LUO').click();
   await expect(inspector(page).getByTestId('luo')).toContainText('luo-v5');
   // Blob files have no physical memory: the inspector says so instead of an address.
-  await expect(inspector(page).getByTestId('fragment-facts')).toContainText('debugfs file sub_fdts/LUO (no physical memory)');
+  await expect(inspector(page).getByTestId('fragment-facts')).toContainText(
+    'debugfs file sub_fdts/LUO (no physical memory)',
+  );
 });
 
 test('several files that are not a set: the first is opened and a notice says so', async ({ page }) => {

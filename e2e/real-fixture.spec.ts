@@ -2,7 +2,9 @@ import { test, expect } from './support/test';
 import { expectExplorer, inspector, openPathWithPicker, outlineRow } from './support/pageActions';
 import { preKexecElf } from './support/realFixture';
 
-test('a real Linux 7.3 dump: the root at 0x23a000 and its memblock, LUO, kho_test and kexec-metadata children', async ({ page }) => {
+test('a real Linux 7.3 dump: the root at 0x23a000 and its memblock, LUO, kho_test and kexec-metadata children', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const path = await preKexecElf('the real-fixture e2e test');
   if (!path) {
@@ -16,7 +18,8 @@ test('a real Linux 7.3 dump: the root at 0x23a000 and its memblock, LUO, kho_tes
   await expect(page.getByTestId('file-name')).toHaveText('pre-kexec.elf');
   await expect(page.getByTestId('image-kind')).toHaveText('ELF core');
   await expect(outlineRow(page, 'root 0x23a000')).toBeVisible();
-  for (const name of ['memblock', 'LUO', 'kho_test', 'kexec-metadata']) await expect(outlineRow(page, name)).toBeVisible();
+  for (const name of ['memblock', 'LUO', 'kho_test', 'kexec-metadata'])
+    await expect(outlineRow(page, name)).toBeVisible();
   await expect(inspector(page).getByTestId('root-facts')).toContainText('kho-v4');
   await expect(inspector(page).getByTestId('map-summary')).toContainText('45 blocks');
   await page.getByRole('searchbox', { name: 'Search the graph' }).fill('demo1');

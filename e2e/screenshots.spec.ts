@@ -1,7 +1,14 @@
 import { copyFileSync } from 'node:fs';
 import { test, expect } from './support/test';
 import { mainlineElf } from './support/khoImages';
-import { expectExplorer, inspector, openPathWithPicker, openWithPicker, outlineRow, screenshot } from './support/pageActions';
+import {
+  expectExplorer,
+  inspector,
+  openPathWithPicker,
+  openWithPicker,
+  outlineRow,
+  screenshot,
+} from './support/pageActions';
 import { preKexecElf } from './support/realFixture';
 
 test.use({ viewport: { width: 1440, height: 900 } });

@@ -2,7 +2,9 @@ import { test, expect } from './support/test';
 import { mainlineElf } from './support/khoImages';
 import { expectExplorer, inspector, openWithPicker } from './support/pageActions';
 
-test('searching an address finds the fragment there and the pointer holding it; Enter steps through the results', async ({ page }) => {
+test('searching an address finds the fragment there and the pointer holding it; Enter steps through the results', async ({
+  page,
+}) => {
   await page.goto('/');
   await openWithPicker(page, 'Open an image', { name: 'mainline.elf', bytes: mainlineElf() });
   await expectExplorer(page);

@@ -25,7 +25,9 @@ test('the help overlay lists the shortcuts; keys switch views and theme; Esc clo
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });
 
-test('the URL keeps the selection and the view, and reopening the same image after a reload restores them', async ({ page }) => {
+test('the URL keeps the selection and the view, and reopening the same image after a reload restores them', async ({
+  page,
+}) => {
   const image = { name: 'mainline.elf', bytes: mainlineElf() };
   await page.goto('/');
   await openWithPicker(page, 'Open an image', image);

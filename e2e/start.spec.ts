@@ -1,13 +1,19 @@
 import { test, expect } from './support/test';
 import { screenshot } from './support/pageActions';
 
-test('the start screen explains the page, lists the demos and promises that nothing leaves the machine', async ({ page }) => {
+test('the start screen explains the page, lists the demos and promises that nothing leaves the machine', async ({
+  page,
+}) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('khoscope');
   await expect(page.getByText('See the Kexec HandOver (KHO) tree inside a memory image')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open an image', exact: true })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Open a folder', exact: true })).toBeVisible();
-  await expect(page.getByText('Images are read locally, in this tab. Nothing is uploaded; the page makes no network requests beyond its own files.')).toBeVisible();
+  await expect(
+    page.getByText(
+      'Images are read locally, in this tab. Nothing is uploaded; the page makes no network requests beyond its own files.',
+    ),
+  ).toBeVisible();
   // The gallery is never empty: the demos built in the page are always there, each with its paragraph.
   const seed = page.getByTestId('demo-seed');
   await expect(seed.getByRole('heading')).toHaveText('Seed worked example');

@@ -31,7 +31,19 @@ const EXPECTED_DIAGNOSTICS: Record<string, string[]> = {
  * scan rather than the tree (`image-warning`, `unreadable-memory`,
  * `scan-problem`), and a map decoder refusing a page size (`map-error`).
  */
-const NOT_IN_A_MEMORY_IMAGE = ['no-physical-memory', 'missing-file', 'unreferenced-blob', 'debugfs-root-truncated', 'not-a-kho-root', 'no-root', 'weak-root', 'image-warning', 'unreadable-memory', 'scan-problem', 'map-error'];
+const NOT_IN_A_MEMORY_IMAGE = [
+  'no-physical-memory',
+  'missing-file',
+  'unreferenced-blob',
+  'debugfs-root-truncated',
+  'not-a-kho-root',
+  'no-root',
+  'weak-root',
+  'image-warning',
+  'unreadable-memory',
+  'scan-problem',
+  'map-error',
+];
 
 /** Every diagnostic code the decoder's sources raise (core/kho and root discovery). */
 function decoderCodes(): string[] {
@@ -43,7 +55,8 @@ function decoderCodes(): string[] {
       else if (entry.name.endsWith('.ts') && !entry.name.includes('.test.')) {
         const text = readFileSync(path, 'utf8');
         for (const match of text.matchAll(/diagnostics\.(?:error|warning|info)\(\s*'([a-z-]+)'/g)) codes.add(match[1]);
-        for (const match of text.matchAll(/\? '([a-z-]+)' : '([a-z-]+)'/g)) if (text.includes('diagnostics.warning(code')) match.slice(1).forEach((code) => codes.add(code));
+        for (const match of text.matchAll(/\? '([a-z-]+)' : '([a-z-]+)'/g))
+          if (text.includes('diagnostics.warning(code')) match.slice(1).forEach((code) => codes.add(code));
       }
     }
   };
@@ -64,14 +77,19 @@ describe('demo images', () => {
   it('are up to date: public/demos holds exactly what the specs in demos/ build (run npm run build:demos)', () => {
     for (const demo of demos) {
       const committed = readFileSync(join(root, 'public', 'demos', demo.entry.file));
-      expect(Buffer.compare(committed, Buffer.from(demo.image.file)), `${demo.entry.file} differs from its spec's build`).toBe(0);
+      expect(
+        Buffer.compare(committed, Buffer.from(demo.image.file)),
+        `${demo.entry.file} differs from its spec's build`,
+      ).toBe(0);
     }
     expect(readFileSync(join(root, 'public', 'demos', 'index.json'), 'utf8')).toBe(manifestText(demos));
   });
 
   it('build the same bytes every time', () => {
     const again = buildDemos(join(root, 'demos'));
-    again.forEach((demo, i) => expect(Buffer.compare(Buffer.from(demo.image.file), Buffer.from(demos[i].image.file))).toBe(0));
+    again.forEach((demo, i) =>
+      expect(Buffer.compare(Buffer.from(demo.image.file), Buffer.from(demos[i].image.file))).toBe(0),
+    );
   });
 
   it('stay small (a few hundred KiB at most)', () => {
@@ -97,11 +115,17 @@ describe('demo images', () => {
         expect(graph.roots.map((r) => r.address)).toEqual(expect.arrayContaining(built.roots));
         // The decoder names a fragment after its first address; an anchored root after its first anchor page.
         const rootAddress = new Map(spec.roots.map((r, i) => [r.fragment, built.roots[i]]));
-        const idOf = (fragment: string) => hex(rootAddress.get(fragment) ?? firstAddress(built.locations.get(fragment)!));
+        const idOf = (fragment: string) =>
+          hex(rootAddress.get(fragment) ?? firstAddress(built.locations.get(fragment)!));
         // A link with a raw pointer instead of a target (broken demos) may reach memory no spec fragment names.
         const pointed = spec.links.flatMap((link) => (link.pointer ? [hex(link.pointer[0])] : []));
         const specIds = [...spec.fragments.keys()].map(idOf);
-        expect(graph.fragments.map((f) => f.id).filter((id) => specIds.includes(id) || !pointed.includes(id)).sort()).toEqual(specIds.sort());
+        expect(
+          graph.fragments
+            .map((f) => f.id)
+            .filter((id) => specIds.includes(id) || !pointed.includes(id))
+            .sort(),
+        ).toEqual(specIds.sort());
         for (const [id, fragmentSpec] of spec.fragments) {
           const fragment = graph.fragments.find((f) => f.id === idOf(id))!;
           // Where it is. How much is read there is the link's business (a broken demo's blob-size may say
@@ -110,7 +134,8 @@ describe('demo images', () => {
           const got = fragment.location;
           expect(got.kind, id).toBe(want.kind);
           if (got.kind === 'contiguous' && want.kind === 'contiguous') expect(got.address, id).toBe(want.address);
-          if (got.kind === 'pages' && want.kind === 'pages') expect(want.pages.slice(0, got.pages.length), id).toEqual(got.pages);
+          if (got.kind === 'pages' && want.kind === 'pages')
+            expect(want.pages.slice(0, got.pages.length), id).toEqual(got.pages);
           if (fragment.content !== null) expect(fragment.size, id).toBe(built.locations.get(id)!.length);
           if (fragmentSpec.kind === 'fdt' && fragment.content?.kind === 'fdt') {
             const decoded = new Set<string>();
@@ -120,7 +145,14 @@ describe('demo images', () => {
             for (const link of spec.links) if (link.from === id) wanted.add(link.node);
             expect([...decoded].sort(), id).toEqual([...wanted].sort());
           }
-          const format = { fdt: 'fdt', 'kho-test': 'fdt', 'kexec-metadata': 'kexec-metadata', 'luo-ser': 'luo-ser', memfd: 'memfd-v2', raw: fragment.format }[fragmentSpec.kind];
+          const format = {
+            fdt: 'fdt',
+            'kho-test': 'fdt',
+            'kexec-metadata': 'kexec-metadata',
+            'luo-ser': 'luo-ser',
+            memfd: 'memfd-v2',
+            raw: fragment.format,
+          }[fragmentSpec.kind];
           expect(fragment.format, id).toBe(format);
         }
         for (const link of spec.links) {

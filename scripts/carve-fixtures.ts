@@ -10,7 +10,13 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { main } from '../core/cli/main';
-import { CARVED_FIXTURES, CARVED_IMAGES, CARVED_TRUTH, carvedFixturePath, originalFixturePath } from '../core/kho/carve/testing/NodeCarvedFixtures';
+import {
+  CARVED_FIXTURES,
+  CARVED_IMAGES,
+  CARVED_TRUTH,
+  carvedFixturePath,
+  originalFixturePath,
+} from '../core/kho/carve/testing/NodeCarvedFixtures';
 import { LINUX_FIXTURES } from '../core/mem/testing/NodeSharedFixtures';
 
 /** Every file below `folder`, as paths relative to it. */

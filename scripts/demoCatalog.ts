@@ -34,11 +34,18 @@ export function buildDemos(demosFolder: string): BuiltDemo[] {
   return entries.map((demo) => {
     const image = buildSpecFile(join(demosFolder, demo.spec));
     const file = `${demo.id}.${image.spec.container === 'elf' ? 'elf' : 'img'}`;
-    return { entry: { id: demo.id, title: demo.title, description: demo.description, file, container: image.spec.container }, image };
+    return {
+      entry: { id: demo.id, title: demo.title, description: demo.description, file, container: image.spec.container },
+      image,
+    };
   });
 }
 
 /** The text of public/demos/index.json for built demos. */
 export function manifestText(demos: readonly BuiltDemo[]): string {
-  return `${JSON.stringify(demos.map((demo) => demo.entry), null, 2)}\n`;
+  return `${JSON.stringify(
+    demos.map((demo) => demo.entry),
+    null,
+    2,
+  )}\n`;
 }

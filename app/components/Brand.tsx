@@ -2,7 +2,14 @@
 export function Brand({ large = false }: { large?: boolean }) {
   return (
     <span className={large ? 'brand brand--large' : 'brand'}>
-      <svg className="brand__mark" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2">
+      <svg
+        className="brand__mark"
+        viewBox="0 0 24 24"
+        aria-hidden="true"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
         <circle cx="12" cy="5" r="2.5" />
         <circle cx="5" cy="18" r="2.5" />
         <circle cx="19" cy="18" r="2.5" />

@@ -5,7 +5,9 @@ export function DropOverlay() {
       <div className="drop-overlay__frame">
         <div className="drop-overlay__message">
           <strong>Drop to open</strong>
-          <span>An image file, several files, or a kho/out folder. It is read here, in this tab. Nothing is uploaded.</span>
+          <span>
+            An image file, several files, or a kho/out folder. It is read here, in this tab. Nothing is uploaded.
+          </span>
         </div>
       </div>
     </div>

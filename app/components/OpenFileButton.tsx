@@ -29,7 +29,11 @@ export function OpenFileButton({ label, primary = false, folder = false }: OpenF
   };
   return (
     <>
-      <button type="button" className={primary ? 'button button--primary' : 'button'} onClick={() => input.current?.click()}>
+      <button
+        type="button"
+        className={primary ? 'button button--primary' : 'button'}
+        onClick={() => input.current?.click()}
+      >
         {label}
       </button>
       <input

@@ -5,7 +5,14 @@ const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', in
 /** A small shape per severity (colour is not the only cue): a filled circle ×, a triangle !, a ring i. */
 export function SeverityIcon({ severity }: { severity: Severity }) {
   return (
-    <svg className={`severity severity--${severity}`} viewBox="0 0 16 16" width="14" height="14" role="img" aria-label={LABEL[severity]}>
+    <svg
+      className={`severity severity--${severity}`}
+      viewBox="0 0 16 16"
+      width="14"
+      height="14"
+      role="img"
+      aria-label={LABEL[severity]}
+    >
       {severity === 'error' && (
         <>
           <circle cx="8" cy="8" r="7" fill="currentColor" />

@@ -9,7 +9,13 @@ export interface RowWindow {
  * viewport `height` pixels tall scrolled to `scrollTop`, plus `overscan` rows
  * either side so that fast scrolling does not show gaps.
  */
-export function rowWindow(scrollTop: number, height: number, count: number, rowHeight: number, overscan: number): RowWindow {
+export function rowWindow(
+  scrollTop: number,
+  height: number,
+  count: number,
+  rowHeight: number,
+  overscan: number,
+): RowWindow {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const last = Math.ceil((Math.max(0, scrollTop) + Math.max(0, height)) / rowHeight);
   return { start: Math.max(0, Math.min(count, first - overscan)), end: Math.min(count, last + overscan) };

@@ -20,7 +20,8 @@ export function useGalleryDemos(): readonly GalleryDemo[] {
         // A dev server answers a missing file with its index page: only JSON counts.
         if (!response.ok || !(response.headers.get('content-type') ?? '').includes('json')) return;
         const listed = parseGalleryManifest(await response.json());
-        if (live && listed.length > 0) setDemos([...listed, ...BUILTIN_DEMOS.filter((demo) => !listed.some((entry) => entry.id === demo.id))]);
+        if (live && listed.length > 0)
+          setDemos([...listed, ...BUILTIN_DEMOS.filter((demo) => !listed.some((entry) => entry.id === demo.id))]);
       } catch {
         // No manifest (or not JSON): the built-in demos stay.
       }

@@ -11,7 +11,12 @@ export const SEARCH_INPUT_ID = 'search-input';
 /** True when the key press belongs to a text field (typing a `g` must not switch tabs). */
 function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT';
+  return (
+    target.isContentEditable ||
+    target.tagName === 'INPUT' ||
+    target.tagName === 'TEXTAREA' ||
+    target.tagName === 'SELECT'
+  );
 }
 
 /** The page-wide keyboard shortcuts (listed in `SHORTCUTS`). */

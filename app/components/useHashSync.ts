@@ -24,9 +24,14 @@ export function useHashSync(): void {
       const open = useDocumentStore.getState().status === 'ready';
       const selection = open ? useSelectionStore.getState().selection : parseHash(location.hash).selection;
       const hash = formatHash({ selection, tab: activeTab, theme: themeFollowsSystem ? null : theme });
-      if (hash !== location.hash) history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
+      if (hash !== location.hash)
+        history.replaceState(null, '', hash === '' ? location.pathname + location.search : hash);
     };
-    const unsubscribe = [useUiStore.subscribe(write), useSelectionStore.subscribe(write), useDocumentStore.subscribe(write)];
+    const unsubscribe = [
+      useUiStore.subscribe(write),
+      useSelectionStore.subscribe(write),
+      useDocumentStore.subscribe(write),
+    ];
     return () => unsubscribe.forEach((stop) => stop());
   }, []);
 }

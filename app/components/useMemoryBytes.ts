@@ -2,7 +2,10 @@ import { useEffect, useState } from 'react';
 import type { ReadMemory } from '../model/Selection';
 
 /** Bytes of physical memory being read, read, or why not. */
-export type MemoryBytes = { state: 'loading' } | { state: 'ready'; bytes: Uint8Array } | { state: 'failed'; message: string };
+export type MemoryBytes =
+  | { state: 'loading' }
+  | { state: 'ready'; bytes: Uint8Array }
+  | { state: 'failed'; message: string };
 
 /** Reads `length` bytes at `address` through the worker; re-reads when either changes. */
 export function useMemoryBytes(readMemory: ReadMemory | null, address: number, length: number): MemoryBytes {
@@ -16,7 +19,8 @@ export function useMemoryBytes(readMemory: ReadMemory | null, address: number, l
     setResult({ state: 'loading' });
     readMemory(address, length).then(
       (bytes) => live && setResult({ state: 'ready', bytes }),
-      (error: unknown) => live && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+      (error: unknown) =>
+        live && setResult({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
     return () => {
       live = false;

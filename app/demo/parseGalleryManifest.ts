@@ -17,7 +17,12 @@ export function parseGalleryManifest(json: unknown): GalleryDemo[] {
     if (![id, title, description, file].every((field) => typeof field === 'string' && field !== '')) continue;
     const path = file as string;
     if (path.startsWith('/') || path.split('/').includes('..') || /^[a-z]+:/i.test(path)) continue;
-    demos.push({ id: id as string, title: title as string, description: description as string, source: { kind: 'file', file: path } });
+    demos.push({
+      id: id as string,
+      title: title as string,
+      description: description as string,
+      source: { kind: 'file', file: path },
+    });
   }
   return demos;
 }

@@ -96,14 +96,24 @@ export class GraphIndex {
   }
 
   /** Vmalloc areas and block sets owned by a place (a property or field), or by anything in `fragment` when `place` is omitted. */
-  sideStructures(fragment: string, place?: { node: string; property: string }): { vmalloc: VmallocArea[]; blocks: BlockSet[] } {
-    const owned = (owner: FieldRef) => owner.fragment === fragment && (!place || (owner.node === place.node && owner.property === place.property));
-    return { vmalloc: this.graph.vmallocAreas.filter((area) => owned(area.owner)), blocks: this.graph.blockSets.filter((set) => owned(set.owner)) };
+  sideStructures(
+    fragment: string,
+    place?: { node: string; property: string },
+  ): { vmalloc: VmallocArea[]; blocks: BlockSet[] } {
+    const owned = (owner: FieldRef) =>
+      owner.fragment === fragment && (!place || (owner.node === place.node && owner.property === place.property));
+    return {
+      vmalloc: this.graph.vmallocAreas.filter((area) => owned(area.owner)),
+      blocks: this.graph.blockSets.filter((set) => owned(set.owner)),
+    };
   }
 
   /** The owner of a side structure (vmalloc area, block set) by its id. */
   structureOwner(id: string): FieldRef | undefined {
-    return this.graph.vmallocAreas.find((area) => area.id === id)?.owner ?? this.graph.blockSets.find((set) => set.id === id)?.owner;
+    return (
+      this.graph.vmallocAreas.find((area) => area.id === id)?.owner ??
+      this.graph.blockSets.find((set) => set.id === id)?.owner
+    );
   }
 
   private indexNodes(fragment: string, root: DecodedNode): void {

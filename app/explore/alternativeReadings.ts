@@ -15,7 +15,11 @@ export interface AlternativeReading {
  * both readings), and for dtc-typed values that are whole u64s, both u64
  * readings (KHO writes LE where dtc prints BE cells).
  */
-export function alternativeReadings(value: TypedValue, raw: Uint8Array, readings: U64Readings | undefined): AlternativeReading[] {
+export function alternativeReadings(
+  value: TypedValue,
+  raw: Uint8Array,
+  readings: U64Readings | undefined,
+): AlternativeReading[] {
   switch (value.kind) {
     case 'u16':
       return raw.length === 2 ? [other(value.order, 'u16', [readU16(raw, 0, otherByteOrder(value.order))])] : [];

@@ -28,8 +28,17 @@ export function breadcrumbOf(index: GraphIndex, selection: Selection): Crumb[] {
       if (!link) return [{ label: selection.link, selection }];
       const { fragment, node, property } = link.from;
       const crumbs = [...fragmentCrumbs(index, fragment), ...nodeCrumbs(fragment, node)];
-      if (property) crumbs.push({ label: property, selection: index.valueItem(fragment, node, property) ? { kind: 'property', fragment, node, property } : selection });
-      crumbs.push({ label: link.to === null ? '→ not followed' : `→ ${link.to}`, selection: link.to === null ? selection : { kind: 'fragment', fragment: link.to } });
+      if (property)
+        crumbs.push({
+          label: property,
+          selection: index.valueItem(fragment, node, property)
+            ? { kind: 'property', fragment, node, property }
+            : selection,
+        });
+      crumbs.push({
+        label: link.to === null ? '→ not followed' : `→ ${link.to}`,
+        selection: link.to === null ? selection : { kind: 'fragment', fragment: link.to },
+      });
       return crumbs;
     }
     case 'memory':
@@ -43,7 +52,11 @@ function fragmentCrumbs(index: GraphIndex, fragment: string): Crumb[] {
   const crumbs: Crumb[] = [];
   const rootId = index.fragment(fragment)?.root;
   const root = rootId !== undefined && rootId !== fragment ? index.rootAt(rootId) : undefined;
-  if (root && rootId !== undefined) crumbs.push({ label: root.address === null ? `root ${rootId}` : `root ${formatHex(root.address)}`, selection: { kind: 'fragment', fragment: rootId } });
+  if (root && rootId !== undefined)
+    crumbs.push({
+      label: root.address === null ? `root ${rootId}` : `root ${formatHex(root.address)}`,
+      selection: { kind: 'fragment', fragment: rootId },
+    });
   crumbs.push({ label: fragment, selection: { kind: 'fragment', fragment } });
   return crumbs;
 }
@@ -51,5 +64,8 @@ function fragmentCrumbs(index: GraphIndex, fragment: string): Crumb[] {
 /** `/gpu@0x100000000/node2` → gpu@0x100000000 › node2 (the root node `/` is the fragment itself). */
 function nodeCrumbs(fragment: string, path: string): Crumb[] {
   const parts = path.split('/').filter((part) => part !== '');
-  return parts.map((part, i) => ({ label: part, selection: { kind: 'node', fragment, node: `/${parts.slice(0, i + 1).join('/')}` } }));
+  return parts.map((part, i) => ({
+    label: part,
+    selection: { kind: 'node', fragment, node: `/${parts.slice(0, i + 1).join('/')}` },
+  }));
 }

@@ -18,7 +18,8 @@ export function diagnosticBadges(graph: KhoGraph): Map<string, DiagnosticBadge> 
   badges = new Map();
   for (const [key, indexes] of diagnosticsByPlace(graph)) {
     let worst: Severity = 'info';
-    for (const i of indexes) if (RANK[graph.diagnostics[i].severity] > RANK[worst]) worst = graph.diagnostics[i].severity;
+    for (const i of indexes)
+      if (RANK[graph.diagnostics[i].severity] > RANK[worst]) worst = graph.diagnostics[i].severity;
     badges.set(key, { count: indexes.length, worst });
   }
   badgesOf.set(graph, badges);

@@ -18,13 +18,20 @@ export function diagnosticPlace(index: GraphIndex, diagnostic: Diagnostic): Sele
     if (owner) return placeIn(index, owner.fragment, owner.node, owner.property);
   }
   if (address !== undefined) {
-    const holder = index.graph.fragments.find((entry) => locationExtents(entry.location).some((extent) => extent.start <= address && address < extent.end));
+    const holder = index.graph.fragments.find((entry) =>
+      locationExtents(entry.location).some((extent) => extent.start <= address && address < extent.end),
+    );
     return holder ? { kind: 'fragment', fragment: holder.id } : { kind: 'memory', address, length: 1 };
   }
   return null;
 }
 
-function placeIn(index: GraphIndex, fragment: string, node: string | undefined, property: string | undefined): Selection {
+function placeIn(
+  index: GraphIndex,
+  fragment: string,
+  node: string | undefined,
+  property: string | undefined,
+): Selection {
   const isRaw = index.fragment(fragment)?.content?.kind === 'raw';
   // Raw fields are named with node '' (a diagnostic may leave the node out).
   const nodePath = node ?? (isRaw ? '' : '/');

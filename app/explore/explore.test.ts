@@ -11,7 +11,12 @@ import { physicalAddress } from './physicalAddress';
 import { selectionExists } from './selectionExists';
 import { sameSelection, selectionKey } from './selectionKey';
 
-const at = (location: Diagnostic['location']): Diagnostic => ({ severity: 'warning', code: 'test', message: 'm', location });
+const at = (location: Diagnostic['location']): Diagnostic => ({
+  severity: 'warning',
+  code: 'test',
+  message: 'm',
+  location,
+});
 
 describe('physicalAddress', () => {
   it('adds the offset to a contiguous fragment, and finds the page of a page list', () => {
@@ -27,11 +32,28 @@ describe('physicalAddress', () => {
 describe('diagnosticPlace', () => {
   it('names the most precise place that exists', async () => {
     const index = graphIndexOf(await mainlineGraph());
-    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/broken', property: 'preserved-data' }))).toEqual({ kind: 'property', fragment: '0x23a000', node: '/broken', property: 'preserved-data' });
-    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/memblock', property: 'nope' }))).toEqual({ kind: 'node', fragment: '0x23a000', node: '/memblock' });
-    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/' }))).toEqual({ kind: 'fragment', fragment: '0x23a000' });
+    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/broken', property: 'preserved-data' }))).toEqual({
+      kind: 'property',
+      fragment: '0x23a000',
+      node: '/broken',
+      property: 'preserved-data',
+    });
+    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/memblock', property: 'nope' }))).toEqual({
+      kind: 'node',
+      fragment: '0x23a000',
+      node: '/memblock',
+    });
+    expect(diagnosticPlace(index, at({ fragment: '0x23a000', node: '/' }))).toEqual({
+      kind: 'fragment',
+      fragment: '0x23a000',
+    });
     // Raw fields are named with node '' even when the diagnostic leaves the node out.
-    expect(diagnosticPlace(index, at({ fragment: '0x1844000', property: 'sessions_pa' }))).toEqual({ kind: 'property', fragment: '0x1844000', node: '', property: 'sessions_pa' });
+    expect(diagnosticPlace(index, at({ fragment: '0x1844000', property: 'sessions_pa' }))).toEqual({
+      kind: 'property',
+      fragment: '0x1844000',
+      node: '',
+      property: 'sessions_pa',
+    });
     expect(diagnosticPlace(index, at({ address: 0x1847010 }))).toEqual({ kind: 'fragment', fragment: '0x1847000' });
     expect(diagnosticPlace(index, at({ address: 0x5000 }))).toEqual({ kind: 'memory', address: 0x5000, length: 1 });
     expect(diagnosticPlace(index, at({}))).toBeNull();
@@ -39,17 +61,35 @@ describe('diagnosticPlace', () => {
 
   it('places a pointer with no row of its own at its link', async () => {
     const index = graphIndexOf(await truncatedBlobSetGraph());
-    expect(diagnosticPlace(index, at({ fragment: 'fdt', node: '/memblock', property: '' }))).toEqual({ kind: 'fragment', fragment: 'fdt' });
+    expect(diagnosticPlace(index, at({ fragment: 'fdt', node: '/memblock', property: '' }))).toEqual({
+      kind: 'fragment',
+      fragment: 'fdt',
+    });
     const graph = await mainlineGraph();
-    const withLink = graphIndexOf({ ...graph, links: graph.links.map((link) => ({ ...link, from: { ...link.from, property: 'sessions[0].files[0].data', node: '', fragment: '0x1844000' } })).slice(0, 1) });
-    expect(diagnosticPlace(withLink, at({ fragment: '0x1844000', property: 'sessions[0].files[0].data' }))).toEqual({ kind: 'link', link: graph.links[0].id });
+    const withLink = graphIndexOf({
+      ...graph,
+      links: graph.links
+        .map((link) => ({
+          ...link,
+          from: { ...link.from, property: 'sessions[0].files[0].data', node: '', fragment: '0x1844000' },
+        }))
+        .slice(0, 1),
+    });
+    expect(diagnosticPlace(withLink, at({ fragment: '0x1844000', property: 'sessions[0].files[0].data' }))).toEqual({
+      kind: 'link',
+      link: graph.links[0].id,
+    });
   });
 
   it('counts each place’s diagnostics with the worst severity for the outline badges', async () => {
     const graph = await mainlineGraph();
     const badges = diagnosticBadges(graph);
-    expect(badges.get(selectionKey({ kind: 'property', fragment: '0x23a000', node: '/broken', property: 'preserved-data' }))).toEqual({ count: 1, worst: 'error' });
-    expect(badges.get(selectionKey({ kind: 'property', fragment: '0x1844000', node: '', property: 'sessions_pa' }))).toEqual({ count: 1, worst: 'info' });
+    expect(
+      badges.get(selectionKey({ kind: 'property', fragment: '0x23a000', node: '/broken', property: 'preserved-data' })),
+    ).toEqual({ count: 1, worst: 'error' });
+    expect(
+      badges.get(selectionKey({ kind: 'property', fragment: '0x1844000', node: '', property: 'sessions_pa' })),
+    ).toEqual({ count: 1, worst: 'info' });
   });
 });
 
@@ -59,7 +99,13 @@ describe('breadcrumbOf', () => {
     const crumbs = breadcrumbOf(index, { kind: 'property', fragment: '0x40003000', node: '/', property: 'key7' });
     expect(crumbs.map((crumb) => crumb.label)).toEqual(['root 0x40000000', '0x40003000', 'key7']);
     const link = breadcrumbOf(index, { kind: 'link', link: '0x40002000:/node1:kho,recursive-fdt' });
-    expect(link.map((crumb) => crumb.label)).toEqual(['root 0x40000000', '0x40002000', 'node1', 'kho,recursive-fdt', '→ 0x40003000']);
+    expect(link.map((crumb) => crumb.label)).toEqual([
+      'root 0x40000000',
+      '0x40002000',
+      'node1',
+      'kho,recursive-fdt',
+      '→ 0x40003000',
+    ]);
     expect(link[2].selection).toEqual({ kind: 'node', fragment: '0x40002000', node: '/node1' });
     expect(link[4].selection).toEqual({ kind: 'fragment', fragment: '0x40003000' });
   });
@@ -71,14 +117,24 @@ describe('alternativeReadings', () => {
     const index = graphIndexOf(graph);
     const pointer = index.valueItem('0x23a000', '/memblock', 'preserved-data');
     if (pointer?.kind !== 'property') throw new Error('no pointer');
-    expect(alternativeReadings(pointer.property.value, pointer.property.raw, pointer.property.readings)).toEqual([{ label: 'u64 BE', text: '0x70840100000000' }]);
-    const cells = alternativeReadings({ kind: 'u32-list', values: [0, 0x1000], order: 'be', basis: 'dtc' }, Uint8Array.of(0, 0, 0, 0, 0, 0, 0x10, 0), { le: [0x10_0000_0000_0000n], be: [0x1000n] });
+    expect(alternativeReadings(pointer.property.value, pointer.property.raw, pointer.property.readings)).toEqual([
+      { label: 'u64 BE', text: '0x70840100000000' },
+    ]);
+    const cells = alternativeReadings(
+      { kind: 'u32-list', values: [0, 0x1000], order: 'be', basis: 'dtc' },
+      Uint8Array.of(0, 0, 0, 0, 0, 0, 0x10, 0),
+      { le: [0x10_0000_0000_0000n], be: [0x1000n] },
+    );
     expect(cells).toEqual([
       { label: 'u64 LE', text: '0x10000000000000' },
       { label: 'u64 BE', text: '0x1000' },
     ]);
-    expect(alternativeReadings({ kind: 'u32', value: 1, order: 'le', basis: 'abi' }, Uint8Array.of(1, 0, 0, 0), undefined)).toEqual([{ label: 'u32 BE', text: '0x1000000' }]);
-    expect(alternativeReadings({ kind: 'string', value: 'x', basis: 'dtc' }, Uint8Array.of(0x78, 0), undefined)).toEqual([]);
+    expect(
+      alternativeReadings({ kind: 'u32', value: 1, order: 'le', basis: 'abi' }, Uint8Array.of(1, 0, 0, 0), undefined),
+    ).toEqual([{ label: 'u32 BE', text: '0x1000000' }]);
+    expect(
+      alternativeReadings({ kind: 'string', value: 'x', basis: 'dtc' }, Uint8Array.of(0x78, 0), undefined),
+    ).toEqual([]);
   });
 });
 
@@ -89,7 +145,9 @@ describe('selections', () => {
     expect(sameSelection({ kind: 'fragment', fragment: 'a' }, null)).toBe(false);
     expect(selectionExists(index, { kind: 'node', fragment: '0x1847000', node: '/demo2' })).toBe(true);
     expect(selectionExists(index, { kind: 'node', fragment: '0x1847000', node: '/demo3' })).toBe(false);
-    expect(selectionExists(index, { kind: 'property', fragment: '0x242000', node: '', property: 'previous_release' })).toBe(true);
+    expect(
+      selectionExists(index, { kind: 'property', fragment: '0x242000', node: '', property: 'previous_release' }),
+    ).toBe(true);
     expect(selectionExists(index, { kind: 'diagnostic', index: 99 })).toBe(false);
   });
 

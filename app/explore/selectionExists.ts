@@ -13,8 +13,15 @@ export function selectionExists(index: GraphIndex, selection: Selection): boolea
     case 'link':
       return index.link(selection.link) !== undefined;
     case 'diagnostic':
-      return Number.isInteger(selection.index) && selection.index >= 0 && selection.index < index.graph.diagnostics.length;
+      return (
+        Number.isInteger(selection.index) && selection.index >= 0 && selection.index < index.graph.diagnostics.length
+      );
     case 'memory':
-      return Number.isSafeInteger(selection.address) && selection.address >= 0 && Number.isSafeInteger(selection.length) && selection.length > 0;
+      return (
+        Number.isSafeInteger(selection.address) &&
+        selection.address >= 0 &&
+        Number.isSafeInteger(selection.length) &&
+        selection.length > 0
+      );
   }
 }

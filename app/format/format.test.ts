@@ -24,7 +24,11 @@ describe('formatHex', () => {
   });
 
   it('groups bytes by FDT cell', () => {
-    expect(hexByteGroups(Uint8Array.of(0, 0, 0, 1, 0x40, 0, 0x10, 0, 0xab))).toEqual(['00 00 00 01', '40 00 10 00', 'ab']);
+    expect(hexByteGroups(Uint8Array.of(0, 0, 0, 1, 0x40, 0, 0x10, 0, 0xab))).toEqual([
+      '00 00 00 01',
+      '40 00 10 00',
+      'ab',
+    ]);
     expect(hexByteGroups(new Uint8Array(0))).toEqual([]);
   });
 });

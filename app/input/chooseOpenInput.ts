@@ -19,7 +19,8 @@ const TOP_LEVEL = new Set(['fdt', 'scratch_phys', 'scratch_len']);
  */
 export function chooseOpenInput(files: readonly InputFile[]): OpenChoice | null {
   if (files.length === 0) return null;
-  if (files.length === 1) return { input: { kind: 'files', label: files[0].file.name, files: [...files] }, notice: null };
+  if (files.length === 1)
+    return { input: { kind: 'files', label: files[0].file.name, files: [...files] }, notice: null };
   const root = files.find((entry) => baseName(entry.path) === 'fdt');
   if (!root) {
     const first = files[0];
@@ -28,7 +29,10 @@ export function chooseOpenInput(files: readonly InputFile[]): OpenChoice | null 
   }
   const folder = folderOf(root.path);
   const named = files.map((entry) => ({ file: entry.file, path: debugfsPath(entry.path) }));
-  return { input: { kind: 'files', label: folder === '' ? 'debugfs blob set' : `${folder}/`, files: named }, notice: null };
+  return {
+    input: { kind: 'files', label: folder === '' ? 'debugfs blob set' : `${folder}/`, files: named },
+    notice: null,
+  };
 }
 
 function baseName(path: string): string {

@@ -15,6 +15,7 @@ export function droppedFiles(transfer: DataTransfer): Promise<InputFile[]> {
     const entry = item.webkitGetAsEntry() as EntryLike | null;
     if (entry) entries.push(entry);
   }
-  if (entries.length === 0 || entries.length < files.length) return Promise.resolve(files.map((file) => ({ file, path: file.name })));
+  if (entries.length === 0 || entries.length < files.length)
+    return Promise.resolve(files.map((file) => ({ file, path: file.name })));
   return walkEntries(entries);
 }

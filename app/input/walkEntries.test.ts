@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { walkEntries, FolderWalkError, MAX_DROPPED_FILES, type DirectoryEntryLike, type EntryLike, type FileEntryLike } from './walkEntries';
+import {
+  walkEntries,
+  FolderWalkError,
+  MAX_DROPPED_FILES,
+  type DirectoryEntryLike,
+  type EntryLike,
+  type FileEntryLike,
+} from './walkEntries';
 
 function file(fullPath: string): FileEntryLike {
   const name = fullPath.slice(fullPath.lastIndexOf('/') + 1);
@@ -32,15 +39,30 @@ describe('walkEntries', () => {
       file('/out/fdt'),
       file('/out/scratch_len'),
       file('/out/scratch_phys'),
-      folder('/out/sub_fdts', [file('/out/sub_fdts/memblock'), file('/out/sub_fdts/LUO'), file('/out/sub_fdts/kho_test')]),
+      folder('/out/sub_fdts', [
+        file('/out/sub_fdts/memblock'),
+        file('/out/sub_fdts/LUO'),
+        file('/out/sub_fdts/kho_test'),
+      ]),
     ]);
     const found = await walkEntries([out]);
-    expect(found.map((entry) => entry.path)).toEqual(['out/fdt', 'out/scratch_len', 'out/scratch_phys', 'out/sub_fdts/LUO', 'out/sub_fdts/kho_test', 'out/sub_fdts/memblock']);
+    expect(found.map((entry) => entry.path)).toEqual([
+      'out/fdt',
+      'out/scratch_len',
+      'out/scratch_phys',
+      'out/sub_fdts/LUO',
+      'out/sub_fdts/kho_test',
+      'out/sub_fdts/memblock',
+    ]);
     expect(found[0].file.name).toBe('fdt');
   });
 
   it('takes loose files and folders dropped together', async () => {
-    const found = await walkEntries([file('/fdt'), folder('/sub_fdts', [file('/sub_fdts/memblock')]), folder('/empty', [])]);
+    const found = await walkEntries([
+      file('/fdt'),
+      folder('/sub_fdts', [file('/sub_fdts/memblock')]),
+      folder('/empty', []),
+    ]);
     expect(found.map((entry) => entry.path)).toEqual(['fdt', 'sub_fdts/memblock']);
   });
 
@@ -50,7 +72,10 @@ describe('walkEntries', () => {
   });
 
   it('passes on a file the browser cannot read', async () => {
-    const broken: FileEntryLike = { ...file('/fdt'), file: (_success, failure) => failure?.(new DOMException('gone', 'NotFoundError')) };
+    const broken: FileEntryLike = {
+      ...file('/fdt'),
+      file: (_success, failure) => failure?.(new DOMException('gone', 'NotFoundError')),
+    };
     await expect(walkEntries([broken])).rejects.toThrow('gone');
   });
 });

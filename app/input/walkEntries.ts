@@ -16,7 +16,9 @@ export interface FileEntryLike extends EntryLike {
 
 /** A folder entry: its reader returns the children in batches until an empty one. */
 export interface DirectoryEntryLike extends EntryLike {
-  createReader(): { readEntries(success: (entries: EntryLike[]) => void, failure?: (error: DOMException) => void): void };
+  createReader(): {
+    readEntries(success: (entries: EntryLike[]) => void, failure?: (error: DOMException) => void): void;
+  };
 }
 
 /** Most files taken from one drop (a debugfs set has a handful; a mistaken drop of a home folder must not hang). */
@@ -37,8 +39,14 @@ export async function walkEntries(entries: readonly EntryLike[]): Promise<InputF
   while (pending.length > 0) {
     const entry = pending.pop()!;
     if (entry.isFile) {
-      if (found.length >= MAX_DROPPED_FILES) throw new FolderWalkError(`the drop holds more than ${MAX_DROPPED_FILES} files: not an image or a KHO debugfs folder`);
-      found.push({ file: await fileOf(entry as FileEntryLike), path: entry.fullPath.replace(/^\/+/, '') || entry.name });
+      if (found.length >= MAX_DROPPED_FILES)
+        throw new FolderWalkError(
+          `the drop holds more than ${MAX_DROPPED_FILES} files: not an image or a KHO debugfs folder`,
+        );
+      found.push({
+        file: await fileOf(entry as FileEntryLike),
+        path: entry.fullPath.replace(/^\/+/, '') || entry.name,
+      });
     } else if (entry.isDirectory) {
       pending.push(...(await childrenOf(entry as DirectoryEntryLike)));
     }
@@ -57,6 +65,9 @@ async function childrenOf(entry: DirectoryEntryLike): Promise<EntryLike[]> {
     const batch = await new Promise<EntryLike[]>((resolve, reject) => reader.readEntries(resolve, reject));
     if (batch.length === 0) return children;
     children.push(...batch);
-    if (children.length > MAX_DROPPED_FILES) throw new FolderWalkError(`a dropped folder holds more than ${MAX_DROPPED_FILES} entries: not an image or a KHO debugfs folder`);
+    if (children.length > MAX_DROPPED_FILES)
+      throw new FolderWalkError(
+        `a dropped folder holds more than ${MAX_DROPPED_FILES} entries: not an image or a KHO debugfs folder`,
+      );
   }
 }

@@ -21,7 +21,12 @@ describe('buildOutlineModel', () => {
     const model = buildOutlineModel(graph);
     expect(model.top).toHaveLength(1);
     expect(model.items[model.top[0]]).toMatchObject({ kind: 'root', label: 'root 0x40000000' });
-    expect(childrenOf(model, model.top[0])).toEqual(['fragment 0x40000000', 'fragment 0x40001000', 'fragment 0x40002000', 'fragment 0x40003000']);
+    expect(childrenOf(model, model.top[0])).toEqual([
+      'fragment 0x40000000',
+      'fragment 0x40001000',
+      'fragment 0x40002000',
+      'fragment 0x40003000',
+    ]);
     const root = find(model, 'fragment', '0x40000000');
     expect(childrenOf(model, root)).toEqual(['property compatible', 'node memblock', 'node gpu@0x100000000']);
     const gpu = find(model, 'node', 'gpu@0x100000000');
@@ -36,7 +41,9 @@ describe('buildOutlineModel', () => {
       depth: 3,
     });
     // A link selected in the graph reveals the row holding its pointer.
-    expect(model.rowOf.get(selectionKey({ kind: 'link', link: '0x40000000:/gpu@0x100000000:kho,recursive-fdt' }))).toBe(pointer);
+    expect(model.rowOf.get(selectionKey({ kind: 'link', link: '0x40000000:/gpu@0x100000000:kho,recursive-fdt' }))).toBe(
+      pointer,
+    );
     expect(model.rowOf.get(selectionKey({ kind: 'fragment', fragment: '0x40000000' }))).toBe(root);
   });
 
@@ -46,9 +53,16 @@ describe('buildOutlineModel', () => {
     // The cut-short root has no /memblock node to hold the pointer: a link row under the fragment stands in.
     expect(childrenOf(model, root)).toContain('link /memblock');
     const link = model.items[root].children.find((child) => model.items[child].kind === 'link')!;
-    expect(model.items[link]).toMatchObject({ selection: { kind: 'link', link: 'fdt:/memblock:' }, target: 'sub_fdts/memblock' });
+    expect(model.items[link]).toMatchObject({
+      selection: { kind: 'link', link: 'fdt:/memblock:' },
+      target: 'sub_fdts/memblock',
+    });
     const child = find(model, 'fragment', 'sub_fdts/memblock');
     expect(model.items[child].parent).toBe(model.top[0]);
-    expect(childrenOf(model, find(model, 'node', 'demo1'))).toEqual(['property compatible', 'property start', 'property size']);
+    expect(childrenOf(model, find(model, 'node', 'demo1'))).toEqual([
+      'property compatible',
+      'property start',
+      'property size',
+    ]);
   });
 });

@@ -59,7 +59,14 @@ export function buildOutlineModel(graph: KhoGraph): OutlineModel {
   }
   const rest = graph.fragments.filter((fragment) => !placed.has(fragment.id));
   if (rest.length > 0) {
-    const row = add(-1, { kind: 'root', label: 'other fragments', detail: `${rest.length} not under a root`, selection: { kind: 'fragment', fragment: rest[0].id }, link: null, target: null });
+    const row = add(-1, {
+      kind: 'root',
+      label: 'other fragments',
+      detail: `${rest.length} not under a root`,
+      selection: { kind: 'fragment', fragment: rest[0].id },
+      link: null,
+      target: null,
+    });
     for (const fragment of rest) addFragment(index, add, row, fragment);
   }
   return { items, top, rowOf };
@@ -71,8 +78,17 @@ function rootItem(root: KhoRoot): Omit<OutlineItem, 'parent' | 'depth' | 'childr
   const label = root.address === null ? `root ${root.fragment ?? ''}` : `root ${formatHex(root.address)}`;
   const found = root.rank === null ? root.how : `${root.how}, rank ${root.rank}`;
   const selection: Selection =
-    root.fragment !== null ? { kind: 'fragment', fragment: root.fragment } : { kind: 'memory', address: root.address ?? 0, length: 1 };
-  return { kind: 'root', label, detail: `${root.compatible ?? 'unreadable'} · ${found}`, selection, link: null, target: null };
+    root.fragment !== null
+      ? { kind: 'fragment', fragment: root.fragment }
+      : { kind: 'memory', address: root.address ?? 0, length: 1 };
+  return {
+    kind: 'root',
+    label,
+    detail: `${root.compatible ?? 'unreadable'} · ${found}`,
+    selection,
+    link: null,
+    target: null,
+  };
 }
 
 /** Fragments first reached from `root`: its own first, then by depth, in discovery order. */
@@ -101,7 +117,9 @@ function addFragment(index: GraphIndex, add: AddItem, parent: number, fragment: 
       add(row, {
         kind: 'field',
         label: field.path,
-        detail: link ? arrow(link) : preview(formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))),
+        detail: link
+          ? arrow(link)
+          : preview(formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))),
         selection: { kind: 'property', fragment: fragment.id, node: '', property: field.path },
         link: link?.id ?? null,
         target: link?.to ?? null,
@@ -127,7 +145,15 @@ function addFragment(index: GraphIndex, add: AddItem, parent: number, fragment: 
  * contents go straight under the fragment row (which stands for `/`).
  * Iterative, since untrusted trees can be deeper than the call stack.
  */
-function addNodeContents(index: GraphIndex, add: AddItem, parent: number, fragment: string, root: DecodedNode, shown: Set<string>, nodeRows: Map<string, number>): void {
+function addNodeContents(
+  index: GraphIndex,
+  add: AddItem,
+  parent: number,
+  fragment: string,
+  root: DecodedNode,
+  shown: Set<string>,
+  nodeRows: Map<string, number>,
+): void {
   const stack: { node: DecodedNode; row: number }[] = [{ node: root, row: parent }];
   while (stack.length > 0) {
     const { node, row } = stack.pop()!;

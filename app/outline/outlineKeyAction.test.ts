@@ -3,7 +3,13 @@ import type { OutlineItem } from './OutlineModel';
 import { outlineKeyAction } from './outlineKeyAction';
 import { visibleRows } from './visibleRows';
 
-const item = (parent: number, depth: number, children: number[], link: string | null = null, target: string | null = null): OutlineItem => ({
+const item = (
+  parent: number,
+  depth: number,
+  children: number[],
+  link: string | null = null,
+  target: string | null = null,
+): OutlineItem => ({
   kind: link ? 'property' : 'node',
   label: '',
   detail: '',
@@ -16,7 +22,13 @@ const item = (parent: number, depth: number, children: number[], link: string | 
 });
 
 // 0 root (1, 2), 1 pointer followed, 2 node (3), 3 pointer not followed, 4 second root
-const items = [item(-1, 0, [1, 2]), item(0, 1, [], 'l1', 'f2'), item(0, 1, [3]), item(2, 2, [], 'l3', null), item(-1, 0, [])];
+const items = [
+  item(-1, 0, [1, 2]),
+  item(0, 1, [], 'l1', 'f2'),
+  item(0, 1, [3]),
+  item(2, 2, [], 'l3', null),
+  item(-1, 0, []),
+];
 const rows = visibleRows(items, [0, 4], new Set([0])); // 0, 1, 2 (closed), 4
 const key = (name: string, cursor: number | null) => outlineKeyAction(name, rows, cursor, items);
 

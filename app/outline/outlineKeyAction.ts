@@ -17,7 +17,12 @@ export type OutlineAction =
  * followed one (else selects), Space selects. Returns null for keys the
  * outline leaves to the page (Backspace goes back page-wide).
  */
-export function outlineKeyAction(key: string, rows: readonly OutlineRow[], cursor: number | null, items: readonly OutlineItem[]): OutlineAction | null {
+export function outlineKeyAction(
+  key: string,
+  rows: readonly OutlineRow[],
+  cursor: number | null,
+  items: readonly OutlineItem[],
+): OutlineAction | null {
   if (rows.length === 0) return null;
   const index = cursor === null ? -1 : rows.findIndex((row) => row.item === cursor);
   // A cursor that is not visible (its parent was closed by a click) restarts at the top.
@@ -40,7 +45,9 @@ export function outlineKeyAction(key: string, rows: readonly OutlineRow[], curso
       if (row.expanded) return { kind: 'collapse', item: row.item };
       return item.parent >= 0 ? { kind: 'move', item: item.parent } : null;
     case 'Enter':
-      return item.link !== null && item.target !== null ? { kind: 'follow', link: item.link } : { kind: 'select', item: row.item };
+      return item.link !== null && item.target !== null
+        ? { kind: 'follow', link: item.link }
+        : { kind: 'select', item: row.item };
     case ' ':
       return { kind: 'select', item: row.item };
     default:

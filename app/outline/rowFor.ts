@@ -7,6 +7,7 @@ import type { OutlineModel } from './OutlineModel';
  * fragment is shown by the fragment's own row.
  */
 export function rowFor(model: OutlineModel, selection: Selection): number | undefined {
-  if (selection.kind === 'node' && selection.node === '/') return model.rowOf.get(selectionKey({ kind: 'fragment', fragment: selection.fragment }));
+  if (selection.kind === 'node' && selection.node === '/')
+    return model.rowOf.get(selectionKey({ kind: 'fragment', fragment: selection.fragment }));
   return model.rowOf.get(selectionKey(selection));
 }

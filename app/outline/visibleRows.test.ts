@@ -19,11 +19,20 @@ describe('visibleRows', () => {
   });
 
   it('never marks a leaf as expanded', () => {
-    expect(visibleRows(items, [0, 4], new Set([0, 1, 4]))[1]).toEqual({ item: 1, depth: 1, hasChildren: false, expanded: false });
+    expect(visibleRows(items, [0, 4], new Set([0, 1, 4]))[1]).toEqual({
+      item: 1,
+      depth: 1,
+      hasChildren: false,
+      expanded: false,
+    });
   });
 
   it('handles trees deeper than the call stack', () => {
-    const deep: TreeShape[] = Array.from({ length: 50_000 }, (_, id) => ({ parent: id - 1, depth: id, children: id + 1 < 50_000 ? [id + 1] : [] }));
+    const deep: TreeShape[] = Array.from({ length: 50_000 }, (_, id) => ({
+      parent: id - 1,
+      depth: id,
+      children: id + 1 < 50_000 ? [id + 1] : [],
+    }));
     const all = new Set(deep.map((_, id) => id));
     expect(visibleRows(deep, [0], all)).toHaveLength(deep.length);
     expect(ancestorIds(deep, 49_999)).toHaveLength(49_999);

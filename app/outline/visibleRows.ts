@@ -13,7 +13,11 @@ export interface OutlineRow {
  * of every expanded item, depth first in order. Iterative, because trees
  * from untrusted files can be deeper than the JS call stack.
  */
-export function visibleRows(items: readonly TreeShape[], top: readonly number[], expanded: ReadonlySet<number>): OutlineRow[] {
+export function visibleRows(
+  items: readonly TreeShape[],
+  top: readonly number[],
+  expanded: ReadonlySet<number>,
+): OutlineRow[] {
   const rows: OutlineRow[] = [];
   const stack: number[] = [...top].reverse();
   while (stack.length > 0) {

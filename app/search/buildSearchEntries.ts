@@ -33,7 +33,10 @@ export function buildSearchEntries(graph: KhoGraph): SearchEntry[] {
       title: `link ${link.from.property || link.from.node}`,
       context: `${link.from.fragment} → ${link.to ?? 'not followed'}`,
       texts: [],
-      numbers: link.addresses.map((address) => ({ value: BigInt(address), how: `pointer (${link.order.toUpperCase()})` })),
+      numbers: link.addresses.map((address) => ({
+        value: BigInt(address),
+        how: `pointer (${link.order.toUpperCase()})`,
+      })),
       extents: [],
     });
   }
@@ -48,7 +51,12 @@ export function buildSearchEntries(graph: KhoGraph): SearchEntry[] {
     });
   };
   for (const area of graph.vmallocAreas) owned(area.owner, 'vmalloc area', [...area.chunks, ...area.pieces]);
-  for (const set of graph.blockSets) owned(set.owner, `${set.entry} blocks`, set.blocks.map((block) => block.address));
+  for (const set of graph.blockSets)
+    owned(
+      set.owner,
+      `${set.entry} blocks`,
+      set.blocks.map((block) => block.address),
+    );
   return entries;
 }
 
@@ -80,7 +88,14 @@ function addFragment(entries: SearchEntry[], fragment: Fragment): void {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node.path !== '/') {
-      entries.push({ selection: { kind: 'node', fragment: fragment.id, node: node.path }, title: node.name, context: `${fragment.id} ${node.path}`, texts: [node.name.toLowerCase(), node.path.toLowerCase()], numbers: [], extents: [] });
+      entries.push({
+        selection: { kind: 'node', fragment: fragment.id, node: node.path },
+        title: node.name,
+        context: `${fragment.id} ${node.path}`,
+        texts: [node.name.toLowerCase(), node.path.toLowerCase()],
+        numbers: [],
+        extents: [],
+      });
     }
     for (const property of node.properties) {
       entries.push({
@@ -122,10 +137,14 @@ function numbersOf(value: TypedValue, readings: U64Readings | undefined): Search
       break;
     case 'u32-list':
     case 'u64-list':
-      for (const entry of value.values) typed(entry, `${value.kind === 'u32-list' ? 'u32' : 'u64'} ${value.order.toUpperCase()}`);
+      for (const entry of value.values)
+        typed(entry, `${value.kind === 'u32-list' ? 'u32' : 'u64'} ${value.order.toUpperCase()}`);
       break;
     case 'struct':
-      for (const field of value.fields) found.push(...numbersOf(field.value, undefined).map((entry) => ({ ...entry, how: `${field.name}: ${entry.how}` })));
+      for (const field of value.fields)
+        found.push(
+          ...numbersOf(field.value, undefined).map((entry) => ({ ...entry, how: `${field.name}: ${entry.how}` })),
+        );
       break;
   }
   if (readings) {

@@ -21,10 +21,23 @@ export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
   if (query.text === '') return [];
   const tiers: SearchResult[][] = [[], [], [], [], []];
   for (const entry of searchEntriesOf(graph)) {
-    const number = query.number === null ? undefined : entry.numbers.find((candidate) => candidate.value === query.number);
+    const number =
+      query.number === null ? undefined : entry.numbers.find((candidate) => candidate.value === query.number);
     if (number) {
-      if (number.how === 'address') tiers[0].push({ selection: entry.selection, title: entry.title, context: entry.context, reason: 'at this address' });
-      else tiers[1].push({ selection: entry.selection, title: entry.title, context: entry.context, reason: `holds it as ${number.how}` });
+      if (number.how === 'address')
+        tiers[0].push({
+          selection: entry.selection,
+          title: entry.title,
+          context: entry.context,
+          reason: 'at this address',
+        });
+      else
+        tiers[1].push({
+          selection: entry.selection,
+          title: entry.title,
+          context: entry.context,
+          reason: `holds it as ${number.how}`,
+        });
       continue;
     }
     const text = entry.texts.findIndex((candidate) => candidate.includes(query.text));
@@ -39,7 +52,13 @@ export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
     if (query.number !== null && query.number < 2n ** 53n) {
       const address = Number(query.number);
       const extent = entry.extents.find((candidate) => candidate.start <= address && address < candidate.end);
-      if (extent) tiers[4].push({ selection: entry.selection, title: entry.title, context: entry.context, reason: `contains ${formatHex(address)}` });
+      if (extent)
+        tiers[4].push({
+          selection: entry.selection,
+          title: entry.title,
+          context: entry.context,
+          reason: `contains ${formatHex(address)}`,
+        });
     }
   }
   const seen = new Set<string>();

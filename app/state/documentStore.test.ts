@@ -6,7 +6,16 @@ import { useDocumentStore, type DocumentView } from './documentStore';
 const graph = { fragments: [] } as unknown as KhoGraph;
 const problem: LoadProblem = { headline: 'bad', reason: 'r', where: null, hint: 'h', firstBytes: '' };
 const store = () => useDocumentStore.getState();
-const ready = (label: string): DocumentView => ({ status: 'ready', label, image: null, scan: null, graph, problem: null, plan: {}, readMemory: null });
+const ready = (label: string): DocumentView => ({
+  status: 'ready',
+  label,
+  image: null,
+  scan: null,
+  graph,
+  problem: null,
+  plan: {},
+  readMemory: null,
+});
 
 describe('documentStore', () => {
   beforeEach(() => store().close());
@@ -35,7 +44,12 @@ describe('documentStore', () => {
     const third = store().startOpening('huge.raw', { listAllFdts: true });
     expect(store().cancelOpening(second)).toBe(false);
     expect(store().cancelOpening(third)).toBe(true);
-    expect(store()).toMatchObject({ status: 'ready', label: 'a.elf', graph, notice: 'Opening huge.raw was cancelled.' });
+    expect(store()).toMatchObject({
+      status: 'ready',
+      label: 'a.elf',
+      graph,
+      notice: 'Opening huge.raw was cancelled.',
+    });
   });
 
   it('cancelling the very first open returns to the start screen', () => {

@@ -48,7 +48,16 @@ export interface DocumentState extends Omit<DocumentView, 'status'> {
   close(): void;
 }
 
-const EMPTY: DocumentView = { status: 'empty', label: null, image: null, scan: null, graph: null, problem: null, plan: {}, readMemory: null };
+const EMPTY: DocumentView = {
+  status: 'empty',
+  label: null,
+  image: null,
+  scan: null,
+  graph: null,
+  problem: null,
+  plan: {},
+  readMemory: null,
+};
 
 /**
  * The opened image and its graph: changes only when an image is opened,
@@ -78,7 +87,11 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   cancelOpening(request) {
     const state = get();
     if (request !== state.request || state.status !== 'opening') return false;
-    set({ ...(state.previous ?? EMPTY), previous: null, notice: `Opening ${state.label ?? 'the image'} was cancelled.` });
+    set({
+      ...(state.previous ?? EMPTY),
+      previous: null,
+      notice: `Opening ${state.label ?? 'the image'} was cancelled.`,
+    });
     return true;
   },
 

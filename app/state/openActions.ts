@@ -32,7 +32,9 @@ export async function openDemo(demo: GalleryDemo): Promise<void> {
   const name = demo.source.file.slice(demo.source.file.lastIndexOf('/') + 1);
   const response = await fetch(`./demos/${demo.source.file}`);
   if (!response.ok) {
-    useDocumentStore.getState().notify(`The demo file ${demo.source.file} could not be loaded (HTTP ${response.status}).`);
+    useDocumentStore
+      .getState()
+      .notify(`The demo file ${demo.source.file} could not be loaded (HTTP ${response.status}).`);
     return;
   }
   const file = new File([await response.blob()], name);
@@ -56,7 +58,15 @@ async function start(input: OpenInput, plan: ExplorePlan, notice: string | null)
   const documents = useDocumentStore.getState();
   const request = documents.startOpening(labelOf(input), plan, notice);
   const progress = useProgressStore.getState();
-  progress.setProgress({ stage: 'opening', bytesScanned: 0, totalBytes: 0, phase: '', fragments: 0, links: 0, bytesRead: 0 });
+  progress.setProgress({
+    stage: 'opening',
+    bytesScanned: 0,
+    totalBytes: 0,
+    phase: '',
+    fragments: 0,
+    links: 0,
+    bytesRead: 0,
+  });
   const handle = openInWorker(input, plan, lastScan, (update) => {
     if (useDocumentStore.getState().request === request) progress.setProgress(update);
   });
@@ -77,7 +87,9 @@ function viewOf(answer: Exclude<OpenAnswer, { kind: 'cancelled' }>, plan: Explor
   const label = useDocumentStore.getState().label;
   const base = { label, plan, graph: null, problem: null, scan: null, readMemory: null };
   if (answer.kind === 'problem') return { ...base, status: 'error', image: answer.image, problem: answer.problem };
-  const readMemory = answer.image.hasMemory ? (address: number, length: number) => readFromWorker(answer.session, address, length) : null;
+  const readMemory = answer.image.hasMemory
+    ? (address: number, length: number) => readFromWorker(answer.session, address, length)
+    : null;
   if (answer.kind !== 'graph') {
     lastScan = answer.scan;
     return { ...base, status: answer.kind, image: answer.image, scan: answer.scan, readMemory };
@@ -91,5 +103,7 @@ function viewOf(answer: Exclude<OpenAnswer, { kind: 'cancelled' }>, plan: Explor
 
 function labelOf(input: OpenInput): string {
   if (input.kind === 'files') return input.label;
-  return BUILTIN_DEMOS.find((demo) => demo.source.kind === 'built' && demo.source.demo === input.demo)?.title ?? input.demo;
+  return (
+    BUILTIN_DEMOS.find((demo) => demo.source.kind === 'built' && demo.source.demo === input.demo)?.title ?? input.demo
+  );
 }

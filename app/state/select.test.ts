@@ -13,7 +13,18 @@ let graph: KhoGraph;
 function show(preferred: Parameters<typeof resetViewsFor>[1] = null): void {
   resetViewsFor(graph, preferred);
   const request = useDocumentStore.getState().startOpening('seed', {});
-  useDocumentStore.getState().finishOpening(request, { status: 'ready', label: 'seed', image: null, scan: null, graph, problem: null, plan: {}, readMemory: null });
+  useDocumentStore
+    .getState()
+    .finishOpening(request, {
+      status: 'ready',
+      label: 'seed',
+      image: null,
+      scan: null,
+      graph,
+      problem: null,
+      plan: {},
+      readMemory: null,
+    });
 }
 
 describe('selecting from anywhere', () => {
@@ -47,7 +58,12 @@ describe('selecting from anywhere', () => {
     expect(useSelectionStore.getState().selection).toEqual({ kind: 'fragment', fragment: '0x40003000' });
     expect(followLink('no such link')).toBe(false);
     expect(goBack()).toBe(true);
-    expect(useSelectionStore.getState().selection).toEqual({ kind: 'property', fragment: '0x40002000', node: '/node1', property: 'kho,recursive-fdt' });
+    expect(useSelectionStore.getState().selection).toEqual({
+      kind: 'property',
+      fragment: '0x40002000',
+      node: '/node1',
+      property: 'kho,recursive-fdt',
+    });
     expect(goBack()).toBe(true);
     expect(goBack()).toBe(false);
   });

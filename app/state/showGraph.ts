@@ -19,7 +19,11 @@ export function resetViewsFor(graph: KhoGraph, preferred: Selection | null): voi
   const index = graphIndexOf(graph);
   const first = graph.roots.find((root) => root.fragment !== null)?.fragment ?? graph.fragments[0]?.id;
   const selection: Selection | null =
-    preferred && selectionExists(index, preferred) ? preferred : first !== undefined ? { kind: 'fragment', fragment: first } : null;
+    preferred && selectionExists(index, preferred)
+      ? preferred
+      : first !== undefined
+        ? { kind: 'fragment', fragment: first }
+        : null;
   const model = outlineModelOf(graph);
   const row = selection ? rowFor(model, selection) : undefined;
   useOutlineStore.getState().reset(defaultExpanded(model.items), row ?? null);

@@ -82,7 +82,9 @@ function selectionOf(params: URLSearchParams): Selection | null {
     case 'memory': {
       const address = Number(params.get('a'));
       const length = Number(params.get('len'));
-      return Number.isSafeInteger(address) && address >= 0 && Number.isSafeInteger(length) && length > 0 ? { kind: 'memory', address, length } : null;
+      return Number.isSafeInteger(address) && address >= 0 && Number.isSafeInteger(length) && length > 0
+        ? { kind: 'memory', address, length }
+        : null;
     }
     default:
       return null;

@@ -27,18 +27,37 @@ const RAM = [{ start: 0x10_0000, end: 0x200_0000 }];
 
 /** A memblock-v1 FDT with the reserve_mem regions of the real fixture (LE u64s). */
 export function memblockFdt(): FdtDocument {
-  const range = (name: string, start: number, size: number) => fdtNode(name, [['compatible', cstring('reserve-mem-v1')], ['start', u64(start)], ['size', u64(size)]]);
-  return fdtDocument([['compatible', cstring('memblock-v1')]], [range('demo1', 0x1f00_0000, 0x40_0000), range('demo2', 0x1ee0_0000, 0x20_0000)]);
+  const range = (name: string, start: number, size: number) =>
+    fdtNode(name, [
+      ['compatible', cstring('reserve-mem-v1')],
+      ['start', u64(start)],
+      ['size', u64(size)],
+    ]);
+  return fdtDocument(
+    [['compatible', cstring('memblock-v1')]],
+    [range('demo1', 0x1f00_0000, 0x40_0000), range('demo2', 0x1ee0_0000, 0x20_0000)],
+  );
 }
 
 function placeMainlineRoot(builder: KhoImageBuilder, address: number, withBroken: boolean): void {
   const children: KhoChildSpec[] = [
     { name: 'memblock', address: MAINLINE.memblock, blob: memblockFdt() },
     { name: 'LUO', address: MAINLINE.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: 0, flbsPa: 0 }) },
-    { name: 'kexec-metadata', address: MAINLINE.kexecMetadata, blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }) },
+    {
+      name: 'kexec-metadata',
+      address: MAINLINE.kexecMetadata,
+      blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }),
+    },
   ];
   // A child whose blob was never written: its page is not in the ELF, so the pointer dangles.
-  if (withBroken) children.push({ name: 'broken', address: MAINLINE.dangling, blob: new Uint8Array(0), blobSize: 64, preserve: false });
+  if (withBroken)
+    children.push({
+      name: 'broken',
+      address: MAINLINE.dangling,
+      blob: new Uint8Array(0),
+      blobSize: 64,
+      preserve: false,
+    });
   placeKhoRoot(builder, { address, compatible: 'kho-v4', map: 'radix-tree', children });
 }
 

@@ -20,11 +20,36 @@ export async function seedGraph(): Promise<KhoGraph> {
  * nodes the truncated root cannot show.
  */
 export async function truncatedBlobSetGraph(): Promise<KhoGraph> {
-  const memblock = writeFdt(fdtDocument([['compatible', cstring('memblock-v1')]], [fdtNode('demo1', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x1f00_0000)], ['size', u64(0x40_0000)]])]));
-  const root = writeFdt(
-    fdtDocument([['compatible', cstring('kho-v4')], ['preserved-memory-map', u64(0x239000)]], [fdtNode('memblock', [['blob-size', u64(memblock.length)], ['preserved-data', u64(0x1847000)]])]),
+  const memblock = writeFdt(
+    fdtDocument(
+      [['compatible', cstring('memblock-v1')]],
+      [
+        fdtNode('demo1', [
+          ['compatible', cstring('reserve-mem-v1')],
+          ['start', u64(0x1f00_0000)],
+          ['size', u64(0x40_0000)],
+        ]),
+      ],
+    ),
   );
-  const image = await openImage([new BytesSource(root.subarray(0, 100), 'fdt'), new BytesSource(memblock, 'sub_fdts/memblock')]);
+  const root = writeFdt(
+    fdtDocument(
+      [
+        ['compatible', cstring('kho-v4')],
+        ['preserved-memory-map', u64(0x239000)],
+      ],
+      [
+        fdtNode('memblock', [
+          ['blob-size', u64(memblock.length)],
+          ['preserved-data', u64(0x1847000)],
+        ]),
+      ],
+    ),
+  );
+  const image = await openImage([
+    new BytesSource(root.subarray(0, 100), 'fdt'),
+    new BytesSource(memblock, 'sub_fdts/memblock'),
+  ]);
   return decodeKhoGraph(image);
 }
 

@@ -9,7 +9,15 @@ const INTERVAL_MS = 80;
  * cannot flood the page with messages.
  */
 export class ProgressReporter {
-  private state: LoadProgress = { stage: 'opening', bytesScanned: 0, totalBytes: 0, phase: '', fragments: 0, links: 0, bytesRead: 0 };
+  private state: LoadProgress = {
+    stage: 'opening',
+    bytesScanned: 0,
+    totalBytes: 0,
+    phase: '',
+    fragments: 0,
+    links: 0,
+    bytesRead: 0,
+  };
   private last = 0;
 
   constructor(

@@ -33,7 +33,12 @@ const reads = new Map<number, PendingRead>();
  * answers every waiting request with a problem instead of leaving the page
  * spinning.
  */
-export function openInWorker(input: OpenInput, plan: ExplorePlan, scan: ScanSummary | null, onProgress: (progress: LoadProgress) => void): OpenHandle {
+export function openInWorker(
+  input: OpenInput,
+  plan: ExplorePlan,
+  scan: ScanSummary | null,
+  onProgress: (progress: LoadProgress) => void,
+): OpenHandle {
   const id = nextId++;
   const answer = new Promise<OpenAnswer>((resolve) => opens.set(id, { resolve, onProgress }));
   post({ type: 'open', id, input, plan, scan });
@@ -54,7 +59,10 @@ function post(request: WorkerRequest): void {
 
 function decoder(): Worker {
   if (worker) return worker;
-  const started = new Worker(new URL('./decodeWorker.ts', import.meta.url), { type: 'module', name: 'khoscope-decoder' });
+  const started = new Worker(new URL('./decodeWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'khoscope-decoder',
+  });
   started.onmessage = (event: MessageEvent<WorkerMessage>) => receive(event.data);
   started.onerror = (event: ErrorEvent) => {
     event.preventDefault();

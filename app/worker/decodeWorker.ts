@@ -55,14 +55,26 @@ async function open(id: number, input: OpenInput, plan: ExplorePlan, earlierScan
   let session: OpenedSession | null = null;
   try {
     progress.report({ stage: 'opening' });
-    session = input.kind === 'files' ? { ...(await openInputFiles(input.label, input.files, plan)), scanWindow: windowScanOf(input.label, input.files, plan) } : await openBuiltDemo(input.demo);
+    session =
+      input.kind === 'files'
+        ? {
+            ...(await openInputFiles(input.label, input.files, plan)),
+            scanWindow: windowScanOf(input.label, input.files, plan),
+          }
+        : await openBuiltDemo(input.demo);
     controller.signal.throwIfAborted();
     const sessionId = nextSession++;
     answer = await runPlan(session, sessionId, plan, earlierScan, controller.signal, progress);
     // Only a completed open replaces the image that serves reads: after a cancel the page goes back to the previous one.
     if (id === newestOpen) current = { id: sessionId, session };
   } catch (error) {
-    answer = controller.signal.aborted ? { kind: 'cancelled' } : { kind: 'problem', image: session?.info ?? null, problem: describeOpenFailure(error, await firstBytesOf(input)) };
+    answer = controller.signal.aborted
+      ? { kind: 'cancelled' }
+      : {
+          kind: 'problem',
+          image: session?.info ?? null,
+          problem: describeOpenFailure(error, await firstBytesOf(input)),
+        };
   } finally {
     running.delete(id);
   }

@@ -13,11 +13,25 @@ export interface InputSummary {
 export function sessionOfImage(image: OpenedImage, input: InputSummary, fallbackPageSize: number): OpenedSession {
   const common = { name: input.name, fileCount: input.fileCount, size: input.size, warnings: [...image.warnings] };
   if (image.kind === 'debugfs') {
-    const info: ImageInfo = { ...common, container: 'debugfs', detail: `debugfs blob set (${image.files.length} files)`, pageSize: fallbackPageSize, ranges: [], hasMemory: false };
+    const info: ImageInfo = {
+      ...common,
+      container: 'debugfs',
+      detail: `debugfs blob set (${image.files.length} files)`,
+      pageSize: fallbackPageSize,
+      ranges: [],
+      hasMemory: false,
+    };
     return { target: image, memory: null, info };
   }
   if (image.kind === 'dtb') {
-    const info: ImageInfo = { ...common, container: 'dtb', detail: 'lone device tree blob', pageSize: fallbackPageSize, ranges: [], hasMemory: false };
+    const info: ImageInfo = {
+      ...common,
+      container: 'dtb',
+      detail: 'lone device tree blob',
+      pageSize: fallbackPageSize,
+      ranges: [],
+      hasMemory: false,
+    };
     return { target: image, memory: null, info };
   }
   const info: ImageInfo = {

@@ -46,7 +46,10 @@ function describeMemoryError(error: MemoryError, firstBytes: string): LoadProble
 function explain(error: MemoryError): { headline: string; hint: string } {
   const structure = error.structure;
   if (/compressed with/.test(error.reason)) {
-    return { headline: 'This file is compressed.', hint: 'Unpack it first (the reason says with what), then open the unpacked image.' };
+    return {
+      headline: 'This file is compressed.',
+      hint: 'Unpack it first (the reason says with what), then open the unpacked image.',
+    };
   }
   if (/zstd|not support|no inflater/.test(error.reason)) {
     return {
@@ -54,7 +57,11 @@ function explain(error: MemoryError): { headline: string; hint: string } {
       hint: 'Convert it with makedumpfile to zlib (-c), LZO (-l) or Snappy (-p), or write an ELF core (makedumpfile -E or QEMU dump-guest-memory).',
     };
   }
-  if (/empty/.test(error.reason)) return { headline: 'This file is empty.', hint: 'Copy the image again; a dump of a running machine is usually hundreds of MiB.' };
+  if (/empty/.test(error.reason))
+    return {
+      headline: 'This file is empty.',
+      hint: 'Copy the image again; a dump of a running machine is usually hundreds of MiB.',
+    };
   if (/debugfs/.test(structure)) {
     return {
       headline: 'These files are not a complete KHO debugfs set.',
@@ -62,15 +69,35 @@ function explain(error: MemoryError): { headline: string; hint: string } {
     };
   }
   if (/^ELF/.test(structure)) {
-    return { headline: 'This ELF file is damaged or is not a memory dump.', hint: 'Use an ELF core from QEMU dump-guest-memory, /proc/vmcore or makedumpfile -E; a kernel or module ELF has no memory to read.' };
+    return {
+      headline: 'This ELF file is damaged or is not a memory dump.',
+      hint: 'Use an ELF core from QEMU dump-guest-memory, /proc/vmcore or makedumpfile -E; a kernel or module ELF has no memory to read.',
+    };
   }
   if (/kdump|LZO|Snappy|zlib|page descriptor/i.test(structure)) {
-    return { headline: 'This kdump-compressed dump is damaged.', hint: 'Copy it again, or have makedumpfile write an ELF core (-E) instead.' };
+    return {
+      headline: 'This kdump-compressed dump is damaged.',
+      hint: 'Copy it again, or have makedumpfile write an ELF core (-E) instead.',
+    };
   }
   if (/flattened/.test(structure)) {
-    return { headline: 'This makedumpfile flattened stream is damaged.', hint: 'Rebuild the dump with makedumpfile -R, or copy it again.' };
+    return {
+      headline: 'This makedumpfile flattened stream is damaged.',
+      hint: 'Rebuild the dump with makedumpfile -R, or copy it again.',
+    };
   }
-  if (/device tree/.test(structure)) return { headline: 'This device tree blob cannot be read.', hint: 'Check it with dtc -I dtb -O dts, or copy it again from its source.' };
-  if (/open options/.test(structure)) return { headline: 'The options given do not fit this image.', hint: 'Page sizes are powers of two from 512 bytes to 1 MiB; a raw base must be page-aligned.' };
-  return { headline: `This image cannot be read: the ${structure} is damaged.`, hint: 'The file may be truncated or corrupted. Copy it again from its source.' };
+  if (/device tree/.test(structure))
+    return {
+      headline: 'This device tree blob cannot be read.',
+      hint: 'Check it with dtc -I dtb -O dts, or copy it again from its source.',
+    };
+  if (/open options/.test(structure))
+    return {
+      headline: 'The options given do not fit this image.',
+      hint: 'Page sizes are powers of two from 512 bytes to 1 MiB; a raw base must be page-aligned.',
+    };
+  return {
+    headline: `This image cannot be read: the ${structure} is damaged.`,
+    hint: 'The file may be truncated or corrupted. Copy it again from its source.',
+  };
 }

@@ -13,7 +13,11 @@ export const DEFAULT_PAGE_SIZE = 4096;
  * content says it is, several as a debugfs blob set (named by their paths).
  * Files are read through `Blob.slice`, never whole.
  */
-export async function openInputFiles(label: string, files: readonly InputFile[], plan: ExplorePlan): Promise<OpenedSession> {
+export async function openInputFiles(
+  label: string,
+  files: readonly InputFile[],
+  plan: ExplorePlan,
+): Promise<OpenedSession> {
   const sources = files.map((entry) => new BlobSource(entry.file, entry.path));
   const options = { pageSize: plan.pageSize, base: plan.base };
   const image = await openImage(sources.length === 1 ? sources[0] : sources, options);

@@ -17,7 +17,8 @@ export async function readSessionMemory(session: OpenedSession, address: number,
   if (!Number.isSafeInteger(address) || address < 0 || !Number.isSafeInteger(length) || length < 0) {
     return { ok: false, message: `cannot read ${length} bytes at ${address}: not a valid range` };
   }
-  if (length > MAX_READ_BYTES) return { ok: false, message: `${length} bytes is more than one read may ask for (${MAX_READ_BYTES})` };
+  if (length > MAX_READ_BYTES)
+    return { ok: false, message: `${length} bytes is more than one read may ask for (${MAX_READ_BYTES})` };
   try {
     // A copy: the memory layer may hand out views of its caches, and the buffer is transferred.
     return { ok: true, bytes: (await session.memory.read(address, length)).slice() };

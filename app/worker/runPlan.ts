@@ -21,11 +21,31 @@ import { summarizeScan } from './summarizeScan';
  * (how each root was found, its rank, rejected roots, scan problems).
  * Cancellable through `signal`; rejects with its reason when cancelled.
  */
-export async function runPlan(session: OpenedSession, sessionId: number, plan: ExplorePlan, earlierScan: ScanSummary | null, signal: AbortSignal, progress: ProgressReporter): Promise<OpenAnswer> {
+export async function runPlan(
+  session: OpenedSession,
+  sessionId: number,
+  plan: ExplorePlan,
+  earlierScan: ScanSummary | null,
+  signal: AbortSignal,
+  progress: ProgressReporter,
+): Promise<OpenAnswer> {
   const { memory, info } = session;
-  if (!memory) return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, undefined, undefined, signal, progress) };
+  if (!memory)
+    return {
+      kind: 'graph',
+      session: sessionId,
+      image: info,
+      scan: null,
+      graph: await decode(session, plan, undefined, undefined, signal, progress),
+    };
   if (plan.roots && plan.roots.length > 0) {
-    return { kind: 'graph', session: sessionId, image: info, scan: null, graph: await decode(session, plan, plan.roots, earlierScan ?? undefined, signal, progress) };
+    return {
+      kind: 'graph',
+      session: sessionId,
+      image: info,
+      scan: null,
+      graph: await decode(session, plan, plan.roots, earlierScan ?? undefined, signal, progress),
+    };
   }
   const pageSize = plan.pageSize ?? memory.pageSize;
   progress.report({ stage: 'scanning', totalBytes: 0, bytesScanned: 0 });
@@ -34,23 +54,39 @@ export async function runPlan(session: OpenedSession, sessionId: number, plan: E
     signal,
     listAllFdts: plan.listAllFdts === true,
     pageScanner: pageScannerFor(memory, session.scanWindow),
-    onProgress: (scan) => progress.report({ stage: 'scanning', bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes }),
+    onProgress: (scan) =>
+      progress.report({ stage: 'scanning', bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes }),
   });
   const scan = summarizeScan(result, pageSize, plan.listAllFdts === true);
   // A list of every FDT was asked for: show it, whatever the scan found.
-  if (plan.listAllFdts || scan.candidates.length > 1) return { kind: 'choose-root', session: sessionId, image: info, scan };
+  if (plan.listAllFdts || scan.candidates.length > 1)
+    return { kind: 'choose-root', session: sessionId, image: info, scan };
   if (scan.candidates.length === 0) return { kind: 'no-root', session: sessionId, image: info, scan };
   const graph = await decode(session, plan, [scan.candidates[0].address], result, signal, progress);
   return { kind: 'graph', session: sessionId, image: info, scan, graph };
 }
 
-function decode(session: OpenedSession, plan: ExplorePlan, roots: number[] | undefined, scan: KhoRootScan | undefined, signal: AbortSignal, progress: ProgressReporter): Promise<KhoGraph> {
+function decode(
+  session: OpenedSession,
+  plan: ExplorePlan,
+  roots: number[] | undefined,
+  scan: KhoRootScan | undefined,
+  signal: AbortSignal,
+  progress: ProgressReporter,
+): Promise<KhoGraph> {
   progress.report({ stage: 'decoding', phase: 'roots' });
   return decodeKhoGraph(session.target, {
     roots,
     scan,
     pageSize: plan.pageSize,
     signal,
-    onProgress: (decode) => progress.report({ stage: 'decoding', phase: decode.phase, fragments: decode.fragments, links: decode.links, bytesRead: decode.bytesRead }),
+    onProgress: (decode) =>
+      progress.report({
+        stage: 'decoding',
+        phase: decode.phase,
+        fragments: decode.fragments,
+        links: decode.links,
+        bytesRead: decode.bytesRead,
+      }),
   });
 }

@@ -25,7 +25,9 @@ function freePort(): Promise<number> {
     server.once('error', fail);
     server.listen(0, '127.0.0.1', () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port assigned'))));
+      server.close(() =>
+        typeof address === 'object' && address ? done(address.port) : fail(new Error('no port assigned')),
+      );
     });
   });
 }
@@ -54,7 +56,12 @@ export async function serveExplorer(): Promise<ServedExplorer> {
       },
     });
     const port = await freePort();
-    const server = await preview({ configFile: CONFIG_FILE, logLevel: 'warn', build: { outDir }, preview: { port, strictPort: true } });
+    const server = await preview({
+      configFile: CONFIG_FILE,
+      logLevel: 'warn',
+      build: { outDir },
+      preview: { port, strictPort: true },
+    });
     const base = `http://127.0.0.1:${port}/`;
     return {
       appUrl: base,

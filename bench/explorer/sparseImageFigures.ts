@@ -24,14 +24,20 @@ const SAMPLE_EVERY_MS = 200;
  * samples the browser's memory every 200 ms until the graph shows. The
  * image is deleted afterwards.
  */
-export async function sparseImageFigures(page: Page, appUrl: string, size: number, timeoutMs: number): Promise<SparseImageFigures> {
+export async function sparseImageFigures(
+  page: Page,
+  appUrl: string,
+  size: number,
+  timeoutMs: number,
+): Promise<SparseImageFigures> {
   const folder = mkdtempSync(join(tmpdir(), 'khoscope-bench-sparse-'));
   const path = join(folder, 'sparse.raw');
   const cdp = await page.context().newCDPSession(page);
   try {
     writeSparseKhoImage(path, size);
     await cdp.send('Performance.enable');
-    const heapUsed = async (): Promise<number> => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+    const heapUsed = async (): Promise<number> =>
+      (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
     await openStartPage(page, appUrl);
     const baseRss = processTreeUsage().rssBytes;
     const baseHeap = await heapUsed();

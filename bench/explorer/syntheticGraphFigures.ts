@@ -27,16 +27,23 @@ async function zoomLevel(page: Page): Promise<string> {
 }
 
 /** Loads the harness with the synthetic graph and waits for its first frame. */
-async function loadSyntheticGraph(page: Page, harnessUrl: string): Promise<{ firstFrameMs: number; generateMs: number }> {
+async function loadSyntheticGraph(
+  page: Page,
+  harnessUrl: string,
+): Promise<{ firstFrameMs: number; generateMs: number }> {
   await page.goto(`${harnessUrl}?view=graph&graph=synthetic&n=${SYNTHETIC_FRAGMENTS}`);
   await page.waitForFunction('window.harness?.ready === true', undefined, { timeout: 60_000 });
-  return (await page.evaluate('({ firstFrameMs: window.harness.renderedAt, generateMs: window.harness.builtIn })')) as { firstFrameMs: number; generateMs: number };
+  return (await page.evaluate('({ firstFrameMs: window.harness.renderedAt, generateMs: window.harness.builtIn })')) as {
+    firstFrameMs: number;
+    generateMs: number;
+  };
 }
 
 /** Zooms out by wheel steps over the view's centre and waits for the view to settle, then checks the level reached. */
 async function zoomOutTo(page: Page, steps: number, level: string): Promise<void> {
   const view = page.locator('.graph-view');
-  for (let i = 0; i < steps; i++) await view.dispatchEvent('wheel', { deltaY: 200, clientX: VIEWPORT.width / 2, clientY: VIEWPORT.height / 2 });
+  for (let i = 0; i < steps; i++)
+    await view.dispatchEvent('wheel', { deltaY: 200, clientX: VIEWPORT.width / 2, clientY: VIEWPORT.height / 2 });
   await page.waitForTimeout(400);
   const reached = await zoomLevel(page);
   if (reached !== level) throw new Error(`zooming out ${steps} steps reached ${reached}, not ${level}`);
@@ -47,7 +54,11 @@ async function zoomOutTo(page: Page, steps: number, level: string): Promise<void
  * frame over `loads` page loads, then, from a fragment deep in the tree,
  * panning at detail zoom, zoomed out to compact cards, and out to the overview.
  */
-export async function syntheticGraphFigures(page: Page, harnessUrl: string, loads: number): Promise<SyntheticGraphFigures> {
+export async function syntheticGraphFigures(
+  page: Page,
+  harnessUrl: string,
+  loads: number,
+): Promise<SyntheticGraphFigures> {
   await page.setViewportSize(VIEWPORT);
   const firstFrameMs: number[] = [];
   let generateMs = 0;

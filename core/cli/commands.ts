@@ -9,4 +9,13 @@ import { scanCommand } from './commands/scan';
 import { treeCommand } from './commands/tree';
 
 /** Every CLI command, in the order `--help` lists them. */
-export const commands: Command[] = [scanCommand, treeCommand, extractCommand, checkCommand, carveCommand, dtsCommand, editCommand, buildCommand];
+export const commands: Command[] = [
+  scanCommand,
+  treeCommand,
+  extractCommand,
+  checkCommand,
+  carveCommand,
+  dtsCommand,
+  editCommand,
+  buildCommand,
+];

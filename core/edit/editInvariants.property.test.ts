@@ -30,7 +30,10 @@ const step = fc.record({
   pick2: fc.nat(),
   name: fc.stringMatching(/^[a-z][a-z0-9]{0,7}$/),
   // Mostly small values; now and then one large enough to need more pages.
-  size: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 0, max: 200 }) }, { weight: 1, arbitrary: fc.integer({ min: 2000, max: 9000 }) }),
+  size: fc.oneof(
+    { weight: 4, arbitrary: fc.integer({ min: 0, max: 200 }) },
+    { weight: 1, arbitrary: fc.integer({ min: 2000, max: 9000 }) },
+  ),
 });
 
 /** Users whose decoders look at their tree's shape: the generator keeps their nodes as they are. */
@@ -66,15 +69,18 @@ function operationFor(state: EditState, s: Step): EditOperation | 'undo' | null 
     const document = state.fragments[id].document;
     if (!document) continue;
     const compatible = document.root.properties.find((p) => p.name === 'compatible');
-    const isUser = compatible !== undefined && USER_COMPATIBLES.has(String.fromCharCode(...compatible.value.subarray(0, -1)));
+    const isUser =
+      compatible !== undefined && USER_COMPATIBLES.has(String.fromCharCode(...compatible.value.subarray(0, -1)));
     const mainlineRoot = rootFragmentRoot(state, id)?.mainline === true;
     forEachNodePath(document.root, (node, path) => {
       nodes.push({ fragment: id, node: path });
       // memblock reads every child as a reserve-mem region: new children go elsewhere.
       if (!isUser || node.name.startsWith('x-')) parents.push({ fragment: id, node: path });
       if (node.name.startsWith('x-')) ownNodes.push({ fragment: id, node: path });
-      for (const property of node.properties) if (property.name.startsWith('x-')) ownProperties.push({ fragment: id, node: path, name: property.name });
-      if (path !== '/' && (!isUser || node.name.startsWith('x-')) && !mainlineRoot) splittable.push({ fragment: id, node: path });
+      for (const property of node.properties)
+        if (property.name.startsWith('x-')) ownProperties.push({ fragment: id, node: path, name: property.name });
+      if (path !== '/' && (!isUser || node.name.startsWith('x-')) && !mainlineRoot)
+        splittable.push({ fragment: id, node: path });
     });
     for (const slot of pointerSlots(state, id, document)) {
       if (!slotTarget(state, slot)) continue;
@@ -116,11 +122,27 @@ function operationFor(state: EditState, s: Step): EditOperation | 'undo' | null 
     }
     case 8: {
       const at = choose(links.filter((link) => link.pageList));
-      return at ? { op: 'set-page-order', fragment: at.fragment, node: at.node, order: s.pick2 % 2 ? 'le' : 'be' } : null;
+      return at
+        ? { op: 'set-page-order', fragment: at.fragment, node: at.node, order: s.pick2 % 2 ? 'le' : 'be' }
+        : null;
     }
     case 9: {
       const at = choose(parents);
-      return at ? { op: 'add-fragment', ...at, name, tree: { name: '', properties: [['compatible', bytesToHex(new TextEncoder().encode('x-frag-v1\0'))], ['x-data', valueOf(s.size, s.pick2)]], children: [] } } : null;
+      return at
+        ? {
+            op: 'add-fragment',
+            ...at,
+            name,
+            tree: {
+              name: '',
+              properties: [
+                ['compatible', bytesToHex(new TextEncoder().encode('x-frag-v1\0'))],
+                ['x-data', valueOf(s.size, s.pick2)],
+              ],
+              children: [],
+            },
+          }
+        : null;
     }
     case 10: {
       const at = choose(blobChildren);

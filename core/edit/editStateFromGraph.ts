@@ -4,7 +4,14 @@ import type { KhoGraph } from '../kho/model/KhoGraph';
 import type { LinkScheme } from '../kho/model/Link';
 import { pathNames } from './documentPaths';
 import { EditError } from './EditError';
-import { pointerKey, type EditFragment, type EditRoot, type EditState, type PointerKind, type PointerTarget } from './EditState';
+import {
+  pointerKey,
+  type EditFragment,
+  type EditRoot,
+  type EditState,
+  type PointerKind,
+  type PointerTarget,
+} from './EditState';
 import { bytesToHex } from './hexBytes';
 
 /** Link schemes whose pointers the editor rewrites, and the layout of their values. */
@@ -23,19 +30,36 @@ export const EDITABLE_SCHEMES: ReadonlyMap<LinkScheme, PointerKind> = new Map<Li
  */
 export function editStateFromGraph(graph: KhoGraph): EditState {
   if (graph.source.kind !== 'memory') {
-    throw new EditError(graph.source.name, `a ${graph.source.kind === 'debugfs' ? 'debugfs blob set' : 'lone DTB'} has no physical memory to write fragments into; edit a memory image`);
+    throw new EditError(
+      graph.source.name,
+      `a ${graph.source.kind === 'debugfs' ? 'debugfs blob set' : 'lone DTB'} has no physical memory to write fragments into; edit a memory image`,
+    );
   }
   const fragments: Record<string, EditFragment> = {};
   for (const fragment of graph.fragments) {
     const document = fragment.content?.kind === 'fdt' ? readFdt(fragment.bytes).toDocument() : null;
-    fragments[fragment.id] = { id: fragment.id, root: fragment.root, document, format: fragment.format, original: fragment.location };
+    fragments[fragment.id] = {
+      id: fragment.id,
+      root: fragment.root,
+      document,
+      format: fragment.format,
+      original: fragment.location,
+    };
   }
   const roots: EditRoot[] = [];
   for (const root of graph.roots) {
     if (root.fragment === null || root.address === null) continue;
     const document = fragments[root.fragment]?.document;
-    const mainline = root.version !== null && document?.root.properties.some((property) => property.name === 'preserved-memory-map') === true;
-    roots.push({ fragment: root.fragment, address: root.address, version: root.version, mainline, anchored: root.anchorChain !== null });
+    const mainline =
+      root.version !== null &&
+      document?.root.properties.some((property) => property.name === 'preserved-memory-map') === true;
+    roots.push({
+      fragment: root.fragment,
+      address: root.address,
+      version: root.version,
+      mainline,
+      anchored: root.anchorChain !== null,
+    });
   }
   const pointers: Record<string, PointerTarget> = {};
   for (const link of graph.links) {

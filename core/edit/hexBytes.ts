@@ -8,7 +8,8 @@ export { bytesToHex };
  * RangeError for an odd length or a non-hex digit.
  */
 export function hexToBytes(text: string): Uint8Array {
-  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text)) throw new RangeError(`'${text}' is not a string of hex byte pairs`);
+  if (text.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(text))
+    throw new RangeError(`'${text}' is not a string of hex byte pairs`);
   const bytes = new Uint8Array(text.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(2 * i, 2 * i + 2), 16);
   return bytes;

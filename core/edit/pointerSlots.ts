@@ -37,10 +37,19 @@ export function pointerSlots(state: EditState, fragmentId: string, doc: FdtDocum
   if (rootFragmentRoot(state, fragmentId)?.version) {
     for (const child of doc.root.children) {
       if (child.properties.some((property) => property.name === DRAFT_PAGE_LIST_PROPERTY)) continue;
-      const pointer = child.properties.find((property) => property.name === 'preserved-data') ?? child.properties.find((property) => property.name === 'fdt');
+      const pointer =
+        child.properties.find((property) => property.name === 'preserved-data') ??
+        child.properties.find((property) => property.name === 'fdt');
       if (!pointer || pointer.value.length !== 8) continue;
-      const blobSize = pointer.name === 'preserved-data' && child.properties.some((property) => property.name === BLOB_SIZE);
-      slots.push({ node: childPath('/', child.name), property: pointer.name, kind: 'address', value: pointer.value, blobSize });
+      const blobSize =
+        pointer.name === 'preserved-data' && child.properties.some((property) => property.name === BLOB_SIZE);
+      slots.push({
+        node: childPath('/', child.name),
+        property: pointer.name,
+        kind: 'address',
+        value: pointer.value,
+        blobSize,
+      });
     }
   }
   return slots;
@@ -60,11 +69,18 @@ const FIXED_POINTERS = new Set(['luo-session-header', 'luo-flb-header', 'folios_
  * pointer are written by the editor itself at export, and pointers into
  * other preserved structures would lead somewhere khoscope cannot check.
  */
-export function managedPropertyReason(state: EditState, fragmentId: string, path: string, name: string): string | undefined {
-  if (name === DRAFT_PAGE_LIST_PROPERTY) return `${name} is a link page list: the editor writes it (use split, inline or set-page-order)`;
+export function managedPropertyReason(
+  state: EditState,
+  fragmentId: string,
+  path: string,
+  name: string,
+): string | undefined {
+  if (name === DRAFT_PAGE_LIST_PROPERTY)
+    return `${name} is a link page list: the editor writes it (use split, inline or set-page-order)`;
   const root = rootFragmentRoot(state, fragmentId);
   if (root?.version) {
-    if (path === '/' && name === 'preserved-memory-map') return 'preserved-memory-map is written by the editor when it updates the map';
+    if (path === '/' && name === 'preserved-memory-map')
+      return 'preserved-memory-map is written by the editor when it updates the map';
     const isRootChild = path !== '/' && path.lastIndexOf('/') === 0;
     if (isRootChild && (name === 'fdt' || name === 'preserved-data' || name === BLOB_SIZE)) {
       return `${name} is a link to a blob: the editor writes it (use add-fragment, split, inline or remove the node)`;

@@ -33,9 +33,31 @@ describe.runIf(present)('editing the image a real Linux 7.3.4 kernel wrote (at-k
     if (image.kind !== 'memory') throw new Error(`expected a memory image, got ${image.kind}`);
     const graph = await decodeKhoGraph(image);
     const log = new EditLog(editStateFromGraph(graph))
-      .apply({ op: 'add-property', fragment: '0x1847000', node: '/demo1', name: 'note', value: bytesToHex(new TextEncoder().encode('edited by khoscope\0')) })
-      .apply({ op: 'add-property', fragment: '0x528000', node: '/data', name: 'x-big', value: bytesToHex(new Uint8Array(5000).fill(0xab)) })
-      .apply({ op: 'add-fragment', fragment: '0x23a000', node: '/', name: 'extra', tree: { name: '', properties: [['compatible', bytesToHex(new TextEncoder().encode('extra-v1\0'))]], children: [] } })
+      .apply({
+        op: 'add-property',
+        fragment: '0x1847000',
+        node: '/demo1',
+        name: 'note',
+        value: bytesToHex(new TextEncoder().encode('edited by khoscope\0')),
+      })
+      .apply({
+        op: 'add-property',
+        fragment: '0x528000',
+        node: '/data',
+        name: 'x-big',
+        value: bytesToHex(new Uint8Array(5000).fill(0xab)),
+      })
+      .apply({
+        op: 'add-fragment',
+        fragment: '0x23a000',
+        node: '/',
+        name: 'extra',
+        tree: {
+          name: '',
+          properties: [['compatible', bytesToHex(new TextEncoder().encode('extra-v1\0'))]],
+          children: [],
+        },
+      })
       .apply({ op: 'remove-node', fragment: '0x23a000', node: '/LUO' });
     const plan = await planEdit(image.memory, graph, log.state);
     const fate = (id: string) => plan.fragments.find((f) => f.id === id)?.fate;
@@ -49,13 +71,18 @@ describe.runIf(present)('editing the image a real Linux 7.3.4 kernel wrote (at-k
 
     folder = await mkdtemp(join(tmpdir(), 'khoscope-real-edit-'));
     const storedPages = [...new Set(structureExtents(graph).flatMap((extent) => pagesTouched(extent, 4096)))];
-    const { problems, graph: after } = await checkEditedImage({ image, graph, storedPages }, log.state, plan, async (file) => {
-      const path = join(folder, 'edited.elf');
-      await writeExportFile(file, path);
-      const edited = await NodeFileSource.open(path);
-      sources.push(edited);
-      return openImage(edited);
-    });
+    const { problems, graph: after } = await checkEditedImage(
+      { image, graph, storedPages },
+      log.state,
+      plan,
+      async (file) => {
+        const path = join(folder, 'edited.elf');
+        await writeExportFile(file, path);
+        const edited = await NodeFileSource.open(path);
+        sources.push(edited);
+        return openImage(edited);
+      },
+    );
     expect(problems).toEqual([]);
     const compatibles = after.fragments.map((f) => f.compatible);
     expect(compatibles).toContain('extra-v1');

@@ -4,9 +4,11 @@ import { sameBytes } from './hexBytes';
 /** True when two nodes have the same names, property values and children, in the same order (labels ignored). */
 export function sameNode(a: FdtNode, b: FdtNode): boolean {
   if (a === b) return true;
-  if (a.name !== b.name || a.properties.length !== b.properties.length || a.children.length !== b.children.length) return false;
+  if (a.name !== b.name || a.properties.length !== b.properties.length || a.children.length !== b.children.length)
+    return false;
   for (let i = 0; i < a.properties.length; i++) {
-    if (a.properties[i].name !== b.properties[i].name || !sameBytes(a.properties[i].value, b.properties[i].value)) return false;
+    if (a.properties[i].name !== b.properties[i].name || !sameBytes(a.properties[i].value, b.properties[i].value))
+      return false;
   }
   return a.children.every((child, i) => sameNode(child, b.children[i]));
 }
@@ -18,7 +20,9 @@ export function sameDocument(a: FdtDocument, b: FdtDocument): boolean {
     a.lastCompVersion === b.lastCompVersion &&
     a.bootCpuidPhys === b.bootCpuidPhys &&
     a.memoryReservations.length === b.memoryReservations.length &&
-    a.memoryReservations.every((entry, i) => entry.address === b.memoryReservations[i].address && entry.size === b.memoryReservations[i].size) &&
+    a.memoryReservations.every(
+      (entry, i) => entry.address === b.memoryReservations[i].address && entry.size === b.memoryReservations[i].size,
+    ) &&
     sameNode(a.root, b.root)
   );
 }

@@ -1,10 +1,5 @@
 /** The part of a blob an `FdtError` is about. */
-export type FdtStructure =
-  | 'header'
-  | 'memory reservation block'
-  | 'structure block'
-  | 'node'
-  | 'property';
+export type FdtStructure = 'header' | 'memory reservation block' | 'structure block' | 'node' | 'property';
 
 /**
  * The one error type of the FDT reader: the byte offset in the blob the problem

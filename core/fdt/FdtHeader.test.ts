@@ -53,18 +53,21 @@ describe('readFdtHeader', () => {
     [3, 36, 40, 0, 2, undefined],
     [16, 36, 40, 0, 2, undefined],
     [17, 40, 40, 0, 2, 32],
-  ])('version %i: %i-byte header, reservations at %i, optional fields by version', (version, headerSize, rsvmap, cpu, strings, struct) => {
-    const bytes = blob(version);
-    const header = readFdtHeader(bytes);
-    expect(header.headerSize).toBe(headerSize);
-    expect(header.offMemRsvmap).toBe(rsvmap);
-    expect(header.bootCpuidPhys).toBe(cpu);
-    expect(header.sizeDtStrings).toBe(strings);
-    expect(header.sizeDtStruct).toBe(struct);
-    // Without size fields the blocks run to totalsize.
-    expect(header.structEnd).toBe(struct === undefined ? bytes.length : header.offDtStruct + struct);
-    expect(header.stringsEnd).toBe(strings === undefined ? bytes.length : header.offDtStrings + strings);
-  });
+  ])(
+    'version %i: %i-byte header, reservations at %i, optional fields by version',
+    (version, headerSize, rsvmap, cpu, strings, struct) => {
+      const bytes = blob(version);
+      const header = readFdtHeader(bytes);
+      expect(header.headerSize).toBe(headerSize);
+      expect(header.offMemRsvmap).toBe(rsvmap);
+      expect(header.bootCpuidPhys).toBe(cpu);
+      expect(header.sizeDtStrings).toBe(strings);
+      expect(header.sizeDtStruct).toBe(struct);
+      // Without size fields the blocks run to totalsize.
+      expect(header.structEnd).toBe(struct === undefined ? bytes.length : header.offDtStruct + struct);
+      expect(header.stringsEnd).toBe(strings === undefined ? bytes.length : header.offDtStrings + strings);
+    },
+  );
 
   it('accepts later versions that declare version 17 compatibility, with the version 17 layout', () => {
     const header = readFdtHeader(blob(17, { version: 18, lastCompVersion: 16 }));
@@ -103,7 +106,11 @@ describe('readFdtHeader', () => {
     ];
     for (const [overrides, offset, reason] of cases) {
       const error = headerError(blob(17, overrides));
-      expect({ overrides, offset: error.offset, structure: error.structure }).toEqual({ overrides, offset, structure: 'header' });
+      expect({ overrides, offset: error.offset, structure: error.structure }).toEqual({
+        overrides,
+        offset,
+        structure: 'header',
+      });
       expect(error.reason).toMatch(reason);
       expect(error.message).toBe(`header at 0x${offset.toString(16)}: ${error.reason}`);
     }

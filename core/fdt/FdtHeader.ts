@@ -89,14 +89,19 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
     return { offset: 0, reason: `blob is ${bytes.length} bytes, too short to hold the 4-byte magic` };
   }
   const magic = readU32BE(bytes, FIELD.magic);
-  if (magic !== FDT_MAGIC) return { offset: FIELD.magic, reason: `bad magic ${hexOffset(magic)}, expected ${hexOffset(FDT_MAGIC)}` };
+  if (magic !== FDT_MAGIC)
+    return { offset: FIELD.magic, reason: `bad magic ${hexOffset(magic)}, expected ${hexOffset(FDT_MAGIC)}` };
   if (bytes.length < MIN_HEADER_SIZE) {
-    return { offset: 0, reason: `blob is ${bytes.length} bytes, shorter than the smallest header (${MIN_HEADER_SIZE} bytes)` };
+    return {
+      offset: 0,
+      reason: `blob is ${bytes.length} bytes, shorter than the smallest header (${MIN_HEADER_SIZE} bytes)`,
+    };
   }
   const version = readU32BE(bytes, FIELD.version);
   const lastCompVersion = readU32BE(bytes, FIELD.lastCompVersion);
   const format = fdtVersionFormat(version);
-  if (!format) return { offset: FIELD.version, reason: `version ${version} is not an FDT format version (1, 2, 3, 16 or 17)` };
+  if (!format)
+    return { offset: FIELD.version, reason: `version ${version} is not an FDT format version (1, 2, 3, 16 or 17)` };
   if (lastCompVersion < 1 || lastCompVersion > version) {
     return {
       offset: FIELD.lastCompVersion,
@@ -111,14 +116,23 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
   }
   const headerSize = format.headerSize;
   if (bytes.length < headerSize) {
-    return { offset: 0, reason: `blob is ${bytes.length} bytes, shorter than the version ${version} header (${headerSize} bytes)` };
+    return {
+      offset: 0,
+      reason: `blob is ${bytes.length} bytes, shorter than the version ${version} header (${headerSize} bytes)`,
+    };
   }
   const totalSize = readU32BE(bytes, FIELD.totalsize);
   if (totalSize < headerSize) {
-    return { offset: FIELD.totalsize, reason: `totalsize ${totalSize} is smaller than the version ${version} header (${headerSize} bytes)` };
+    return {
+      offset: FIELD.totalsize,
+      reason: `totalsize ${totalSize} is smaller than the version ${version} header (${headerSize} bytes)`,
+    };
   }
   if (totalSize > limits.maxTotalSize) {
-    return { offset: FIELD.totalsize, reason: `totalsize ${totalSize} exceeds the limit maxTotalSize (${limits.maxTotalSize})` };
+    return {
+      offset: FIELD.totalsize,
+      reason: `totalsize ${totalSize} exceeds the limit maxTotalSize (${limits.maxTotalSize})`,
+    };
   }
   const offMemRsvmap = readU32BE(bytes, FIELD.offMemRsvmap);
   const offDtStruct = readU32BE(bytes, FIELD.offDtStruct);
@@ -165,10 +179,16 @@ function checkBlockStart(
   alignment: number,
 ): FdtHeaderProblem | undefined {
   if (offset < bounds.headerSize) {
-    return { offset: field, reason: `${offsetName} ${hexOffset(offset)} points inside the ${bounds.headerSize}-byte header` };
+    return {
+      offset: field,
+      reason: `${offsetName} ${hexOffset(offset)} points inside the ${bounds.headerSize}-byte header`,
+    };
   }
   if (offset > bounds.totalSize) {
-    return { offset: field, reason: `${offsetName} ${hexOffset(offset)} is past totalsize (${hexOffset(bounds.totalSize)})` };
+    return {
+      offset: field,
+      reason: `${offsetName} ${hexOffset(offset)} is past totalsize (${hexOffset(bounds.totalSize)})`,
+    };
   }
   if (offset % alignment !== 0) {
     return { offset: field, reason: `${offsetName} ${hexOffset(offset)} is not ${alignment}-byte aligned` };

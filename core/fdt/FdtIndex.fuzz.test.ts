@@ -19,7 +19,25 @@ const TOLERANT: FdtReadOptions = { ...LIMITS, allowTruncated: true };
 
 /** u32 values that make interesting lies: tokens, zero, all ones, near-overflow, sign bit. */
 const interestingU32 = fc.oneof(
-  fc.constantFrom(0, 1, 2, 3, 4, 9, 0x10, 0x11, 0x28, 0x38, 0xff, 0x1000, 0x7fffffff, 0x80000000, 0xfffffff0, 0xfffffffc, 0xffffffff),
+  fc.constantFrom(
+    0,
+    1,
+    2,
+    3,
+    4,
+    9,
+    0x10,
+    0x11,
+    0x28,
+    0x38,
+    0xff,
+    0x1000,
+    0x7fffffff,
+    0x80000000,
+    0xfffffff0,
+    0xfffffffc,
+    0xffffffff,
+  ),
   fc.nat({ max: 0xffffffff }),
 );
 
@@ -122,7 +140,11 @@ describe('readFdt on hostile input', () => {
 
   it('random bytes behind a valid magic and a plausible header give an FdtError or a valid index', () => {
     const headerish = fc
-      .tuple(fc.constantFrom(1, 2, 3, 16, 17, 18), fc.uint8Array({ minLength: 40, maxLength: 600 }), fc.array(interestingU32, { minLength: 10, maxLength: 10 }))
+      .tuple(
+        fc.constantFrom(1, 2, 3, 16, 17, 18),
+        fc.uint8Array({ minLength: 40, maxLength: 600 }),
+        fc.array(interestingU32, { minLength: 10, maxLength: 10 }),
+      )
       .map(([version, body, fields]) => {
         const bytes = body.slice();
         const view = new DataView(bytes.buffer);
@@ -132,7 +154,10 @@ describe('readFdt on hostile input', () => {
         view.setUint32(0x14, version);
         return bytes;
       });
-    fc.assert(fc.property(headerish, (bytes) => expectReadOrFdtError(bytes)), { numRuns: 300 });
+    fc.assert(
+      fc.property(headerish, (bytes) => expectReadOrFdtError(bytes)),
+      { numRuns: 300 },
+    );
   });
 
   it('mutated valid blobs (bit flips, truncation, lying offsets, sizes and lengths) give an FdtError or a valid index', () => {

@@ -50,7 +50,14 @@ describe('FdtIndex', () => {
       '/memory@80000000',
       '/chosen',
     ]);
-    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual(['', 'cpus', 'cpu@0', 'cpu@1', 'memory@80000000', 'chosen']);
+    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual([
+      '',
+      'cpus',
+      'cpu@0',
+      'cpu@1',
+      'memory@80000000',
+      'chosen',
+    ]);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeParent(n))).toEqual([-1, 0, 1, 1, 0, 0]);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeDepth(n))).toEqual([0, 1, 2, 2, 1, 1]);
     expect(index.nodeChildren(0)).toEqual([1, 4, 5]);
@@ -91,9 +98,9 @@ describe('FdtIndex', () => {
     expect(index.propertyName(2)).toBe('reg');
     expect(index.propertyName(3)).toBe('reg');
     const strings = index.header.offDtStrings;
-    expect(index.bytes.subarray(strings + index.propertyNameOffset(3), strings + index.propertyNameOffset(3) + 4)).toEqual(
-      new Uint8Array([0x72, 0x65, 0x67, 0]),
-    );
+    expect(
+      index.bytes.subarray(strings + index.propertyNameOffset(3), strings + index.propertyNameOffset(3) + 4),
+    ).toEqual(new Uint8Array([0x72, 0x65, 0x67, 0]));
     const value = index.propertyValue(4);
     expect(value).toEqual(new Uint8Array([0x80, 0, 0, 0, 0, 0, 0x10, 0]));
     expect(value.buffer).toBe(index.bytes.buffer);
@@ -131,14 +138,23 @@ describe('FdtIndex', () => {
 
   it('decodes names of any length', () => {
     const long = 'x'.repeat(20_000);
-    const index = readFdt(new RawBlobBuilder().beginNode('').prop(long).beginNode(long).endNode().endNode().end().build());
+    const index = readFdt(
+      new RawBlobBuilder().beginNode('').prop(long).beginNode(long).endNode().endNode().end().build(),
+    );
     expect(index.propertyName(0)).toBe(long);
     expect(index.nodeName(1)).toBe(long);
     expect(index.findProperty(0, long)).toBe(0);
   });
 
   it('keeps every byte of odd names (one char per byte)', () => {
-    const bytes = new RawBlobBuilder().beginNode('').beginNode('\u0080\u00ff/x').prop('\u0090').endNode().endNode().end().build();
+    const bytes = new RawBlobBuilder()
+      .beginNode('')
+      .beginNode('\u0080\u00ff/x')
+      .prop('\u0090')
+      .endNode()
+      .endNode()
+      .end()
+      .build();
     const odd = readFdt(bytes);
     expect(odd.nodeName(1)).toBe('\u0080\u00ff/x');
     expect(odd.propertyName(0)).toBe('\u0090');
@@ -148,7 +164,15 @@ describe('FdtIndex', () => {
 
 describe('FdtIndex.toDocument', () => {
   it('builds the tree with copied values and the header fields', () => {
-    const bytes = new RawBlobBuilder().reserve(0x1000n, 0x10n).beginNode('').prop('a', [1, 2]).beginNode('b@1').endNode().endNode().end().build(17, { bootCpuidPhys: 3 });
+    const bytes = new RawBlobBuilder()
+      .reserve(0x1000n, 0x10n)
+      .beginNode('')
+      .prop('a', [1, 2])
+      .beginNode('b@1')
+      .endNode()
+      .endNode()
+      .end()
+      .build(17, { bootCpuidPhys: 3 });
     const index = readFdt(bytes);
     const doc = index.toDocument();
     expect(doc).toEqual({
@@ -156,7 +180,11 @@ describe('FdtIndex.toDocument', () => {
       lastCompVersion: 16,
       bootCpuidPhys: 3,
       memoryReservations: [{ address: 0x1000n, size: 0x10n }],
-      root: { name: '', properties: [{ name: 'a', value: new Uint8Array([1, 2]) }], children: [{ name: 'b@1', properties: [], children: [] }] },
+      root: {
+        name: '',
+        properties: [{ name: 'a', value: new Uint8Array([1, 2]) }],
+        children: [{ name: 'b@1', properties: [], children: [] }],
+      },
     });
     doc.root.properties[0].value[0] = 99;
     expect(index.propertyValue(0)[0]).toBe(1);
@@ -191,20 +219,61 @@ describe('FdtIndex.toDocument', () => {
     };
 
     it('is left out when it is the last property and exactly the base name', () => {
-      expect(propertyNames(oldBlob([['x', [1]], ['name', [0]]], [['name', text('a')]]))).toEqual([['x'], []]);
+      expect(
+        propertyNames(
+          oldBlob(
+            [
+              ['x', [1]],
+              ['name', [0]],
+            ],
+            [['name', text('a')]],
+          ),
+        ),
+      ).toEqual([['x'], []]);
     });
 
     it('is kept when it is not last, not exact, or not the only one', () => {
-      expect(propertyNames(oldBlob([['name', [0]], ['x', [1]]], []))).toEqual([['name', 'x'], []]);
+      expect(
+        propertyNames(
+          oldBlob(
+            [
+              ['name', [0]],
+              ['x', [1]],
+            ],
+            [],
+          ),
+        ),
+      ).toEqual([['name', 'x'], []]);
       expect(propertyNames(oldBlob([], [['name', text('a@1')]]))).toEqual([[], ['name']]);
       expect(propertyNames(oldBlob([], [['name', text('b')]]))).toEqual([[], ['name']]);
       expect(propertyNames(oldBlob([], [['name', [0x61]]]))).toEqual([[], ['name']]);
-      expect(propertyNames(oldBlob([], [['name', text('a')], ['name', text('a')]]))).toEqual([[], ['name', 'name']]);
+      expect(
+        propertyNames(
+          oldBlob(
+            [],
+            [
+              ['name', text('a')],
+              ['name', text('a')],
+            ],
+          ),
+        ),
+      ).toEqual([[], ['name', 'name']]);
     });
 
     it('is kept in version 16 and later', () => {
-      const bytes = new RawBlobBuilder().beginNode('').beginNode('a').prop('name', text('a')).endNode().endNode().end().build(17);
-      expect(readFdt(bytes).toDocument().root.children[0].properties.map((p) => p.name)).toEqual(['name']);
+      const bytes = new RawBlobBuilder()
+        .beginNode('')
+        .beginNode('a')
+        .prop('name', text('a'))
+        .endNode()
+        .endNode()
+        .end()
+        .build(17);
+      expect(
+        readFdt(bytes)
+          .toDocument()
+          .root.children[0].properties.map((p) => p.name),
+      ).toEqual(['name']);
     });
   });
 });

@@ -52,17 +52,26 @@ export class FdtIndex {
   readonly #propertyNames = new Map<number, string>();
 
   /** Use `readFdt`; this constructor trusts that its arguments were validated together. */
-  constructor(bytes: Uint8Array, header: FdtHeader, memoryReservations: MemoryReservationsRead, tables: FdtStructureTables) {
+  constructor(
+    bytes: Uint8Array,
+    header: FdtHeader,
+    memoryReservations: MemoryReservationsRead,
+    tables: FdtStructureTables,
+  ) {
     const format = fdtVersionFormat(header.version);
     this.bytes = bytes;
     this.header = header;
-    this.memoryReservations = Object.freeze(memoryReservations.reservations.map((entry) => Object.freeze({ ...entry })));
+    this.memoryReservations = Object.freeze(
+      memoryReservations.reservations.map((entry) => Object.freeze({ ...entry })),
+    );
     this.#tables = tables;
     this.#fullPathNames = format !== undefined && format.fullPathNames;
     this.#alignLargeValues = format !== undefined && format.alignLargeValues;
     // Last, so that the reason can name the open nodes with this index's own paths.
     this.truncation =
-      bytes.length < header.totalSize ? fdtTruncation(bytes.length, header, tables, memoryReservations.cutAt, (n) => this.nodePath(n)) : null;
+      bytes.length < header.totalSize
+        ? fdtTruncation(bytes.length, header, tables, memoryReservations.cutAt, (n) => this.nodePath(n))
+        : null;
   }
 
   /** The header's format version. */
@@ -192,7 +201,11 @@ export class FdtIndex {
       const end = this.#nodeNameEnd(child);
       const start = this.#nodeNameStart(child, end);
       if (latin1Equals(this.bytes, start, end, name)) return child;
-      if (anyUnit && this.bytes[start + name.length] === AT && latin1Equals(this.bytes, start, start + name.length, name)) {
+      if (
+        anyUnit &&
+        this.bytes[start + name.length] === AT &&
+        latin1Equals(this.bytes, start, start + name.length, name)
+      ) {
         return child;
       }
     }

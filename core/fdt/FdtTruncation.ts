@@ -46,7 +46,8 @@ export function fdtTruncation(
   nodePath: (n: number) => string,
 ): FdtTruncation {
   const parts: string[] = [];
-  if (memoryReservationsCutAt !== null) parts.push(`the memory reservation block is cut at ${hexOffset(memoryReservationsCutAt)}`);
+  if (memoryReservationsCutAt !== null)
+    parts.push(`the memory reservation block is cut at ${hexOffset(memoryReservationsCutAt)}`);
   if (tables.cut === null) parts.push('the structure block is whole');
   else {
     const innermost = tables.openNodes[tables.openNodes.length - 1];
@@ -57,9 +58,14 @@ export function fdtTruncation(
   const stringsPresent = Math.max(0, Math.min(header.stringsEnd, availableBytes) - header.offDtStrings);
   const stringsSize = header.stringsEnd - header.offDtStrings;
   if (stringsPresent < stringsSize) {
-    const names = tables.missingNameCount === 0 ? 'no property read has its name there' : `${count(tables.missingNameCount, 'property name')} missing`;
+    const names =
+      tables.missingNameCount === 0
+        ? 'no property read has its name there'
+        : `${count(tables.missingNameCount, 'property name')} missing`;
     const present = stringsPresent === 0 ? 'none of it is present' : `only ${stringsPresent} of its bytes are present`;
-    parts.push(`the strings block (${stringsSize} bytes at ${hexOffset(header.offDtStrings)}) is cut, ${present}: ${names}`);
+    parts.push(
+      `the strings block (${stringsSize} bytes at ${hexOffset(header.offDtStrings)}) is cut, ${present}: ${names}`,
+    );
   }
   if (parts.length === 1 && tables.cut === null) parts[0] = 'every block is whole: only bytes after them are missing';
   return {

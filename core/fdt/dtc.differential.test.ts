@@ -42,7 +42,12 @@ interface CorpusEntry {
 }
 
 /** The document dtc's blob of `version` must read as. */
-function expectedDocument(version: FdtWritableVersion, root: FdtNode, reservations: MemoryReservation[], bootCpuidPhys: number): FdtDocument {
+function expectedDocument(
+  version: FdtWritableVersion,
+  root: FdtNode,
+  reservations: MemoryReservation[],
+  bootCpuidPhys: number,
+): FdtDocument {
   const format = fdtVersionFormat(version)!;
   return {
     version,
@@ -54,7 +59,12 @@ function expectedDocument(version: FdtWritableVersion, root: FdtNode, reservatio
 }
 
 /** Checks (a), (b) and (c) for one source in every version. */
-function expectSameAsDtc(source: string, root: FdtNode, reservations: MemoryReservation[] = [], bootCpuidPhys = 0): void {
+function expectSameAsDtc(
+  source: string,
+  root: FdtNode,
+  reservations: MemoryReservation[] = [],
+  bootCpuidPhys = 0,
+): void {
   for (const version of FDT_WRITABLE_VERSIONS) {
     const dtcBlob = compileDtsWithDtc(source, ['-V', String(version), '-b', String(bootCpuidPhys)]);
     const expected = expectedDocument(version, root, reservations, bootCpuidPhys);
@@ -88,7 +98,12 @@ function wideSource(groups: number, perGroup: number): { source: string; root: F
     const members: FdtNode[] = [];
     for (let m = 0; m < perGroup; m++) {
       lines.push(`\t\tdev@${m.toString(16)} { reg = <${m}>; label-text = "g${g}m${m}"; };`);
-      members.push(node(`dev@${m.toString(16)}`, [['reg', cells(m)], ['label-text', strs(`g${g}m${m}`)]]));
+      members.push(
+        node(`dev@${m.toString(16)}`, [
+          ['reg', cells(m)],
+          ['label-text', strs(`g${g}m${m}`)],
+        ]),
+      );
     }
     lines.push('\t};');
     children.push(node(`group@${g}`, [], members));
@@ -207,30 +222,38 @@ const corpus: CorpusEntry[] = [
       l1: a { l2: p = <1>; };
       b { ref = <&l1>; path = &l1; lbl3: q; };
     };`,
-    root: node('', [], [
-      node('a', [
-        ['p', cells(1)],
-        ['phandle', cells(1)],
-      ]),
-      node('b', [
-        ['ref', cells(1)],
-        ['path', strs('/a')],
-        ['q', raw()],
-      ]),
-    ]),
+    root: node(
+      '',
+      [],
+      [
+        node('a', [
+          ['p', cells(1)],
+          ['phandle', cells(1)],
+        ]),
+        node('b', [
+          ['ref', cells(1)],
+          ['path', strs('/a')],
+          ['q', raw()],
+        ]),
+      ],
+    ),
   },
   {
     title: 'unusual but legal names, escaped names',
     source: String.raw`/ { a,b_c.d+e-f@1,2 { }; UPPER@ABC { }; x@ { }; \0x1 { \#x = [01]; \123; }; };`,
-    root: node('', [], [
-      node('a,b_c.d+e-f@1,2'),
-      node('UPPER@ABC'),
-      node('x@'),
-      node('0x1', [
-        ['#x', raw(1)],
-        ['123', raw()],
-      ]),
-    ]),
+    root: node(
+      '',
+      [],
+      [
+        node('a,b_c.d+e-f@1,2'),
+        node('UPPER@ABC'),
+        node('x@'),
+        node('0x1', [
+          ['#x', raw(1)],
+          ['123', raw()],
+        ]),
+      ],
+    ),
   },
   { title: 'boot CPU id', source: '/ { cpus { }; };', root: node('', [], [node('cpus')]), bootCpuidPhys: 3 },
 ];
@@ -256,7 +279,13 @@ describe('differential against dtc', () => {
   it('free space dtc adds on request (-R, -p, -S, -a) is read but not written back', () => {
     const source = '/dts-v1/;\n/memreserve/ 0x1000 0x1000;\n/ { a = <1>; };\n';
     const plain = compileDtsWithDtc(source, []);
-    for (const args of [['-R', '3'], ['-p', '100'], ['-S', '512'], ['-a', '64'], ['-R', '2', '-p', '7']]) {
+    for (const args of [
+      ['-R', '3'],
+      ['-p', '100'],
+      ['-S', '512'],
+      ['-a', '64'],
+      ['-R', '2', '-p', '7'],
+    ]) {
       const spaced = compileDtsWithDtc(source, args);
       expect(spaced.length, args.join(' ')).toBeGreaterThan(plain.length);
       const doc = readFdt(spaced).toDocument();

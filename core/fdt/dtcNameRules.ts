@@ -7,12 +7,13 @@
 /** dtc's NODECHARS: letters, digits and ",._+-@". */
 const NODE_NAME = /^[A-Za-z0-9,._+\-@]+$/;
 /** dtc's PROPCHARS: letters, digits and ",._+*#?-". */
-const PROPERTY_NAME = /^[A-Za-z0-9,._+*#?\-]+$/;
+const PROPERTY_NAME = /^[A-Za-z0-9,._+*#?-]+$/;
 
 /** Why `name` is not a valid (non-root) node name, or undefined when it is. */
 export function nodeNameProblem(name: string): string | undefined {
   if (name === '') return 'node name is empty';
-  if (!NODE_NAME.test(name)) return `node name ${JSON.stringify(name)} has a character outside letters, digits and ",._+-@"`;
+  if (!NODE_NAME.test(name))
+    return `node name ${JSON.stringify(name)} has a character outside letters, digits and ",._+-@"`;
   if (name.indexOf('@') !== name.lastIndexOf('@')) return `node name ${JSON.stringify(name)} has more than one "@"`;
   return undefined;
 }

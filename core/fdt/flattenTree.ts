@@ -35,7 +35,8 @@ export function flattenTree(root: FdtNode, format: FdtVersionFormat): FlatTree {
   const seen = new Set<FdtNode>();
   checkNodeShape(root, '/', seen);
   // Children's names were checked with their parent (checkChildNames) before the walk reaches them.
-  if (root.name !== '') throw new FdtWriteError('/', undefined, `the root node's name must be empty, not ${JSON.stringify(root.name)}`);
+  if (root.name !== '')
+    throw new FdtWriteError('/', undefined, `the root node's name must be empty, not ${JSON.stringify(root.name)}`);
   const open: OpenNode[] = [{ node: root, path: '/', nextChild: 0 }];
   emitNodeStart(structure, strings, root, '/', format);
   while (open.length > 0) {
@@ -58,7 +59,13 @@ export function flattenTree(root: FdtNode, format: FdtVersionFormat): FlatTree {
 }
 
 /** BEGIN_NODE, the name (or full path), the properties; children follow. */
-function emitNodeStart(structure: ByteSink, strings: DtcStringTable, node: FdtNode, path: string, format: FdtVersionFormat): void {
+function emitNodeStart(
+  structure: ByteSink,
+  strings: DtcStringTable,
+  node: FdtNode,
+  path: string,
+  format: FdtVersionFormat,
+): void {
   checkChildNames(node, path);
   structure.u32(FDT_BEGIN_NODE);
   structure.latin1z(format.fullPathNames ? path : node.name);
@@ -72,13 +79,23 @@ function emitNodeStart(structure: ByteSink, strings: DtcStringTable, node: FdtNo
     const at = node.name.indexOf('@');
     if (path !== '/' && at === 0) {
       // dtc writes the length of the empty base name but the bytes of the whole name: a broken blob.
-      throw new FdtWriteError(path, undefined, `version ${format.version} needs a base name before "@" (for the name property)`);
+      throw new FdtWriteError(
+        path,
+        undefined,
+        `version ${format.version} needs a base name before "@" (for the name property)`,
+      );
     }
     emitProperty(structure, strings, 'name', nodeNameProperty(node.name), format);
   }
 }
 
-function emitProperty(structure: ByteSink, strings: DtcStringTable, name: string, value: Uint8Array, format: FdtVersionFormat): void {
+function emitProperty(
+  structure: ByteSink,
+  strings: DtcStringTable,
+  name: string,
+  value: Uint8Array,
+  format: FdtVersionFormat,
+): void {
   structure.u32(FDT_PROP);
   structure.u32(value.length);
   structure.u32(strings.insert(name));
@@ -106,7 +123,8 @@ function checkChildNames(node: FdtNode, path: string): void {
     if (typeof name !== 'string') throw new FdtWriteError(childPath, undefined, 'node name is not a string');
     const problem = nodeNameProblem(name);
     if (problem) throw new FdtWriteError(childPath, undefined, problem);
-    if (names.has(name)) throw new FdtWriteError(childPath, undefined, `two children of ${path} are named ${JSON.stringify(name)}`);
+    if (names.has(name))
+      throw new FdtWriteError(childPath, undefined, `two children of ${path} are named ${JSON.stringify(name)}`);
     names.add(name);
   }
 }
@@ -120,9 +138,11 @@ function checkProperty(property: FdtProperty, path: string, names: Set<string>):
   if (names.has(name)) throw new FdtWriteError(path, name, 'the node has two properties of this name');
   names.add(name);
   if (!(property.value instanceof Uint8Array)) throw new FdtWriteError(path, name, 'value is not a Uint8Array');
-  if (property.value.length > FDT_U32_MAX) throw new FdtWriteError(path, name, `value of ${property.value.length} bytes does not fit a u32 length`);
+  if (property.value.length > FDT_U32_MAX)
+    throw new FdtWriteError(path, name, `value of ${property.value.length} bytes does not fit a u32 length`);
 }
 
 function checkSize(size: number, what: string): void {
-  if (size > FDT_U32_MAX) throw new FdtWriteError('', undefined, `the ${what} would exceed 4 GiB, more than a u32 offset can address`);
+  if (size > FDT_U32_MAX)
+    throw new FdtWriteError('', undefined, `the ${what} would exceed 4 GiB, more than a u32 offset can address`);
 }

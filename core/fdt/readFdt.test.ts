@@ -16,7 +16,13 @@ function readError(bytes: Uint8Array, options?: FdtReadOptions): FdtError {
   throw new Error('blob was accepted');
 }
 
-function expectError(bytes: Uint8Array, structure: FdtStructure, offset: number, reason: RegExp, options?: FdtReadOptions): void {
+function expectError(
+  bytes: Uint8Array,
+  structure: FdtStructure,
+  offset: number,
+  reason: RegExp,
+  options?: FdtReadOptions,
+): void {
   const error = readError(bytes, options);
   expect({ structure: error.structure, offset: error.offset }).toEqual({ structure, offset });
   expect(error.reason).toMatch(reason);
@@ -28,7 +34,12 @@ const STRUCT = 56;
 describe('readFdt: the whole blob', () => {
   it('refuses a totalsize larger than the bytes given, accepts extra bytes after the blob', () => {
     const bytes = new RawBlobBuilder().beginNode('').endNode().end().build();
-    expectError(bytes.subarray(0, bytes.length - 1), 'header', 4, /totalsize \d+ is larger than the \d+ bytes available/);
+    expectError(
+      bytes.subarray(0, bytes.length - 1),
+      'header',
+      4,
+      /totalsize \d+ is larger than the \d+ bytes available/,
+    );
     const padded = new Uint8Array(bytes.length + 100).fill(0xee);
     padded.set(bytes);
     const index = readFdt(padded);
@@ -48,7 +59,12 @@ describe('readFdt: the whole blob', () => {
 
   it('refuses a 0-length blob and a blob shorter than its header', () => {
     expectError(new Uint8Array(0), 'header', 0, /too short/);
-    expectError(new RawBlobBuilder().beginNode('').endNode().end().build().subarray(0, 30), 'header', 0, /shorter than the version 17 header/);
+    expectError(
+      new RawBlobBuilder().beginNode('').endNode().end().build().subarray(0, 30),
+      'header',
+      0,
+      /shorter than the version 17 header/,
+    );
   });
 });
 
@@ -70,7 +86,14 @@ describe('readFdt: memory reservation block', () => {
   });
 
   it('ends the list at the first entry of size 0, whatever its address (as dtc, libfdt and Linux do)', () => {
-    const bytes = new RawBlobBuilder().reserve(0x1000n, 0x10n).reserve(0x5000n, 0n).reserve(0x9000n, 0x10n).beginNode('').endNode().end().build();
+    const bytes = new RawBlobBuilder()
+      .reserve(0x1000n, 0x10n)
+      .reserve(0x5000n, 0n)
+      .reserve(0x9000n, 0x10n)
+      .beginNode('')
+      .endNode()
+      .end()
+      .build();
     expect(readFdt(bytes).memoryReservations).toEqual([{ address: 0x1000n, size: 0x10n }]);
   });
 
@@ -90,14 +113,26 @@ describe('readFdt: memory reservation block', () => {
     for (let i = 1n; i <= 5n; i++) builder.reserve(i << 12n, 0x1000n);
     const bytes = builder.beginNode('').endNode().end().build();
     expect(readFdt(bytes, { maxMemoryReservations: 5 }).memoryReservations).toHaveLength(5);
-    expectError(bytes, 'memory reservation block', 40 + 4 * 16, /more than 4 entries \(limit maxMemoryReservations\)/, { maxMemoryReservations: 4 });
+    expectError(bytes, 'memory reservation block', 40 + 4 * 16, /more than 4 entries \(limit maxMemoryReservations\)/, {
+      maxMemoryReservations: 4,
+    });
   });
 });
 
 describe('readFdt: structure block tokens', () => {
   it('indexes nodes and properties in blob order', () => {
     const index = readFdt(
-      new RawBlobBuilder().beginNode('').prop('a', [1]).beginNode('x@1').prop('b').endNode().beginNode('y').endNode().endNode().end().build(),
+      new RawBlobBuilder()
+        .beginNode('')
+        .prop('a', [1])
+        .beginNode('x@1')
+        .prop('b')
+        .endNode()
+        .beginNode('y')
+        .endNode()
+        .endNode()
+        .end()
+        .build(),
     );
     expect(index.nodeCount).toBe(3);
     expect(index.propertyCount).toBe(2);
@@ -149,24 +184,59 @@ describe('readFdt: structure block tokens', () => {
   });
 
   it('refuses a structure block without FDT_END', () => {
-    expectError(new RawBlobBuilder().beginNode('').endNode().build(), 'structure block', STRUCT + 12, /ends without an FDT_END token/);
+    expectError(
+      new RawBlobBuilder().beginNode('').endNode().build(),
+      'structure block',
+      STRUCT + 12,
+      /ends without an FDT_END token/,
+    );
     expectError(new RawBlobBuilder().build(), 'structure block', STRUCT, /ends without an FDT_END/);
   });
 
   it('refuses FDT_END before the root closes, or before any node', () => {
     expectError(new RawBlobBuilder().end().build(), 'structure block', STRUCT, /FDT_END token before any node/);
-    expectError(new RawBlobBuilder().beginNode('').beginNode('a').end().build(), 'structure block', STRUCT + 16, /while 2 node\(s\) are still open/);
+    expectError(
+      new RawBlobBuilder().beginNode('').beginNode('a').end().build(),
+      'structure block',
+      STRUCT + 16,
+      /while 2 node\(s\) are still open/,
+    );
   });
 
   it('refuses END_NODE without an open node, and a second root', () => {
-    expectError(new RawBlobBuilder().endNode().end().build(), 'structure block', STRUCT, /END_NODE token with no open node/);
-    expectError(new RawBlobBuilder().beginNode('').endNode().endNode().end().build(), 'structure block', STRUCT + 12, /no open node/);
-    expectError(new RawBlobBuilder().beginNode('').endNode().beginNode('').endNode().end().build(), 'node', STRUCT + 12, /second root/);
+    expectError(
+      new RawBlobBuilder().endNode().end().build(),
+      'structure block',
+      STRUCT,
+      /END_NODE token with no open node/,
+    );
+    expectError(
+      new RawBlobBuilder().beginNode('').endNode().endNode().end().build(),
+      'structure block',
+      STRUCT + 12,
+      /no open node/,
+    );
+    expectError(
+      new RawBlobBuilder().beginNode('').endNode().beginNode('').endNode().end().build(),
+      'node',
+      STRUCT + 12,
+      /second root/,
+    );
   });
 
   it('refuses properties outside nodes and after subnodes', () => {
-    expectError(new RawBlobBuilder().prop('a').beginNode('').endNode().end().build(), 'property', STRUCT, /before the root node/);
-    expectError(new RawBlobBuilder().beginNode('').endNode().prop('a').end().build(), 'property', STRUCT + 12, /after the root node closed/);
+    expectError(
+      new RawBlobBuilder().prop('a').beginNode('').endNode().end().build(),
+      'property',
+      STRUCT,
+      /before the root node/,
+    );
+    expectError(
+      new RawBlobBuilder().beginNode('').endNode().prop('a').end().build(),
+      'property',
+      STRUCT + 12,
+      /after the root node closed/,
+    );
     expectError(
       new RawBlobBuilder().beginNode('').beginNode('a').endNode().prop('b').endNode().end().build(),
       'property',
@@ -184,7 +254,12 @@ describe('readFdt: structure block tokens', () => {
 
   it('refuses a named root and unnamed children (version 16 and later)', () => {
     expectError(new RawBlobBuilder().beginNode('r').endNode().end().build(), 'node', STRUCT, /root node has a name/);
-    expectError(new RawBlobBuilder().beginNode('').beginNode('').endNode().endNode().end().build(), 'node', STRUCT + 8, /node name is empty/);
+    expectError(
+      new RawBlobBuilder().beginNode('').beginNode('').endNode().endNode().end().build(),
+      'node',
+      STRUCT + 8,
+      /node name is empty/,
+    );
   });
 
   it('refuses a PROP token cut off by the end of the structure block', () => {
@@ -196,7 +271,9 @@ describe('readFdt: structure block tokens', () => {
     const bytes = new RawBlobBuilder().beginNode('').u32(3).u32(4096).u32(0).raw([0, 0, 0, 0]).endNode().end().build();
     const error = readError(bytes);
     expect(error.offset).toBe(STRUCT + 8);
-    expect(error.message).toBe(`property at 0x${(STRUCT + 8).toString(16)}: value runs past the end of the structure block (len 4096, 12 bytes left)`);
+    expect(error.message).toBe(
+      `property at 0x${(STRUCT + 8).toString(16)}: value runs past the end of the structure block (len 4096, 12 bytes left)`,
+    );
     const huge = new RawBlobBuilder().beginNode('').u32(3).u32(0xffffffff).u32(0).endNode().end().build();
     expectError(huge, 'property', STRUCT + 8, /len 4294967295, 8 bytes left/);
   });
@@ -216,7 +293,12 @@ describe('readFdt: structure block tokens', () => {
     const unterminated = new RawBlobBuilder().beginNode('').prop(2).endNode().end();
     unterminated.string('a');
     unterminated.rawStrings([0x62, 0x63]);
-    expectError(unterminated.build(), 'property', STRUCT + 8, /name at strings offset 2 is not NUL-terminated inside the strings block/);
+    expectError(
+      unterminated.build(),
+      'property',
+      STRUCT + 8,
+      /name at strings offset 2 is not NUL-terminated inside the strings block/,
+    );
   });
 
   it('uses size_dt_strings as the strings block end (a NUL after it does not count)', () => {
@@ -293,7 +375,12 @@ describe('readFdt: versions before 16', () => {
 
   it('aligns long values relative to the structure block start', () => {
     // Structure block at 56 (8-aligned) or moved to 60 (only 4-aligned): padding follows the block start.
-    const base = new RawBlobBuilder({ alignLargeValues: true }).beginNode('/').prop('x', [9, 9, 9, 9, 9, 9, 9, 9]).endNode().end().build(3);
+    const base = new RawBlobBuilder({ alignLargeValues: true })
+      .beginNode('/')
+      .prop('x', [9, 9, 9, 9, 9, 9, 9, 9])
+      .endNode()
+      .end()
+      .build(3);
     const { offDtStruct, offDtStrings } = readFdt(base).header;
     for (const shift of [0, 4]) {
       const moved = new Uint8Array(base.length + shift);
@@ -312,12 +399,26 @@ describe('readFdt: versions before 16', () => {
 
   it('refuses paths that do not continue the parent path', () => {
     const build = (root: string, child: string): Uint8Array =>
-      new RawBlobBuilder({ alignLargeValues: true }).beginNode(root).beginNode(child).endNode().endNode().end().build(2);
+      new RawBlobBuilder({ alignLargeValues: true })
+        .beginNode(root)
+        .beginNode(child)
+        .endNode()
+        .endNode()
+        .end()
+        .build(2);
     expect(readFdt(build('/', '/a')).nodeName(1)).toBe('a');
     expectError(build('', '/a'), 'node', 48, /root node path must be "\/"/);
     expectError(build('/x', '/a'), 'node', 48, /root node path/);
-    for (const child of ['a', '/', '//a', '/a/b', 'xa']) expectError(build('/', child), 'node', 56, /not its parent's path followed by one non-empty name/);
-    const deep = new RawBlobBuilder({ alignLargeValues: true }).beginNode('/').beginNode('/a').beginNode('/b/c').endNode().endNode().endNode().end();
+    for (const child of ['a', '/', '//a', '/a/b', 'xa'])
+      expectError(build('/', child), 'node', 56, /not its parent's path followed by one non-empty name/);
+    const deep = new RawBlobBuilder({ alignLargeValues: true })
+      .beginNode('/')
+      .beginNode('/a')
+      .beginNode('/b/c')
+      .endNode()
+      .endNode()
+      .endNode()
+      .end();
     expectError(deep.build(1), 'node', 48 + 8 + 8, /not its parent's path/);
   });
 });

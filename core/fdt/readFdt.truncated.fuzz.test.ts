@@ -20,12 +20,24 @@ function wholeTree(whole: FdtIndex): WholeTree {
   for (let n = 0; n < whole.nodeCount; n++) {
     const offset = whole.nodeOffset(n);
     const children = whole.nodeChildren(n).join();
-    tree.nodes.push({ offset, path: whole.nodePath(n), parent: whole.nodeParent(n), firstProperty: whole.nodeFirstProperty(n), end: whole.nodeEndOffset(n), children });
+    tree.nodes.push({
+      offset,
+      path: whole.nodePath(n),
+      parent: whole.nodeParent(n),
+      firstProperty: whole.nodeFirstProperty(n),
+      end: whole.nodeEndOffset(n),
+      children,
+    });
     tree.itemEnds.set(offset, whole.bytes.indexOf(0, offset + 4) + 1);
   }
   for (let p = 0; p < whole.propertyCount; p++) {
     const offset = whole.propertyOffset(p);
-    tree.properties.push({ offset, node: whole.propertyNode(p), name: whole.propertyName(p), value: whole.propertyValue(p).join() });
+    tree.properties.push({
+      offset,
+      node: whole.propertyNode(p),
+      name: whole.propertyName(p),
+      value: whole.propertyValue(p).join(),
+    });
     tree.itemEnds.set(offset, whole.propertyValueOffset(p) + whole.propertyLength(p));
   }
   return tree;
@@ -47,15 +59,26 @@ function prefixProblem(cut: FdtIndex, whole: FdtIndex, tree: WholeTree, length: 
   if (truncation.availableBytes !== length || truncation.totalSize !== whole.header.totalSize) return 'wrong sizes';
   if (truncation.reason.length === 0) return 'no reason';
   const reservations = cut.memoryReservations;
-  if (reservations.some((entry, i) => entry.address !== whole.memoryReservations[i]?.address || entry.size !== whole.memoryReservations[i]?.size)) {
+  if (
+    reservations.some(
+      (entry, i) =>
+        entry.address !== whole.memoryReservations[i]?.address || entry.size !== whole.memoryReservations[i]?.size,
+    )
+  ) {
     return 'memory reservations differ';
   }
-  if (truncation.memoryReservationsCutAt === null && reservations.length !== whole.memoryReservations.length) return 'memory reservations missing';
+  if (truncation.memoryReservationsCutAt === null && reservations.length !== whole.memoryReservations.length)
+    return 'memory reservations missing';
   if (cut.nodeCount > whole.nodeCount || cut.propertyCount > whole.propertyCount) return 'more than the whole blob';
   const open = new Set(truncation.openNodes);
   for (let n = 0; n < cut.nodeCount; n++) {
     const node = tree.nodes[n];
-    if (cut.nodeOffset(n) !== node.offset || cut.nodePath(n) !== node.path || cut.nodeParent(n) !== node.parent || cut.nodeFirstProperty(n) !== node.firstProperty) {
+    if (
+      cut.nodeOffset(n) !== node.offset ||
+      cut.nodePath(n) !== node.path ||
+      cut.nodeParent(n) !== node.parent ||
+      cut.nodeFirstProperty(n) !== node.firstProperty
+    ) {
       return `node ${n} differs`;
     }
     if (cut.nodeEndOffset(n) !== (open.has(n) ? truncation.stoppedAt : node.end)) return `node ${n} ends wrong`;
@@ -64,21 +87,34 @@ function prefixProblem(cut: FdtIndex, whole: FdtIndex, tree: WholeTree, length: 
   let missing = 0;
   for (let p = 0; p < cut.propertyCount; p++) {
     const property = tree.properties[p];
-    if (cut.propertyOffset(p) !== property.offset || cut.propertyNode(p) !== property.node || cut.propertyValue(p).join() !== property.value) {
+    if (
+      cut.propertyOffset(p) !== property.offset ||
+      cut.propertyNode(p) !== property.node ||
+      cut.propertyValue(p).join() !== property.value
+    ) {
       return `property ${p} differs`;
     }
     if (cut.propertyNameMissing(p)) missing++;
-    if (cut.propertyNameMissing(p) ? !PLACEHOLDER.test(cut.propertyName(p)) : cut.propertyName(p) !== property.name) return `property ${p} has a wrong name`;
+    if (cut.propertyNameMissing(p) ? !PLACEHOLDER.test(cut.propertyName(p)) : cut.propertyName(p) !== property.name)
+      return `property ${p} has a wrong name`;
   }
   if (truncation.missingNameCount !== missing) return 'wrong missingNameCount';
   if (truncation.structureComplete) {
-    if (cut.nodeCount !== whole.nodeCount || cut.propertyCount !== whole.propertyCount || cut.endTokenOffset !== tree.endTokenOffset) return 'whole structure block not all read';
+    if (
+      cut.nodeCount !== whole.nodeCount ||
+      cut.propertyCount !== whole.propertyCount ||
+      cut.endTokenOffset !== tree.endTokenOffset
+    )
+      return 'whole structure block not all read';
     if (open.size > 0) return 'open nodes in a whole structure block';
   } else {
     if (cut.endTokenOffset !== -1) return 'FDT_END offset without FDT_END';
-    if ((tree.itemEnds.get(truncation.stoppedAt) ?? truncation.stoppedAt + 4) <= length) return `stopped at 0x${truncation.stoppedAt.toString(16)} though the item there is present`;
-    if (tree.nodes.slice(cut.nodeCount).some((node) => node.offset < truncation.stoppedAt)) return 'a node before the stop was not read';
-    if (tree.properties.slice(cut.propertyCount).some((property) => property.offset < truncation.stoppedAt)) return 'a property before the stop was not read';
+    if ((tree.itemEnds.get(truncation.stoppedAt) ?? truncation.stoppedAt + 4) <= length)
+      return `stopped at 0x${truncation.stoppedAt.toString(16)} though the item there is present`;
+    if (tree.nodes.slice(cut.nodeCount).some((node) => node.offset < truncation.stoppedAt))
+      return 'a node before the stop was not read';
+    if (tree.properties.slice(cut.propertyCount).some((property) => property.offset < truncation.stoppedAt))
+      return 'a property before the stop was not read';
   }
   cut.toDocument();
   return null;

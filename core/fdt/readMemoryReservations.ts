@@ -20,7 +20,11 @@ export interface MemoryReservationsRead {
  * holds only a prefix of the blob (a tolerant read), reading stops at the
  * first entry that is not wholly present.
  */
-export function readMemoryReservations(bytes: Uint8Array, header: FdtHeader, limits: FdtReadLimits): MemoryReservationsRead {
+export function readMemoryReservations(
+  bytes: Uint8Array,
+  header: FdtHeader,
+  limits: FdtReadLimits,
+): MemoryReservationsRead {
   const reservations: MemoryReservation[] = [];
   for (let offset = header.offMemRsvmap; ; offset += FDT_RESERVE_ENTRY_SIZE) {
     if (offset + FDT_RESERVE_ENTRY_SIZE > bytes.length) {

@@ -92,7 +92,12 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
   for (;;) {
     if (p + 4 > limit) {
       if (p + 4 > end) throw new FdtError(p, 'structure block', 'ends without an FDT_END token');
-      cut = p === start ? 'none of it is present' : p === limit ? 'the bytes end before the next token' : 'the token there is cut';
+      cut =
+        p === start
+          ? 'none of it is present'
+          : p === limit
+            ? 'the bytes end before the next token'
+            : 'the token there is cut';
       break;
     }
     const token = (b[p] << 24) | (b[p + 1] << 16) | (b[p + 2] << 8) | b[p + 3];
@@ -100,13 +105,21 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
     if (token === PROP) {
       if (p + PROP_HEADER_SIZE > limit) {
         if (p + PROP_HEADER_SIZE > end) {
-          throw new FdtError(p, 'property', `PROP token at the end of the structure block has no room for its length and name offset`);
+          throw new FdtError(
+            p,
+            'property',
+            `PROP token at the end of the structure block has no room for its length and name offset`,
+          );
         }
         cut = 'the property header there is cut';
         break;
       }
       if (current < 0) {
-        throw new FdtError(p, 'property', rootClosed ? 'property after the root node closed' : 'property before the root node');
+        throw new FdtError(
+          p,
+          'property',
+          rootClosed ? 'property after the root node closed' : 'property before the root node',
+        );
       }
       if (current !== nodeCount - 1) {
         throw new FdtError(p, 'property', 'property after a subnode of its node (properties must come first)');
@@ -268,7 +281,8 @@ function checkFullPath(
   parentPathLength: number,
 ): void {
   if (parentPathLength < 0) {
-    if (pathLength !== 1 || b[pathStart] !== SLASH) throw new FdtError(tokenOffset, 'node', 'root node path must be "/"');
+    if (pathLength !== 1 || b[pathStart] !== SLASH)
+      throw new FdtError(tokenOffset, 'node', 'root node path must be "/"');
     return;
   }
   let matches = pathLength > parentPathLength + 1 && b[pathStart + parentPathLength] === SLASH;

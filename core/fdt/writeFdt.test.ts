@@ -12,7 +12,11 @@ const node = (name: string, properties: [string, Uint8Array][] = [], children: F
   properties: properties.map(([propertyName, value]) => ({ name: propertyName, value })),
   children,
 });
-const documentWith = (root: FdtNode, fields: Partial<FdtDocument> = {}): FdtDocument => ({ ...emptyFdtDocument(), root, ...fields });
+const documentWith = (root: FdtNode, fields: Partial<FdtDocument> = {}): FdtDocument => ({
+  ...emptyFdtDocument(),
+  root,
+  ...fields,
+});
 
 function writeError(doc: FdtDocument, options?: FdtWriteOptions): FdtWriteError {
   try {
@@ -67,21 +71,41 @@ describe('writeFdt layout', () => {
     [3, 36, 40, 1],
     [16, 36, 40, 16],
     [17, 40, 40, 16],
-  ] as const)('version %i: %i-byte header zero-padded to %i, last_comp_version %i', (version, headerSize, reservations, lastComp) => {
-    const blob = writeFdt(emptyFdtDocument(), { version });
-    const header = readFdt(blob).header;
-    expect(header).toMatchObject({ version, lastCompVersion: lastComp, headerSize, offMemRsvmap: reservations });
-    expect(blob.subarray(headerSize, reservations).every((byte) => byte === 0)).toBe(true);
-  });
+  ] as const)(
+    'version %i: %i-byte header zero-padded to %i, last_comp_version %i',
+    (version, headerSize, reservations, lastComp) => {
+      const blob = writeFdt(emptyFdtDocument(), { version });
+      const header = readFdt(blob).header;
+      expect(header).toMatchObject({ version, lastCompVersion: lastComp, headerSize, offMemRsvmap: reservations });
+      expect(blob.subarray(headerSize, reservations).every((byte) => byte === 0)).toBe(true);
+    },
+  );
 
   it('keeps the document last_comp_version when writing its own version', () => {
     const blob = writeFdt({ ...emptyFdtDocument(), lastCompVersion: 17 });
     expect(readFdt(blob).header.lastCompVersion).toBe(17);
-    expect(readFdt(writeFdt({ ...emptyFdtDocument(), lastCompVersion: 17 }, { version: 16 })).header.lastCompVersion).toBe(16);
+    expect(
+      readFdt(writeFdt({ ...emptyFdtDocument(), lastCompVersion: 17 }, { version: 16 })).header.lastCompVersion,
+    ).toBe(16);
   });
 
   it('shares strings as dtc does: repeated names and tails of earlier names', () => {
-    const doc = documentWith(node('', [['linux,name', bytes()], ['reg', bytes()]], [node('a', [['name', bytes()], ['reg', bytes()], ['g', bytes()]])]));
+    const doc = documentWith(
+      node(
+        '',
+        [
+          ['linux,name', bytes()],
+          ['reg', bytes()],
+        ],
+        [
+          node('a', [
+            ['name', bytes()],
+            ['reg', bytes()],
+            ['g', bytes()],
+          ]),
+        ],
+      ),
+    );
     const index = readFdt(writeFdt(doc));
     const strings = index.bytes.subarray(index.header.offDtStrings, index.header.stringsEnd);
     expect(new TextDecoder().decode(strings)).toBe('linux,name\0reg\0');
@@ -93,17 +117,35 @@ describe('writeFdt layout', () => {
     const index = readFdt(writeFdt(doc));
     const struct = index.header.offDtStruct;
     expect(hex(index.bytes.subarray(struct, index.header.structEnd))).toBe(
-      '00000001' + '00000000' + '00000003' + '00000005' + '00000000' + 'ffffffffff000000' + '00000001' + '61620000' + '00000002' + '00000002' + '00000009',
+      '00000001' +
+        '00000000' +
+        '00000003' +
+        '00000005' +
+        '00000000' +
+        'ffffffffff000000' +
+        '00000001' +
+        '61620000' +
+        '00000002' +
+        '00000002' +
+        '00000009',
     );
   });
 
   describe('versions before 16', () => {
     it('writes full paths, adds name properties after the node own ones, aligns long values to 8', () => {
-      const doc = documentWith(node('', [['x', bytes(1, 2, 3, 4, 5, 6, 7, 8)]], [node('a@1', [], [node('b', [['name', bytes(0x62, 0)]])])]));
+      const doc = documentWith(
+        node('', [['x', bytes(1, 2, 3, 4, 5, 6, 7, 8)]], [node('a@1', [], [node('b', [['name', bytes(0x62, 0)]])])]),
+      );
       const index = readFdt(writeFdt(doc, { version: 1 }));
       expect([0, 1, 2].map((n) => index.nodePath(n))).toEqual(['/', '/a@1', '/a@1/b']);
-      expect(index.bytes.subarray(index.nodeOffset(1) + 4, index.nodeOffset(1) + 9)).toEqual(new TextEncoder().encode('/a@1\0'));
-      expect([0, 1, 2].map((n) => index.nodeProperties(n).map((p) => index.propertyName(p)))).toEqual([['x', 'name'], ['name'], ['name']]);
+      expect(index.bytes.subarray(index.nodeOffset(1) + 4, index.nodeOffset(1) + 9)).toEqual(
+        new TextEncoder().encode('/a@1\0'),
+      );
+      expect([0, 1, 2].map((n) => index.nodeProperties(n).map((p) => index.propertyName(p)))).toEqual([
+        ['x', 'name'],
+        ['name'],
+        ['name'],
+      ]);
       expect(index.propertyValue(1)).toEqual(bytes(0));
       expect(index.propertyValue(2)).toEqual(bytes(0x61, 0));
       expect((index.propertyValueOffset(0) - index.header.offDtStruct) % 8).toBe(0);
@@ -117,13 +159,19 @@ describe('writeFdt layout', () => {
 
     it('refuses a node name without a base name, which dtc would write as a broken name property', () => {
       const doc = documentWith(node('', [], [node('@1')]));
-      expect(writeError(doc, { version: 3 }).message).toBe('node /@1: version 3 needs a base name before "@" (for the name property)');
+      expect(writeError(doc, { version: 3 }).message).toBe(
+        'node /@1: version 3 needs a base name before "@" (for the name property)',
+      );
       expect(readFdt(writeFdt(doc, { version: 16 })).nodeName(1)).toBe('@1');
     });
 
     it('refuses a boot CPU for version 1, which has no field for it', () => {
-      expect(writeError({ ...emptyFdtDocument(), bootCpuidPhys: 1 }, { version: 1 }).reason).toMatch(/version 1 has no boot_cpuid_phys field/);
-      expect(readFdt(writeFdt({ ...emptyFdtDocument(), bootCpuidPhys: 1 }, { version: 2 })).header.bootCpuidPhys).toBe(1);
+      expect(writeError({ ...emptyFdtDocument(), bootCpuidPhys: 1 }, { version: 1 }).reason).toMatch(
+        /version 1 has no boot_cpuid_phys field/,
+      );
+      expect(readFdt(writeFdt({ ...emptyFdtDocument(), bootCpuidPhys: 1 }, { version: 2 })).header.bootCpuidPhys).toBe(
+        1,
+      );
     });
   });
 });
@@ -131,7 +179,9 @@ describe('writeFdt layout', () => {
 describe('writeFdt validation', () => {
   it('refuses versions dtc cannot write', () => {
     for (const version of [0, 4, 15, 18]) {
-      expect(writeError({ ...emptyFdtDocument(), version }).reason).toMatch(new RegExp(`cannot write version ${version}`));
+      expect(writeError({ ...emptyFdtDocument(), version }).reason).toMatch(
+        new RegExp(`cannot write version ${version}`),
+      );
     }
   });
 
@@ -156,13 +206,25 @@ describe('writeFdt validation', () => {
     const cases: [FdtNode, string][] = [
       [node('', [], [node('')]), 'node /: node name is empty'],
       [node('', [], [node('a*b')]), 'node /a*b: node name "a*b" has a character outside letters, digits and ",._+-@"'],
-      [node('', [], [node('a', [], [node('b c')])]), 'node /a/b c: node name "b c" has a character outside letters, digits and ",._+-@"'],
+      [
+        node('', [], [node('a', [], [node('b c')])]),
+        'node /a/b c: node name "b c" has a character outside letters, digits and ",._+-@"',
+      ],
       [node('', [], [node('a@1@2')]), 'node /a@1@2: node name "a@1@2" has more than one "@"'],
       [node('', [], [node('a'), node('a')]), 'node /a: two children of / are named "a"'],
       [node('x'), 'node /: the root node\'s name must be empty, not "x"'],
       [node('', [['', bytes()]]), 'property "" of node /: property name is empty'],
-      [node('', [], [node('n', [['p@x', bytes()]])]), 'property "p@x" of node /n: property name "p@x" has a character outside letters, digits and ",._+*#?-"'],
-      [node('', [['p', bytes()], ['p', bytes(1)]]), 'property "p" of node /: the node has two properties of this name'],
+      [
+        node('', [], [node('n', [['p@x', bytes()]])]),
+        'property "p@x" of node /n: property name "p@x" has a character outside letters, digits and ",._+*#?-"',
+      ],
+      [
+        node('', [
+          ['p', bytes()],
+          ['p', bytes(1)],
+        ]),
+        'property "p" of node /: the node has two properties of this name',
+      ],
       [node('', [['p', [1, 2] as unknown as Uint8Array]]), 'property "p" of node /: value is not a Uint8Array'],
     ];
     for (const [root, message] of cases) expect(writeError(documentWith(root)).message).toBe(message);
@@ -184,8 +246,12 @@ describe('writeFdt validation', () => {
   });
 
   it('refuses malformed node objects', () => {
-    expect(writeError(documentWith({ name: '', properties: undefined, children: [] } as unknown as FdtNode)).reason).toMatch(/properties are not an array/);
-    expect(writeError(documentWith(node('', [], [null as unknown as FdtNode]))).reason).toMatch(/node name is not a string/);
+    expect(
+      writeError(documentWith({ name: '', properties: undefined, children: [] } as unknown as FdtNode)).reason,
+    ).toMatch(/properties are not an array/);
+    expect(writeError(documentWith(node('', [], [null as unknown as FdtNode]))).reason).toMatch(
+      /node name is not a string/,
+    );
   });
 
   it('writes deep trees without recursion', () => {

@@ -28,7 +28,12 @@ const U64_LIMIT = 1n << 64n;
 export function writeFdt(doc: FdtDocument, options: FdtWriteOptions = {}): Uint8Array {
   const version = options.version ?? doc.version;
   const format = FDT_WRITABLE_VERSIONS.includes(version as FdtWritableVersion) ? fdtVersionFormat(version) : undefined;
-  if (!format) throw new FdtWriteError('', undefined, `cannot write version ${version}; dtc's versions are ${FDT_WRITABLE_VERSIONS.join(', ')}`);
+  if (!format)
+    throw new FdtWriteError(
+      '',
+      undefined,
+      `cannot write version ${version}; dtc's versions are ${FDT_WRITABLE_VERSIONS.join(', ')}`,
+    );
   const lastCompVersion = version === doc.version ? doc.lastCompVersion : format.dtcLastCompVersion;
   checkHeaderFields(format, lastCompVersion, doc.bootCpuidPhys);
   checkReservations(doc.memoryReservations);
@@ -38,7 +43,8 @@ export function writeFdt(doc: FdtDocument, options: FdtWriteOptions = {}): Uint8
   const structureOffset = reservationsOffset + (doc.memoryReservations.length + 1) * FDT_RESERVE_ENTRY_SIZE;
   const stringsOffset = structureOffset + structure.length;
   const totalSize = stringsOffset + strings.length;
-  if (totalSize > FDT_U32_MAX) throw new FdtWriteError('', undefined, `the blob would be ${totalSize} bytes, more than totalsize can hold`);
+  if (totalSize > FDT_U32_MAX)
+    throw new FdtWriteError('', undefined, `the blob would be ${totalSize} bytes, more than totalsize can hold`);
 
   const blob = new Uint8Array(totalSize);
   const view = new DataView(blob.buffer);
@@ -58,13 +64,21 @@ export function writeFdt(doc: FdtDocument, options: FdtWriteOptions = {}): Uint8
 
 function checkHeaderFields(format: FdtVersionFormat, lastCompVersion: number, bootCpuidPhys: number): void {
   if (!Number.isInteger(lastCompVersion) || lastCompVersion < 1 || lastCompVersion > format.version) {
-    throw new FdtWriteError('', undefined, `lastCompVersion ${lastCompVersion} must be an integer from 1 to the version (${format.version})`);
+    throw new FdtWriteError(
+      '',
+      undefined,
+      `lastCompVersion ${lastCompVersion} must be an integer from 1 to the version (${format.version})`,
+    );
   }
   if (!Number.isInteger(bootCpuidPhys) || bootCpuidPhys < 0 || bootCpuidPhys > FDT_U32_MAX) {
     throw new FdtWriteError('', undefined, `bootCpuidPhys ${bootCpuidPhys} is not a u32`);
   }
   if (!format.hasBootCpuid && bootCpuidPhys !== 0) {
-    throw new FdtWriteError('', undefined, `version ${format.version} has no boot_cpuid_phys field to hold ${bootCpuidPhys}`);
+    throw new FdtWriteError(
+      '',
+      undefined,
+      `version ${format.version} has no boot_cpuid_phys field to hold ${bootCpuidPhys}`,
+    );
   }
 }
 
@@ -79,7 +93,11 @@ function checkReservations(reservations: MemoryReservation[]): void {
       throw new FdtWriteError('', undefined, `memory reservation ${i}: size ${String(size)} is not a u64 bigint`);
     }
     if (size === 0n) {
-      throw new FdtWriteError('', undefined, `memory reservation ${i} has size 0, which readers take as the end of the list`);
+      throw new FdtWriteError(
+        '',
+        undefined,
+        `memory reservation ${i} has size 0, which readers take as the end of the list`,
+      );
     }
   });
 }

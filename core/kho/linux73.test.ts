@@ -37,12 +37,27 @@ function fragment(graph: KhoGraph, id: string): Fragment {
 function expectReadmeTree(graph: KhoGraph): void {
   expect(graph.roots).toHaveLength(1);
   const root = graph.roots[0];
-  expect(root).toMatchObject({ fragment: '0x23a000', address: 0x23a000, how: 'page-scan', compatible: 'kho-v4', version: { version: 4, rules: 4 } });
-  expect(root.map).toMatchObject({ encoding: 'radix-tree', address: 0x239000, status: 'complete', details: { depth: 6 } });
+  expect(root).toMatchObject({
+    fragment: '0x23a000',
+    address: 0x23a000,
+    how: 'page-scan',
+    compatible: 'kho-v4',
+    version: { version: 4, rules: 4 },
+  });
+  expect(root.map).toMatchObject({
+    encoding: 'radix-tree',
+    address: 0x239000,
+    status: 'complete',
+    details: { depth: 6 },
+  });
   expect(root.map!.blockCount).toBe(45);
   expect(root.map!.ranges.totalBytes).toBe(14_753_792);
   expect(fragment(graph, '0x23a000').size).toBe(405);
-  expect(graph.links.filter((l) => l.from.fragment === '0x23a000').map((l) => [l.from.node, l.scheme, l.addresses[0], l.size, l.to])).toEqual([
+  expect(
+    graph.links
+      .filter((l) => l.from.fragment === '0x23a000')
+      .map((l) => [l.from.node, l.scheme, l.addresses[0], l.size, l.to]),
+  ).toEqual([
     ['/memblock', 'preserved-data', 0x1847000, 294, '0x1847000'],
     ['/LUO', 'preserved-data', 0x1844000, 32, '0x1844000'],
     ['/kho_test', 'preserved-data', 0x528000, 240, '0x528000'],
@@ -55,14 +70,30 @@ function expectReadmeTree(graph: KhoGraph): void {
       { name: 'demo2', node: '/demo2', start: 0x1ee00000, size: 0x200000n },
     ],
   });
-  expect(fragment(graph, '0x1844000')).toMatchObject({ format: 'luo-ser', compatible: 'luo-v5', user: { liveupdateNumber: 1n, flbsAddress: 0x1845000 } });
-  expect(fragment(graph, '0x528000').user).toMatchObject({ user: 'kho-test', magic: 0x4b484f21, nrFolios: 26, csum: 0x6069f624, folioStorage: 'vmalloc' });
+  expect(fragment(graph, '0x1844000')).toMatchObject({
+    format: 'luo-ser',
+    compatible: 'luo-v5',
+    user: { liveupdateNumber: 1n, flbsAddress: 0x1845000 },
+  });
+  expect(fragment(graph, '0x528000').user).toMatchObject({
+    user: 'kho-test',
+    magic: 0x4b484f21,
+    nrFolios: 26,
+    csum: 0x6069f624,
+    folioStorage: 'vmalloc',
+  });
   expect((fragment(graph, '0x528000').user as { folios: unknown[] }).folios).toHaveLength(26);
-  expect(fragment(graph, '0x242000').user).toEqual({ user: 'kexec-metadata', version: 1, previousRelease: '7.3.4', kexecCount: 1 });
+  expect(fragment(graph, '0x242000').user).toEqual({
+    user: 'kexec-metadata',
+    version: 1,
+    previousRelease: '7.3.4',
+    kexecCount: 1,
+  });
   // The root page and every page of every blob are preserved in the radix map.
   for (const f of graph.fragments) {
     for (const extent of locationExtents(f.location)) {
-      for (let page = extent.start - (extent.start % 4096); page < extent.end; page += 4096) expect(root.map!.isPreserved(page), `${f.id} page ${page.toString(16)}`).toBe(true);
+      for (let page = extent.start - (extent.start % 4096); page < extent.end; page += 4096)
+        expect(root.map!.isPreserved(page), `${f.id} page ${page.toString(16)}`).toBe(true);
     }
   }
   expect(graph.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
@@ -92,10 +123,16 @@ for (const set of SETS) {
     it('at-kexec: the same tree, plus the session, its memfd and the memfd folios', () => {
       expectReadmeTree(at);
       const luo = fragment(at, '0x1844000').user;
-      expect(luo).toMatchObject({ sessions: [{ name: 'kho-demo-session', fileCount: 1n, files: [{ compatible: 'memfd-v2', token: 0x4b484f2d44454d4fn }] }] });
+      expect(luo).toMatchObject({
+        sessions: [
+          { name: 'kho-demo-session', fileCount: 1n, files: [{ compatible: 'memfd-v2', token: 0x4b484f2d44454d4fn }] },
+        ],
+      });
       const memfd = fragment(at, '0x1868000');
       expect(memfd.user).toMatchObject({ user: 'memfd', version: 2, size: 0x4000n, nrFolios: 4n });
-      expect((memfd.user as { folios: { index: bigint; flags: number }[] }).folios.map((f) => [f.index, f.flags])).toEqual([
+      expect(
+        (memfd.user as { folios: { index: bigint; flags: number }[] }).folios.map((f) => [f.index, f.flags]),
+      ).toEqual([
         [0n, 3],
         [1n, 3],
         [2n, 3],
@@ -108,7 +145,10 @@ for (const set of SETS) {
       const files = new Map(extractionFiles(pre, false).map((file) => [file.path, file.bytes]));
       const children = readdirSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts'));
       expect(children.sort()).toEqual(['LUO', 'kexec-metadata', 'kho_test', 'memblock']);
-      for (const name of children) expect(Buffer.from(files.get(`sub_fdts/${name}`)!)).toEqual(readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)));
+      for (const name of children)
+        expect(Buffer.from(files.get(`sub_fdts/${name}`)!)).toEqual(
+          readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)),
+        );
       const root = Buffer.from(files.get('fdt')!);
       expect(root).toEqual(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));
       const truncated = readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/fdt'));
@@ -119,7 +159,8 @@ for (const set of SETS) {
     it("prints DTS that is dtc's output plus the right readings as comments", () => {
       const dts = renderGraphDts(pre);
       const stripped = dts.replace(/ \/\* .*? \*\//g, '');
-      for (const name of ['root', 'memblock', 'kho_test']) expect(stripped).toContain(readFileSync(join(CARVED_TRUTH, 'dts', `${name}.dts`), 'latin1'));
+      for (const name of ['root', 'memblock', 'kho_test'])
+        expect(stripped).toContain(readFileSync(join(CARVED_TRUTH, 'dts', `${name}.dts`), 'latin1'));
       expect(dts).toContain('preserved-data = <0x708401 0x00>; /* u64 LE 0x1847000 -> fragment 0x1847000 */');
       expect(dts).toContain('csum = <0x24f66960>; /* u32 LE 0x6069f624 */');
     });
@@ -129,7 +170,12 @@ for (const set of SETS) {
 describe('Linux 7.3.4 debugfs blob set (committed truth files)', () => {
   it('decodes the kernel debugfs blob set itself, explaining the truncated root and showing what it holds', async () => {
     const out = join(CARVED_TRUTH, 'debugfs/kho/out');
-    const names = ['fdt', 'scratch_phys', 'scratch_len', ...readdirSync(join(out, 'sub_fdts')).map((n) => `sub_fdts/${n}`)];
+    const names = [
+      'fdt',
+      'scratch_phys',
+      'scratch_len',
+      ...readdirSync(join(out, 'sub_fdts')).map((n) => `sub_fdts/${n}`),
+    ];
     const sources = await Promise.all(names.map((name) => NodeFileSource.open(join(out, name), name)));
     let graph: KhoGraph;
     try {
@@ -147,16 +193,21 @@ describe('Linux 7.3.4 debugfs blob set (committed truth files)', () => {
     const truncated = fragment(graph, 'fdt').content;
     if (truncated?.kind !== 'fdt') throw new Error('the truncated root must have FDT content');
     const full = readFdt(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));
-    const fullValues = (n: number): [number, number[]][] => full.nodeProperties(n).map((p) => [full.propertyOffset(p), Array.from(full.propertyValue(p))]);
-    const values = (node: typeof truncated.root): [number, number[]][] => node.properties.map((p) => [p.offset, Array.from(p.raw)]);
-    expect(truncated.root.children.map((c) => [c.path, c.offset])).toEqual([1, 2, 3].map((n) => [full.nodePath(n), full.nodeOffset(n)]));
+    const fullValues = (n: number): [number, number[]][] =>
+      full.nodeProperties(n).map((p) => [full.propertyOffset(p), Array.from(full.propertyValue(p))]);
+    const values = (node: typeof truncated.root): [number, number[]][] =>
+      node.properties.map((p) => [p.offset, Array.from(p.raw)]);
+    expect(truncated.root.children.map((c) => [c.path, c.offset])).toEqual(
+      [1, 2, 3].map((n) => [full.nodePath(n), full.nodeOffset(n)]),
+    );
     expect(values(truncated.root)).toEqual(fullValues(0));
     expect(truncated.root.children.map(values)).toEqual([fullValues(1), fullValues(2), []]);
     for (const node of [truncated.root, ...truncated.root.children]) {
-      for (const property of node.properties) expect(property.name).toMatch(/^<name at strings\+0x[0-9a-f]+ not in the 233 bytes present>$/);
+      for (const property of node.properties)
+        expect(property.name).toMatch(/^<name at strings\+0x[0-9a-f]+ not in the 233 bytes present>$/);
     }
     expect(renderGraphDts(graph)).toContain(
-      '/* fragment fdt: fdt, 233 bytes, root fdt */\n/* truncated: the bytes hold 233 of the FDT\'s 405 bytes; the structure block stops at 0xe8',
+      "/* fragment fdt: fdt, 233 bytes, root fdt */\n/* truncated: the bytes hold 233 of the FDT's 405 bytes; the structure block stops at 0xe8",
     );
     expect(graph.fragments.map((f) => [f.id, f.format]).sort()).toEqual([
       ['fdt', 'fdt'],

@@ -21,5 +21,11 @@ export function parseRootCompatible(compatible: string): RootVersion | null {
     if (component) components[component[1]] = Number(component[2]);
   }
   const known = version <= NEWEST_KNOWN_VERSION;
-  return { compatible, version, components, rules: known ? (version as RootVersion['rules']) : NEWEST_KNOWN_VERSION, known };
+  return {
+    compatible,
+    version,
+    components,
+    rules: known ? (version as RootVersion['rules']) : NEWEST_KNOWN_VERSION,
+    known,
+  };
 }

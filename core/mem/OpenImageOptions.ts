@@ -89,7 +89,12 @@ export function isPlausiblePageSize(size: number): boolean {
 export function resolveOpenOptions(options: OpenImageOptions = {}): ResolvedOpenOptions {
   const pageSize = options.pageSize ?? 4096;
   if (!isPlausiblePageSize(pageSize)) {
-    throw new MemoryError('physical', 0, 'open options', `page size ${pageSize} is not a power of two from 512 to 1 MiB`);
+    throw new MemoryError(
+      'physical',
+      0,
+      'open options',
+      `page size ${pageSize} is not a power of two from 512 to 1 MiB`,
+    );
   }
   const base = options.base ?? 0;
   if (!Number.isSafeInteger(base) || base < 0 || base % pageSize !== 0) {

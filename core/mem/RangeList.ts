@@ -47,7 +47,12 @@ export class RangeList {
   assertContains(address: number, length: number): void {
     if (!this.contains(address, length)) {
       const at = Number.isSafeInteger(address) && address >= 0 ? address : 0;
-      throw new MemoryError('physical', at, 'physical memory', `${length} bytes are not all inside the image's RAM ranges`);
+      throw new MemoryError(
+        'physical',
+        at,
+        'physical memory',
+        `${length} bytes are not all inside the image's RAM ranges`,
+      );
     }
   }
 }

@@ -3,7 +3,11 @@ import { SparseMemory } from './SparseMemory';
 import { MemoryError } from './MemoryError';
 
 describe('SparseMemory', () => {
-  const mem = () => new SparseMemory(4096, [{ start: 0x40000000, end: 0x40010000 }, { start: 0x1000, end: 0x3000 }]);
+  const mem = () =>
+    new SparseMemory(4096, [
+      { start: 0x40000000, end: 0x40010000 },
+      { start: 0x1000, end: 0x3000 },
+    ]);
 
   it('sorts ranges and reads unwritten pages as zero', async () => {
     const m = mem();
@@ -30,7 +34,13 @@ describe('SparseMemory', () => {
   });
 
   it('rejects overlapping or unaligned ranges', () => {
-    expect(() => new SparseMemory(4096, [{ start: 0, end: 0x2000 }, { start: 0x1000, end: 0x3000 }])).toThrow(/overlap/);
+    expect(
+      () =>
+        new SparseMemory(4096, [
+          { start: 0, end: 0x2000 },
+          { start: 0x1000, end: 0x3000 },
+        ]),
+    ).toThrow(/overlap/);
     expect(() => new SparseMemory(4096, [{ start: 0x10, end: 0x2000 }])).toThrow(/aligned/);
   });
 });

@@ -114,7 +114,12 @@ export class SparseMemory implements ImageMemory {
 
   private check(address: number, length: number): void {
     if (!this.contains(address, length)) {
-      throw new MemoryError('physical', address, 'physical memory', `${length} bytes are not all inside the image's RAM ranges`);
+      throw new MemoryError(
+        'physical',
+        address,
+        'physical memory',
+        `${length} bytes are not all inside the image's RAM ranges`,
+      );
     }
   }
 }

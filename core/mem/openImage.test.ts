@@ -36,7 +36,9 @@ describe('openImage: raw images', () => {
   });
 
   it('reads any file as raw when asked, even one with an ELF magic', async () => {
-    const elf = flattenPieces(buildElfCore({ elfClass: 64, littleEndian: true, segments: [{ paddr: 0x1000, data: new Uint8Array(4096) }] }));
+    const elf = flattenPieces(
+      buildElfCore({ elfClass: 64, littleEndian: true, segments: [{ paddr: 0x1000, data: new Uint8Array(4096) }] }),
+    );
     const image = await openImage(new BytesSource(elf), { container: 'raw' });
     expect(image.kind === 'memory' && image.container).toBe('raw');
   });
@@ -45,7 +47,9 @@ describe('openImage: raw images', () => {
     await expect(openImage(new BytesSource(data), { base: 0x123 })).rejects.toThrow(/not a page-aligned address/);
     await expect(openImage(new BytesSource(data), { pageSize: 3000 })).rejects.toThrow(/not a power of two/);
     await expect(openImage(new BytesSource(data), { limits: { maxSegments: 0 } })).rejects.toThrow(/maxSegments/);
-    await expect(openImage(new BytesSource(new Uint8Array(0), 'empty.bin'))).rejects.toThrow(/empty.bin at file offset 0x0: the file is empty/);
+    await expect(openImage(new BytesSource(new Uint8Array(0), 'empty.bin'))).rejects.toThrow(
+      /empty.bin at file offset 0x0: the file is empty/,
+    );
     await expect(openImage([])).rejects.toThrow(/no file given/);
   });
 });
@@ -58,7 +62,9 @@ describe('openImage: detection from content', () => {
   });
 
   it('refuses compressed files and the old diskdump format with a reason', async () => {
-    await expect(openImage(new BytesSource(new Uint8Array(gzipSync(new Uint8Array(100))), 'x.elf.gz'))).rejects.toThrow(/compressed with gzip \(unpack it with gunzip first\)/);
+    await expect(openImage(new BytesSource(new Uint8Array(gzipSync(new Uint8Array(100))), 'x.elf.gz'))).rejects.toThrow(
+      /compressed with gzip \(unpack it with gunzip first\)/,
+    );
     await expect(openImage(new BytesSource(text('DISKDUMP and more bytes')))).rejects.toThrow(/old diskdump format/);
   });
 
@@ -104,7 +110,13 @@ describe('openImage: KHO debugfs file sets', () => {
         { start: 0x1fc00000, size: 0 },
         { start: 0x10c00000, size: 0xa800000 },
       ]);
-      expect(image.files.map((f) => f.path).sort()).toEqual(['fdt', 'scratch_len', 'scratch_phys', 'sub_fdts/LUO', 'sub_fdts/memblock']);
+      expect(image.files.map((f) => f.path).sort()).toEqual([
+        'fdt',
+        'scratch_len',
+        'scratch_phys',
+        'sub_fdts/LUO',
+        'sub_fdts/memblock',
+      ]);
     });
   }
 
@@ -116,12 +128,40 @@ describe('openImage: KHO debugfs file sets', () => {
   });
 
   it('refuses inconsistent sets', async () => {
-    await expect(openImage([new BytesSource(dtb(64), 'sub_fdts/a'), new BytesSource(dtb(64), 'sub_fdts/b')])).rejects.toThrow(/no `fdt` file/);
-    await expect(openImage([new BytesSource(dtb(64), 'in/fdt'), new BytesSource(dtb(64), 'out/sub_fdts/a')])).rejects.toThrow(/not in the same folder/);
-    await expect(openImage([new BytesSource(text('nope'), 'fdt'), new BytesSource(dtb(64), 'sub_fdts/a')])).rejects.toThrow(/FDT magic/);
-    await expect(openImage([new BytesSource(dtb(64), 'fdt'), new BytesSource(text('0x1\n0x2\n'), 'scratch_phys'), new BytesSource(text('0x1\n'), 'scratch_len')])).rejects.toThrow(/2 entries but scratch_len has 1/);
-    await expect(openImage([new BytesSource(dtb(64), 'fdt'), new BytesSource(text('12\n'), 'scratch_phys'), new BytesSource(text('0x1\n'), 'scratch_len')])).rejects.toThrow(/not a 0x-prefixed hex number/);
-    await expect(openImage([new BytesSource(dtb(64), 'fdt'), new BytesSource(text('0x20000000000000\n'), 'scratch_phys'), new BytesSource(text('0x1\n'), 'scratch_len')])).rejects.toThrow(/does not fit below 2\^53/);
-    await expect(openImage([new BytesSource(dtb(64), 'fdt'), new BytesSource(dtb(64), 'sub_fdts/a')], { limits: { maxBlobBytes: 32 } })).rejects.toThrow(/exceed the 32-byte limit/);
+    await expect(
+      openImage([new BytesSource(dtb(64), 'sub_fdts/a'), new BytesSource(dtb(64), 'sub_fdts/b')]),
+    ).rejects.toThrow(/no `fdt` file/);
+    await expect(
+      openImage([new BytesSource(dtb(64), 'in/fdt'), new BytesSource(dtb(64), 'out/sub_fdts/a')]),
+    ).rejects.toThrow(/not in the same folder/);
+    await expect(
+      openImage([new BytesSource(text('nope'), 'fdt'), new BytesSource(dtb(64), 'sub_fdts/a')]),
+    ).rejects.toThrow(/FDT magic/);
+    await expect(
+      openImage([
+        new BytesSource(dtb(64), 'fdt'),
+        new BytesSource(text('0x1\n0x2\n'), 'scratch_phys'),
+        new BytesSource(text('0x1\n'), 'scratch_len'),
+      ]),
+    ).rejects.toThrow(/2 entries but scratch_len has 1/);
+    await expect(
+      openImage([
+        new BytesSource(dtb(64), 'fdt'),
+        new BytesSource(text('12\n'), 'scratch_phys'),
+        new BytesSource(text('0x1\n'), 'scratch_len'),
+      ]),
+    ).rejects.toThrow(/not a 0x-prefixed hex number/);
+    await expect(
+      openImage([
+        new BytesSource(dtb(64), 'fdt'),
+        new BytesSource(text('0x20000000000000\n'), 'scratch_phys'),
+        new BytesSource(text('0x1\n'), 'scratch_len'),
+      ]),
+    ).rejects.toThrow(/does not fit below 2\^53/);
+    await expect(
+      openImage([new BytesSource(dtb(64), 'fdt'), new BytesSource(dtb(64), 'sub_fdts/a')], {
+        limits: { maxBlobBytes: 32 },
+      }),
+    ).rejects.toThrow(/exceed the 32-byte limit/);
   });
 });

@@ -19,7 +19,10 @@ const SNIFF_BYTES = 64;
  * (a KHO debugfs set). The container is recognised from the content, never
  * the file name. Only `MemoryError` is thrown; nothing reads a whole image.
  */
-export async function openImage(input: ByteSource | readonly ByteSource[], options: OpenImageOptions = {}): Promise<OpenedImage> {
+export async function openImage(
+  input: ByteSource | readonly ByteSource[],
+  options: OpenImageOptions = {},
+): Promise<OpenedImage> {
   try {
     const resolved = resolveOpenOptions(options);
     const sources = Array.isArray(input) ? (input as readonly ByteSource[]) : [input as ByteSource];
@@ -39,11 +42,19 @@ export async function openImage(input: ByteSource | readonly ByteSource[], optio
       case 'raw':
         return openRaw(source, resolved);
       case 'flattened': {
-        const content = await FlattenedSource.index(source, { maxRecords: resolved.limits.maxFlatRecords, readBytes: resolved.limits.cacheChunkBytes * 16 });
+        const content = await FlattenedSource.index(source, {
+          maxRecords: resolved.limits.maxFlatRecords,
+          readBytes: resolved.limits.cacheChunkBytes * 16,
+        });
         const inner = detectContainer(await content.read(0, SNIFF_BYTES));
         if (inner === 'kdump') return await openKdump(source, content, true, resolved);
         if (inner === 'elf') return await openElfCore(source, content, true, resolved);
-        throw new MemoryError('file', 0, 'makedumpfile flattened stream', 'the rebuilt file is neither a kdump-compressed file nor an ELF core');
+        throw new MemoryError(
+          'file',
+          0,
+          'makedumpfile flattened stream',
+          'the rebuilt file is neither a kdump-compressed file nor an ELF core',
+        );
       }
     }
   } catch (error) {

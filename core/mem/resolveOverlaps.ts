@@ -46,7 +46,12 @@ export function resolveOverlaps(
   return { pieces: mergeTouching(sweep(order, starts, ends, priority)), overlaps };
 }
 
-function sweep(order: number[], starts: ArrayLike<number>, ends: ArrayLike<number>, priority: (index: number) => number): OwnedPiece[] {
+function sweep(
+  order: number[],
+  starts: ArrayLike<number>,
+  ends: ArrayLike<number>,
+  priority: (index: number) => number,
+): OwnedPiece[] {
   const points = new Set<number>();
   for (const i of order) {
     points.add(starts[i]);

@@ -36,10 +36,11 @@ export interface Placement {
 }
 
 /** One fragment. */
-export type FragmentSpec = (FdtFragmentSpec | KexecMetadataSpec | LuoSerSpec | MemfdSpec | KhoTestSpec | RawBytesSpec) & Placement & {
-  /** Mark the fragment's pages preserved in its root's map (default: yes under a mainline root). */
-  preserve?: boolean;
-};
+export type FragmentSpec = (FdtFragmentSpec | KexecMetadataSpec | LuoSerSpec | MemfdSpec | KhoTestSpec | RawBytesSpec) &
+  Placement & {
+    /** Mark the fragment's pages preserved in its root's map (default: yes under a mainline root). */
+    preserve?: boolean;
+  };
 
 /** An FDT, from a DTS file (read and parsed at parse time) or an inline tree. */
 export interface FdtFragmentSpec {
@@ -62,7 +63,9 @@ export interface LuoSerSpec {
   liveupdateNum: bigint;
   /** Null writes `sessions_pa` = 0 (not serialized yet). */
   /** `count` overrides the file count written in the session entry (a broken image says more than it holds). */
-  sessions: { name: string; count: number | null; files: { compatible: string; token: bigint; data: string | bigint }[] }[] | null;
+  sessions:
+    | { name: string; count: number | null; files: { compatible: string; token: bigint; data: string | bigint }[] }[]
+    | null;
   /** Null writes `flbs_pa` = 0; otherwise an FLB header page with these entries. */
   flbs: { name: string; data: bigint; count: bigint }[] | null;
 }

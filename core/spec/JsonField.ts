@@ -30,13 +30,15 @@ export class JsonField {
   /** Refuses any key not listed (`$comment` is always allowed: specs explain themselves). */
   onlyKeys(...allowed: string[]): this {
     for (const key of Object.keys(this.object())) {
-      if (key !== '$comment' && !allowed.includes(key)) throw this.error(`unknown key "${key}" (expected one of ${allowed.join(', ')})`);
+      if (key !== '$comment' && !allowed.includes(key))
+        throw this.error(`unknown key "${key}" (expected one of ${allowed.join(', ')})`);
     }
     return this;
   }
 
   object(): Record<string, unknown> {
-    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value)) throw this.error('must be an object');
+    if (typeof this.value !== 'object' || this.value === null || Array.isArray(this.value))
+      throw this.error('must be an object');
     return this.value as Record<string, unknown>;
   }
 
@@ -71,7 +73,8 @@ export class JsonField {
     let value: bigint | undefined;
     if (typeof this.value === 'number' && Number.isSafeInteger(this.value)) value = BigInt(this.value);
     else if (typeof this.value === 'string' && /^(0x[0-9a-f]+|[0-9]+)$/i.test(this.value)) value = BigInt(this.value);
-    if (value === undefined || value < 0n || value >= 1n << 64n) throw this.error('must be a whole number from 0 to 2^64 − 1 (a JSON number, or a decimal or 0x-hex string)');
+    if (value === undefined || value < 0n || value >= 1n << 64n)
+      throw this.error('must be a whole number from 0 to 2^64 − 1 (a JSON number, or a decimal or 0x-hex string)');
     return value;
   }
 

@@ -20,7 +20,8 @@ export class SpecAllocator {
   pin(address: number, size: number, what: string): void {
     for (const page of this.pagesOf(address, size)) {
       if (this.used.has(page)) throw new SpecError(what, `page ${hex(page)} is already taken by another placement`);
-      if (!this.memory.contains(page, this.pageSize)) throw new SpecError(what, `page ${hex(page)} is not inside the RAM ranges`);
+      if (!this.memory.contains(page, this.pageSize))
+        throw new SpecError(what, `page ${hex(page)} is not inside the RAM ranges`);
       this.used.add(page);
     }
   }
@@ -54,7 +55,8 @@ export class SpecAllocator {
 
   private pagesOf(address: number, size: number): number[] {
     const pages: number[] = [];
-    for (let page = address - (address % this.pageSize); page < address + Math.max(size, 1); page += this.pageSize) pages.push(page);
+    for (let page = address - (address % this.pageSize); page < address + Math.max(size, 1); page += this.pageSize)
+      pages.push(page);
     return pages;
   }
 }

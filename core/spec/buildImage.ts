@@ -40,14 +40,16 @@ export function buildImage(spec: BuildSpec): BuiltImage {
   const rootOf = rootsOfFragments(spec);
   const layouts = linkLayouts(spec, rootOf);
   const anchoredRoots = new Set(spec.roots.filter((root) => root.anchor).map((root) => root.fragment));
-  const onPages = (id: string) => anchoredRoots.has(id) || layouts.some((layout) => layout.kind === 'page-list' && layout.link.to === id);
+  const onPages = (id: string) =>
+    anchoredRoots.has(id) || layouts.some((layout) => layout.kind === 'page-list' && layout.link.to === id);
   const sizes = fragmentSizes(spec, layouts, onPages);
 
   for (const item of spec.data) {
     builder.placeBytes(item.at, item.bytes);
     alloc.claim(item.at, item.bytes.length);
   }
-  for (const root of spec.roots) for (const page of root.anchor?.pages ?? []) alloc.pin(page, ps, `roots: anchor page of ${root.fragment}`);
+  for (const root of spec.roots)
+    for (const page of root.anchor?.pages ?? []) alloc.pin(page, ps, `roots: anchor page of ${root.fragment}`);
   const locations = new Map<string, FragmentLocation>();
   for (const [id, fragment] of spec.fragments) {
     const size = sizes.get(id)!;
@@ -55,7 +57,11 @@ export function buildImage(spec: BuildSpec): BuiltImage {
       fragment.pages.forEach((page) => alloc.pin(page, ps, `fragments.${id}.pages`));
       locations.set(id, { kind: 'pages', pages: fragment.pages, pageSize: ps, length: size });
     } else if (fragment.at !== undefined) {
-      if (onPages(id)) throw new SpecError(`fragments.${id}.at`, 'a page list links to this fragment, so it lives on pages: give "pages" instead');
+      if (onPages(id))
+        throw new SpecError(
+          `fragments.${id}.at`,
+          'a page list links to this fragment, so it lives on pages: give "pages" instead',
+        );
       alloc.pin(fragment.at, size, `fragments.${id}.at`);
       locations.set(id, { kind: 'contiguous', address: fragment.at, length: size });
     }
@@ -64,12 +70,22 @@ export function buildImage(spec: BuildSpec): BuiltImage {
     if (locations.has(id)) continue;
     const size = sizes.get(id)!;
     const count = Math.max(1, Math.ceil(size / ps));
-    locations.set(id, onPages(id) ? { kind: 'pages', pages: Array.from({ length: count }, () => alloc.page()), pageSize: ps, length: size } : { kind: 'contiguous', address: alloc.run(count), length: size });
+    locations.set(
+      id,
+      onPages(id)
+        ? { kind: 'pages', pages: Array.from({ length: count }, () => alloc.page()), pageSize: ps, length: size }
+        : { kind: 'contiguous', address: alloc.run(count), length: size },
+    );
   }
 
   const placeOf = (id: string): TargetPlace => {
     const location = locations.get(id)!;
-    const pages = location.kind === 'pages' ? location.pages : location.kind === 'contiguous' ? pagesTouched({ start: location.address, end: location.address + location.length }, ps) : [];
+    const pages =
+      location.kind === 'pages'
+        ? location.pages
+        : location.kind === 'contiguous'
+          ? pagesTouched({ start: location.address, end: location.address + location.length }, ps)
+          : [];
     return { pages, address: location.kind === 'contiguous' ? location.address : pages[0], size: location.length };
   };
   const preserved = new Map<string, PhysRange[]>(spec.roots.map((root) => [root.fragment, []]));
@@ -89,7 +105,18 @@ export function buildImage(spec: BuildSpec): BuiltImage {
     }
   }
   for (const item of spec.preserve) preserved.get(item.root)!.push({ start: item.start, end: item.end });
-  const roots = spec.roots.map((root) => placeRoot(builder, alloc, root, spec, layouts, placeOf, locations.get(root.fragment)!, preserved.get(root.fragment)!));
+  const roots = spec.roots.map((root) =>
+    placeRoot(
+      builder,
+      alloc,
+      root,
+      spec,
+      layouts,
+      placeOf,
+      locations.get(root.fragment)!,
+      preserved.get(root.fragment)!,
+    ),
+  );
   for (const patch of spec.patches) builder.memory.write(patch.at, patch.bytes);
   return { memory: builder.memory, roots, locations };
 }
@@ -104,7 +131,9 @@ function rootsOfFragments(spec: BuildSpec): Map<string, RootSpec> {
       rootOf.set(id, root);
       for (const link of spec.links) if (link.from === id && link.to !== null) queue.push(link.to);
       const fragment = spec.fragments.get(id);
-      if (fragment?.kind === 'luo-ser') for (const session of fragment.sessions ?? []) for (const file of session.files) if (typeof file.data === 'string') queue.push(file.data);
+      if (fragment?.kind === 'luo-ser')
+        for (const session of fragment.sessions ?? [])
+          for (const file of session.files) if (typeof file.data === 'string') queue.push(file.data);
     }
   }
   return rootOf;
@@ -115,13 +144,21 @@ function rootsOfFragments(spec: BuildSpec): Map<string, RootSpec> {
  * their targets' page counts, so a target is sized before its parent. A
  * cycle of links has no such order and is refused.
  */
-function fragmentSizes(spec: BuildSpec, layouts: readonly LinkLayout[], onPages: (id: string) => boolean): Map<string, number> {
+function fragmentSizes(
+  spec: BuildSpec,
+  layouts: readonly LinkLayout[],
+  onPages: (id: string) => boolean,
+): Map<string, number> {
   const sizes = new Map<string, number>();
   const visiting = new Set<string>();
   const sizeOf = (id: string): number => {
     const known = sizes.get(id);
     if (known !== undefined) return known;
-    if (visiting.has(id)) throw new SpecError(`fragments.${id}`, 'the links form a cycle, which has no order to build in: give one link a "pointer" instead of "to"');
+    if (visiting.has(id))
+      throw new SpecError(
+        `fragments.${id}`,
+        'the links form a cycle, which has no order to build in: give one link a "pointer" instead of "to"',
+      );
     visiting.add(id);
     const fragment = spec.fragments.get(id)!;
     let size: number;
@@ -162,7 +199,8 @@ function fragmentBytes(
       : fragment.kind === 'raw'
         ? { bytes: fragment.bytes, extras: [] }
         : encodeStructFragment(id, fragment, alloc, (target) => placeOf(target).address);
-  if (encoded.bytes.length !== sizes.get(id)) throw new SpecError(`fragments.${id}`, 'its size changed between layout and encoding');
+  if (encoded.bytes.length !== sizes.get(id))
+    throw new SpecError(`fragments.${id}`, 'its size changed between layout and encoding');
   return encoded;
 }
 
@@ -175,9 +213,17 @@ function rootDocument(id: string, doc: FdtDocument, spec: BuildSpec, mapAddress:
   const root = spec.roots.find((r) => r.fragment === id);
   if (!root) return doc;
   const own = doc.root.properties;
-  const head: FdtProperty[] = [own.find((p) => p.name === 'compatible') ?? { name: 'compatible', value: cstring(root.compatible) }];
+  const head: FdtProperty[] = [
+    own.find((p) => p.name === 'compatible') ?? { name: 'compatible', value: cstring(root.compatible) },
+  ];
   if (root.map !== 'none') head.push({ name: 'preserved-memory-map', value: u64(mapAddress) });
-  return { ...doc, root: { ...doc.root, properties: [...head, ...own.filter((p) => p.name !== 'compatible' && p.name !== 'preserved-memory-map')] } };
+  return {
+    ...doc,
+    root: {
+      ...doc.root,
+      properties: [...head, ...own.filter((p) => p.name !== 'compatible' && p.name !== 'preserved-memory-map')],
+    },
+  };
 }
 
 /** Writes a root: its map over everything its tree preserves (root page included), then its tree, on its page or anchor chain. */
@@ -195,16 +241,29 @@ function placeRoot(
   if (root.preserveRoot) preserved.push(...extentsOf(location, ps));
   let mapAddress = root.mapPointer ?? 0;
   if (root.mapPointer === null && (root.map === 'chunk-list' || root.map === 'radix-tree')) {
-    const blocks = mergeRanges(preserved.flatMap((range) => pagesTouched(range, ps).map((page) => ({ start: page, end: page + ps })))).flatMap((range) => splitIntoBlocks(range.start, range.end, ps));
+    const blocks = mergeRanges(
+      preserved.flatMap((range) => pagesTouched(range, ps).map((page) => ({ start: page, end: page + ps }))),
+    ).flatMap((range) => splitIntoBlocks(range.start, range.end, ps));
     const allocate = () => alloc.page();
-    const encoded = root.map === 'radix-tree' ? encodeRadixTree(blocks, ps, allocate) : encodeChunkList(blocks, ps, root.chunkBitmapBytes, allocate);
+    const encoded =
+      root.map === 'radix-tree'
+        ? encodeRadixTree(blocks, ps, allocate)
+        : encodeChunkList(blocks, ps, root.chunkBitmapBytes, allocate);
     writeEncodedMap(builder.memory, encoded);
     mapAddress = encoded.root;
   }
   const fragment = spec.fragments.get(root.fragment)!;
   if (fragment.kind !== 'fdt') throw new SpecError(`roots: ${root.fragment}`, 'a root must be an FDT fragment');
-  const bytes = writeFdt(rootDocument(root.fragment, documentWithLinks(root.fragment, fragment.document, layouts, placeOf), spec, mapAddress));
-  if (bytes.length !== location.length) throw new SpecError(`fragments.${root.fragment}`, 'its size changed between layout and encoding');
+  const bytes = writeFdt(
+    rootDocument(
+      root.fragment,
+      documentWithLinks(root.fragment, fragment.document, layouts, placeOf),
+      spec,
+      mapAddress,
+    ),
+  );
+  if (bytes.length !== location.length)
+    throw new SpecError(`fragments.${root.fragment}`, 'its size changed between layout and encoding');
   place(builder, location, bytes);
   if (root.anchor) {
     if (location.kind !== 'pages') throw new SpecError(`roots: ${root.fragment}`, 'an anchored root lives on pages');
@@ -221,7 +280,8 @@ function place(builder: KhoImageBuilder, location: FragmentLocation, bytes: Uint
 
 /** Whole pages a fragment occupies. */
 function extentsOf(location: FragmentLocation, ps: number): PhysRange[] {
-  if (location.kind === 'contiguous') return [{ start: location.address, end: location.address + Math.max(1, location.length) }];
+  if (location.kind === 'contiguous')
+    return [{ start: location.address, end: location.address + Math.max(1, location.length) }];
   if (location.kind === 'pages') return location.pages.map((page) => ({ start: page, end: page + ps }));
   return [];
 }

@@ -33,7 +33,12 @@ const small = {
   ram: [{ start: '0x100000', size: '0x40000' }],
   fragments: {
     root: { tree: {} },
-    note: { tree: { properties: { compatible: '"note-v1"', value: 'u64le:0x1234', list: '<1 2>' }, children: { inner: { properties: { flag: '' } } } } },
+    note: {
+      tree: {
+        properties: { compatible: '"note-v1"', value: 'u64le:0x1234', list: '<1 2>' },
+        children: { inner: { properties: { flag: '' } } },
+      },
+    },
   },
   roots: [{ fragment: 'root', scheme: 'kho-v3' }],
   links: [{ from: 'root:/note', to: 'note' }],
@@ -44,7 +49,8 @@ describe('building images from specs', () => {
     const { built } = buildSpecFile(join(demos, 'seed-example.json'));
     const reference = buildSeedExample().memory;
     expect(built.memory.writtenPages()).toEqual(reference.writtenPages());
-    for (const page of reference.writtenPages()) expect(built.memory.readSync(page, 4096)).toEqual(reference.readSync(page, 4096));
+    for (const page of reference.writtenPages())
+      expect(built.memory.readSync(page, 4096)).toEqual(reference.readSync(page, 4096));
   });
 
   it('writes a raw image as its one RAM range, with inline trees and little-endian values', async () => {
@@ -84,19 +90,44 @@ describe('building images from specs', () => {
 
   it('refuses what it cannot build, naming the place', () => {
     expect(refusal({ ...small, colour: 'red' })).toMatch(/^spec: unknown key "colour"/);
-    expect(refusal({ ...small, ram: [{ start: '0x100001', size: '0x1000' }] })).toMatch(/^ram\[0\]: must be a non-empty page-aligned range/);
-    expect(refusal({ ...small, ram: [...small.ram, { start: '0x200000', size: '0x1000' }] })).toMatch(/a raw image is one flat range/);
-    expect(refusal({ ...small, links: [{ from: 'root:/x', to: 'nothing' }] })).toMatch(/^links\[0\]\.to: names no fragment/);
+    expect(refusal({ ...small, ram: [{ start: '0x100001', size: '0x1000' }] })).toMatch(
+      /^ram\[0\]: must be a non-empty page-aligned range/,
+    );
+    expect(refusal({ ...small, ram: [...small.ram, { start: '0x200000', size: '0x1000' }] })).toMatch(
+      /a raw image is one flat range/,
+    );
+    expect(refusal({ ...small, links: [{ from: 'root:/x', to: 'nothing' }] })).toMatch(
+      /^links\[0\]\.to: names no fragment/,
+    );
     expect(refusal({ ...small, links: [{ from: 'root', to: 'note' }] })).toMatch(/must be "<fragment>:\/node\/path"/);
-    expect(refusal({ ...small, fragments: { ...small.fragments, note: { tree: { properties: { a: '<1' } } } } })).toMatch(/^fragments\.note\.tree\.properties\.a: not DTS value syntax/);
-    expect(refusal({ ...small, fragments: { ...small.fragments, note: { tree: { children: { '7': {} } } } } })).toMatch(/looks like an integer/);
-    expect(refusal({ ...small, fragments: { ...small.fragments, note: { dts: 'note.dts' } } }, { 'note.dts': '/dts-v1/;\n/ { a = <1; };\n' })).toMatch(/^fragments\.note\.dts: note\.dts line 2, column \d+:/);
-    expect(refusal({ ...small, fragments: { ...small.fragments, note: { dts: 'gone.dts' } } })).toMatch(/gone\.dts: no file gone\.dts/);
-    expect(refusal({ ...small, fragments: { ...small.fragments, note: { bytes: { hex: 'abc' } } } })).toMatch(/not a string of hex byte pairs/);
+    expect(
+      refusal({ ...small, fragments: { ...small.fragments, note: { tree: { properties: { a: '<1' } } } } }),
+    ).toMatch(/^fragments\.note\.tree\.properties\.a: not DTS value syntax/);
+    expect(refusal({ ...small, fragments: { ...small.fragments, note: { tree: { children: { '7': {} } } } } })).toMatch(
+      /looks like an integer/,
+    );
+    expect(
+      refusal(
+        { ...small, fragments: { ...small.fragments, note: { dts: 'note.dts' } } },
+        { 'note.dts': '/dts-v1/;\n/ { a = <1; };\n' },
+      ),
+    ).toMatch(/^fragments\.note\.dts: note\.dts line 2, column \d+:/);
+    expect(refusal({ ...small, fragments: { ...small.fragments, note: { dts: 'gone.dts' } } })).toMatch(
+      /gone\.dts: no file gone\.dts/,
+    );
+    expect(refusal({ ...small, fragments: { ...small.fragments, note: { bytes: { hex: 'abc' } } } })).toMatch(
+      /not a string of hex byte pairs/,
+    );
     expect(refusal({ ...small, pageSize: 1000 })).toMatch(/power of two/);
-    expect(refusal({ ...small, preserve: [{ root: 'note', start: '0x100000', size: '0x1000' }] })).toMatch(/^preserve\[0\]\.root: note is not a root's fragment/);
-    expect(refusal({ ...small, data: [{ at: '0x13f000', bytes: { zero: 8192 } }] })).toMatch(/^data\[0\]: its bytes are not all inside one RAM range/);
-    expect(refusal({ ...small, roots: [{ fragment: 'root', scheme: 'kho-v9' }] })).toMatch(/must be one of draft, kho-v1/);
+    expect(refusal({ ...small, preserve: [{ root: 'note', start: '0x100000', size: '0x1000' }] })).toMatch(
+      /^preserve\[0\]\.root: note is not a root's fragment/,
+    );
+    expect(refusal({ ...small, data: [{ at: '0x13f000', bytes: { zero: 8192 } }] })).toMatch(
+      /^data\[0\]: its bytes are not all inside one RAM range/,
+    );
+    expect(refusal({ ...small, roots: [{ fragment: 'root', scheme: 'kho-v9' }] })).toMatch(
+      /must be one of draft, kho-v1/,
+    );
   });
 
   it('refuses links that form a cycle, and a contiguous place for a page-list target', () => {
@@ -110,11 +141,17 @@ describe('building images from specs', () => {
       ],
     };
     expect(refusal(draft)).toMatch(/^fragments\.b\.at: a page list links to this fragment, so it lives on pages/);
-    const cycle = { ...draft, fragments: { ...draft.fragments, b: { tree: {} } }, links: [...draft.links, { from: 'b:/a', to: 'a' }] };
+    const cycle = {
+      ...draft,
+      fragments: { ...draft.fragments, b: { tree: {} } },
+      links: [...draft.links, { from: 'b:/a', to: 'a' }],
+    };
     expect(refusal(cycle)).toMatch(/the links form a cycle/);
   });
 
   it('refuses two placements on one page', () => {
-    expect(refusal({ ...small, fragments: { root: { tree: {}, at: '0x100000' }, note: { tree: {}, at: '0x100000' } } })).toMatch(/page 0x100000 is already taken/);
+    expect(
+      refusal({ ...small, fragments: { root: { tree: {}, at: '0x100000' }, note: { tree: {}, at: '0x100000' } } }),
+    ).toMatch(/page 0x100000 is already taken/);
   });
 });

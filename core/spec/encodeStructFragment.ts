@@ -49,7 +49,13 @@ export function structSize(spec: FragmentSpec): number {
     case 'memfd':
       return spec.version === 2 ? 48 : 40;
     case 'kho-test':
-      return writeFdt(khoTestDocument(spec, spec.storage === 'vmalloc' ? new Uint8Array(16) : new Uint8Array(8 * spec.folios.length), 0)).length;
+      return writeFdt(
+        khoTestDocument(
+          spec,
+          spec.storage === 'vmalloc' ? new Uint8Array(16) : new Uint8Array(8 * spec.folios.length),
+          0,
+        ),
+      ).length;
     default:
       throw new SpecError('fragment', `${spec.kind} is not a struct`);
   }
@@ -62,7 +68,12 @@ export function structSize(spec: FragmentSpec): number {
  * kho_test's folios and its folio-list vmalloc area. `addressOf` gives the
  * address of another fragment (a LUO file's memfd data).
  */
-export function encodeStructFragment(id: string, spec: FragmentSpec, alloc: SpecAllocator, addressOf: (fragment: string) => number): EncodedStruct {
+export function encodeStructFragment(
+  id: string,
+  spec: FragmentSpec,
+  alloc: SpecAllocator,
+  addressOf: (fragment: string) => number,
+): EncodedStruct {
   switch (spec.kind) {
     case 'kexec-metadata':
       return { bytes: encodeKexecMetadata(spec), extras: [] };
@@ -77,7 +88,12 @@ export function encodeStructFragment(id: string, spec: FragmentSpec, alloc: Spec
   }
 }
 
-function encodeLuo(id: string, spec: LuoSerSpec, alloc: SpecAllocator, addressOf: (fragment: string) => number): EncodedStruct {
+function encodeLuo(
+  id: string,
+  spec: LuoSerSpec,
+  alloc: SpecAllocator,
+  addressOf: (fragment: string) => number,
+): EncodedStruct {
   const ps = alloc.pageSize;
   const extras: ExtraWrite[] = [];
   let sessionsPa = 0;
@@ -90,17 +106,29 @@ function encodeLuo(id: string, spec: LuoSerSpec, alloc: SpecAllocator, addressOf
       const first = files.length === 0 ? 0 : blockSet(files, 64, alloc, extras);
       return encodeSessionEntry(session.name, first, session.count ?? files.length);
     });
-    if (sessionEntries.length === 0) throw new SpecError(`fragments.${id}.sessions`, 'a block set needs at least one entry (the kernel rejects a count of 0): give sessions, or null for none yet');
+    if (sessionEntries.length === 0)
+      throw new SpecError(
+        `fragments.${id}.sessions`,
+        'a block set needs at least one entry (the kernel rejects a count of 0): give sessions, or null for none yet',
+      );
     sessionsPa = blockSet(sessionEntries, 80, alloc, extras);
   }
   let flbsPa = 0;
   if (spec.flbs) {
     flbsPa = alloc.page();
     const page = new Uint8Array(ps);
-    page.set(encodeFlbHeader(1, spec.flbs.map((flb) => encodeFlbEntry(flb.name, flb.data, flb.count))).subarray(0, ps));
+    page.set(
+      encodeFlbHeader(
+        1,
+        spec.flbs.map((flb) => encodeFlbEntry(flb.name, flb.data, flb.count)),
+      ).subarray(0, ps),
+    );
     extras.push({ at: flbsPa, bytes: page });
   }
-  return { bytes: encodeLuoSer({ compatible: spec.compatible, liveupdateNum: spec.liveupdateNum, sessionsPa, flbsPa }), extras };
+  return {
+    bytes: encodeLuoSer({ compatible: spec.compatible, liveupdateNum: spec.liveupdateNum, sessionsPa, flbsPa }),
+    extras,
+  };
 }
 
 /** Writes entries into linked one-page KHO blocks (kho-format.md §2.4) and returns the first block. */
@@ -109,7 +137,9 @@ function blockSet(entries: Uint8Array[], entrySize: number, alloc: SpecAllocator
   const blocks: Uint8Array[][] = [];
   for (let i = 0; i < entries.length; i += perBlock) blocks.push(entries.slice(i, i + perBlock));
   const pages = blocks.map(() => alloc.page());
-  blocks.forEach((block, i) => extras.push({ at: pages[i], bytes: encodeKhoBlock(alloc.pageSize, pages[i + 1] ?? 0, block) }));
+  blocks.forEach((block, i) =>
+    extras.push({ at: pages[i], bytes: encodeKhoBlock(alloc.pageSize, pages[i + 1] ?? 0, block) }),
+  );
   return pages[0];
 }
 
@@ -129,7 +159,12 @@ function vmallocArea(data: Uint8Array, alloc: SpecAllocator, extras: ExtraWrite[
     bytes.set(data.subarray(i * ps, (i + 1) * ps));
     extras.push({ at: page, bytes });
   });
-  chunks.forEach((chunk, i) => extras.push({ at: chunk, bytes: encodeVmallocChunk(ps, chunks[i + 1] ?? 0, pieces.slice(i * perChunk, (i + 1) * perChunk)) }));
+  chunks.forEach((chunk, i) =>
+    extras.push({
+      at: chunk,
+      bytes: encodeVmallocChunk(ps, chunks[i + 1] ?? 0, pieces.slice(i * perChunk, (i + 1) * perChunk)),
+    }),
+  );
   return { first: BigInt(chunks[0]), totalPages: pageCount, flags: VM_ALLOC, order: 0 };
 }
 
@@ -140,8 +175,22 @@ function encodeMemfd(spec: MemfdSpec, alloc: SpecAllocator): EncodedStruct {
     extras.push({ at: page, bytes: folio.bytes });
     return encodeMemfdFolio(page / alloc.pageSize, folio.flags, Number(folio.index));
   });
-  const folios = records.length === 0 ? { first: 0n, totalPages: 0, flags: 0, order: 0 } : vmallocArea(concatBytes(...records), alloc, extras);
-  return { bytes: encodeMemfdSer({ version: spec.version, pos: spec.pos, size: spec.size, seals: spec.seals, flags: spec.flags, nrFolios: spec.folios.length, folios }), extras };
+  const folios =
+    records.length === 0
+      ? { first: 0n, totalPages: 0, flags: 0, order: 0 }
+      : vmallocArea(concatBytes(...records), alloc, extras);
+  return {
+    bytes: encodeMemfdSer({
+      version: spec.version,
+      pos: spec.pos,
+      size: spec.size,
+      seals: spec.seals,
+      flags: spec.flags,
+      nrFolios: spec.folios.length,
+      folios,
+    }),
+    extras,
+  };
 }
 
 function encodeKhoTest(spec: KhoTestSpec, alloc: SpecAllocator): EncodedStruct {
@@ -164,7 +213,17 @@ function khoTestDocument(spec: KhoTestSpec, info: Uint8Array, csum: number): Fdt
     ['folios_info', info],
     ['csum', u32(csum)],
   ]);
-  return { ...emptyFdtDocument(), root: fdtNode('', [['compatible', cstring('kho-test-v1')], ['magic', u32(KHO_TEST_MAGIC)]], [data]) };
+  return {
+    ...emptyFdtDocument(),
+    root: fdtNode(
+      '',
+      [
+        ['compatible', cstring('kho-test-v1')],
+        ['magic', u32(KHO_TEST_MAGIC)],
+      ],
+      [data],
+    ),
+  };
 }
 
 /**

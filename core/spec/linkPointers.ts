@@ -24,11 +24,21 @@ export interface LinkLayout {
 export function linkLayouts(spec: BuildSpec, rootOf: ReadonlyMap<string, RootSpec>): LinkLayout[] {
   return spec.links.map((link) => {
     const root = rootOf.get(link.from);
-    const mainline = root !== undefined && root.scheme !== 'draft' && root.fragment === link.from && (pathNames(link.node)?.length ?? 0) === 1;
+    const mainline =
+      root !== undefined &&
+      root.scheme !== 'draft' &&
+      root.fragment === link.from &&
+      (pathNames(link.node)?.length ?? 0) === 1;
     const version = root && root.scheme !== 'draft' ? Number(root.scheme.slice('kho-v'.length)) : 0;
-    const property = link.property ?? (mainline ? (version === 1 ? 'fdt' : 'preserved-data') : DRAFT_PAGE_LIST_PROPERTY);
+    const property =
+      link.property ?? (mainline ? (version === 1 ? 'fdt' : 'preserved-data') : DRAFT_PAGE_LIST_PROPERTY);
     const kind = property === DRAFT_PAGE_LIST_PROPERTY ? 'page-list' : 'address';
-    const blobSize = link.blobSize !== undefined ? link.blobSize : property === 'preserved-data' && mainline && version >= 3 ? 'auto' : null;
+    const blobSize =
+      link.blobSize !== undefined
+        ? link.blobSize
+        : property === 'preserved-data' && mainline && version >= 3
+          ? 'auto'
+          : null;
     return { link, property, kind, blobSize };
   });
 }
@@ -45,7 +55,12 @@ export interface TargetPlace {
  * missing owner nodes are created (with their parents), `blob-size` goes
  * before the pointer as the kernel writes them, other pointers last.
  */
-export function documentWithLinks(id: string, doc: FdtDocument, layouts: readonly LinkLayout[], placeOf: (fragment: string) => TargetPlace): FdtDocument {
+export function documentWithLinks(
+  id: string,
+  doc: FdtDocument,
+  layouts: readonly LinkLayout[],
+  placeOf: (fragment: string) => TargetPlace,
+): FdtDocument {
   let root = doc.root;
   for (const layout of layouts) {
     if (layout.link.from !== id) continue;
@@ -56,7 +71,11 @@ export function documentWithLinks(id: string, doc: FdtDocument, layouts: readonl
         ? u64List(link.pointer ?? target!.pages, link.order)
         : u64(link.pointer ? link.pointer[0] : target!.address);
     const properties: FdtProperty[] = [];
-    if (layout.blobSize !== null) properties.push({ name: 'blob-size', value: u64(layout.blobSize === 'auto' ? (target?.size ?? 0) : layout.blobSize) });
+    if (layout.blobSize !== null)
+      properties.push({
+        name: 'blob-size',
+        value: u64(layout.blobSize === 'auto' ? (target?.size ?? 0) : layout.blobSize),
+      });
     properties.push({ name: layout.property, value });
     root = withPointer(root, pathNames(link.node) ?? [], properties, `links: ${id}:${link.node}`);
   }
@@ -66,7 +85,8 @@ export function documentWithLinks(id: string, doc: FdtDocument, layouts: readonl
 function withPointer(node: FdtNode, names: string[], properties: FdtProperty[], where: string): FdtNode {
   if (names.length === 0) {
     for (const property of properties) {
-      if (node.properties.some((p) => p.name === property.name)) throw new SpecError(where, `the node already has a ${property.name} property`);
+      if (node.properties.some((p) => p.name === property.name))
+        throw new SpecError(where, `the node already has a ${property.name} property`);
     }
     return { ...node, properties: [...node.properties, ...properties] };
   }
@@ -78,4 +98,3 @@ function withPointer(node: FdtNode, names: string[], properties: FdtProperty[], 
   else children.push(withPointer(child, rest, properties, where));
   return { ...node, children };
 }
-

@@ -21,7 +21,14 @@ export function parseFragmentSpec(field: JsonField, readFile: SpecFileReader, pa
   const object = field.object();
   const placement = {
     ...(field.get('at').missing ? {} : { at: field.get('at').number() }),
-    ...(field.get('pages').missing ? {} : { pages: field.get('pages').array().map((page) => page.number()) }),
+    ...(field.get('pages').missing
+      ? {}
+      : {
+          pages: field
+            .get('pages')
+            .array()
+            .map((page) => page.number()),
+        }),
     ...(field.get('preserve').missing ? {} : { preserve: field.get('preserve').boolean(true) }),
   };
   if ('dts' in object) {
@@ -30,7 +37,8 @@ export function parseFragmentSpec(field: JsonField, readFile: SpecFileReader, pa
     try {
       return { kind: 'fdt', document: parseDts(readFile(file)), ...placement };
     } catch (error) {
-      if (error instanceof DtsError) throw field.get('dts').error(`${file} line ${error.line}, column ${error.column}: ${error.reason}`);
+      if (error instanceof DtsError)
+        throw field.get('dts').error(`${file} line ${error.line}, column ${error.column}: ${error.reason}`);
       throw field.get('dts').error(`${file}: ${(error as Error).message}`);
     }
   }
@@ -46,22 +54,40 @@ export function parseFragmentSpec(field: JsonField, readFile: SpecFileReader, pa
   switch (struct) {
     case 'kexec-metadata':
       field.onlyKeys('struct', 'version', 'previousRelease', 'kexecCount', ...PLACEMENT_KEYS);
-      return { kind: 'kexec-metadata', version: field.get('version').number(1), previousRelease: field.get('previousRelease').string(), kexecCount: field.get('kexecCount').number(), ...placement };
+      return {
+        kind: 'kexec-metadata',
+        version: field.get('version').number(1),
+        previousRelease: field.get('previousRelease').string(),
+        kexecCount: field.get('kexecCount').number(),
+        ...placement,
+      };
     case 'luo-ser':
       return { ...parseLuoSer(field), ...placement };
     case 'memfd':
       return { ...parseMemfd(field, pageSize), ...placement };
     case 'kho-test': {
       field.onlyKeys('struct', 'storage', 'folios', 'csum', ...PLACEMENT_KEYS);
-      const folios = field.get('folios').array().map((folio, i) => {
-        folio.onlyKeys('order', 'fill');
-        const order = folio.get('order').number();
-        if (order > 10) throw folio.get('order').error('test folios above order 10 make needlessly large images');
-        const size = pageSize * 2 ** order;
-        return { order, bytes: fitted(folio.get('fill').missing ? randomBytes(i + 1, size) : specBytes(folio.get('fill')), size) };
-      });
+      const folios = field
+        .get('folios')
+        .array()
+        .map((folio, i) => {
+          folio.onlyKeys('order', 'fill');
+          const order = folio.get('order').number();
+          if (order > 10) throw folio.get('order').error('test folios above order 10 make needlessly large images');
+          const size = pageSize * 2 ** order;
+          return {
+            order,
+            bytes: fitted(folio.get('fill').missing ? randomBytes(i + 1, size) : specBytes(folio.get('fill')), size),
+          };
+        });
       const csum = field.get('csum').missing ? null : field.get('csum').number();
-      return { kind: 'kho-test', storage: field.get('storage').oneOf(['vmalloc', 'u64-array'] as const, 'vmalloc'), folios, csum, ...placement };
+      return {
+        kind: 'kho-test',
+        storage: field.get('storage').oneOf(['vmalloc', 'u64-array'] as const, 'vmalloc'),
+        folios,
+        csum,
+        ...placement,
+      };
     }
   }
 }
@@ -82,11 +108,14 @@ function parseLuoSer(field: JsonField): LuoSerSpec {
             return {
               name: session.get('name').string(),
               count: session.get('count').missing ? null : session.get('count').number(),
-              files: session.get('files').array().map((file) => {
-                file.onlyKeys('compatible', 'token', 'data', 'dataValue');
-                const data = file.get('data').missing ? file.get('dataValue').bigint() : file.get('data').string();
-                return { compatible: file.get('compatible').string(), token: file.get('token').bigint(), data };
-              }),
+              files: session
+                .get('files')
+                .array()
+                .map((file) => {
+                  file.onlyKeys('compatible', 'token', 'data', 'dataValue');
+                  const data = file.get('data').missing ? file.get('dataValue').bigint() : file.get('data').string();
+                  return { compatible: file.get('compatible').string(), token: file.get('token').bigint(), data };
+                }),
             };
           }),
     flbs:
@@ -110,14 +139,17 @@ function parseMemfd(field: JsonField, pageSize: number): MemfdSpec {
     size: field.get('size').bigint(),
     seals: field.get('seals').number(0),
     flags: field.get('flags').number(0),
-    folios: field.get('folios').array().map((folio, i) => {
-      folio.onlyKeys('index', 'flags', 'fill');
-      return {
-        index: folio.get('index').bigint(BigInt(i)),
-        flags: folio.get('flags').number(2),
-        bytes: fitted(folio.get('fill').missing ? new Uint8Array(0) : specBytes(folio.get('fill')), pageSize),
-      };
-    }),
+    folios: field
+      .get('folios')
+      .array()
+      .map((folio, i) => {
+        folio.onlyKeys('index', 'flags', 'fill');
+        return {
+          index: folio.get('index').bigint(BigInt(i)),
+          flags: folio.get('flags').number(2),
+          bytes: fitted(folio.get('fill').missing ? new Uint8Array(0) : specBytes(folio.get('fill')), pageSize),
+        };
+      }),
   };
 }
 

@@ -15,7 +15,10 @@ export function parseInlineTree(field: JsonField, name = ''): FdtNode {
   const properties = field.get('properties').missing ? [] : field.get('properties').entries();
   const children = field.get('children').missing ? [] : field.get('children').entries();
   for (const [key, item] of [...properties, ...children]) {
-    if (/^(0|[1-9][0-9]*)$/.test(key)) throw item.error('a name that looks like an integer loses its place in a JSON object: write this tree as a DTS file');
+    if (/^(0|[1-9][0-9]*)$/.test(key))
+      throw item.error(
+        'a name that looks like an integer loses its place in a JSON object: write this tree as a DTS file',
+      );
   }
   return {
     name,

@@ -29,7 +29,16 @@ export function writeImageFile(spec: BuildSpec, memory: SparseMemory): Uint8Arra
   if (spec.osRelease !== null) {
     const desc = new TextEncoder().encode(`OSRELEASE=${spec.osRelease}\nPAGESIZE=${ps}\n`);
     const notes = encodeElfNotes([{ name: 'VMCOREINFO', type: 0, desc }], true);
-    segments.push({ type: PT_NOTE, flags: 0, vaddr: 0n, paddr: 0n, memsz: BigInt(notes.length), align: 0n, filesz: notes.length, parts: [{ kind: 'bytes', bytes: notes }] });
+    segments.push({
+      type: PT_NOTE,
+      flags: 0,
+      vaddr: 0n,
+      paddr: 0n,
+      memsz: BigInt(notes.length),
+      align: 0n,
+      filesz: notes.length,
+      parts: [{ kind: 'bytes', bytes: notes }],
+    });
   }
   for (const range of memory.ranges) {
     const runs: { start: number; end: number }[] = [];
@@ -56,7 +65,16 @@ export function writeImageFile(spec: BuildSpec, memory: SparseMemory): Uint8Arra
       });
     });
   }
-  const { parts, size } = writeElfCore({ elfClass: 64, littleEndian: true, osAbi: 0, abiVersion: 0, machine: elfMachineFor(spec.machine), flags: 0, entry: 0n, segments });
+  const { parts, size } = writeElfCore({
+    elfClass: 64,
+    littleEndian: true,
+    osAbi: 0,
+    abiVersion: 0,
+    machine: elfMachineFor(spec.machine),
+    flags: 0,
+    entry: 0n,
+    segments,
+  });
   const file = new Uint8Array(size);
   let at = 0;
   for (const part of parts) {

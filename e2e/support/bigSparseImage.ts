@@ -27,7 +27,8 @@ export function writeBigSparseImage(): string {
   const fd = openSync(path, 'w');
   try {
     ftruncateSync(fd, BIG_IMAGE_BYTES);
-    for (const page of builder.memory.writtenPages()) writeSync(fd, builder.memory.readSync(page, builder.pageSize), 0, builder.pageSize, page);
+    for (const page of builder.memory.writtenPages())
+      writeSync(fd, builder.memory.readSync(page, builder.pageSize), 0, builder.pageSize, page);
   } finally {
     closeSync(fd);
   }

@@ -24,7 +24,8 @@ export function dtsPropertiesAt(dts: string, path: string): DtsPropertyText[] {
       continue;
     }
     const property = /^([^\s=;]+)(?: = (.*))?;$/.exec(line);
-    if (property && stack.length > 0 && pathOf(stack) === path) found.push({ name: property[1], value: property[2] ?? '' });
+    if (property && stack.length > 0 && pathOf(stack) === path)
+      found.push({ name: property[1], value: property[2] ?? '' });
   }
   return found;
 }

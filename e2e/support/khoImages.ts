@@ -31,8 +31,20 @@ export function mainlineBlobSet(): { path: string; bytes: Uint8Array }[] {
   const luo = encodeLuoSer({ liveupdateNum: 1, sessionsPa: 0, flbsPa: 0 });
   const root = writeFdt(
     fdtDocument(
-      [['compatible', cstring('kho-v4')], ['preserved-memory-map', u64(0x239000)]],
-      [fdtNode('memblock', [['blob-size', u64(memblock.length)], ['preserved-data', u64(MAINLINE.memblock)]]), fdtNode('LUO', [['blob-size', u64(luo.length)], ['preserved-data', u64(MAINLINE.luo)]])],
+      [
+        ['compatible', cstring('kho-v4')],
+        ['preserved-memory-map', u64(0x239000)],
+      ],
+      [
+        fdtNode('memblock', [
+          ['blob-size', u64(memblock.length)],
+          ['preserved-data', u64(MAINLINE.memblock)],
+        ]),
+        fdtNode('LUO', [
+          ['blob-size', u64(luo.length)],
+          ['preserved-data', u64(MAINLINE.luo)],
+        ]),
+      ],
     ),
   );
   const text = (value: string) => new TextEncoder().encode(value);

@@ -14,11 +14,17 @@ export interface TestFile {
 }
 
 /** Opens files the way a person does: click the button, pick the files in the chooser. */
-export async function openWithPicker(page: Page, buttonName: string, files: TestFile | readonly TestFile[]): Promise<void> {
+export async function openWithPicker(
+  page: Page,
+  buttonName: string,
+  files: TestFile | readonly TestFile[],
+): Promise<void> {
   const list = Array.isArray(files) ? files : [files as TestFile];
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: buttonName, exact: true }).click();
-  await (await chooser).setFiles(list.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) })));
+  await (await chooser).setFiles(
+    list.map((file) => ({ name: file.name, mimeType: 'application/octet-stream', buffer: Buffer.from(file.bytes) })),
+  );
 }
 
 /** Opens files or a folder from disk by path (big files are not copied through the test). */

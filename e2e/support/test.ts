@@ -21,7 +21,9 @@ export const test = base.extend<{ localOnlyGuard: void }>({
         if (message.type() === 'error') errors.push(`console: ${message.text()}`);
       });
       page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-      page.on('worker', (worker) => worker.on('console', (message) => message.type() === 'error' && errors.push(`worker: ${message.text()}`)));
+      page.on('worker', (worker) =>
+        worker.on('console', (message) => message.type() === 'error' && errors.push(`worker: ${message.text()}`)),
+      );
       await use();
       expect(foreign, 'requests that left the origin').toEqual([]);
       expect(errors, 'console errors').toEqual([]);

@@ -6,7 +6,9 @@ const SYNTHETIC_DEEP_FRAGMENT = '0x102a00000';
 
 test.describe('graph view', () => {
   for (const theme of ['light', 'dark']) {
-    test(`draws the showcase graph: cards, rows, page chips with gaps, edges with byte order, badges (${theme})`, async ({ page }) => {
+    test(`draws the showcase graph: cards, rows, page chips with gaps, edges with byte order, badges (${theme})`, async ({
+      page,
+    }) => {
       await page.setViewportSize({ width: 1600, height: 1000 });
       await openHarness(page, { view: 'graph', graph: 'showcase', theme });
       const node1 = page.locator('[data-card="0x40003000"]');
@@ -15,7 +17,9 @@ test.describe('graph view', () => {
       await expect(page.locator('[data-card="0x40002000"] [data-row="/node1"]')).toContainText('→');
       await expect(page.locator('.graph-edge-label', { hasText: '0x40003000, 0x40005000' })).toContainText('BE');
       await expect(page.locator('[data-card="0x1847000"] [data-row="/short"] .graph-badge--error')).toHaveText('1');
-      await expect(page.locator('[data-card="unread:0x40000000:/broken:kho,recursive-fdt"]')).toContainText('no FDT at 0x40008000');
+      await expect(page.locator('[data-card="unread:0x40000000:/broken:kho,recursive-fdt"]')).toContainText(
+        'no FDT at 0x40008000',
+      );
       await selectFromOutside(page, { kind: 'node', fragment: '0x40002000', node: '/node1' });
       await expect(page.locator('[data-card="0x40002000"]')).toHaveAttribute('data-mark', 'selected');
       await screenshot(page, `views-graph-showcase-${theme}`);
@@ -30,10 +34,18 @@ test.describe('graph view', () => {
     await page.locator('[data-card="0x1847000"] [data-row="/demo2"]').click();
     expect(await harnessSelection(page)).toEqual({ kind: 'node', fragment: '0x1847000', node: '/demo2' });
     await page.locator('[data-card="0x1844000"] [data-row="field:flbs_pa"]').click();
-    expect(await harnessSelection(page)).toEqual({ kind: 'property', fragment: '0x1844000', node: '', property: 'flbs_pa' });
+    expect(await harnessSelection(page)).toEqual({
+      kind: 'property',
+      fragment: '0x1844000',
+      node: '',
+      property: 'flbs_pa',
+    });
     await page.locator('.graph-edge-label', { hasText: '0x40003000, 0x40005000' }).click();
     expect(await harnessSelection(page)).toEqual({ kind: 'link', link: '0x40002000:/node1:kho,recursive-fdt' });
-    await expect(page.locator('[data-edge="0x40002000:/node1:kho,recursive-fdt"]')).toHaveAttribute('data-selected', 'true');
+    await expect(page.locator('[data-edge="0x40002000:/node1:kho,recursive-fdt"]')).toHaveAttribute(
+      'data-selected',
+      'true',
+    );
     await page.locator('[data-card="0x1847000"] [data-row="/short"] .graph-badge').click();
     expect(await harnessSelection(page)).toMatchObject({ kind: 'diagnostic' });
   });
@@ -42,7 +54,8 @@ test.describe('graph view', () => {
     await page.setViewportSize({ width: 1400, height: 900 });
     await openHarness(page, { view: 'graph', graph: 'showcase' });
     const world = page.locator('.graph-world');
-    const scaleOf = async () => Number((await world.evaluate((element) => getComputedStyle(element).transform)).match(/matrix\(([^,]+)/)![1]);
+    const scaleOf = async () =>
+      Number((await world.evaluate((element) => getComputedStyle(element).transform)).match(/matrix\(([^,]+)/)![1]);
     const fitted = await scaleOf();
     await page.getByRole('button', { name: 'Zoom in' }).click();
     await expect.poll(scaleOf).toBeGreaterThan(fitted * 1.3);

@@ -35,7 +35,12 @@ test.describe('hex view', () => {
     // The first "v" is in the compatible "gpu-v1", the second starts key1's value "v1".
     const key1 = page.locator('.hex-row__ascii .hex-cell', { hasText: 'v' }).nth(1);
     await key1.click();
-    expect(await harnessSelection(page)).toEqual({ kind: 'property', fragment: '0x40002000', node: '/', property: 'key1' });
+    expect(await harnessSelection(page)).toEqual({
+      kind: 'property',
+      fragment: '0x40002000',
+      node: '/',
+      property: 'key1',
+    });
     await expect(page.locator('.hex-row__bytes .hex-cell--strong')).toHaveText(['76', '31', '00']);
   });
 

@@ -7,7 +7,21 @@ test.describe('memory map', () => {
     test(`shows RAM, squeezed holes, fragments, preserved ranges and side structures (${theme})`, async ({ page }) => {
       await page.setViewportSize({ width: 1400, height: 420 });
       await openHarness(page, { view: 'memmap', graph: 'showcase', theme });
-      await expect(page.locator('.memmap__lane-label')).toHaveText(['RAM', 'Fragments', 'Preserved 0x23a000', 'order 0', 'order 1', 'order 2', 'order 4', 'order 9', 'order 10', 'Map pages', 'Structures', 'Described data', 'reserve-mem']);
+      await expect(page.locator('.memmap__lane-label')).toHaveText([
+        'RAM',
+        'Fragments',
+        'Preserved 0x23a000',
+        'order 0',
+        'order 1',
+        'order 2',
+        'order 4',
+        'order 9',
+        'order 10',
+        'Map pages',
+        'Structures',
+        'Described data',
+        'reserve-mem',
+      ]);
       await screenshot(page, `views-memmap-${theme}`);
     });
   }
@@ -34,7 +48,9 @@ test.describe('memory map', () => {
     await screenshot(page, 'views-memmap-zoomed');
   });
 
-  test('shows a debugfs input without RAM: only the addresses the graph names (scratch, pointers, reserve-mem)', async ({ page }) => {
+  test('shows a debugfs input without RAM: only the addresses the graph names (scratch, pointers, reserve-mem)', async ({
+    page,
+  }) => {
     await page.setViewportSize({ width: 1400, height: 420 });
     await openHarness(page, { view: 'memmap', graph: 'debugfs' });
     await expect(page.getByTestId('memory-map')).toContainText('No RAM ranges in this input (debugfs)');

@@ -12,7 +12,10 @@ import { useSelectionStore } from '../../state/selectionStore';
 /** One diagnostic: a click selects its place (or the diagnostic itself when it names none). */
 export function DiagnosticRow({ graph, index, height }: { graph: KhoGraph; index: number; height: number }) {
   const diagnostic = graph.diagnostics[index];
-  const place = useMemo(() => diagnosticPlace(graphIndexOf(graph), diagnostic) ?? { kind: 'diagnostic' as const, index }, [graph, diagnostic, index]);
+  const place = useMemo(
+    () => diagnosticPlace(graphIndexOf(graph), diagnostic) ?? { kind: 'diagnostic' as const, index },
+    [graph, diagnostic, index],
+  );
   const key = selectionKey(place);
   const here = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
   return (

@@ -22,9 +22,19 @@ export function DiagnosticsPanel() {
   const setOpen = useUiStore((state) => state.setDiagnosticsOpen);
   if (!graph) return null;
   return (
-    <section className={open ? 'diagnostics diagnostics--open' : 'diagnostics'} aria-label="Diagnostics" data-testid="diagnostics">
+    <section
+      className={open ? 'diagnostics diagnostics--open' : 'diagnostics'}
+      aria-label="Diagnostics"
+      data-testid="diagnostics"
+    >
       <header className="diagnostics__header">
-        <button type="button" className="diagnostics__toggle" aria-expanded={open} onClick={() => setOpen(!open)} title="Show or hide the diagnostics (p)">
+        <button
+          type="button"
+          className="diagnostics__toggle"
+          aria-expanded={open}
+          onClick={() => setOpen(!open)}
+          title="Show or hide the diagnostics (p)"
+        >
           <span className="outline__chevron" data-open={open} aria-hidden="true">
             ▸
           </span>
@@ -44,7 +54,8 @@ function Counts({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
         const count = diagnostics.filter((diagnostic) => diagnostic.severity === severity).length;
         return (
           <span key={severity} className="diagnostics__count">
-            <SeverityIcon severity={severity} /> {count} {severity === 'info' ? 'info' : `${severity}${count === 1 ? '' : 's'}`}
+            <SeverityIcon severity={severity} /> {count}{' '}
+            {severity === 'info' ? 'info' : `${severity}${count === 1 ? '' : 's'}`}
           </span>
         );
       })}
@@ -55,7 +66,9 @@ function Counts({ diagnostics }: { diagnostics: readonly Diagnostic[] }) {
 function DiagnosticList({ graph }: { graph: KhoGraph }) {
   const order = useMemo(() => {
     const rank: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-    return graph.diagnostics.map((_, i) => i).sort((a, b) => rank[graph.diagnostics[a].severity] - rank[graph.diagnostics[b].severity] || a - b);
+    return graph.diagnostics
+      .map((_, i) => i)
+      .sort((a, b) => rank[graph.diagnostics[a].severity] - rank[graph.diagnostics[b].severity] || a - b);
   }, [graph]);
   const viewport = useRef<HTMLDivElement>(null);
   const { start, end } = useRowWindow(viewport, order.length, ROW_HEIGHT);

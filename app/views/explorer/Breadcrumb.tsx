@@ -10,10 +10,19 @@ export function Breadcrumb() {
   const graph = useDocumentStore((state) => state.graph);
   const selection = useSelectionStore((state) => state.selection);
   const canGoBack = useSelectionStore((state) => state.history.length > 0);
-  const crumbs = useMemo(() => (graph && selection ? breadcrumbOf(graphIndexOf(graph), selection) : []), [graph, selection]);
+  const crumbs = useMemo(
+    () => (graph && selection ? breadcrumbOf(graphIndexOf(graph), selection) : []),
+    [graph, selection],
+  );
   return (
     <nav className="breadcrumb" aria-label="Selection path" data-testid="breadcrumb">
-      <button type="button" className="button button--small" onClick={goBack} disabled={!canGoBack} title="Back to the previous selection (Backspace)">
+      <button
+        type="button"
+        className="button button--small"
+        onClick={goBack}
+        disabled={!canGoBack}
+        title="Back to the previous selection (Backspace)"
+      >
         ← Back
       </button>
       <ol className="breadcrumb__list">

@@ -94,7 +94,13 @@ function CenterViews({ active }: { active: CenterTab }) {
 
 function TabPanel({ tab, hidden, children }: { tab: CenterTab; hidden: boolean; children: ReactNode }) {
   return (
-    <div className="center__panel" role="tabpanel" id={`tabpanel-${tab}`} aria-labelledby={`tab-${tab}`} hidden={hidden}>
+    <div
+      className="center__panel"
+      role="tabpanel"
+      id={`tabpanel-${tab}`}
+      aria-labelledby={`tab-${tab}`}
+      hidden={hidden}
+    >
       {children}
     </div>
   );

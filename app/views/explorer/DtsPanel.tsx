@@ -19,9 +19,14 @@ export function DtsPanel({ graph, fileName }: { graph: KhoGraph; fileName: strin
     <section className="dts-panel">
       <div className="toolbar">
         <span className="dim">
-          {graph.fragments.length} fragment{graph.fragments.length === 1 ? '' : 's'} · {lines.toLocaleString('en-US')} lines · {formatSize(dts.length)}
+          {graph.fragments.length} fragment{graph.fragments.length === 1 ? '' : 's'} · {lines.toLocaleString('en-US')}{' '}
+          lines · {formatSize(dts.length)}
         </span>
-        <button type="button" className="button" onClick={() => downloadBytes(dtsFileName(fileName), latin1Bytes(dts), 'text/plain')}>
+        <button
+          type="button"
+          className="button"
+          onClick={() => downloadBytes(dtsFileName(fileName), latin1Bytes(dts), 'text/plain')}
+        >
           Download .dts
         </button>
       </div>

@@ -33,7 +33,10 @@ export interface CardLayerProps {
  * overview level (the canvas does).
  */
 export function CardLayer({ scene, layout, index, edges, focus, collapsed, store, actions }: CardLayerProps) {
-  const [{ window, level }, setView] = useState(() => ({ window: store.getState().window, level: store.getState().level }));
+  const [{ window, level }, setView] = useState(() => ({
+    window: store.getState().window,
+    level: store.getState().level,
+  }));
   useEffect(() => {
     let shown = store.getState();
     setView({ window: shown.window, level: shown.level });
@@ -45,13 +48,24 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, store
   }, [store]);
   const visible = useMemo(() => (level === 'overview' ? [] : index.query(window)), [index, window, level]);
   const visibleEdges = useMemo(
-    () => (level === 'overview' ? [] : edges.filter(({ box }) => box.x0 <= window.x1 && box.x1 >= window.x0 && box.y0 <= window.y1 && box.y1 >= window.y0)),
+    () =>
+      level === 'overview'
+        ? []
+        : edges.filter(
+            ({ box }) => box.x0 <= window.x1 && box.x1 >= window.x0 && box.y0 <= window.y1 && box.y1 >= window.y0,
+          ),
     [edges, window, level],
   );
   if (level === 'overview') return null;
   return (
     <>
-      <EdgeLayer edges={visibleEdges} window={window} selected={focus?.edge ?? null} labels={level === 'detail'} actions={actions} />
+      <EdgeLayer
+        edges={visibleEdges}
+        window={window}
+        selected={focus?.edge ?? null}
+        labels={level === 'detail'}
+        actions={actions}
+      />
       {visible.map((i) => {
         const id = layout.ids[i];
         const card = scene.byId.get(id)!;
@@ -70,7 +84,15 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, store
             actions={actions}
           />
         ) : (
-          <CompactCardView key={id} card={card} x={layout.x[i]} y={layout.y[i]} mark={mark} collapsed={isCollapsed} actions={actions} />
+          <CompactCardView
+            key={id}
+            card={card}
+            x={layout.x[i]}
+            y={layout.y[i]}
+            mark={mark}
+            collapsed={isCollapsed}
+            actions={actions}
+          />
         );
       })}
     </>

@@ -11,14 +11,36 @@ import { CollapseToggle } from './CollapseToggle';
  * the size), the badge and the collapse toggle. Much cheaper than the full
  * card, so many fit on screen.
  */
-export const CompactCardView = memo(function CompactCardView({ card, x, y, mark, collapsed, actions }: { card: GraphCard; x: number; y: number; mark: CardMark; collapsed: boolean; actions: GraphActions }) {
+export const CompactCardView = memo(function CompactCardView({
+  card,
+  x,
+  y,
+  mark,
+  collapsed,
+  actions,
+}: {
+  card: GraphCard;
+  x: number;
+  y: number;
+  mark: CardMark;
+  collapsed: boolean;
+  actions: GraphActions;
+}) {
   const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
   const select = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(card.selection);
   };
   return (
-    <div className={`gcard gcard--compact${card.fragment === null ? ' gcard--stand-in' : ''}`} style={style} data-card={card.id} data-mark={mark ?? undefined} onClick={select} role="group" aria-label={`${card.title} (${card.id})`}>
+    <div
+      className={`gcard gcard--compact${card.fragment === null ? ' gcard--stand-in' : ''}`}
+      style={style}
+      data-card={card.id}
+      data-mark={mark ?? undefined}
+      onClick={select}
+      role="group"
+      aria-label={`${card.title} (${card.id})`}
+    >
       <div className="gcard__big-title" title={card.title}>
         {lastSegment(card.title)}
       </div>

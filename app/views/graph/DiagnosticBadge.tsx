@@ -6,7 +6,15 @@ import type { GraphActions } from './GraphActions';
  * A badge counting diagnostics, coloured by the worst one; clicking it
  * selects that diagnostic (the diagnostics panel and the other views follow).
  */
-export function DiagnosticBadge({ summary, actions, large = false }: { summary: BadgeSummary; actions: GraphActions; large?: boolean }) {
+export function DiagnosticBadge({
+  summary,
+  actions,
+  large = false,
+}: {
+  summary: BadgeSummary;
+  actions: GraphActions;
+  large?: boolean;
+}) {
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select({ kind: 'diagnostic', index: summary.first });

@@ -12,7 +12,19 @@ const LABEL_WIDTH = 170;
  * stroke to click on, and at full detail a label with the address or page
  * list and `BE` when the pointer was read big-endian.
  */
-export const EdgeLayer = memo(function EdgeLayer({ edges, window, selected, labels, actions }: { edges: PlacedEdge[]; window: Rect; selected: string | null; labels: boolean; actions: GraphActions }) {
+export const EdgeLayer = memo(function EdgeLayer({
+  edges,
+  window,
+  selected,
+  labels,
+  actions,
+}: {
+  edges: PlacedEdge[];
+  window: Rect;
+  selected: string | null;
+  labels: boolean;
+  actions: GraphActions;
+}) {
   // Marker ids are document-wide: unique per mounted view.
   const arrow = useId();
   return (
@@ -20,13 +32,29 @@ export const EdgeLayer = memo(function EdgeLayer({ edges, window, selected, labe
       <svg className="graph-edges" width="1" height="1" aria-hidden="true">
         <defs>
           {(['plain', 'selected'] as const).map((kind) => (
-            <marker key={kind} id={`${arrow}-${kind}`} viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <marker
+              key={kind}
+              id={`${arrow}-${kind}`}
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto-start-reverse"
+            >
               <path d="M0,0L10,5L0,10z" className={`graph-edges__arrow graph-edges__arrow--${kind}`} />
             </marker>
           ))}
         </defs>
         {edges.map((placed) => (
-          <EdgePath key={placed.edge.id} placed={placed} window={window} selected={placed.edge.id === selected} arrow={arrow} actions={actions} />
+          <EdgePath
+            key={placed.edge.id}
+            placed={placed}
+            window={window}
+            selected={placed.edge.id === selected}
+            arrow={arrow}
+            actions={actions}
+          />
         ))}
       </svg>
       {labels &&
@@ -48,14 +76,35 @@ export const EdgeLayer = memo(function EdgeLayer({ edges, window, selected, labe
 });
 
 /** One edge, cut to the render window (a long edge is drawn only where it can be seen). */
-function EdgePath({ placed, window, selected, arrow, actions }: { placed: PlacedEdge; window: Rect; selected: boolean; arrow: string; actions: GraphActions }) {
+function EdgePath({
+  placed,
+  window,
+  selected,
+  arrow,
+  actions,
+}: {
+  placed: PlacedEdge;
+  window: Rect;
+  selected: boolean;
+  arrow: string;
+  actions: GraphActions;
+}) {
   const { d, reachesTarget } = clipEdge(placed, window);
   if (d === '') return null;
   return (
-    <g className={`graph-edge graph-edge--${placed.edge.kind}`} data-edge={placed.edge.id} data-selected={selected || undefined} onClick={(event) => selectEdge(event, placed, actions)}>
+    <g
+      className={`graph-edge graph-edge--${placed.edge.kind}`}
+      data-edge={placed.edge.id}
+      data-selected={selected || undefined}
+      onClick={(event) => selectEdge(event, placed, actions)}
+    >
       <title>{placed.edge.title}</title>
       <path className="graph-edge__hit" d={d} />
-      <path className="graph-edge__line" d={d} markerEnd={reachesTarget ? `url(#${arrow}-${selected ? 'selected' : 'plain'})` : undefined} />
+      <path
+        className="graph-edge__line"
+        d={d}
+        markerEnd={reachesTarget ? `url(#${arrow}-${selected ? 'selected' : 'plain'})` : undefined}
+      />
     </g>
   );
 }

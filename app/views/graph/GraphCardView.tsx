@@ -27,14 +27,31 @@ export interface GraphCardViewProps {
  * in-place nodes (or raw fields), with diagnostic badges where they belong.
  * Every section sits at the y computed in the scene, so edges meet the rows.
  */
-export const GraphCardView = memo(function GraphCardView({ card, x, y, mark, selectedRow, selectedProperty, collapsed, actions }: GraphCardViewProps) {
+export const GraphCardView = memo(function GraphCardView({
+  card,
+  x,
+  y,
+  mark,
+  selectedRow,
+  selectedProperty,
+  collapsed,
+  actions,
+}: GraphCardViewProps) {
   const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
   const select = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(card.selection);
   };
   return (
-    <div className={`gcard${card.fragment === null ? ' gcard--stand-in' : ''}`} style={style} data-card={card.id} data-mark={mark ?? undefined} onClick={select} role="group" aria-label={`${card.title} (${card.id})`}>
+    <div
+      className={`gcard${card.fragment === null ? ' gcard--stand-in' : ''}`}
+      style={style}
+      data-card={card.id}
+      data-mark={mark ?? undefined}
+      onClick={select}
+      role="group"
+      aria-label={`${card.title} (${card.id})`}
+    >
       <div className="gcard__title" title={card.via ? `${card.title} (via ${card.via})` : card.title}>
         <span className="gcard__path">{card.title}</span>
         {card.via && <span className="gcard__via">{card.via}</span>}
@@ -73,7 +90,15 @@ export const GraphCardView = memo(function GraphCardView({ card, x, y, mark, sel
   );
 });
 
-function PropertyLine({ property, selected, actions }: { property: KeyProperty; selected: boolean; actions: GraphActions }) {
+function PropertyLine({
+  property,
+  selected,
+  actions,
+}: {
+  property: KeyProperty;
+  selected: boolean;
+  actions: GraphActions;
+}) {
   const selection = property.selection;
   const onClick = selection
     ? (event: MouseEvent) => {
@@ -82,7 +107,12 @@ function PropertyLine({ property, selected, actions }: { property: KeyProperty; 
       }
     : undefined;
   return (
-    <div className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`} data-selected={selected || undefined} onClick={onClick} title={property.name ? `${property.name} = ${property.text}` : property.text}>
+    <div
+      className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`}
+      data-selected={selected || undefined}
+      onClick={onClick}
+      title={property.name ? `${property.name} = ${property.text}` : property.text}
+    >
       {property.name && <span className="gcard__property-name">{property.name}</span>}
       <span className="gcard__property-value">{property.text}</span>
     </div>
@@ -95,12 +125,21 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
     actions.select(row.selection);
   };
   return (
-    <div className="gcard__row" style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }} data-row={row.key} data-selected={selected || undefined} onClick={onClick}>
+    <div
+      className="gcard__row"
+      style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }}
+      data-row={row.key}
+      data-selected={selected || undefined}
+      onClick={onClick}
+    >
       <span className="gcard__row-label">{row.label}</span>
       {row.detail !== null && <span className="gcard__row-detail">{row.detail}</span>}
       {row.badge && <DiagnosticBadge summary={row.badge} actions={actions} />}
       {row.links > 0 && (
-        <span className="gcard__row-link" title={row.links === 1 ? 'a link starts here' : `${row.links} links start here`}>
+        <span
+          className="gcard__row-link"
+          title={row.links === 1 ? 'a link starts here' : `${row.links} links start here`}
+        >
           →
         </span>
       )}

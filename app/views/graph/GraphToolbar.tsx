@@ -14,10 +14,22 @@ export interface GraphToolbarProps {
 export function GraphToolbar({ onZoomIn, onZoomOut, onFit, cards, total, onExpandAll }: GraphToolbarProps) {
   return (
     <div className="graph-toolbar" data-zoom-ignore onClick={(event) => event.stopPropagation()}>
-      <button type="button" className="button button--icon button--small" onClick={onZoomIn} title="Zoom in (+)" aria-label="Zoom in">
+      <button
+        type="button"
+        className="button button--icon button--small"
+        onClick={onZoomIn}
+        title="Zoom in (+)"
+        aria-label="Zoom in"
+      >
         +
       </button>
-      <button type="button" className="button button--icon button--small" onClick={onZoomOut} title="Zoom out (−)" aria-label="Zoom out">
+      <button
+        type="button"
+        className="button button--icon button--small"
+        onClick={onZoomOut}
+        title="Zoom out (−)"
+        aria-label="Zoom out"
+      >
         −
       </button>
       <button type="button" className="button button--small" onClick={onFit} title="Fit the whole graph (0)">

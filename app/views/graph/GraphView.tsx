@@ -56,12 +56,18 @@ const READABLE_ZOOM = 0.8;
  */
 export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   const scene = useMemo(() => buildGraphScene(graph), [graph]);
-  const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({ scene, ids: NOTHING_COLLAPSED });
+  const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({
+    scene,
+    ids: NOTHING_COLLAPSED,
+  });
   const collapsed = collapseState.scene === scene ? collapseState.ids : NOTHING_COLLAPSED;
   const layout = useMemo(() => layoutScene(scene, collapsed), [scene, collapsed]);
   const index = useMemo(() => new CardIndex(layout, CARD.width, COLUMN_STEP), [layout]);
   const edges = useMemo(() => placeEdges(scene, layout), [scene, layout]);
-  const bounds = useMemo<Rect>(() => ({ x0: 0, y0: layout.minY, x1: layout.maxDepth * COLUMN_STEP + CARD.width, y1: layout.maxY }), [layout]);
+  const bounds = useMemo<Rect>(
+    () => ({ x0: 0, y0: layout.minY, x1: layout.maxDepth * COLUMN_STEP + CARD.width, y1: layout.maxY }),
+    [layout],
+  );
   const focus = useMemo(() => selectionFocus(selection, scene, graph), [selection, scene, graph]);
 
   const [store] = useState(createViewportStore);
@@ -69,7 +75,10 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   const world = useRef<HTMLDivElement>(null);
   const minZoom = useMemo(() => {
     const { width, height } = store.getState();
-    return Math.min(0.1, fitTransform(bounds, Math.max(width, 400), Math.max(height, 300), FIT_PADDING, MAX_ZOOM).k * 0.8);
+    return Math.min(
+      0.1,
+      fitTransform(bounds, Math.max(width, 400), Math.max(height, 300), FIT_PADDING, MAX_ZOOM).k * 0.8,
+    );
   }, [bounds, store]);
   const zoom = useGraphZoom(container, world, store, bounds, minZoom);
   const themeVersion = useThemeVersion();
@@ -85,7 +94,10 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
         onSelectRef.current(next);
       },
       toggle(card) {
-        setCollapseState((state) => ({ scene, ids: toggled(state.scene === scene ? state.ids : NOTHING_COLLAPSED, card) }));
+        setCollapseState((state) => ({
+          scene,
+          ids: toggled(state.scene === scene ? state.ids : NOTHING_COLLAPSED, card),
+        }));
       },
     }),
     [scene],
@@ -136,7 +148,13 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
     const { transform, width, height } = store.getState();
     revealed.current = selection;
     const target = focusRect(scene, layout, i, focus.row);
-    const next = revealTransform(target, transform, width, height, Math.max(COMPACT_BELOW, Math.min(transform.k, READABLE_ZOOM)));
+    const next = revealTransform(
+      target,
+      transform,
+      width,
+      height,
+      Math.max(COMPACT_BELOW, Math.min(transform.k, READABLE_ZOOM)),
+    );
     if (next) zoom.show(next, true);
   }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom]);
 
@@ -161,7 +179,8 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   // Far out, cards are canvas pixels: find the one under the pointer.
   const onOverviewClick = (event: MouseEvent<HTMLDivElement>) => {
     const state = store.getState();
-    if (state.level !== 'overview' || !container.current || (event.target as Element).closest('[data-zoom-ignore]')) return;
+    if (state.level !== 'overview' || !container.current || (event.target as Element).closest('[data-zoom-ignore]'))
+      return;
     const box = container.current.getBoundingClientRect();
     const { x, y, k } = state.transform;
     const hit = index.at((event.clientX - box.left - x) / k, (event.clientY - box.top - y) / k);
@@ -169,20 +188,64 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   };
 
   return (
-    <div className="graph-view" ref={container} tabIndex={0} onKeyDown={onKeyDown} onClick={onOverviewClick} aria-label="Graph of fragments and links" data-testid="graph-view">
-      <OverviewCanvas scene={scene} layout={layout} index={index} edges={edges} focus={focus} store={store} themeVersion={themeVersion} />
+    <div
+      className="graph-view"
+      ref={container}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+      onClick={onOverviewClick}
+      aria-label="Graph of fragments and links"
+      data-testid="graph-view"
+    >
+      <OverviewCanvas
+        scene={scene}
+        layout={layout}
+        index={index}
+        edges={edges}
+        focus={focus}
+        store={store}
+        themeVersion={themeVersion}
+      />
       <div className="graph-world" ref={world}>
-        <CardLayer scene={scene} layout={layout} index={index} edges={edges} focus={focus} collapsed={collapsed} store={store} actions={actions} />
+        <CardLayer
+          scene={scene}
+          layout={layout}
+          index={index}
+          edges={edges}
+          focus={focus}
+          collapsed={collapsed}
+          store={store}
+          actions={actions}
+        />
       </div>
-      <GraphToolbar onZoomIn={() => zoom.zoomBy(1.4)} onZoomOut={() => zoom.zoomBy(1 / 1.4)} onFit={fit} cards={layout.ids.length} total={scene.cards.length} onExpandAll={collapsed.size > 0 ? () => setCollapseState({ scene, ids: NOTHING_COLLAPSED }) : null} />
-      <Minimap scene={scene} layout={layout} focus={focus} store={store} themeVersion={themeVersion} bounds={bounds} onNavigate={zoom.moveTo} />
+      <GraphToolbar
+        onZoomIn={() => zoom.zoomBy(1.4)}
+        onZoomOut={() => zoom.zoomBy(1 / 1.4)}
+        onFit={fit}
+        cards={layout.ids.length}
+        total={scene.cards.length}
+        onExpandAll={collapsed.size > 0 ? () => setCollapseState({ scene, ids: NOTHING_COLLAPSED }) : null}
+      />
+      <Minimap
+        scene={scene}
+        layout={layout}
+        focus={focus}
+        store={store}
+        themeVersion={themeVersion}
+        bounds={bounds}
+        onNavigate={zoom.moveTo}
+      />
     </div>
   );
 }
 
 function layoutScene(scene: GraphScene, collapsed: ReadonlySet<string>): ForestLayout {
   return layoutForest(
-    { roots: scene.roots, children: (id) => (collapsed.has(id) ? [] : scene.byId.get(id)!.children), height: (id) => scene.byId.get(id)!.height },
+    {
+      roots: scene.roots,
+      children: (id) => (collapsed.has(id) ? [] : scene.byId.get(id)!.children),
+      height: (id) => scene.byId.get(id)!.height,
+    },
     { columnStep: COLUMN_STEP, gap: LAYOUT.gap },
   );
 }
@@ -196,7 +259,8 @@ function toggled(set: ReadonlySet<string>, id: string): ReadonlySet<string> {
 /** Collapsed cards above `card` (they hide it). */
 function collapsedAbove(scene: GraphScene, card: string, collapsed: ReadonlySet<string>): string[] {
   const hiding: string[] = [];
-  for (let at = scene.byId.get(card)?.parent ?? null; at !== null; at = scene.byId.get(at)?.parent ?? null) if (collapsed.has(at)) hiding.push(at);
+  for (let at = scene.byId.get(card)?.parent ?? null; at !== null; at = scene.byId.get(at)?.parent ?? null)
+    if (collapsed.has(at)) hiding.push(at);
   return hiding;
 }
 

@@ -48,13 +48,23 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
       const card = scene.byId.get(layout.ids[i])!;
       context.fillStyle = card.fragment === null ? colors.standIn : colors.card(card.hue);
       // Whole pixels: thousands of sub-pixel cards would otherwise blend into grey.
-      context.fillRect(Math.round(scale.toX(layout.x[i])), Math.round(scale.toY(layout.y[i])), Math.max(1, Math.round(CARD.width * scale.kx)), Math.max(1, Math.round(layout.height[i] * scale.ky)));
+      context.fillRect(
+        Math.round(scale.toX(layout.x[i])),
+        Math.round(scale.toY(layout.y[i])),
+        Math.max(1, Math.round(CARD.width * scale.kx)),
+        Math.max(1, Math.round(layout.height[i] * scale.ky)),
+      );
     }
     const selected = focus?.card ? layout.indexOf.get(focus.card) : undefined;
     if (selected !== undefined) {
       context.strokeStyle = colors.accent;
       context.lineWidth = 2;
-      context.strokeRect(scale.toX(layout.x[selected]) - 3, scale.toY(layout.y[selected]) - 3, Math.max(1, CARD.width * scale.kx) + 6, Math.max(1, layout.height[selected] * scale.ky) + 6);
+      context.strokeRect(
+        scale.toX(layout.x[selected]) - 3,
+        scale.toY(layout.y[selected]) - 3,
+        Math.max(1, CARD.width * scale.kx) + 6,
+        Math.max(1, layout.height[selected] * scale.ky) + 6,
+      );
     }
   }, [scene, layout, focus, scale, themeVersion]);
 

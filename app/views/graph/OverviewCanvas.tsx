@@ -50,7 +50,16 @@ export function OverviewCanvas({ scene, layout, index, edges, focus, store, them
   return <canvas ref={canvas} className="graph-overview" aria-hidden="true" />;
 }
 
-function drawOverview(canvas: HTMLCanvasElement, state: ViewportState, scene: GraphScene, layout: ForestLayout, index: CardIndex, edges: PlacedEdge[], focus: SelectionFocus | null, colors: CanvasColors): void {
+function drawOverview(
+  canvas: HTMLCanvasElement,
+  state: ViewportState,
+  scene: GraphScene,
+  layout: ForestLayout,
+  index: CardIndex,
+  edges: PlacedEdge[],
+  focus: SelectionFocus | null,
+  colors: CanvasColors,
+): void {
   const context = prepareCanvas(canvas, state.width, state.height);
   if (!context || state.level !== 'overview') return;
   const { x: tx, y: ty, k } = state.transform;
@@ -60,7 +69,8 @@ function drawOverview(canvas: HTMLCanvasElement, state: ViewportState, scene: Gr
   context.beginPath();
   for (const edge of edges) {
     const box = edge.box;
-    if (edge.edge.kind !== 'tree' || box.x0 > view.x1 || box.x1 < view.x0 || box.y0 > view.y1 || box.y1 < view.y0) continue;
+    if (edge.edge.kind !== 'tree' || box.x0 > view.x1 || box.x1 < view.x0 || box.y0 > view.y1 || box.y1 < view.y0)
+      continue;
     context.moveTo(edge.sx * k + tx, edge.sy * k + ty);
     context.lineTo(edge.tx * k + tx, edge.ty * k + ty);
   }
@@ -76,6 +86,11 @@ function drawOverview(canvas: HTMLCanvasElement, state: ViewportState, scene: Gr
   if (selected >= 0) {
     context.strokeStyle = colors.accent;
     context.lineWidth = 2;
-    context.strokeRect(layout.x[selected] * k + tx - 2, layout.y[selected] * k + ty - 2, width + 4, Math.max(1, layout.height[selected] * k) + 4);
+    context.strokeRect(
+      layout.x[selected] * k + tx - 2,
+      layout.y[selected] * k + ty - 2,
+      width + 4,
+      Math.max(1, layout.height[selected] * k) + 4,
+    );
   }
 }

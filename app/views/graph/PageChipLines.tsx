@@ -15,7 +15,11 @@ export function PageChipLines({ lines, top }: { lines: PageChip[][]; top: number
             const title = chipTitle(chip, previous);
             if (chip.kind === 'page') previous = chip.address;
             return (
-              <span key={i} className={`page-chip page-chip--${chip.kind}${chip.kind === 'gap' ? ` page-chip--${chip.direction}` : ''}`} title={title}>
+              <span
+                key={i}
+                className={`page-chip page-chip--${chip.kind}${chip.kind === 'gap' ? ` page-chip--${chip.direction}` : ''}`}
+                title={title}
+              >
                 {chipLabel(chip)}
               </span>
             );

@@ -41,7 +41,11 @@ export function readCanvasColors(element: Element): CanvasColors {
  * Sizes a canvas's backing store to its CSS size times the device pixel
  * ratio and returns a context scaled so drawing is in CSS pixels.
  */
-export function prepareCanvas(canvas: HTMLCanvasElement, width: number, height: number): CanvasRenderingContext2D | null {
+export function prepareCanvas(
+  canvas: HTMLCanvasElement,
+  width: number,
+  height: number,
+): CanvasRenderingContext2D | null {
   const ratio = window.devicePixelRatio || 1;
   const w = Math.max(1, Math.round(width * ratio));
   const h = Math.max(1, Math.round(height * ratio));

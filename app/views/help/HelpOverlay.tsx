@@ -8,7 +8,13 @@ export function HelpOverlay() {
   if (!open) return null;
   return (
     <div className="modal" onClick={() => setOpen(false)}>
-      <section className="modal__card" role="dialog" aria-modal="true" aria-labelledby="help-title" onClick={(event) => event.stopPropagation()}>
+      <section
+        className="modal__card"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="help-title"
+        onClick={(event) => event.stopPropagation()}
+      >
         <header className="modal__header">
           <h2 id="help-title">Keyboard shortcuts</h2>
           <button type="button" className="button button--small" onClick={() => setOpen(false)}>
@@ -35,9 +41,9 @@ export function HelpOverlay() {
           ))}
         </div>
         <p className="help__note">
-          One selection is shared by every view: pick something in the outline, the graph, the hex view, the memory map, the search results or
-          the diagnostics, and the others show it. The URL keeps the selection and the view, never anything of the image: reload, reopen the same
-          image, and you are back where you were.
+          One selection is shared by every view: pick something in the outline, the graph, the hex view, the memory map,
+          the search results or the diagnostics, and the others show it. The URL keeps the selection and the view, never
+          anything of the image: reload, reopen the same image, and you are back where you were.
         </p>
       </section>
     </div>

@@ -44,9 +44,24 @@ export function fragmentRegion(fragment: Fragment): HexRegion {
   const base = { key: `fragment:${fragment.id}`, title, fragment: fragment.id, truncated: total - shown };
   switch (location.kind) {
     case 'contiguous':
-      return { ...base, segments: [{ offset: 0, length: shown, address: location.address, label: `${formatHex(location.address)}, contiguous` }] };
+      return {
+        ...base,
+        segments: [
+          { offset: 0, length: shown, address: location.address, label: `${formatHex(location.address)}, contiguous` },
+        ],
+      };
     case 'file':
-      return { ...base, segments: [{ offset: 0, length: shown, address: null, label: `file ${location.path} (no physical address: offsets in the file)` }] };
+      return {
+        ...base,
+        segments: [
+          {
+            offset: 0,
+            length: shown,
+            address: null,
+            label: `file ${location.path} (no physical address: offsets in the file)`,
+          },
+        ],
+      };
     case 'pages': {
       const segments: HexSegment[] = [];
       const size = location.pageSize;
@@ -54,8 +69,16 @@ export function fragmentRegion(fragment: Fragment): HexRegion {
         const offset = i * size;
         if (offset >= shown) return;
         const previous = location.pages[i - 1];
-        const jump = previous === undefined || page === previous + size ? '' : `, not after the previous page (${page > previous ? 'skips' : 'goes back'} ${formatSize(Math.abs(page - (previous + size)))})`;
-        segments.push({ offset, length: Math.min(size, shown - offset), address: page, label: `page ${i + 1} of ${location.pages.length} at ${formatHex(page)}${jump}` });
+        const jump =
+          previous === undefined || page === previous + size
+            ? ''
+            : `, not after the previous page (${page > previous ? 'skips' : 'goes back'} ${formatSize(Math.abs(page - (previous + size)))})`;
+        segments.push({
+          offset,
+          length: Math.min(size, shown - offset),
+          address: page,
+          label: `page ${i + 1} of ${location.pages.length} at ${formatHex(page)}${jump}`,
+        });
       });
       return { ...base, segments };
     }
@@ -82,7 +105,8 @@ export function memoryRegion(address: number, length: number): HexRegion {
  */
 export function regionForSelection(graph: KhoGraph, selection: Selection | null): HexRegion | null {
   if (selection === null) return null;
-  const fragmentById = (id: string | null | undefined) => (id ? graph.fragments.find((fragment) => fragment.id === id) : undefined);
+  const fragmentById = (id: string | null | undefined) =>
+    id ? graph.fragments.find((fragment) => fragment.id === id) : undefined;
   const pageOf = (address: number) => memoryRegion(address - (address % graph.source.pageSize), graph.source.pageSize);
   switch (selection.kind) {
     case 'fragment':

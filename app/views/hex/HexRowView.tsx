@@ -24,7 +24,14 @@ const COLUMNS = Array.from({ length: ROW_BYTES }, (_, i) => i);
  * part of, whether it is selected, and whether it is still loading or
  * unreadable.
  */
-export const HexRowView = memo(function HexRowView({ index, rows, bytes, highlights, inspector, height }: HexRowViewProps) {
+export const HexRowView = memo(function HexRowView({
+  index,
+  rows,
+  bytes,
+  highlights,
+  inspector,
+  height,
+}: HexRowViewProps) {
   const row = rows.row(index);
   if (row.kind === 'divider') {
     return (
@@ -35,19 +42,39 @@ export const HexRowView = memo(function HexRowView({ index, rows, bytes, highlig
   }
   const cells = COLUMNS.map((column) => {
     const offset = row.start + column;
-    if (offset < row.first || offset >= row.end) return { offset: null, value: undefined, classes: 'hex-cell hex-cell--empty' };
+    if (offset < row.first || offset >= row.end)
+      return { offset: null, value: undefined, classes: 'hex-cell hex-cell--empty' };
     const value = bytes.byteAt(offset);
     const highlight = highlightAt(highlights, offset);
-    const state = value === undefined ? ' hex-cell--loading' : value === null ? ' hex-cell--unreadable' : value === 0 ? ' hex-cell--zero' : '';
-    return { offset, value, classes: `hex-cell hex-cell--${inspector.role(offset)}${state}${highlight ? ` hex-cell--${highlight}` : ''}` };
+    const state =
+      value === undefined
+        ? ' hex-cell--loading'
+        : value === null
+          ? ' hex-cell--unreadable'
+          : value === 0
+            ? ' hex-cell--zero'
+            : '';
+    return {
+      offset,
+      value,
+      classes: `hex-cell hex-cell--${inspector.role(offset)}${state}${highlight ? ` hex-cell--${highlight}` : ''}`,
+    };
   });
   return (
     <div className="hex-row" style={{ height }}>
-      <span className="hex-row__address">{row.physical ? formatHex(row.label).padStart(12, ' ') : `+${formatHex(row.label)}`.padStart(12, ' ')}</span>
+      <span className="hex-row__address">
+        {row.physical ? formatHex(row.label).padStart(12, ' ') : `+${formatHex(row.label)}`.padStart(12, ' ')}
+      </span>
       <span className="hex-row__bytes">
         {cells.map((cell, column) => (
           <span key={column} className={cell.classes} data-o={cell.offset ?? undefined}>
-            {cell.offset === null ? '  ' : cell.value === undefined ? '··' : cell.value === null ? '??' : cell.value.toString(16).padStart(2, '0')}
+            {cell.offset === null
+              ? '  '
+              : cell.value === undefined
+                ? '··'
+                : cell.value === null
+                  ? '??'
+                  : cell.value.toString(16).padStart(2, '0')}
           </span>
         ))}
       </span>

@@ -58,7 +58,11 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
   }, [graph]);
 
   // Follow the selection (React's "state from the previous render" pattern: no extra commit).
-  const [followed, setFollowed] = useState(() => ({ graph, selection, region: followRegion(null, graph, selection, ownersOf) }));
+  const [followed, setFollowed] = useState(() => ({
+    graph,
+    selection,
+    region: followRegion(null, graph, selection, ownersOf),
+  }));
   let region = followed.region;
   if (followed.graph !== graph || followed.selection !== selection) {
     region = followRegion(followed.graph === graph ? followed.region : null, graph, selection, ownersOf);
@@ -68,8 +72,14 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
 
   const pageSize = graph.source.pageSize;
   const rows = useMemo(() => (shown ? new HexRowModel(shown, pageSize) : null), [shown, pageSize]);
-  const inspector = useMemo(() => (shown ? new ByteInspector(shown, fragments, addresses, ownersOf) : null), [shown, fragments, addresses, ownersOf]);
-  const highlights = useMemo(() => (shown ? selectionHighlights(selection, shown, graph, ownersOf) : []), [selection, shown, graph, ownersOf]);
+  const inspector = useMemo(
+    () => (shown ? new ByteInspector(shown, fragments, addresses, ownersOf) : null),
+    [shown, fragments, addresses, ownersOf],
+  );
+  const highlights = useMemo(
+    () => (shown ? selectionHighlights(selection, shown, graph, ownersOf) : []),
+    [selection, shown, graph, ownersOf],
+  );
   const fragmentBytes = shown?.fragment ? (fragments.get(shown.fragment)?.bytes ?? null) : null;
   const bytes = useRegionBytes(shown, fragmentBytes, readMemory, pageSize);
 
@@ -115,20 +125,41 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
     <div className="hex-view" data-testid="hex-view">
       <div className="hex-view__title" title={shown?.title}>
         <span className="hex-view__name">{shown ? shown.title : 'No bytes to show'}</span>
-        {shown && shown.truncated > 0 && <span className="hex-view__note">first {formatSize(shownBytes)} shown, {formatSize(shown.truncated)} more not</span>}
+        {shown && shown.truncated > 0 && (
+          <span className="hex-view__note">
+            first {formatSize(shownBytes)} shown, {formatSize(shown.truncated)} more not
+          </span>
+        )}
         {needsMemory && <span className="hex-view__note">no physical memory in this input: bytes cannot be read</span>}
       </div>
-      <div ref={viewport} className="hex-view__rows" onClick={onClick} onMouseMove={(event) => setHovered(offsetOf(event))} onMouseLeave={() => setHovered(null)} data-testid="hex-rows">
+      <div
+        ref={viewport}
+        className="hex-view__rows"
+        onClick={onClick}
+        onMouseMove={(event) => setHovered(offsetOf(event))}
+        onMouseLeave={() => setHovered(null)}
+        data-testid="hex-rows"
+      >
         {rows && inspector ? (
           <div style={{ height: rows.count * ROW_HEIGHT, position: 'relative' }}>
             <div style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>
               {Array.from({ length: end - start }, (_, i) => (
-                <HexRowView key={start + i} index={start + i} rows={rows} bytes={bytes} highlights={highlights} inspector={inspector} height={ROW_HEIGHT} />
+                <HexRowView
+                  key={start + i}
+                  index={start + i}
+                  rows={rows}
+                  bytes={bytes}
+                  highlights={highlights}
+                  inspector={inspector}
+                  height={ROW_HEIGHT}
+                />
               ))}
             </div>
           </div>
         ) : (
-          <p className="hex-view__empty dim">Select a fragment, node, property, link or memory range to see its bytes.</p>
+          <p className="hex-view__empty dim">
+            Select a fragment, node, property, link or memory range to see its bytes.
+          </p>
         )}
       </div>
       <div className="hex-view__status" aria-live="polite">

@@ -10,7 +10,11 @@ function fakeMemory() {
   const read = (address: number, length: number) => {
     reads.push(address);
     return new Promise<Uint8Array>((resolve, reject) => {
-      waiting.push(() => (address >= 0xf000 && address < 0x10000 ? reject(new Error('hole')) : resolve(new Uint8Array(length).fill(address >>> 12))));
+      waiting.push(() =>
+        address >= 0xf000 && address < 0x10000
+          ? reject(new Error('hole'))
+          : resolve(new Uint8Array(length).fill(address >>> 12)),
+      );
     });
   };
   const flush = async () => {

@@ -87,7 +87,12 @@ export class ByteInspector {
   /** One line about the byte for the status bar. */
   describe(offset: number): string {
     const { address, fragment, offset: inFragment, owner } = this.facts(offset);
-    const where = [address === null ? null : formatHex(address), fragment && inFragment !== null ? `${fragment.id} + ${formatHex(inFragment)}` : null].filter((part) => part !== null).join(' · ');
+    const where = [
+      address === null ? null : formatHex(address),
+      fragment && inFragment !== null ? `${fragment.id} + ${formatHex(inFragment)}` : null,
+    ]
+      .filter((part) => part !== null)
+      .join(' · ');
     return `${where || `offset ${formatHex(offset)}`} — ${owner ? owner.label : 'no fragment holds this byte'}`;
   }
 }

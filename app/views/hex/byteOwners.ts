@@ -34,15 +34,33 @@ export function byteOwners(fragment: Fragment): OwnerSpan[] {
   const content = fragment.content;
   if (content?.kind === 'raw') {
     for (const field of content.fields) {
-      spans.push({ start: field.offset, end: field.offset + field.size, part: 'field', selection: { kind: 'property', fragment: fragment.id, node: '', property: field.path }, label: `field ${field.path}` });
+      spans.push({
+        start: field.offset,
+        end: field.offset + field.size,
+        part: 'field',
+        selection: { kind: 'property', fragment: fragment.id, node: '', property: field.path },
+        label: `field ${field.path}`,
+      });
     }
   } else if (content?.kind === 'fdt') {
     const header = probeFdtHeader(fragment.bytes);
     if (header) {
       spans.push({ start: 0, end: header.headerSize, part: 'header', selection: whole, label: 'FDT header' });
       const reservations = 16 * (content.memoryReservations.length + 1);
-      spans.push({ start: header.offMemRsvmap, end: header.offMemRsvmap + reservations, part: 'reservations', selection: whole, label: 'memory reservation block' });
-      spans.push({ start: header.offDtStrings, end: header.stringsEnd, part: 'strings', selection: whole, label: 'strings block (property names)' });
+      spans.push({
+        start: header.offMemRsvmap,
+        end: header.offMemRsvmap + reservations,
+        part: 'reservations',
+        selection: whole,
+        label: 'memory reservation block',
+      });
+      spans.push({
+        start: header.offDtStrings,
+        end: header.stringsEnd,
+        part: 'strings',
+        selection: whole,
+        label: 'strings block (property names)',
+      });
     }
     const structEnd = header ? header.structEnd - 4 : fragment.bytes.length;
     nodeSpans(fragment.id, content.root, content.root.offset, Math.max(content.root.offset, structEnd), spans);
@@ -61,7 +79,10 @@ function nodeSpans(fragment: string, node: DecodedNode, start: number, end: numb
   };
   // BEGIN_NODE token and the NUL-terminated name, padded to 4 bytes.
   mark(align4(node.offset + 4 + node.name.length + 1));
-  const items = [...node.properties.map((property) => ({ at: property.offset, property, child: undefined })), ...node.children.map((child) => ({ at: child.offset, property: undefined, child }))].sort((a, b) => a.at - b.at);
+  const items = [
+    ...node.properties.map((property) => ({ at: property.offset, property, child: undefined })),
+    ...node.children.map((child) => ({ at: child.offset, property: undefined, child })),
+  ].sort((a, b) => a.at - b.at);
   items.forEach((item, i) => {
     mark(item.at);
     if (item.property) {
@@ -94,11 +115,13 @@ function fill(spans: OwnerSpan[], length: number, whole: Selection): OwnerSpan[]
     const start = Math.max(span.start, cursor);
     const end = Math.min(span.end, length);
     if (start >= end) continue;
-    if (start > cursor) out.push({ start: cursor, end: start, part: 'other', selection: whole, label: 'padding or unclaimed bytes' });
+    if (start > cursor)
+      out.push({ start: cursor, end: start, part: 'other', selection: whole, label: 'padding or unclaimed bytes' });
     out.push(start === span.start && end === span.end ? span : { ...span, start, end });
     cursor = end;
   }
-  if (cursor < length) out.push({ start: cursor, end: length, part: 'other', selection: whole, label: 'unclaimed bytes' });
+  if (cursor < length)
+    out.push({ start: cursor, end: length, part: 'other', selection: whole, label: 'unclaimed bytes' });
   return out;
 }
 

@@ -12,7 +12,12 @@ import { selectionHighlights } from './selectionHighlights';
  * current one (a selection with no bytes, such as a diagnostic about the
  * whole image, leaves the view as it is).
  */
-export function followRegion(current: HexRegion | null, graph: KhoGraph, selection: Selection | null, ownersOf: (fragment: Fragment) => readonly OwnerSpan[]): HexRegion | null {
+export function followRegion(
+  current: HexRegion | null,
+  graph: KhoGraph,
+  selection: Selection | null,
+  ownersOf: (fragment: Fragment) => readonly OwnerSpan[],
+): HexRegion | null {
   if (current !== null && selectionHighlights(selection, current, graph, ownersOf).length > 0) return current;
   const next = regionForSelection(graph, selection);
   if (next === null || (current !== null && next.key === current.key)) return current;

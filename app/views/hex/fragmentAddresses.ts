@@ -14,10 +14,17 @@ export function fragmentPieces(fragment: Fragment): FragmentPiece[] {
   const length = fragment.bytes.length;
   switch (location.kind) {
     case 'contiguous':
-      return length > 0 ? [{ start: location.address, end: location.address + length, fragment: fragment.id, offset: 0 }] : [];
+      return length > 0
+        ? [{ start: location.address, end: location.address + length, fragment: fragment.id, offset: 0 }]
+        : [];
     case 'pages':
       return location.pages
-        .map((page, i) => ({ start: page, end: page + Math.min(location.pageSize, length - i * location.pageSize), fragment: fragment.id, offset: i * location.pageSize }))
+        .map((page, i) => ({
+          start: page,
+          end: page + Math.min(location.pageSize, length - i * location.pageSize),
+          fragment: fragment.id,
+          offset: i * location.pageSize,
+        }))
         .filter((piece) => piece.end > piece.start);
     case 'file':
       return [];

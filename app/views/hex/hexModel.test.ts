@@ -56,16 +56,25 @@ describe('hex view model', () => {
     });
 
     it('shows a file (debugfs) by offsets', () => {
-      const file = { ...fragment(seed, '0x40001000'), location: { kind: 'file' as const, path: 'sub_fdts/memblock', length: 300 } };
+      const file = {
+        ...fragment(seed, '0x40001000'),
+        location: { kind: 'file' as const, path: 'sub_fdts/memblock', length: 300 },
+      };
       const rows = new HexRowModel(fragmentRegion(file), PS);
       expect(rows.row(2)).toMatchObject({ kind: 'bytes', start: 16, label: 16, physical: false });
     });
 
     it('follows the selection to a region: fragment, link target, unread target page, memory', () => {
-      expect(regionForSelection(seed, { kind: 'property', fragment: '0x40002000', node: '/', property: 'key1' })?.key).toBe('fragment:0x40002000');
+      expect(
+        regionForSelection(seed, { kind: 'property', fragment: '0x40002000', node: '/', property: 'key1' })?.key,
+      ).toBe('fragment:0x40002000');
       expect(regionForSelection(seed, { kind: 'link', link: seed.links[2].id })?.key).toBe('fragment:0x40003000');
-      expect(regionForSelection(showcase, { kind: 'link', link: '0x40000000:/broken:kho,recursive-fdt' })?.key).toBe(`memory:${0x4000_8000}:${PS}`);
-      expect(regionForSelection(showcase, { kind: 'memory', address: 0x1000, length: 64 })?.segments).toEqual([{ offset: 0, length: 64, address: 0x1000, label: '0x1000, physical memory' }]);
+      expect(regionForSelection(showcase, { kind: 'link', link: '0x40000000:/broken:kho,recursive-fdt' })?.key).toBe(
+        `memory:${0x4000_8000}:${PS}`,
+      );
+      expect(regionForSelection(showcase, { kind: 'memory', address: 0x1000, length: 64 })?.segments).toEqual([
+        { offset: 0, length: 64, address: 0x1000, label: '0x1000, physical memory' },
+      ]);
       expect(memoryRegion(0, 2 ** 30).truncated).toBe(2 ** 30 - 8 * 1024 * 1024);
     });
   });
@@ -83,13 +92,23 @@ describe('hex view model', () => {
     it('gives the header, each node name and each property (token and value) to their owners', () => {
       const gpu = fragment(seed, '0x40002000');
       const spans = byteOwners(gpu);
-      expect(ownerAt(spans, 0)).toMatchObject({ part: 'header', selection: { kind: 'fragment', fragment: '0x40002000' } });
+      expect(ownerAt(spans, 0)).toMatchObject({
+        part: 'header',
+        selection: { kind: 'fragment', fragment: '0x40002000' },
+      });
       if (gpu.content?.kind !== 'fdt') throw new Error('gpu is an FDT');
       const node2 = gpu.content.root.children.find((node) => node.name === 'node2')!;
-      expect(ownerAt(spans, node2.offset + 4)).toMatchObject({ part: 'node', selection: { kind: 'node', node: '/node2' } });
+      expect(ownerAt(spans, node2.offset + 4)).toMatchObject({
+        part: 'node',
+        selection: { kind: 'node', node: '/node2' },
+      });
       const key3 = node2.properties[0];
       const owner = ownerAt(spans, key3.valueOffset)!;
-      expect(owner).toMatchObject({ part: 'property', selection: { kind: 'property', node: '/node2', property: 'key3' }, valueStart: key3.valueOffset });
+      expect(owner).toMatchObject({
+        part: 'property',
+        selection: { kind: 'property', node: '/node2', property: 'key3' },
+        valueStart: key3.valueOffset,
+      });
       expect(ownerAt(spans, key3.offset)).toBe(owner);
       expect(new TextDecoder().decode(gpu.bytes.subarray(owner.valueStart!, owner.end)).replace(/\0+$/, '')).toBe('v3');
       // The END_NODE after node2's last property is node2's too.
@@ -100,7 +119,10 @@ describe('hex view model', () => {
 
     it('gives raw-struct bytes to their fields', () => {
       const luo = fragment(showcase, '0x1844000');
-      expect(ownerAt(byteOwners(luo), 8)).toMatchObject({ part: 'field', selection: { kind: 'property', node: '', property: 'liveupdate_num' } });
+      expect(ownerAt(byteOwners(luo), 8)).toMatchObject({
+        part: 'field',
+        selection: { kind: 'property', node: '', property: 'liveupdate_num' },
+      });
     });
 
     it('finds the fragment and offset behind a physical address, page lists included', () => {
@@ -117,7 +139,12 @@ describe('hex view model', () => {
     it('marks a property value strong and its token soft', () => {
       const gpu = fragment(seed, '0x40002000');
       const region = fragmentRegion(gpu);
-      const highlights = selectionHighlights({ kind: 'property', fragment: gpu.id, node: '/', property: 'key1' }, region, seed, owners);
+      const highlights = selectionHighlights(
+        { kind: 'property', fragment: gpu.id, node: '/', property: 'key1' },
+        region,
+        seed,
+        owners,
+      );
       if (gpu.content?.kind !== 'fdt') throw new Error('gpu is an FDT');
       const key1 = gpu.content.root.properties.find((p) => p.name === 'key1')!;
       expect(highlightAt(highlights, key1.valueOffset)).toBe('strong');
@@ -130,8 +157,17 @@ describe('hex view model', () => {
       if (node1.content?.kind !== 'fdt') throw new Error('node1 is an FDT');
       const late = node1.content.root.properties.find((p) => p.valueOffset > PS)!;
       const region = memoryRegion(0x4000_5000, PS);
-      const highlights = selectionHighlights({ kind: 'property', fragment: node1.id, node: '/', property: late.name }, region, seed, owners);
-      expect(highlights).toContainEqual({ start: late.valueOffset - PS, end: late.valueOffset - PS + late.raw.length, strength: 'strong' });
+      const highlights = selectionHighlights(
+        { kind: 'property', fragment: node1.id, node: '/', property: late.name },
+        region,
+        seed,
+        owners,
+      );
+      expect(highlights).toContainEqual({
+        start: late.valueOffset - PS,
+        end: late.valueOffset - PS + late.raw.length,
+        strength: 'strong',
+      });
     });
 
     it('marks the byte a diagnostic points at, and a memory range', () => {
@@ -140,7 +176,14 @@ describe('hex view model', () => {
       const offset = showcase.diagnostics[index].location.offset!;
       const highlights = selectionHighlights({ kind: 'diagnostic', index }, fragmentRegion(memblock), showcase, owners);
       expect(highlightAt(highlights, offset)).toBe('strong');
-      expect(selectionHighlights({ kind: 'memory', address: 0x1847010, length: 4 }, fragmentRegion(memblock), showcase, owners)).toEqual([{ start: 0x10, end: 0x14, strength: 'strong' }]);
+      expect(
+        selectionHighlights(
+          { kind: 'memory', address: 0x1847010, length: 4 },
+          fragmentRegion(memblock),
+          showcase,
+          owners,
+        ),
+      ).toEqual([{ start: 0x10, end: 0x14, strength: 'strong' }]);
     });
   });
 });

@@ -77,7 +77,14 @@ export class HexRowModel {
     const first = Math.max(start, block.offset);
     const end = Math.min(start + ROW_BYTES, block.offset + block.length);
     const physical = block.address !== null;
-    return { kind: 'bytes', start, label: physical ? block.address! - block.lead + (within - 1) * ROW_BYTES : start, physical, first, end };
+    return {
+      kind: 'bytes',
+      start,
+      label: physical ? block.address! - block.lead + (within - 1) * ROW_BYTES : start,
+      physical,
+      first,
+      end,
+    };
   }
 
   /** Index of the row holding region offset `offset` (the last row when beyond the end). */
@@ -91,7 +98,9 @@ export class HexRowModel {
     }
     const block = this.blocks[lo];
     if (!block) return 0;
-    const within = Math.floor((Math.min(offset, block.offset + block.length - 1) - block.offset + block.lead) / ROW_BYTES);
+    const within = Math.floor(
+      (Math.min(offset, block.offset + block.length - 1) - block.offset + block.lead) / ROW_BYTES,
+    );
     return block.row + 1 + Math.max(0, within);
   }
 
@@ -109,7 +118,9 @@ export class HexRowModel {
 
 /** The physical address of region offset `offset`, or null (a file, or outside every segment). */
 export function regionAddress(region: HexRegion, offset: number): number | null {
-  const segment = region.segments.find((candidate) => offset >= candidate.offset && offset < candidate.offset + candidate.length);
+  const segment = region.segments.find(
+    (candidate) => offset >= candidate.offset && offset < candidate.offset + candidate.length,
+  );
   return segment && segment.address !== null ? segment.address + (offset - segment.offset) : null;
 }
 

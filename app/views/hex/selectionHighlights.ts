@@ -26,17 +26,29 @@ type FragmentRuns = [start: number, end: number, strength: Highlight['strength']
  * of a page-list fragment is found in a memory region too. Empty when the
  * selection has no bytes in the region.
  */
-export function selectionHighlights(selection: Selection | null, region: HexRegion, graph: KhoGraph, ownersOf: (fragment: Fragment) => readonly OwnerSpan[]): Highlight[] {
+export function selectionHighlights(
+  selection: Selection | null,
+  region: HexRegion,
+  graph: KhoGraph,
+  ownersOf: (fragment: Fragment) => readonly OwnerSpan[],
+): Highlight[] {
   if (selection === null) return [];
-  const fragmentById = (id: string | undefined) => (id === undefined ? undefined : graph.fragments.find((fragment) => fragment.id === id));
-  const place = (fragment: Fragment | undefined, runs: FragmentRuns) => (fragment ? placeRuns(region, fragment, runs) : []);
+  const fragmentById = (id: string | undefined) =>
+    id === undefined ? undefined : graph.fragments.find((fragment) => fragment.id === id);
+  const place = (fragment: Fragment | undefined, runs: FragmentRuns) =>
+    fragment ? placeRuns(region, fragment, runs) : [];
   switch (selection.kind) {
     case 'fragment':
       return [];
     case 'node':
     case 'property': {
       const fragment = fragmentById(selection.fragment);
-      return place(fragment, fragment ? runsOf(fragment, selection.node, selection.kind === 'property' ? selection.property : undefined, ownersOf) : []);
+      return place(
+        fragment,
+        fragment
+          ? runsOf(fragment, selection.node, selection.kind === 'property' ? selection.property : undefined, ownersOf)
+          : [],
+      );
     }
     case 'link': {
       const link = graph.links.find((candidate) => candidate.id === selection.link);
@@ -48,14 +60,27 @@ export function selectionHighlights(selection: Selection | null, region: HexRegi
       if (!location) return [];
       const fragment = fragmentById(location.fragment);
       if (fragment) {
-        const runs = location.node !== undefined || location.property ? runsOf(fragment, location.node ?? '', location.property, ownersOf).map(([start, end]): FragmentRuns[number] => [start, end, 'soft']) : [];
+        const runs =
+          location.node !== undefined || location.property
+            ? runsOf(fragment, location.node ?? '', location.property, ownersOf).map(
+                ([start, end]): FragmentRuns[number] => [start, end, 'soft'],
+              )
+            : [];
         if (location.offset !== undefined) runs.push([location.offset, location.offset + 1, 'strong']);
         return place(fragment, runs);
       }
-      return location.address === undefined ? [] : regionRangesOf(region, location.address, location.address + 1).map(([start, end]) => ({ start, end, strength: 'strong' }));
+      return location.address === undefined
+        ? []
+        : regionRangesOf(region, location.address, location.address + 1).map(([start, end]) => ({
+            start,
+            end,
+            strength: 'strong',
+          }));
     }
     case 'memory':
-      return regionRangesOf(region, selection.address, selection.address + Math.max(1, selection.length)).map(([start, end]) => ({ start, end, strength: 'strong' }));
+      return regionRangesOf(region, selection.address, selection.address + Math.max(1, selection.length)).map(
+        ([start, end]) => ({ start, end, strength: 'strong' }),
+      );
   }
 }
 
@@ -71,7 +96,12 @@ export function highlightAt(highlights: readonly Highlight[], offset: number): H
 }
 
 /** Fragment runs of a node (by path) or a property or raw field of it (`node` '' for raw fields). */
-function runsOf(fragment: Fragment, node: string, property: string | undefined, ownersOf: (fragment: Fragment) => readonly OwnerSpan[]): FragmentRuns {
+function runsOf(
+  fragment: Fragment,
+  node: string,
+  property: string | undefined,
+  ownersOf: (fragment: Fragment) => readonly OwnerSpan[],
+): FragmentRuns {
   const content = fragment.content;
   if (content?.kind === 'raw') {
     const field = content.fields.find((candidate) => candidate.path === property);
@@ -109,6 +139,8 @@ function nodeByPath(root: DecodedNode, path: string): DecodedNode | undefined {
 function placeRuns(region: HexRegion, fragment: Fragment, runs: FragmentRuns): Highlight[] {
   if (region.fragment === fragment.id) return runs.map(([start, end, strength]) => ({ start, end, strength }));
   return runs.flatMap(([start, end, strength]) =>
-    physicalRangesOf(fragment, start, end).flatMap(([from, to]) => regionRangesOf(region, from, to).map(([a, b]) => ({ start: a, end: b, strength }))),
+    physicalRangesOf(fragment, start, end).flatMap(([from, to]) =>
+      regionRangesOf(region, from, to).map(([a, b]) => ({ start: a, end: b, strength })),
+    ),
   );
 }

@@ -14,7 +14,12 @@ export interface RegionBytes {
  * a memory region reads pages through `readMemory` (page by page, cached)
  * and returns a new object whenever pages arrive, so memoised rows redraw.
  */
-export function useRegionBytes(region: HexRegion | null, fragmentBytes: Uint8Array | null, readMemory: ReadMemory | null, pageSize: number): RegionBytes {
+export function useRegionBytes(
+  region: HexRegion | null,
+  fragmentBytes: Uint8Array | null,
+  readMemory: ReadMemory | null,
+  pageSize: number,
+): RegionBytes {
   const cache = useMemo(() => (readMemory ? new PageCache(readMemory, pageSize) : null), [readMemory, pageSize]);
   const [version, setVersion] = useState(0);
   useEffect(() => {
@@ -22,10 +27,11 @@ export function useRegionBytes(region: HexRegion | null, fragmentBytes: Uint8Arr
     // Many pages can land in one frame: redraw once per frame.
     let frame = 0;
     const unsubscribe = cache.subscribe(() => {
-      if (frame === 0) frame = requestAnimationFrame(() => {
-        frame = 0;
-        setVersion((v) => v + 1);
-      });
+      if (frame === 0)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          setVersion((v) => v + 1);
+        });
     });
     return () => {
       unsubscribe();

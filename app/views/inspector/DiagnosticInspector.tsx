@@ -10,9 +10,18 @@ export function DiagnosticInspector({ graph, index }: { graph: KhoGraph; index: 
   if (!diagnostic) return <p className="empty-hint">This diagnostic is not in the open graph.</p>;
   return (
     <article aria-label="Diagnostic">
-      <InspectorHeading kind="diagnostic" name={diagnostic.code} detail={<SeverityIcon severity={diagnostic.severity} />} />
+      <InspectorHeading
+        kind="diagnostic"
+        name={diagnostic.code}
+        detail={<SeverityIcon severity={diagnostic.severity} />}
+      />
       <p>{diagnostic.message}</p>
-      <Facts facts={[['severity', diagnostic.severity], ['as text', <span className="mono">{formatDiagnostic(diagnostic)}</span>]]} />
+      <Facts
+        facts={[
+          ['severity', diagnostic.severity],
+          ['as text', <span className="mono">{formatDiagnostic(diagnostic)}</span>],
+        ]}
+      />
     </article>
   );
 }

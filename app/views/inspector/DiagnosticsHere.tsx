@@ -16,7 +16,8 @@ export function DiagnosticsHere({ graph, place }: { graph: KhoGraph; place: Sele
           const diagnostic = graph.diagnostics[i];
           return (
             <li key={i} className={`diagnostic-note diagnostic-note--${diagnostic.severity}`}>
-              <SeverityIcon severity={diagnostic.severity} /> <span className="mono dim">{diagnostic.code}</span> {diagnostic.message}
+              <SeverityIcon severity={diagnostic.severity} /> <span className="mono dim">{diagnostic.code}</span>{' '}
+              {diagnostic.message}
             </li>
           );
         })}

@@ -30,15 +30,29 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
   const children = content?.kind === 'fdt' ? content.root.children : [];
   return (
     <article aria-label={`Fragment ${fragment.id}`}>
-      <InspectorHeading kind={root ? 'root fragment' : 'fragment'} name={fragment.id} detail={<span className="mono">{fragment.compatible ?? fragment.format}</span>} />
+      <InspectorHeading
+        kind={root ? 'root fragment' : 'fragment'}
+        name={fragment.id}
+        detail={<span className="mono">{fragment.compatible ?? fragment.format}</span>}
+      />
       <Facts
         testId="fragment-facts"
         facts={[
           ['where', <LocationFacts location={fragment.location} />],
           ['size', `${formatSize(fragment.size)} (${fragment.size} bytes)`],
           ['format', fragment.format === 'fdt' ? 'flattened device tree' : `raw struct (${fragment.format})`],
-          ['depth', fragment.depth === 0 ? 'a root' : `${fragment.depth} link${fragment.depth === 1 ? '' : 's'} from root ${fragment.root}`],
-          ['FDT', content?.kind === 'fdt' ? `v${content.version}, totalsize ${content.totalSize}, ${content.memoryReservations.length} memory reservation(s)` : undefined],
+          [
+            'depth',
+            fragment.depth === 0
+              ? 'a root'
+              : `${fragment.depth} link${fragment.depth === 1 ? '' : 's'} from root ${fragment.root}`,
+          ],
+          [
+            'FDT',
+            content?.kind === 'fdt'
+              ? `v${content.version}, totalsize ${content.totalSize}, ${content.memoryReservations.length} memory reservation(s)`
+              : undefined,
+          ],
           ['id', <CopyButton text={fragment.id} what="fragment id" />],
         ]}
       />
@@ -55,7 +69,9 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
           <ul className="child-list">
             {children.map((child) => (
               <li key={child.path}>
-                <SelectLink selection={{ kind: 'node', fragment: fragment.id, node: child.path }}>{child.name}</SelectLink>
+                <SelectLink selection={{ kind: 'node', fragment: fragment.id, node: child.path }}>
+                  {child.name}
+                </SelectLink>
               </li>
             ))}
           </ul>

@@ -21,12 +21,20 @@ const SCHEMES: Readonly<Record<string, string>> = {
 export function LinkFacts({ graph, link }: { graph: KhoGraph; link: Link }) {
   const index = graphIndexOf(graph);
   const { fragment, node, property } = link.from;
-  const fromSelection = property && index.valueItem(fragment, node, property) ? { kind: 'property' as const, fragment, node, property } : node && index.node(fragment, node) ? { kind: 'node' as const, fragment, node } : { kind: 'fragment' as const, fragment };
+  const fromSelection =
+    property && index.valueItem(fragment, node, property)
+      ? { kind: 'property' as const, fragment, node, property }
+      : node && index.node(fragment, node)
+        ? { kind: 'node' as const, fragment, node }
+        : { kind: 'fragment' as const, fragment };
   return (
     <div data-testid="link-facts">
       <Facts
         facts={[
-          ['from', <SelectLink selection={fromSelection}>{pathText(fragment, node, property || undefined)}</SelectLink>],
+          [
+            'from',
+            <SelectLink selection={fromSelection}>{pathText(fragment, node, property || undefined)}</SelectLink>,
+          ],
           [
             'to',
             link.to === null ? (

@@ -10,7 +10,11 @@ export function LinkInspector({ graph, linkId }: { graph: KhoGraph; linkId: stri
   if (!link) return <p className="empty-hint">This link is not in the open graph.</p>;
   return (
     <article aria-label={`Link ${link.id}`}>
-      <InspectorHeading kind="link" name={link.from.property || link.from.node} detail={`${link.from.fragment} → ${link.to ?? 'not followed'}`} />
+      <InspectorHeading
+        kind="link"
+        name={link.from.property || link.from.node}
+        detail={`${link.from.fragment} → ${link.to ?? 'not followed'}`}
+      />
       <LinkFacts graph={graph} link={link} />
       <DiagnosticsHere graph={graph} place={{ kind: 'link', link: link.id }} />
     </article>

@@ -12,7 +12,9 @@ export function LinkLists({ into, outOf }: { into: readonly Link[]; outOf: reado
           <ul className="plain-list">
             {into.map((link) => (
               <li key={link.id}>
-                <SelectLink selection={{ kind: 'link', link: link.id }}>{pathText(link.from.fragment, link.from.node, link.from.property || undefined)}</SelectLink>
+                <SelectLink selection={{ kind: 'link', link: link.id }}>
+                  {pathText(link.from.fragment, link.from.node, link.from.property || undefined)}
+                </SelectLink>
               </li>
             ))}
           </ul>

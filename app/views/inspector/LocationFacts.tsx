@@ -12,7 +12,8 @@ export function LocationFacts({ location }: { location: FragmentLocation }) {
     case 'pages':
       return (
         <span>
-          {location.pages.length} page{location.pages.length === 1 ? '' : 's'} of {formatSize(location.pageSize)}, in list order:{' '}
+          {location.pages.length} page{location.pages.length === 1 ? '' : 's'} of {formatSize(location.pageSize)}, in
+          list order:{' '}
           <span className="address-list" data-testid="inspector-pages">
             {location.pages.map((page, i) => (
               <SelectLink key={i} selection={{ kind: 'memory', address: page, length: location.pageSize }}>

@@ -12,12 +12,32 @@ export function MapSummary({ map }: { map: PreservedMemoryMap }) {
       <Facts
         facts={[
           ['encoding', map.encoding === 'radix-tree' ? 'radix tree (kho-v2+)' : 'chunk list (kho-v1)'],
-          ['address', map.address === 0 ? <span className="dim">0: no map yet (written at finalize)</span> : <Hex value={map.address} />],
+          [
+            'address',
+            map.address === 0 ? (
+              <span className="dim">0: no map yet (written at finalize)</span>
+            ) : (
+              <Hex value={map.address} />
+            ),
+          ],
           ['status', map.status],
-          ['read', details.encoding === 'radix-tree' ? `depth ${details.depth} (${details.depthReason}), ${details.nodes} node and ${details.leaves} leaf pages` : `${details.chunks} chunk pages, ${details.bitmaps} bitmaps of ${details.bitmapBytes} bytes (${details.bitmapReason})`],
-          ['preserved', `${map.blockCount.toLocaleString('en-US')} blocks, ${formatSize(map.ranges.totalBytes)} in ${map.ranges.count.toLocaleString('en-US')} ranges`],
+          [
+            'read',
+            details.encoding === 'radix-tree'
+              ? `depth ${details.depth} (${details.depthReason}), ${details.nodes} node and ${details.leaves} leaf pages`
+              : `${details.chunks} chunk pages, ${details.bitmaps} bitmaps of ${details.bitmapBytes} bytes (${details.bitmapReason})`,
+          ],
+          [
+            'preserved',
+            `${map.blockCount.toLocaleString('en-US')} blocks, ${formatSize(map.ranges.totalBytes)} in ${map.ranges.count.toLocaleString('en-US')} ranges`,
+          ],
           ['metadata', `${map.metadataPages.length} pages of the map itself`],
-          ['problems', map.problems.length + map.droppedProblems > 0 ? `${map.problems.length + map.droppedProblems} (see the diagnostics)` : undefined],
+          [
+            'problems',
+            map.problems.length + map.droppedProblems > 0
+              ? `${map.problems.length + map.droppedProblems} (see the diagnostics)`
+              : undefined,
+          ],
         ]}
       />
       {map.blocksPerOrder.some((count) => count > 0) && (

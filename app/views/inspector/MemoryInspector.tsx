@@ -19,7 +19,9 @@ export function MemoryInspector({ graph, address, length }: { graph: KhoGraph; a
   const readMemory = useDocumentStore((state) => state.readMemory);
   const shown = Math.min(length, SHOWN_BYTES);
   const bytes = useMemoryBytes(readMemory, address, Math.max(shown, 1));
-  const holders = graph.fragments.filter((fragment) => locationExtents(fragment.location).some((extent) => extent.start <= address && address < extent.end));
+  const holders = graph.fragments.filter((fragment) =>
+    locationExtents(fragment.location).some((extent) => extent.start <= address && address < extent.end),
+  );
   const preservedBy = graph.roots.filter((root) => root.map?.isPreserved(address));
   return (
     <article aria-label={`Memory at ${formatHex(address)}`}>
@@ -27,8 +29,28 @@ export function MemoryInspector({ graph, address, length }: { graph: KhoGraph; a
       <Facts
         facts={[
           ['address', <AddressValue address={address} none="" testId="inspector-address" />],
-          ['held by', holders.length === 0 ? <span className="dim">no decoded fragment</span> : <span className="address-list">{holders.map((fragment) => <SelectLink key={fragment.id} selection={{ kind: 'fragment', fragment: fragment.id }}>{fragment.id}</SelectLink>)}</span>],
-          ['preserved', graph.roots.some((root) => root.map) ? (preservedBy.length > 0 ? `yes, by the map of root ${preservedBy.map((root) => root.fragment).join(', ')}` : 'no: no root’s map covers it') : undefined],
+          [
+            'held by',
+            holders.length === 0 ? (
+              <span className="dim">no decoded fragment</span>
+            ) : (
+              <span className="address-list">
+                {holders.map((fragment) => (
+                  <SelectLink key={fragment.id} selection={{ kind: 'fragment', fragment: fragment.id }}>
+                    {fragment.id}
+                  </SelectLink>
+                ))}
+              </span>
+            ),
+          ],
+          [
+            'preserved',
+            graph.roots.some((root) => root.map)
+              ? preservedBy.length > 0
+                ? `yes, by the map of root ${preservedBy.map((root) => root.fragment).join(', ')}`
+                : 'no: no root’s map covers it'
+              : undefined,
+          ],
         ]}
       />
       <Section title={length > shown ? `First ${shown} bytes` : 'Bytes'}>

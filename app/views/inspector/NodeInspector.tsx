@@ -31,7 +31,9 @@ export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fr
           <ul className="child-list">
             {node.children.map((child) => (
               <li key={child.path}>
-                <SelectLink selection={{ kind: 'node', fragment: fragmentId, node: child.path }}>{child.name}</SelectLink>
+                <SelectLink selection={{ kind: 'node', fragment: fragmentId, node: child.path }}>
+                  {child.name}
+                </SelectLink>
               </li>
             ))}
           </ul>

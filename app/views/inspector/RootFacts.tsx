@@ -22,8 +22,20 @@ export function RootFacts({ root, pageSize }: { root: KhoRoot; pageSize: number 
         <Facts
           facts={[
             ['compatible', <span className="mono">{root.compatible ?? 'unreadable'}</span>],
-            ['rules', version ? `kho-v${version.rules}${version.known ? '' : ` (v${version.version} is newer than khoscope knows)`}` : undefined],
-            ['components', version && Object.keys(version.components).length > 0 ? Object.entries(version.components).map(([name, v]) => `${name}-v${v}`).join(', ') : undefined],
+            [
+              'rules',
+              version
+                ? `kho-v${version.rules}${version.known ? '' : ` (v${version.version} is newer than khoscope knows)`}`
+                : undefined,
+            ],
+            [
+              'components',
+              version && Object.keys(version.components).length > 0
+                ? Object.entries(version.components)
+                    .map(([name, v]) => `${name}-v${v}`)
+                    .join(', ')
+                : undefined,
+            ],
             ['found', HOW[root.how] ?? root.how],
             ['rank', root.rank === null ? undefined : String(root.rank)],
           ]}
@@ -33,7 +45,16 @@ export function RootFacts({ root, pageSize }: { root: KhoRoot; pageSize: number 
         <Section title="Anchor chain (KHOANCH1)">
           <Facts
             facts={[
-              ['anchor pages', <span className="address-list">{root.anchorChain.anchorPages.map((page, i) => <SelectLink key={i} selection={{ kind: 'memory', address: page, length: pageSize }}><Hex value={page} /></SelectLink>)}</span>],
+              [
+                'anchor pages',
+                <span className="address-list">
+                  {root.anchorChain.anchorPages.map((page, i) => (
+                    <SelectLink key={i} selection={{ kind: 'memory', address: page, length: pageSize }}>
+                      <Hex value={page} />
+                    </SelectLink>
+                  ))}
+                </span>,
+              ],
               ['FDT size', String(root.anchorChain.fdtSize)],
               ['FDT pages', `${root.anchorChain.pages.length}`],
             ]}

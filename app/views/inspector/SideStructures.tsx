@@ -9,7 +9,15 @@ import { SelectLink } from './SelectLink';
  * The vmalloc areas and block sets a place owns (or the whole fragment
  * owns, without `place`): their pages, each one selectable as memory.
  */
-export function SideStructures({ graph, fragment, place }: { graph: KhoGraph; fragment: string; place?: { node: string; property: string } }) {
+export function SideStructures({
+  graph,
+  fragment,
+  place,
+}: {
+  graph: KhoGraph;
+  fragment: string;
+  place?: { node: string; property: string };
+}) {
   const { vmalloc, blocks } = graphIndexOf(graph).sideStructures(fragment, place);
   const pageSize = graph.source.pageSize;
   const page = (address: number, i: number) => (
@@ -32,7 +40,11 @@ export function SideStructures({ graph, fragment, place }: { graph: KhoGraph; fr
         </Section>
       ))}
       {blocks.map((set) => (
-        <Section key={set.id} title={`${set.entry} ${set.layout === 'kho-block' ? 'blocks (kho_block list)' : 'array'}`} testId="block-set">
+        <Section
+          key={set.id}
+          title={`${set.entry} ${set.layout === 'kho-block' ? 'blocks (kho_block list)' : 'array'}`}
+          testId="block-set"
+        >
           <p className="dim">
             {set.entrySize}-byte entries after a {set.headerBytes}-byte header
           </p>

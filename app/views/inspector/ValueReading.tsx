@@ -32,7 +32,12 @@ export function ValueReading({ value, raw, readings }: { value: TypedValue; raw:
         </span>
         <span className="dim">{value.basis === 'abi' ? 'typed by the KHO ABI' : 'typed as dtc would'}</span>
         {others.length > 0 && (
-          <button type="button" className="link-button" onClick={() => setShowOthers(!showOthers)} aria-expanded={showOthers}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => setShowOthers(!showOthers)}
+            aria-expanded={showOthers}
+          >
             {showOthers ? 'hide other readings' : `read as ${others.map((other) => other.label).join(' / ')}`}
           </button>
         )}

@@ -6,7 +6,18 @@ import { Facts } from '../../components/Facts';
 import { placeFacts } from './placeFacts';
 
 function fragmentAt(location: FragmentLocation): Fragment {
-  return { id: '0x1847000', root: '0x23a000', depth: 1, location, size: 64, format: 'fdt', compatible: null, bytes: new Uint8Array(64), content: null, user: null };
+  return {
+    id: '0x1847000',
+    root: '0x23a000',
+    depth: 1,
+    location,
+    size: 64,
+    format: 'fdt',
+    compatible: null,
+    bytes: new Uint8Array(64),
+    content: null,
+    user: null,
+  };
 }
 
 /** The markup of one fact row's value. */
@@ -16,7 +27,8 @@ function value(html: string, label: string): string {
   return match[1];
 }
 
-const render = (location: FragmentLocation, offset: number) => renderToStaticMarkup(<Facts facts={placeFacts(fragmentAt(location), '0x1847000:/demo1', offset)} />);
+const render = (location: FragmentLocation, offset: number) =>
+  renderToStaticMarkup(<Facts facts={placeFacts(fragmentAt(location), '0x1847000:/demo1', offset)} />);
 
 describe('placeFacts', () => {
   it('gives path, address and offset rows, in that order', () => {
@@ -26,14 +38,18 @@ describe('placeFacts', () => {
 
   it('shows the path for tests and with a copy button', () => {
     const html = render({ kind: 'contiguous', address: 0x1847000, length: 64 }, 0x38);
-    expect(value(html, 'path')).toBe('<span class="mono" data-testid="inspector-path">0x1847000:/demo1</span> <button type="button" class="copy-button" aria-label="Copy path" title="Copy path">copy</button>');
+    expect(value(html, 'path')).toBe(
+      '<span class="mono" data-testid="inspector-path">0x1847000:/demo1</span> <button type="button" class="copy-button" aria-label="Copy path" title="Copy path">copy</button>',
+    );
   });
 
   it('places the offset in a contiguous fragment at its address plus the offset', () => {
     const html = render({ kind: 'contiguous', address: 0x1847000, length: 64 }, 0x38);
     expect(value(html, 'address')).toContain('data-testid="inspector-address">0x1847038</span>');
     expect(value(html, 'address')).toContain('aria-label="Copy address"');
-    expect(value(html, 'offset')).toBe('<span class="mono" title="56" data-testid="inspector-offset">0x38</span> in fragment 0x1847000');
+    expect(value(html, 'offset')).toBe(
+      '<span class="mono" title="56" data-testid="inspector-offset">0x38</span> in fragment 0x1847000',
+    );
   });
 
   it('places the offset in a page list in the page that holds it', () => {

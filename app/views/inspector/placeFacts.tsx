@@ -22,7 +22,19 @@ export function placeFacts(fragment: Fragment, path: string, offset: number): Fa
         <CopyButton text={path} what="path" />
       </>,
     ],
-    ['address', <AddressValue address={physicalAddress(location, offset)} none={`no physical memory (${location.kind === 'file' ? location.path : 'unknown'})`} testId="inspector-address" />],
-    ['offset', <><Hex value={offset} testId="inspector-offset" /> in fragment {fragment.id}</>],
+    [
+      'address',
+      <AddressValue
+        address={physicalAddress(location, offset)}
+        none={`no physical memory (${location.kind === 'file' ? location.path : 'unknown'})`}
+        testId="inspector-address"
+      />,
+    ],
+    [
+      'offset',
+      <>
+        <Hex value={offset} testId="inspector-offset" /> in fragment {fragment.id}
+      </>,
+    ],
   ];
 }

@@ -31,14 +31,19 @@ describe('AddressScale', () => {
     // 3.3 GiB of hole is drawn narrower than 0.5 GiB of RAM.
     expect(widths[3]).toBeLessThan(widths[2]);
     for (const [i, piece] of scale.pieces.entries()) {
-      expect(widths[i]).toBeGreaterThanOrEqual((piece.kind === 'hole' ? DEFAULT_SCALE_OPTIONS.minHolePx : DEFAULT_SCALE_OPTIONS.minPiecePx) - 1e-9);
+      expect(widths[i]).toBeGreaterThanOrEqual(
+        (piece.kind === 'hole' ? DEFAULT_SCALE_OPTIONS.minHolePx : DEFAULT_SCALE_OPTIONS.minPiecePx) - 1e-9,
+      );
     }
     // The small hole (128 KiB) is shown wider than its true size, not compressed.
     expect(scale.pieces[1].compressed).toBe(false);
   });
 
   it('maps addresses to x and back (within a byte), monotonically', () => {
-    const addresses = fc.oneof(...FIXTURE_RAM.map((r) => fc.integer({ min: r.start, max: r.end - 1 })), fc.integer({ min: 0, max: 0xffff_ffff }));
+    const addresses = fc.oneof(
+      ...FIXTURE_RAM.map((r) => fc.integer({ min: r.start, max: r.end - 1 })),
+      fc.integer({ min: 0, max: 0xffff_ffff }),
+    );
     fc.assert(
       fc.property(addresses, addresses, (a, b) => {
         const xa = scale.toX(a);
@@ -60,7 +65,8 @@ describe('AddressScale', () => {
       [0x2000_0000, 0x2000_2000],
       [0x3000_0000, 0x3000_1000],
     ]);
-    for (const piece of outside) expect(piece.x1 - piece.x0).toBeGreaterThanOrEqual(DEFAULT_SCALE_OPTIONS.minPiecePx - 1e-9);
+    for (const piece of outside)
+      expect(piece.x1 - piece.x0).toBeGreaterThanOrEqual(DEFAULT_SCALE_OPTIONS.minPiecePx - 1e-9);
   });
 
   it('is empty without RAM or anything physical', () => {

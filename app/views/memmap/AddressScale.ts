@@ -25,7 +25,13 @@ export interface ScaleOptions {
   minHolePx: number;
 }
 
-export const DEFAULT_SCALE_OPTIONS: ScaleOptions = { width: 1000, holeShare: 0.04, outsideShare: 0.06, minPiecePx: 28, minHolePx: 18 };
+export const DEFAULT_SCALE_OPTIONS: ScaleOptions = {
+  width: 1000,
+  holeShare: 0.04,
+  outsideShare: 0.06,
+  minPiecePx: 28,
+  minHolePx: 18,
+};
 
 /**
  * A piecewise-linear address axis: RAM ranges (and ranges outside RAM that
@@ -48,7 +54,11 @@ export class AddressScale {
 
   /** The x of an address (clamped to the axis). */
   toX(address: number): number {
-    const piece = this.pieceAt(address, (p) => p.start, (p) => p.end);
+    const piece = this.pieceAt(
+      address,
+      (p) => p.start,
+      (p) => p.end,
+    );
     if (!piece) return 0;
     const clamped = Math.min(Math.max(address, piece.start), piece.end);
     return piece.x0 + ((clamped - piece.start) / (piece.end - piece.start)) * (piece.x1 - piece.x0);
@@ -56,7 +66,11 @@ export class AddressScale {
 
   /** The address at x (clamped to the axis). */
   toAddress(x: number): number {
-    const piece = this.pieceAt(x, (p) => p.x0, (p) => p.x1);
+    const piece = this.pieceAt(
+      x,
+      (p) => p.x0,
+      (p) => p.x1,
+    );
     if (!piece) return 0;
     const clamped = Math.min(Math.max(x, piece.x0), piece.x1);
     return piece.start + ((clamped - piece.x0) / (piece.x1 - piece.x0)) * (piece.end - piece.start);
@@ -64,17 +78,26 @@ export class AddressScale {
 
   /** The piece holding `address` (the nearest one at either end). */
   pieceOf(address: number): ScalePiece | undefined {
-    return this.pieceAt(address, (p) => p.start, (p) => p.end);
+    return this.pieceAt(
+      address,
+      (p) => p.start,
+      (p) => p.end,
+    );
   }
 
   /** Pixels per byte of the densest RAM or outside piece (how far zooming in must go to see one page). */
   get sparsestPxPerByte(): number {
     let min = Infinity;
-    for (const piece of this.pieces) if (piece.kind !== 'hole') min = Math.min(min, (piece.x1 - piece.x0) / (piece.end - piece.start));
+    for (const piece of this.pieces)
+      if (piece.kind !== 'hole') min = Math.min(min, (piece.x1 - piece.x0) / (piece.end - piece.start));
     return Number.isFinite(min) ? min : 1;
   }
 
-  private pieceAt(value: number, low: (piece: ScalePiece) => number, high: (piece: ScalePiece) => number): ScalePiece | undefined {
+  private pieceAt(
+    value: number,
+    low: (piece: ScalePiece) => number,
+    high: (piece: ScalePiece) => number,
+  ): ScalePiece | undefined {
     const pieces = this.pieces;
     if (pieces.length === 0) return undefined;
     let lo = 0;
@@ -92,7 +115,11 @@ export class AddressScale {
  * The scale for RAM ranges plus the ranges of things outside RAM (`extra`:
  * fragments, pointer targets, preserved ranges the map lists past RAM).
  */
-export function buildAddressScale(ram: readonly PhysRange[], extra: readonly PhysRange[], options: ScaleOptions = DEFAULT_SCALE_OPTIONS): AddressScale {
+export function buildAddressScale(
+  ram: readonly PhysRange[],
+  extra: readonly PhysRange[],
+  options: ScaleOptions = DEFAULT_SCALE_OPTIONS,
+): AddressScale {
   const shown = mergeShown(ram, extra);
   if (shown.length === 0) return new AddressScale([]);
   const stretches: { start: number; end: number; kind: ScalePiece['kind'] }[] = [];
@@ -108,7 +135,12 @@ export function buildAddressScale(ram: readonly PhysRange[], extra: readonly Phy
   const widths = shareOut(weights, minimums, options.width);
   let x = 0;
   const pieces = stretches.map((stretch, i): ScalePiece => {
-    const piece = { ...stretch, x0: x, x1: x + widths[i], compressed: stretch.kind !== 'ram' && weights[i] < stretch.end - stretch.start };
+    const piece = {
+      ...stretch,
+      x0: x,
+      x1: x + widths[i],
+      compressed: stretch.kind !== 'ram' && weights[i] < stretch.end - stretch.start,
+    };
     x += widths[i];
     return piece;
   });
@@ -116,7 +148,10 @@ export function buildAddressScale(ram: readonly PhysRange[], extra: readonly Phy
 }
 
 /** RAM and the parts of `extra` not in RAM, sorted and merged (outside ranges merge with each other, not with RAM). */
-function mergeShown(ram: readonly PhysRange[], extra: readonly PhysRange[]): { start: number; end: number; kind: 'ram' | 'outside' }[] {
+function mergeShown(
+  ram: readonly PhysRange[],
+  extra: readonly PhysRange[],
+): { start: number; end: number; kind: 'ram' | 'outside' }[] {
   const sortedRam = [...ram].filter((r) => r.end > r.start).sort((a, b) => a.start - b.start);
   const outside: PhysRange[] = [];
   for (const range of extra) {
@@ -136,7 +171,9 @@ function mergeShown(ram: readonly PhysRange[], extra: readonly PhysRange[]): { s
     if (last && range.start <= last.end) last.end = Math.max(last.end, range.end);
     else merged.push({ ...range, kind: 'outside' });
   }
-  return [...merged, ...sortedRam.map((r) => ({ start: r.start, end: r.end, kind: 'ram' as const }))].sort((a, b) => a.start - b.start);
+  return [...merged, ...sortedRam.map((r) => ({ start: r.start, end: r.end, kind: 'ram' as const }))].sort(
+    (a, b) => a.start - b.start,
+  );
 }
 
 /**

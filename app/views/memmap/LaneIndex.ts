@@ -36,7 +36,8 @@ export class LaneIndex {
       const item = this.items[i];
       const exact = item.start <= address && address < item.end;
       const bestExact = best !== undefined && best.start <= address && address < best.end;
-      if (!best || (exact && !bestExact) || (exact === bestExact && item.end - item.start < best.end - best.start)) best = item;
+      if (!best || (exact && !bestExact) || (exact === bestExact && item.end - item.start < best.end - best.start))
+        best = item;
     }
     return best;
   }

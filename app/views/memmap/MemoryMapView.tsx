@@ -65,7 +65,9 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
   const height = mapHeight(lanes.length);
   const scale = useMemo(() => {
     // Everything physical the graph knows outside RAM gets its own piece of the axis.
-    const extra = lanes.filter((lane) => lane.id !== 'ram').flatMap((lane) => lane.items.map((item) => ({ start: item.start, end: item.end })));
+    const extra = lanes
+      .filter((lane) => lane.id !== 'ram')
+      .flatMap((lane) => lane.items.map((item) => ({ start: item.start, end: item.end })));
     return buildAddressScale(ramRanges, extra, { ...DEFAULT_SCALE_OPTIONS, width: Math.max(1, width) });
   }, [lanes, ramRanges, width]);
   const maxZoom = Math.max(1, PAGE_PX_AT_MAX_ZOOM / (graph.source.pageSize * scale.sparsestPxPerByte));
@@ -83,7 +85,16 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     const context = element && prepareCanvas(element, width, height);
     if (!context || !element) return;
     colors.current ??= readMapColors(element);
-    drawMemoryMap(context, { width, height, scale, transform: transform.current, lanes: indexes, place, hovered: hovered.current, colors: colors.current });
+    drawMemoryMap(context, {
+      width,
+      height,
+      scale,
+      transform: transform.current,
+      lanes: indexes,
+      place,
+      hovered: hovered.current,
+      colors: colors.current,
+    });
   }, [width, height, scale, indexes, place]);
   const scheduleDraw = useCallback(() => {
     if (frame.current === 0) frame.current = requestAnimationFrame(draw);
@@ -144,18 +155,26 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     const element = canvas.current;
     if (!element || !behavior.current || !place || width === 0 || sameSelection(selection, emitted.current)) return;
     const next = revealRange(place.ranges, scale, transform.current, width, maxZoom);
-    if (next) select(element).transition().duration(350).call(behavior.current.transform, zoomIdentity.translate(next.x, 0).scale(next.k));
+    if (next)
+      select(element)
+        .transition()
+        .duration(350)
+        .call(behavior.current.transform, zoomIdentity.translate(next.x, 0).scale(next.k));
   }, [place, selection, scale, width, maxZoom]);
 
-  const itemAt = (event: MouseEvent<HTMLCanvasElement>): { item: MemoryItem | null; address: number; x: number; y: number } => {
+  const itemAt = (
+    event: MouseEvent<HTMLCanvasElement>,
+  ): { item: MemoryItem | null; address: number; x: number; y: number } => {
     const box = event.currentTarget.getBoundingClientRect();
     const x = event.clientX - box.left;
     const y = event.clientY - box.top;
     const { x: tx, k } = transform.current;
     const address = scale.toAddress((x - tx) / k);
     const lane = laneAt(y, lanes.length);
-    if (lane < 0 || y < laneTop(lane) || y > laneTop(lane) + MAP_GEOMETRY.laneHeight) return { item: null, address, x, y };
-    const slack = Math.abs(scale.toAddress((x + HIT_SLACK_PX - tx) / k) - scale.toAddress((x - HIT_SLACK_PX - tx) / k)) / 2;
+    if (lane < 0 || y < laneTop(lane) || y > laneTop(lane) + MAP_GEOMETRY.laneHeight)
+      return { item: null, address, x, y };
+    const slack =
+      Math.abs(scale.toAddress((x + HIT_SLACK_PX - tx) / k) - scale.toAddress((x - HIT_SLACK_PX - tx) / k)) / 2;
     return { item: indexes[lane].at(address, slack) ?? null, address, x, y };
   };
   const onMove = (event: MouseEvent<HTMLCanvasElement>) => {
@@ -180,44 +199,80 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     onSelect(item.selection);
   };
   const zoomBy = (factor: number) => {
-    if (canvas.current && behavior.current) select(canvas.current).transition().duration(250).call(behavior.current.scaleBy, factor);
+    if (canvas.current && behavior.current)
+      select(canvas.current).transition().duration(250).call(behavior.current.scaleBy, factor);
   };
   const reset = () => {
-    if (canvas.current && behavior.current) select(canvas.current).transition().duration(250).call(behavior.current.transform, zoomIdentity);
+    if (canvas.current && behavior.current)
+      select(canvas.current).transition().duration(250).call(behavior.current.transform, zoomIdentity);
   };
 
   if (scale.pieces.length === 0) {
     return (
       <div className="memmap memmap--empty" data-testid="memory-map">
-        <p className="dim">No physical memory: this input ({graph.source.kind}) has no RAM ranges and nothing with a physical address.</p>
+        <p className="dim">
+          No physical memory: this input ({graph.source.kind}) has no RAM ranges and nothing with a physical address.
+        </p>
       </div>
     );
   }
   return (
     <div className="memmap" data-testid="memory-map">
       <div className="memmap__toolbar">
-        <button type="button" className="button button--icon button--small" onClick={() => zoomBy(2)} aria-label="Zoom in" title="Zoom in">
+        <button
+          type="button"
+          className="button button--icon button--small"
+          onClick={() => zoomBy(2)}
+          aria-label="Zoom in"
+          title="Zoom in"
+        >
           +
         </button>
-        <button type="button" className="button button--icon button--small" onClick={() => zoomBy(0.5)} aria-label="Zoom out" title="Zoom out">
+        <button
+          type="button"
+          className="button button--icon button--small"
+          onClick={() => zoomBy(0.5)}
+          aria-label="Zoom out"
+          title="Zoom out"
+        >
           −
         </button>
         <button type="button" className="button button--small" onClick={reset} title="Show the whole address space">
           All
         </button>
-        <span className="memmap__pointer">{pointer === null ? 'wheel to zoom, drag to pan' : formatHex(Math.floor(pointer))}</span>
-        {ramRanges.length === 0 && <span className="memmap__note">No RAM ranges in this input ({graph.source.kind}): only the addresses the graph names are shown.</span>}
+        <span className="memmap__pointer">
+          {pointer === null ? 'wheel to zoom, drag to pan' : formatHex(Math.floor(pointer))}
+        </span>
+        {ramRanges.length === 0 && (
+          <span className="memmap__note">
+            No RAM ranges in this input ({graph.source.kind}): only the addresses the graph names are shown.
+          </span>
+        )}
       </div>
       <div className="memmap__body">
         <div className="memmap__labels" style={{ height }}>
           {lanes.map((lane, i) => (
-            <div key={lane.id} className={lane.nested ? 'memmap__lane-label memmap__lane-label--nested' : 'memmap__lane-label'} style={{ top: laneTop(i), height: MAP_GEOMETRY.laneHeight, width: MAP_GEOMETRY.labelWidth }} title={lane.title}>
+            <div
+              key={lane.id}
+              className={lane.nested ? 'memmap__lane-label memmap__lane-label--nested' : 'memmap__lane-label'}
+              style={{ top: laneTop(i), height: MAP_GEOMETRY.laneHeight, width: MAP_GEOMETRY.labelWidth }}
+              title={lane.title}
+            >
               {lane.label}
             </div>
           ))}
         </div>
         <div ref={wrapper} className="memmap__canvas-wrap" style={{ height }}>
-          <canvas ref={canvas} className="memmap__canvas" style={{ width: '100%', height }} onMouseMove={onMove} onMouseLeave={onLeave} onClick={onClick} role="img" aria-label="Physical memory map" />
+          <canvas
+            ref={canvas}
+            className="memmap__canvas"
+            style={{ width: '100%', height }}
+            onMouseMove={onMove}
+            onMouseLeave={onLeave}
+            onClick={onClick}
+            role="img"
+            aria-label="Physical memory map"
+          />
           {tip && <MapTooltip tip={tip} width={width} />}
         </div>
       </div>

@@ -46,7 +46,15 @@ export function drawMemoryMap(context: CanvasRenderingContext2D, frame: MapFrame
     if (x1 < 0 || x0 > width) continue;
     if (piece.kind === 'hole') {
       hatch(context, x0, lanesTop, x1 - x0, height - lanesTop, colors.hole);
-      pieceLabel(context, `hole ${formatSize(piece.end - piece.start)}${piece.compressed ? ' (squeezed)' : ''}`, x0, x1, width, height, colors.muted);
+      pieceLabel(
+        context,
+        `hole ${formatSize(piece.end - piece.start)}${piece.compressed ? ' (squeezed)' : ''}`,
+        x0,
+        x1,
+        width,
+        height,
+        colors.muted,
+      );
     } else if (piece.kind === 'outside' && knowsRam) {
       context.fillStyle = colors.outside;
       context.fillRect(x0, lanesTop, x1 - x0, height - lanesTop);
@@ -71,7 +79,15 @@ export function drawMemoryMap(context: CanvasRenderingContext2D, frame: MapFrame
       context.fillRect(x0, top, x1 - x0, MAP_GEOMETRY.laneHeight);
       drawnTo = Math.max(drawnTo, x1);
       if (x1 - x0 > 60 && (item.kind === 'fragment' || item.kind === 'reserve-mem' || item.kind === 'scratch')) {
-        drawLabel(context, item.kind === 'fragment' ? (item.fragment ?? item.label) : item.label, x0, x1, width, top + MAP_GEOMETRY.laneHeight / 2, colors.text);
+        drawLabel(
+          context,
+          item.kind === 'fragment' ? (item.fragment ?? item.label) : item.label,
+          x0,
+          x1,
+          width,
+          top + MAP_GEOMETRY.laneHeight / 2,
+          colors.text,
+        );
       }
     }
   });
@@ -89,7 +105,9 @@ export function drawMemoryMap(context: CanvasRenderingContext2D, frame: MapFrame
     }
     if (place.fragment) {
       frame.lanes.forEach((lane, index) => {
-        for (const item of lane.items) if (item.fragment === place.fragment) outline(context, sx(item.start), sx(item.end), laneTop(index), colors.accent, 2);
+        for (const item of lane.items)
+          if (item.fragment === place.fragment)
+            outline(context, sx(item.start), sx(item.end), laneTop(index), colors.accent, 2);
       });
     }
   }
@@ -100,7 +118,14 @@ export function drawMemoryMap(context: CanvasRenderingContext2D, frame: MapFrame
   }
 }
 
-function outline(context: CanvasRenderingContext2D, x0: number, x1: number, top: number, colour: string, lineWidth: number): void {
+function outline(
+  context: CanvasRenderingContext2D,
+  x0: number,
+  x1: number,
+  top: number,
+  colour: string,
+  lineWidth: number,
+): void {
   const width = Math.max(3, x1 - x0);
   context.strokeStyle = colour;
   context.lineWidth = lineWidth;
@@ -130,7 +155,11 @@ function drawAxis(context: CanvasRenderingContext2D, frame: MapFrame): void {
     // Linear inside the piece: screen x of an address, and back.
     const perByte = (x1 - x0) / (piece.end - piece.start);
     const screen = (address: number) => x0 + (address - piece.start) * perByte;
-    const ticks = hexTicks(piece.start + (from - x0) / perByte, piece.start + (to - x0) / perByte, Math.max(1, Math.floor((to - from) / 130)));
+    const ticks = hexTicks(
+      piece.start + (from - x0) / perByte,
+      piece.start + (to - x0) / perByte,
+      Math.max(1, Math.floor((to - from) / 130)),
+    );
     // The piece's own start is always worth a label: it is where RAM (or the outside range) begins.
     const marks = x0 >= 0 ? [piece.start, ...ticks.filter((tick) => screen(tick) - x0 > 70)] : ticks;
     for (const address of marks) {
@@ -149,7 +178,15 @@ function drawAxis(context: CanvasRenderingContext2D, frame: MapFrame): void {
 }
 
 /** `text` centred in the visible part of [x0, x1] (the canvas is `width` wide) when it fits, clipped to it otherwise. */
-function drawLabel(context: CanvasRenderingContext2D, text: string, x0: number, x1: number, width: number, y: number, colour: string): void {
+function drawLabel(
+  context: CanvasRenderingContext2D,
+  text: string,
+  x0: number,
+  x1: number,
+  width: number,
+  y: number,
+  colour: string,
+): void {
   const left = Math.max(0, x0);
   const right = Math.min(width, x1);
   if (right - left < 24) return;
@@ -165,7 +202,15 @@ function drawLabel(context: CanvasRenderingContext2D, text: string, x0: number, 
 }
 
 /** A hole's or outside range's name: along the bottom when it fits, else written upwards inside it. */
-function pieceLabel(context: CanvasRenderingContext2D, text: string, x0: number, x1: number, width: number, height: number, colour: string): void {
+function pieceLabel(
+  context: CanvasRenderingContext2D,
+  text: string,
+  x0: number,
+  x1: number,
+  width: number,
+  height: number,
+  colour: string,
+): void {
   const textWidth = context.measureText(text).width;
   const left = Math.max(0, x0);
   const right = Math.min(width, x1);

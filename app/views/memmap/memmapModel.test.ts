@@ -25,7 +25,16 @@ describe('memory map model', () => {
   });
 
   it('has lanes for RAM, fragments, the preserved ranges of each map, map pages, structures, data and reserve-mem', () => {
-    expect(lanes.map((l) => l.id)).toEqual(['ram', 'fragments', 'preserved:0x23a000', ...[0, 1, 2, 4, 9, 10].map((order) => `preserved:0x23a000:order-${order}`), 'map-pages', 'structures', 'data', 'reserve-mem']);
+    expect(lanes.map((l) => l.id)).toEqual([
+      'ram',
+      'fragments',
+      'preserved:0x23a000',
+      ...[0, 1, 2, 4, 9, 10].map((order) => `preserved:0x23a000:order-${order}`),
+      'map-pages',
+      'structures',
+      'data',
+      'reserve-mem',
+    ]);
     expect(lane(lanes, 'ram').items.map((i) => i.kind)).toEqual(['ram', 'hole', 'ram', 'hole', 'ram', 'hole', 'ram']);
   });
 
@@ -47,7 +56,11 @@ describe('memory map model', () => {
     const root = showcase.roots[0];
     const preserved = lane(lanes, 'preserved:0x23a000').items;
     expect(preserved).toHaveLength(root.map!.ranges.pairs.length / 2);
-    expect(preserved[0].selection).toEqual({ kind: 'memory', address: preserved[0].start, length: preserved[0].end - preserved[0].start });
+    expect(preserved[0].selection).toEqual({
+      kind: 'memory',
+      address: preserved[0].start,
+      length: preserved[0].end - preserved[0].start,
+    });
     for (const { order, ranges } of root.map!.rangesByOrder) {
       const items = lane(lanes, `preserved:0x23a000:order-${order}`).items;
       expect(items.map((i) => [i.start, i.end])).toEqual(ranges.toArray().map((r) => [r.start, r.end]));
@@ -66,7 +79,16 @@ describe('memory map model', () => {
   });
 
   it('finds items by address, long ones included, and the narrowest under a point', () => {
-    const item = (start: number, end: number): MemoryItem => ({ start, end, kind: 'data', label: `${start}`, detail: '', selection: { kind: 'memory', address: start, length: end - start }, hue: null, fragment: null });
+    const item = (start: number, end: number): MemoryItem => ({
+      start,
+      end,
+      kind: 'data',
+      label: `${start}`,
+      detail: '',
+      selection: { kind: 'memory', address: start, length: end - start },
+      hue: null,
+      fragment: null,
+    });
     const index = new LaneIndex([item(0, 1000), item(10, 20), item(30, 40), item(500, 501)]);
     expect(index.query(25, 35)).toEqual([0, 2]);
     expect(index.query(2000, 3000)).toEqual([]);
@@ -89,6 +111,9 @@ describe('memory map model', () => {
       { start: 0x4000_8000, end: 0x4000_9000 },
       { start: 0x3000_0000, end: 0x3000_1000 },
     ]);
-    expect(selectionPlace({ kind: 'memory', address: 5, length: 0 }, seed)).toEqual({ fragment: null, ranges: [{ start: 5, end: 6 }] });
+    expect(selectionPlace({ kind: 'memory', address: 5, length: 0 }, seed)).toEqual({
+      fragment: null,
+      ranges: [{ start: 5, end: 6 }],
+    });
   });
 });

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { buildAddressScale } from './AddressScale';
 import { revealRange } from './revealRange';
 
-const scale = buildAddressScale([{ start: 0, end: 0x1000_0000 }], [], { width: 1000, holeShare: 0.04, outsideShare: 0.06, minPiecePx: 28, minHolePx: 18 });
+const scale = buildAddressScale([{ start: 0, end: 0x1000_0000 }], [], {
+  width: 1000,
+  holeShare: 0.04,
+  outsideShare: 0.06,
+  minPiecePx: 28,
+  minHolePx: 18,
+});
 
 describe('revealRange', () => {
   it('leaves a visible, wide enough range alone', () => {

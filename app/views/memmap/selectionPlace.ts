@@ -35,14 +35,29 @@ export function selectionPlace(selection: Selection | null, graph: KhoGraph): Se
       if (!link) return null;
       const target = ofFragment(link.to);
       if (target) return target;
-      return link.addresses.length > 0 ? { fragment: null, ranges: link.addresses.map((address) => ({ start: page(address), end: page(address) + graph.source.pageSize })) } : null;
+      return link.addresses.length > 0
+        ? {
+            fragment: null,
+            ranges: link.addresses.map((address) => ({
+              start: page(address),
+              end: page(address) + graph.source.pageSize,
+            })),
+          }
+        : null;
     }
     case 'diagnostic': {
       const location = graph.diagnostics[selection.index]?.location;
-      if (location?.address !== undefined) return { fragment: location.fragment ?? null, ranges: [{ start: page(location.address), end: page(location.address) + graph.source.pageSize }] };
+      if (location?.address !== undefined)
+        return {
+          fragment: location.fragment ?? null,
+          ranges: [{ start: page(location.address), end: page(location.address) + graph.source.pageSize }],
+        };
       return ofFragment(location?.fragment);
     }
     case 'memory':
-      return { fragment: null, ranges: [{ start: selection.address, end: selection.address + Math.max(1, selection.length) }] };
+      return {
+        fragment: null,
+        ranges: [{ start: selection.address, end: selection.address + Math.max(1, selection.length) }],
+      };
   }
 }

@@ -43,8 +43,12 @@ function buttons(node: ReactNode): ReactElement<{ onClick: () => void; 'aria-lab
 
 describe('DecodeTable', () => {
   it('heads the row cells with their column names and the decode column with a header only screen readers get', () => {
-    const html = renderToStaticMarkup(table({ text: 'Decode', label: (address) => `Decode the root at ${address}` }, undefined, 'roots-table'));
-    expect(html).toMatch(/^<table class="table roots-table" data-testid="picks"><thead><tr><th scope="col">address<\/th><th scope="col">compatible<\/th><th scope="col"><span class="visually-hidden">decode<\/span><\/th><\/tr><\/thead>/);
+    const html = renderToStaticMarkup(
+      table({ text: 'Decode', label: (address) => `Decode the root at ${address}` }, undefined, 'roots-table'),
+    );
+    expect(html).toMatch(
+      /^<table class="table roots-table" data-testid="picks"><thead><tr><th scope="col">address<\/th><th scope="col">compatible<\/th><th scope="col"><span class="visually-hidden">decode<\/span><\/th><\/tr><\/thead>/,
+    );
   });
 
   it('gives each row its address as data-root, its own cells, then the decode button named for that address', () => {
@@ -57,15 +61,22 @@ describe('DecodeTable', () => {
   });
 
   it('makes the button small when asked', () => {
-    const html = renderToStaticMarkup(table({ text: 'Decode as root', label: (address) => `Decode the FDT at ${address} as a root`, small: true }));
-    expect(html).toContain('<button type="button" class="button button--small" aria-label="Decode the FDT at 0x400000 as a root">Decode as root</button>');
+    const html = renderToStaticMarkup(
+      table({ text: 'Decode as root', label: (address) => `Decode the FDT at ${address} as a root`, small: true }),
+    );
+    expect(html).toContain(
+      '<button type="button" class="button button--small" aria-label="Decode the FDT at 0x400000 as a root">Decode as root</button>',
+    );
   });
 
   it("decodes the row's own address when its button is pressed", () => {
     const onDecode = vi.fn();
     const element = table({ text: 'Decode', label: (address) => `Decode the root at ${address}` }, onDecode);
     const found = buttons(DecodeTable(element.props));
-    expect(found.map((button) => button.props['aria-label'])).toEqual(['Decode the root at 0x23a000', 'Decode the root at 0x400000']);
+    expect(found.map((button) => button.props['aria-label'])).toEqual([
+      'Decode the root at 0x23a000',
+      'Decode the root at 0x400000',
+    ]);
     found[1].props.onClick();
     expect(onDecode).toHaveBeenCalledWith(0x400000);
     found[0].props.onClick();

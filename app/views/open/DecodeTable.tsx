@@ -60,7 +60,12 @@ export function DecodeTable<Row>({
             <tr key={at} data-root={hex}>
               {cells(row)}
               <td>
-                <button type="button" className={button.small ? 'button button--small' : 'button'} onClick={() => onDecode(at)} aria-label={button.label(hex)}>
+                <button
+                  type="button"
+                  className={button.small ? 'button button--small' : 'button'}
+                  onClick={() => onDecode(at)}
+                  aria-label={button.label(hex)}
+                >
                   {button.text}
                 </button>
               </td>

@@ -45,14 +45,25 @@ export function ExploreOptions() {
     <div className="explore-options">
       <form className="explore-options__form" onSubmit={decodeRoot} aria-label="Give a root address">
         <label htmlFor="root-address">Root address</label>
-        <input id="root-address" className="input mono" placeholder="0x23a000" value={root} onChange={(event) => setRoot(event.target.value)} />
+        <input
+          id="root-address"
+          className="input mono"
+          placeholder="0x23a000"
+          value={root}
+          onChange={(event) => setRoot(event.target.value)}
+        />
         <button type="submit" className="button">
           Decode this root
         </button>
       </form>
       <form className="explore-options__form" onSubmit={rescan} aria-label="Scan with other settings">
         <label htmlFor="page-size">Page size</label>
-        <select id="page-size" className="input" value={pageSize} onChange={(event) => setPageSize(Number(event.target.value))}>
+        <select
+          id="page-size"
+          className="input"
+          value={pageSize}
+          onChange={(event) => setPageSize(Number(event.target.value))}
+        >
           {PAGE_SIZES.map((size) => (
             <option key={size} value={size}>
               {size / 1024} KiB
@@ -62,7 +73,13 @@ export function ExploreOptions() {
         {image.container === 'raw' && (
           <>
             <label htmlFor="raw-base">File starts at</label>
-            <input id="raw-base" className="input mono" placeholder="0x0" value={base} onChange={(event) => setBase(event.target.value)} />
+            <input
+              id="raw-base"
+              className="input mono"
+              placeholder="0x0"
+              value={base}
+              onChange={(event) => setBase(event.target.value)}
+            />
           </>
         )}
         <button type="submit" className="button">

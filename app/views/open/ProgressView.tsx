@@ -8,7 +8,10 @@ import { useProgressStore } from '../../state/progressStore';
 export function ProgressView() {
   const label = useDocumentStore((state) => state.label);
   const progress = useProgressStore((state) => state.progress);
-  const fraction = progress && progress.stage === 'scanning' && progress.totalBytes > 0 ? progress.bytesScanned / progress.totalBytes : null;
+  const fraction =
+    progress && progress.stage === 'scanning' && progress.totalBytes > 0
+      ? progress.bytesScanned / progress.totalBytes
+      : null;
   return (
     <main className="screen">
       <section className="screen__card progress-card" aria-labelledby="progress-title">

@@ -4,7 +4,13 @@ import { formatSize } from '../../format/formatSize';
 import { DecodeTable } from './DecodeTable';
 
 /** Root candidates with the evidence for and against each, and a button to decode one. */
-export function RootChoiceTable({ candidates, onDecode }: { candidates: readonly RootChoice[]; onDecode: (address: number) => void }) {
+export function RootChoiceTable({
+  candidates,
+  onDecode,
+}: {
+  candidates: readonly RootChoice[];
+  onDecode: (address: number) => void;
+}) {
   return (
     <DecodeTable
       testId="root-candidates"
@@ -17,7 +23,8 @@ export function RootChoiceTable({ candidates, onDecode }: { candidates: readonly
           <td>
             <Hex value={candidate.address} />
             <div className="dim">
-              {candidate.how === 'anchor' ? 'KHOANCH1 anchor chain' : 'FDT at a page start'}, {formatSize(candidate.size)}
+              {candidate.how === 'anchor' ? 'KHOANCH1 anchor chain' : 'FDT at a page start'},{' '}
+              {formatSize(candidate.size)}
             </div>
           </td>
           <td className="mono">{candidate.compatible}</td>
@@ -26,7 +33,13 @@ export function RootChoiceTable({ candidates, onDecode }: { candidates: readonly
             <ul className="reasons">
               {candidate.reasons.map((reason, i) => (
                 <li key={i}>
-                  <span className={reason.points >= 0 ? 'reasons__points reasons__points--plus' : 'reasons__points reasons__points--minus'}>
+                  <span
+                    className={
+                      reason.points >= 0
+                        ? 'reasons__points reasons__points--plus'
+                        : 'reasons__points reasons__points--minus'
+                    }
+                  >
                     {reason.points >= 0 ? `+${reason.points}` : reason.points}
                   </span>{' '}
                   {reason.text}

@@ -21,11 +21,13 @@ export function RootChooser() {
       <section className="screen__card" aria-labelledby="chooser-title">
         <h2 id="chooser-title">{title(scan.candidates.length)}</h2>
         <p>
-          Pick the tree to explore. The best-ranked root is usually the live one: its own page is preserved by its own map, which an older kernel’s
-          leftover root rarely is.
+          Pick the tree to explore. The best-ranked root is usually the live one: its own page is preserved by its own
+          map, which an older kernel’s leftover root rarely is.
         </p>
         <ScanFacts scan={scan} />
-        {scan.candidates.length > 0 && <RootChoiceTable candidates={scan.candidates} onDecode={(address) => decode([address])} />}
+        {scan.candidates.length > 0 && (
+          <RootChoiceTable candidates={scan.candidates} onDecode={(address) => decode([address])} />
+        )}
         {positive.length > 1 && (
           <p>
             <button type="button" className="button button--primary" onClick={() => decode(positive)}>

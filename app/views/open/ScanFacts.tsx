@@ -10,7 +10,10 @@ export function ScanFacts({ scan }: { scan: ScanSummary }) {
     <>
       <Facts
         facts={[
-          ['scanned', `${formatSize(scan.bytesScanned)} of physical memory, every ${formatPageSize(scan.pageSize)} page start`],
+          [
+            'scanned',
+            `${formatSize(scan.bytesScanned)} of physical memory, every ${formatPageSize(scan.pageSize)} page start`,
+          ],
           ['rejected', scan.rejected.length > 0 ? `${scan.rejected.length} possible root(s), see below` : undefined],
           ['scan problems', scan.problems.length > 0 ? `${scan.problems.length}` : undefined],
         ]}

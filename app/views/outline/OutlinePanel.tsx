@@ -69,7 +69,13 @@ function OutlineTree({ graph }: { graph: KhoGraph }) {
         <div role="none" className="outline__space" style={{ height: rows.length * ROW_HEIGHT }}>
           <div role="none" style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>
             {rows.slice(start, end).map((row) => (
-              <OutlineRowView key={row.item} row={row} item={model.items[row.item]} badges={badges} height={ROW_HEIGHT} />
+              <OutlineRowView
+                key={row.item}
+                row={row}
+                item={model.items[row.item]}
+                badges={badges}
+                height={ROW_HEIGHT}
+              />
             ))}
           </div>
         </div>

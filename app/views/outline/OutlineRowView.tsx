@@ -47,7 +47,14 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
     if (item.link) followLink(item.link);
   };
 
-  const classes = ['outline__row', `outline__row--${item.kind}`, selected && 'outline__row--selected', isCursor && 'outline__row--cursor'].filter(Boolean).join(' ');
+  const classes = [
+    'outline__row',
+    `outline__row--${item.kind}`,
+    selected && 'outline__row--selected',
+    isCursor && 'outline__row--cursor',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       id={outlineRowId(row.item)}
@@ -70,14 +77,24 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
       )}
       <span className="outline__label">{item.label}</span>
       {item.link && item.target ? (
-        <button type="button" className="outline__follow" tabIndex={-1} onClick={follow} title={`Follow the link to ${item.target} (Enter)`}>
+        <button
+          type="button"
+          className="outline__follow"
+          tabIndex={-1}
+          onClick={follow}
+          title={`Follow the link to ${item.target} (Enter)`}
+        >
           {item.detail}
         </button>
       ) : (
         item.detail && <span className="outline__detail">{item.detail}</span>
       )}
       {badge && (
-        <span className={`outline__badge outline__badge--${badge.worst}`} title={`${badge.count} diagnostic${badge.count === 1 ? '' : 's'}`} data-testid="outline-badge">
+        <span
+          className={`outline__badge outline__badge--${badge.worst}`}
+          title={`${badge.count} diagnostic${badge.count === 1 ? '' : 's'}`}
+          data-testid="outline-badge"
+        >
           <SeverityIcon severity={badge.worst} />
           {badge.count > 1 && badge.count}
         </span>

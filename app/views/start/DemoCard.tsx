@@ -9,7 +9,12 @@ export function DemoCard({ demo }: { demo: GalleryDemo }) {
         {demo.title}
       </h3>
       <p className="demo-card__description">{demo.description}</p>
-      <button type="button" className="button" onClick={() => void openDemo(demo)} aria-label={`Open the demo: ${demo.title}`}>
+      <button
+        type="button"
+        className="button"
+        onClick={() => void openDemo(demo)}
+        aria-label={`Open the demo: ${demo.title}`}
+      >
         Open
       </button>
     </article>

@@ -5,7 +5,13 @@ import { useDocumentStore } from '../../state/documentStore';
 
 /** The open image: its name, container, size and page size. */
 export function ImageFacts() {
-  const { label, image, pageSize } = useDocumentStore(useShallow((state) => ({ label: state.label, image: state.image, pageSize: state.plan.pageSize ?? state.image?.pageSize })));
+  const { label, image, pageSize } = useDocumentStore(
+    useShallow((state) => ({
+      label: state.label,
+      image: state.image,
+      pageSize: state.plan.pageSize ?? state.image?.pageSize,
+    })),
+  );
   if (!label) return null;
   return (
     <div className="image-facts" role="group" aria-label="Image">

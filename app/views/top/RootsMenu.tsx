@@ -13,7 +13,9 @@ import { ExploreOptions } from '../open/ExploreOptions';
  * address or another page size.
  */
 export function RootsMenu() {
-  const { graph, scan, plan } = useDocumentStore(useShallow((state) => ({ graph: state.graph, scan: state.scan, plan: state.plan })));
+  const { graph, scan, plan } = useDocumentStore(
+    useShallow((state) => ({ graph: state.graph, scan: state.scan, plan: state.plan })),
+  );
   const open = useUiStore((state) => state.rootsOpen);
   const setOpen = useUiStore((state) => state.setRootsOpen);
   if (!graph) return null;
@@ -23,7 +25,14 @@ export function RootsMenu() {
   const title = first?.address != null ? formatHex(first.address) : (first?.fragment ?? 'none');
   return (
     <div className="roots-menu">
-      <button type="button" className="button" aria-expanded={open} aria-haspopup="dialog" onClick={() => setOpen(!open)} data-testid="roots-button">
+      <button
+        type="button"
+        className="button"
+        aria-expanded={open}
+        aria-haspopup="dialog"
+        onClick={() => setOpen(!open)}
+        data-testid="roots-button"
+      >
         {graph.roots.length === 1 ? `root ${title}` : `${graph.roots.length} roots`}
         {others.length > 0 && <span className="badge">+{others.length}</span>}
       </button>
@@ -46,7 +55,8 @@ export function RootsMenu() {
                   >
                     {root.address !== null ? <Hex value={root.address} /> : root.fragment}
                   </button>{' '}
-                  <span className="mono">{root.compatible ?? 'unreadable'}</span> <span className="dim">({root.rank === null ? root.how : `${root.how}, rank ${root.rank}`})</span>
+                  <span className="mono">{root.compatible ?? 'unreadable'}</span>{' '}
+                  <span className="dim">({root.rank === null ? root.how : `${root.how}, rank ${root.rank}`})</span>
                 </li>
               ))}
             </ul>
@@ -56,8 +66,13 @@ export function RootsMenu() {
                 <ul className="plain-list">
                   {others.map((candidate) => (
                     <li key={candidate.address}>
-                      <Hex value={candidate.address} /> <span className="mono">{candidate.compatible}</span> <span className="dim">rank {candidate.rank}</span>{' '}
-                      <button type="button" className="button button--small" onClick={() => explore({ ...plan, listAllFdts: undefined, roots: [candidate.address] })}>
+                      <Hex value={candidate.address} /> <span className="mono">{candidate.compatible}</span>{' '}
+                      <span className="dim">rank {candidate.rank}</span>{' '}
+                      <button
+                        type="button"
+                        className="button button--small"
+                        onClick={() => explore({ ...plan, listAllFdts: undefined, roots: [candidate.address] })}
+                      >
                         Decode instead
                       </button>
                     </li>

@@ -3,7 +3,15 @@ import type { SearchResult } from '../../search/SearchEntry';
 import { MAX_RESULTS } from '../../search/searchGraph';
 
 /** The results under the search box: what, where, and why it matched; the highlighted one is kept in view. */
-export function SearchResults({ results, active, onChoose }: { results: readonly SearchResult[]; active: number; onChoose: (index: number) => void }) {
+export function SearchResults({
+  results,
+  active,
+  onChoose,
+}: {
+  results: readonly SearchResult[];
+  active: number;
+  onChoose: (index: number) => void;
+}) {
   const list = useRef<HTMLUListElement>(null);
   useLayoutEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
@@ -11,7 +19,11 @@ export function SearchResults({ results, active, onChoose }: { results: readonly
   return (
     <div className="search__results" data-testid="search-results">
       <div className="search__count" role="status">
-        {results.length === 0 ? 'No matches' : results.length === MAX_RESULTS ? `first ${MAX_RESULTS} matches` : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
+        {results.length === 0
+          ? 'No matches'
+          : results.length === MAX_RESULTS
+            ? `first ${MAX_RESULTS} matches`
+            : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
       </div>
       <ul ref={list} id="search-results" role="listbox" aria-label="Search results">
         {results.map((result, index) => (

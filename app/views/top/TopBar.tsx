@@ -13,7 +13,12 @@ export function TopBar() {
   const ready = useDocumentStore((state) => state.status === 'ready');
   return (
     <header className="topbar">
-      <button type="button" className="topbar__home" onClick={close} title="Close the image and go back to the start screen">
+      <button
+        type="button"
+        className="topbar__home"
+        onClick={close}
+        title="Close the image and go back to the start screen"
+      >
         <Brand />
       </button>
       <ImageFacts />

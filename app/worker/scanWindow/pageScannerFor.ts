@@ -14,7 +14,11 @@ export const SCAN_WINDOW_BYTES = 2 ** 30;
  * when its RAM fits one window or no window scan is available, else window
  * by window through `scanWindow`.
  */
-export function pageScannerFor(memory: PhysicalMemory, scanWindow: WindowScan | undefined, windowBytes = SCAN_WINDOW_BYTES): PageScanner | undefined {
+export function pageScannerFor(
+  memory: PhysicalMemory,
+  scanWindow: WindowScan | undefined,
+  windowBytes = SCAN_WINDOW_BYTES,
+): PageScanner | undefined {
   if (!scanWindow) return undefined;
   const ram = memory.ranges.reduce((sum, range) => sum + (range.end - range.start), 0);
   return ram > windowBytes ? windowedPageScanner(windowBytes, scanWindow) : undefined;

@@ -27,4 +27,7 @@ export type WireError =
   | { kind: 'other'; message: string };
 
 /** Window worker → decode worker. */
-export type ScanWindowMessage = { type: 'progress'; bytesScanned: number; totalBytes: number } | { type: 'done'; scan: PageScan } | { type: 'failed'; error: WireError };
+export type ScanWindowMessage =
+  | { type: 'progress'; bytesScanned: number; totalBytes: number }
+  | { type: 'done'; scan: PageScan }
+  | { type: 'failed'; error: WireError };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryError } from '../../../core/mem/MemoryError';
 import { findKhoRoots, probePageStarts, type PageScanSettings } from '../../../core/mem/scan';
-import { SparseMemory } from '../../../core/mem/SparseMemory';
+import type { SparseMemory } from '../../../core/mem/SparseMemory';
 import { twoRootsMemory } from '../../testing/mainlineImage';
 import { pageScannerFor } from './pageScannerFor';
 import type { ScanWindowMessage, ScanWindowRequest } from './protocol';
@@ -76,11 +76,15 @@ describe('window scans in workers', () => {
     const ram = memory.ranges.reduce((sum, r) => sum + r.end - r.start, 0);
     expect(workers.started).toHaveLength(Math.ceil(ram / windowBytes));
     expect(workers.started.every((worker) => worker.terminated)).toBe(true);
-    expect(workers.started.map((worker) => worker.request?.window.start)).toEqual(workers.started.map((_, i) => memory.ranges[0].start + i * windowBytes));
+    expect(workers.started.map((worker) => worker.request?.window.start)).toEqual(
+      workers.started.map((_, i) => memory.ranges[0].start + i * windowBytes),
+    );
     expect(progress[progress.length - 1]).toBe(windowed.totalBytes);
     // Root discovery on top of it ranks the same roots.
     const found = await findKhoRoots(memory, { pageScanner: scanner });
-    expect(found.candidates.map((c) => c.address)).toEqual((await findKhoRoots(memory)).candidates.map((c) => c.address));
+    expect(found.candidates.map((c) => c.address)).toEqual(
+      (await findKhoRoots(memory)).candidates.map((c) => c.address),
+    );
   });
 
   it('scan in this thread when the image fits one window or no window scan is offered', () => {
@@ -93,10 +97,20 @@ describe('window scans in workers', () => {
   it('come back with the window worker’s error as the same kind of error', async () => {
     const log = { terminated: 0 };
     const failure = new MemoryError('file', 0x1234, 'ELF program header 2', 'points past the end of the file');
-    const scanWindow = workerWindowScan('x', [], {}, scriptedWorker({ type: 'failed', error: toWireError(failure) }, log));
+    const scanWindow = workerWindowScan(
+      'x',
+      [],
+      {},
+      scriptedWorker({ type: 'failed', error: toWireError(failure) }, log),
+    );
     const error = await scanWindow({ start: 0, end: 4096 }, SETTINGS).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(MemoryError);
-    expect(error).toMatchObject({ where: 'file', at: 0x1234, structure: 'ELF program header 2', reason: 'points past the end of the file' });
+    expect(error).toMatchObject({
+      where: 'file',
+      at: 0x1234,
+      structure: 'ELF program header 2',
+      reason: 'points past the end of the file',
+    });
     expect(log.terminated).toBe(1);
   });
 
@@ -114,18 +128,44 @@ describe('window scans in workers', () => {
   it('terminate the running worker when cancelled', async () => {
     const log = { terminated: 0 };
     const controller = new AbortController();
-    const pending = workerWindowScan('x', [], {}, scriptedWorker(null, log))({ start: 0, end: 4096 }, { ...SETTINGS, signal: controller.signal });
+    const pending = workerWindowScan(
+      'x',
+      [],
+      {},
+      scriptedWorker(null, log),
+    )({ start: 0, end: 4096 }, { ...SETTINGS, signal: controller.signal });
     controller.abort(new DOMException('Opening was cancelled', 'AbortError'));
     await expect(pending).rejects.toThrow('Opening was cancelled');
     expect(log.terminated).toBe(1);
-    await expect(workerWindowScan('x', [], {}, scriptedWorker(null, log))({ start: 0, end: 4096 }, { ...SETTINGS, signal: controller.signal })).rejects.toThrow('Opening was cancelled');
+    await expect(
+      workerWindowScan(
+        'x',
+        [],
+        {},
+        scriptedWorker(null, log),
+      )({ start: 0, end: 4096 }, { ...SETTINGS, signal: controller.signal }),
+    ).rejects.toThrow('Opening was cancelled');
     expect(log.terminated).toBe(1);
   });
 
   it('report a window that cannot be opened in words', async () => {
     const messages: ScanWindowMessage[] = [];
-    await serveScanWindow({ label: 'empty.raw', files: [{ file: new File([], 'empty.raw'), path: 'empty.raw' }], plan: {}, window: { start: 0, end: 4096 }, limits: SETTINGS }, (m) => messages.push(m));
-    expect(messages).toEqual([{ type: 'failed', error: { kind: 'memory', where: 'file', at: 0, structure: 'empty.raw', reason: 'the file is empty' } }]);
+    await serveScanWindow(
+      {
+        label: 'empty.raw',
+        files: [{ file: new File([], 'empty.raw'), path: 'empty.raw' }],
+        plan: {},
+        window: { start: 0, end: 4096 },
+        limits: SETTINGS,
+      },
+      (m) => messages.push(m),
+    );
+    expect(messages).toEqual([
+      {
+        type: 'failed',
+        error: { kind: 'memory', where: 'file', at: 0, structure: 'empty.raw', reason: 'the file is empty' },
+      },
+    ]);
   });
 });
 

@@ -8,7 +8,10 @@ import { toWireError } from './wireError';
  * did (same plan, so the same physical memory) and scans the page starts
  * inside the window, posting progress and then the result or the failure.
  */
-export async function serveScanWindow(request: ScanWindowRequest, post: (message: ScanWindowMessage) => void): Promise<void> {
+export async function serveScanWindow(
+  request: ScanWindowRequest,
+  post: (message: ScanWindowMessage) => void,
+): Promise<void> {
   try {
     const session = await openInputFiles(request.label, request.files, request.plan);
     if (!session.memory) throw new Error(`${session.info.detail} has no physical memory to scan`);

@@ -3,7 +3,8 @@ import type { WireError } from './protocol';
 
 /** An error as plain data for `postMessage` (a `MemoryError` keeps its place; a `DOMException` its name). */
 export function toWireError(error: unknown): WireError {
-  if (error instanceof MemoryError) return { kind: 'memory', where: error.where, at: error.at, structure: error.structure, reason: error.reason };
+  if (error instanceof MemoryError)
+    return { kind: 'memory', where: error.where, at: error.at, structure: error.structure, reason: error.reason };
   if (error instanceof DOMException) return { kind: 'dom', name: error.name, message: error.message };
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) };
 }

@@ -13,7 +13,10 @@ export interface WindowWorker {
 }
 
 function startWindowWorker(): WindowWorker {
-  return new Worker(new URL('./scanWindowWorker.ts', import.meta.url), { type: 'module', name: 'khoscope-scan-window' }) as unknown as WindowWorker;
+  return new Worker(new URL('./scanWindowWorker.ts', import.meta.url), {
+    type: 'module',
+    name: 'khoscope-scan-window',
+  }) as unknown as WindowWorker;
 }
 
 /**
@@ -23,7 +26,12 @@ function startWindowWorker(): WindowWorker {
  * at once, where a single worker scanning GiBs would keep growing until its
  * garbage collector caught up. Cancelling terminates the running worker.
  */
-export function workerWindowScan(label: string, files: InputFile[], plan: ExplorePlan, startWorker: () => WindowWorker = startWindowWorker): WindowScan {
+export function workerWindowScan(
+  label: string,
+  files: InputFile[],
+  plan: ExplorePlan,
+  startWorker: () => WindowWorker = startWindowWorker,
+): WindowScan {
   return (window, settings) =>
     new Promise((resolve, reject) => {
       const { signal, onProgress } = settings;

@@ -26,7 +26,10 @@ export const buildCommand: Command = {
   summary: 'build a memory image with a KHO tree from a declarative JSON spec',
   run: (args) =>
     runWithUsage('build', help, async () => {
-      const { values, positionals } = parseCommandLine(args, { output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } });
+      const { values, positionals } = parseCommandLine(args, {
+        output: { type: 'string', short: 'o' },
+        help: { type: 'boolean', short: 'h' },
+      });
       if (values.help) {
         process.stdout.write(help);
         return 0;
@@ -54,9 +57,15 @@ async function build(spec: string, output: string): Promise<number> {
     throw error;
   }
   await writeFile(output, built.file);
-  for (const [i, root] of built.spec.roots.entries()) process.stdout.write(`root ${root.fragment} (${root.compatible}) at ${hex(built.built.roots[i])}\n`);
+  for (const [i, root] of built.spec.roots.entries())
+    process.stdout.write(`root ${root.fragment} (${root.compatible}) at ${hex(built.built.roots[i])}\n`);
   for (const [id, location] of built.built.locations) {
-    const where = location.kind === 'pages' ? `pages ${location.pages.map(hex).join(' + ')}` : location.kind === 'contiguous' ? `at ${hex(location.address)}` : '';
+    const where =
+      location.kind === 'pages'
+        ? `pages ${location.pages.map(hex).join(' + ')}`
+        : location.kind === 'contiguous'
+          ? `at ${hex(location.address)}`
+          : '';
     process.stdout.write(`fragment ${id}: ${location.length} bytes ${where}\n`);
   }
   process.stdout.write(`wrote ${output} (${built.spec.container}, ${built.file.length} bytes)\n`);

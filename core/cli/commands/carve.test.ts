@@ -31,13 +31,22 @@ describe('khoscope carve', () => {
     const carve = await runCli('carve', image, '-o', out);
     expect(carve.stderr).toBe('');
     expect(carve.status).toBe(0);
-    expect(carve.stdout).toMatch(new RegExp(`^wrote ${out}: \\d+ bytes, \\d+ pages holding \\d+ bytes of the image; roots 0x1000\\nchecked: ${out} decodes to the same KHO graph \\(\\d+ fragments, \\d+ links, \\d+ diagnostics\\)\\n$`));
+    expect(carve.stdout).toMatch(
+      new RegExp(
+        `^wrote ${out}: \\d+ bytes, \\d+ pages holding \\d+ bytes of the image; roots 0x1000\\nchecked: ${out} decodes to the same KHO graph \\(\\d+ fragments, \\d+ links, \\d+ diagnostics\\)\\n$`,
+      ),
+    );
     expect(statSync(out).size).toBeLessThan(256 * 1024);
     expect(readFileSync(out).includes(SECRET)).toBe(false);
 
     const scan = await runCli('scan', out, '--json');
-    expect(JSON.parse(scan.stdout).candidates).toMatchObject([{ address: '0x1000', compatible: 'kho-v4', how: 'page-scan' }]);
-    const [original, carved] = await Promise.all([runCli('tree', image, '--format', 'json'), runCli('tree', out, '--format', 'json')]);
+    expect(JSON.parse(scan.stdout).candidates).toMatchObject([
+      { address: '0x1000', compatible: 'kho-v4', how: 'page-scan' },
+    ]);
+    const [original, carved] = await Promise.all([
+      runCli('tree', image, '--format', 'json'),
+      runCli('tree', out, '--format', 'json'),
+    ]);
     expect(graphJson(carved.stdout)).toEqual(graphJson(original.stdout));
   });
 
@@ -47,15 +56,27 @@ describe('khoscope carve', () => {
     expect(carve.status).toBe(0);
     expect(carve.stdout).toMatch(/, \d+ of them preserved data; roots 0x1000\n/);
     expect(readFileSync(out).includes(SECRET)).toBe(true);
-    const limited = await runCli('carve', image, '-o', join(folder(), 'too-much.elf'), '--include-data', '--max-data', '4096');
+    const limited = await runCli(
+      'carve',
+      image,
+      '-o',
+      join(folder(), 'too-much.elf'),
+      '--include-data',
+      '--max-data',
+      '4096',
+    );
     expect(limited.status).toBe(1);
-    expect(limited.stderr).toMatch(/^khoscope carve: the preserved data is \d+ bytes, more than the limit of 4096 bytes/);
+    expect(limited.stderr).toMatch(
+      /^khoscope carve: the preserved data is \d+ bytes, more than the limit of 4096 bytes/,
+    );
   });
 
   it('says why an image cannot be carved', async () => {
     const rootless = await runCli('carve', empty, '-o', join(folder(), 'nothing.elf'));
     expect(rootless.status).toBe(1);
-    expect(rootless.stderr).toBe('khoscope carve: no KHO root could be decoded in the image: there is nothing to carve\n');
+    expect(rootless.stderr).toBe(
+      'khoscope carve: no KHO root could be decoded in the image: there is nothing to carve\n',
+    );
     const debugfs = await runCli('carve', join(CARVED_TRUTH, 'debugfs/kho/out'), '-o', join(folder(), 'blobs.elf'));
     expect(debugfs.status).toBe(1);
     expect(debugfs.stderr).toMatch(/is a KHO debugfs set: it holds only blobs already, there is no memory to carve\n$/);
@@ -64,7 +85,9 @@ describe('khoscope carve', () => {
   it('refuses a wrong command line with the help (status 2)', async () => {
     const noOutput = await runCli('carve', image);
     expect(noOutput.status).toBe(2);
-    expect(noOutput.stderr).toMatch(/^khoscope carve: give the file to write with -o OUT.elf\nusage: khoscope carve IMAGE -o OUT.elf/);
+    expect(noOutput.stderr).toMatch(
+      /^khoscope carve: give the file to write with -o OUT.elf\nusage: khoscope carve IMAGE -o OUT.elf/,
+    );
     const overwrite = await runCli('carve', image, '-o', image);
     expect(overwrite.status).toBe(2);
     expect(overwrite.stderr).toContain('is the image itself: carve would overwrite what it reads');

@@ -43,18 +43,26 @@ export const carveCommand: Command = {
       async (imageArgs, values) => {
         const output = values.output as string | undefined;
         if (output === undefined) throw new UsageError('give the file to write with -o OUT.elf');
-        if (imageArgs.paths.some((path) => resolve(path) === resolve(output))) throw new UsageError(`${output} is the image itself: carve would overwrite what it reads`);
+        if (imageArgs.paths.some((path) => resolve(path) === resolve(output)))
+          throw new UsageError(`${output} is the image itself: carve would overwrite what it reads`);
         const maxData = values['max-data'] as string | undefined;
         const includeData = values['include-data'] === true;
         if (maxData !== undefined && !includeData) throw new UsageError('--max-data only goes with --include-data');
-        const options = { roots: imageArgs.roots ?? undefined, pageSize: imageArgs.pageSize, includeData, maxDataBytes: maxData === undefined ? undefined : parseNumber(maxData, '--max-data') };
+        const options = {
+          roots: imageArgs.roots ?? undefined,
+          pageSize: imageArgs.pageSize,
+          includeData,
+          maxDataBytes: maxData === undefined ? undefined : parseNumber(maxData, '--max-data'),
+        };
 
         const opened = await openImageArguments(imageArgs);
         let carved;
         try {
           const { image } = opened;
           if (image.kind !== 'memory') {
-            process.stderr.write(`khoscope carve: ${imageArgs.paths.join(' ')} is ${image.kind === 'dtb' ? 'a lone FDT blob' : 'a KHO debugfs set'}: it holds only blobs already, there is no memory to carve\n`);
+            process.stderr.write(
+              `khoscope carve: ${imageArgs.paths.join(' ')} is ${image.kind === 'dtb' ? 'a lone FDT blob' : 'a KHO debugfs set'}: it holds only blobs already, there is no memory to carve\n`,
+            );
             return 1;
           }
           carved = await carveImage(image, options);
@@ -64,15 +72,28 @@ export const carveCommand: Command = {
         }
         const roots = carved.graph.roots.flatMap((root) => (root.address === null ? [] : [hex(root.address)]));
         const data = includeData ? `, ${carved.dataBytes} of them preserved data` : '';
-        process.stdout.write(`wrote ${output}: ${carved.file.size} bytes, ${carved.pages} pages holding ${carved.kept.totalBytes} bytes of the image${data}; roots ${roots.join(', ')}\n`);
+        process.stdout.write(
+          `wrote ${output}: ${carved.file.size} bytes, ${carved.pages} pages holding ${carved.kept.totalBytes} bytes of the image${data}; roots ${roots.join(', ')}\n`,
+        );
 
-        const check = await decodeImageGraph({ paths: [output], roots: imageArgs.roots, base: undefined, pageSize: imageArgs.pageSize, raw: false, help: false });
+        const check = await decodeImageGraph({
+          paths: [output],
+          roots: imageArgs.roots,
+          base: undefined,
+          pageSize: imageArgs.pageSize,
+          raw: false,
+          help: false,
+        });
         const difference = graphDifference(carved.graph, check);
         if (difference !== null) {
-          process.stderr.write(`khoscope carve: ${output} does not decode to the same KHO graph as the image (${difference}); the file is kept for a bug report about carve\n`);
+          process.stderr.write(
+            `khoscope carve: ${output} does not decode to the same KHO graph as the image (${difference}); the file is kept for a bug report about carve\n`,
+          );
           return 1;
         }
-        process.stdout.write(`checked: ${output} decodes to the same KHO graph (${check.fragments.length} fragments, ${check.links.length} links, ${check.diagnostics.length} diagnostics)\n`);
+        process.stdout.write(
+          `checked: ${output} decodes to the same KHO graph (${check.fragments.length} fragments, ${check.links.length} links, ${check.diagnostics.length} diagnostics)\n`,
+        );
         return 0;
       },
     ),

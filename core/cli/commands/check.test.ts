@@ -36,7 +36,9 @@ describe('khoscope check', () => {
   it('exits 0 with warnings, 1 with warnings under --strict', async () => {
     const relaxed = await runCli('check', images.warning, '--base', String(BASE));
     expect(relaxed.status).toBe(0);
-    expect(relaxed.stdout).toContain('warning not-preserved at 0x40008000 (0x40008000): fragment 0x40008000: 1 page is not marked preserved');
+    expect(relaxed.stdout).toContain(
+      'warning not-preserved at 0x40008000 (0x40008000): fragment 0x40008000: 1 page is not marked preserved',
+    );
     const strict = await runCli('check', images.warning, '--base', String(BASE), '--strict');
     expect(strict.status).toBe(1);
   });

@@ -17,7 +17,7 @@ ${IMAGE_OPTIONS_HELP}
 /** `khoscope check`: diagnostics and an exit status for scripts. */
 export const checkCommand: Command = {
   name: 'check',
-  summary: 'list the problems of an image\'s KHO tree (exit 2 on errors)',
+  summary: "list the problems of an image's KHO tree (exit 2 on errors)",
   run: (args) =>
     runImageCommand('check', help, { strict: { type: 'boolean' } }, args, async (image, values) => {
       const graph = await decodeImageGraph(image);
@@ -26,7 +26,9 @@ export const checkCommand: Command = {
       const errors = count('error');
       const warnings = count('warning');
       const roots = graph.roots.filter((root) => root.fragment !== null).length;
-      process.stdout.write(`${roots} root(s), ${graph.fragments.length} fragment(s): ${errors} error(s), ${warnings} warning(s), ${count('info')} note(s)\n`);
+      process.stdout.write(
+        `${roots} root(s), ${graph.fragments.length} fragment(s): ${errors} error(s), ${warnings} warning(s), ${count('info')} note(s)\n`,
+      );
       if (errors > 0) return 2;
       return values.strict === true && warnings > 0 ? 1 : 0;
     }),

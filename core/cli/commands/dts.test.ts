@@ -25,7 +25,12 @@ describe('khoscope dts', () => {
     second = join(dir, 'second.dtb');
     bare = join(dir, 'memblock');
     garbage = join(dir, 'garbage.dtb');
-    writeFileSync(first, blob('/memreserve/ 0x1000 0x2000;\n/ { compatible = "kho-v4"; s = "a", "b"; n@1 { reg = <1 2>; odd = [01 02 03]; }; };'));
+    writeFileSync(
+      first,
+      blob(
+        '/memreserve/ 0x1000 0x2000;\n/ { compatible = "kho-v4"; s = "a", "b"; n@1 { reg = <1 2>; odd = [01 02 03]; }; };',
+      ),
+    );
     writeFileSync(second, blob('/ { empty; };'));
     writeFileSync(bare, blob('/ { compatible = "memblock-v1"; };'));
     writeFileSync(garbage, 'not a device tree at all');
@@ -51,7 +56,9 @@ describe('khoscope dts', () => {
     expect(status).toBe(0);
     expect(stdout).toBe('');
     expect(readdirSync(out).sort()).toEqual(['first.dts', 'memblock.dts']);
-    expect(readFileSync(join(out, 'memblock.dts'), 'latin1')).toBe(decompileWithDtc(new Uint8Array(readFileSync(bare))));
+    expect(readFileSync(join(out, 'memblock.dts'), 'latin1')).toBe(
+      decompileWithDtc(new Uint8Array(readFileSync(bare))),
+    );
   });
 
   it('reports a missing file and a file that is not an FDT on stderr, still doing the rest, and exits 1', async () => {
@@ -113,7 +120,7 @@ describe('khoscope dts --allow-truncated', () => {
     writeFileSync(headerOnly, bytes.subarray(0, 20));
   });
 
-  it('refuses the debugfs root file without the flag, keeping the reader\'s error and naming the flag', async () => {
+  it("refuses the debugfs root file without the flag, keeping the reader's error and naming the flag", async () => {
     const { status, stdout, stderr } = await runCliLatin1('dts', debugfsRoot);
     expect(status).toBe(1);
     expect(stdout).toBe('');
@@ -167,7 +174,10 @@ describe('khoscope dts --allow-truncated', () => {
     const valueOf = (line: string) => line.replace(/^(\t*)(<name at [^>]*>|[^\t =]+) = /, '$1= ');
     const fullLines = full.split('\n').map(valueOf);
     let at = 0;
-    for (const line of stdout.split('\n').map(valueOf).filter((text) => text.includes('='))) {
+    for (const line of stdout
+      .split('\n')
+      .map(valueOf)
+      .filter((text) => text.includes('='))) {
       at = fullLines.indexOf(line, at) + 1;
       expect(at, line).toBeGreaterThan(0);
     }
@@ -175,13 +185,24 @@ describe('khoscope dts --allow-truncated', () => {
 
   it('names no open node when only the strings block is cut, and with --out-dir still writes every file', async () => {
     const out = join(folder(), 'out');
-    const { status, stdout, stderr } = await runCliLatin1('dts', '--allow-truncated', '--out-dir', out, stringsCut, whole);
+    const { status, stdout, stderr } = await runCliLatin1(
+      'dts',
+      '--allow-truncated',
+      '--out-dir',
+      out,
+      stringsCut,
+      whole,
+    );
     expect(status).toBe(0);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/^khoscope dts: .*strings-cut\.dtb: truncated: the file holds \d+ of the FDT's \d+ bytes; the structure block is whole; the strings block \(\d+ bytes at 0x[0-9a-f]+\) is cut, only \d+ of its bytes are present: 1 property name missing; property names not in the file are printed as placeholders/);
+    expect(stderr).toMatch(
+      /^khoscope dts: .*strings-cut\.dtb: truncated: the file holds \d+ of the FDT's \d+ bytes; the structure block is whole; the strings block \(\d+ bytes at 0x[0-9a-f]+\) is cut, only \d+ of its bytes are present: 1 property name missing; property names not in the file are printed as placeholders/,
+    );
     expect(stderr).not.toContain('closing');
     expect(stderr.trim().split('\n')).toHaveLength(1);
-    expect(readFileSync(join(out, 'strings-cut.dts'), 'latin1')).toMatch(/\tb \{\n\t\t<name at strings\+0x[0-9a-f]+ not in the \d+ bytes present> = "x";\n\t\};/);
+    expect(readFileSync(join(out, 'strings-cut.dts'), 'latin1')).toMatch(
+      /\tb \{\n\t\t<name at strings\+0x[0-9a-f]+ not in the \d+ bytes present> = "x";\n\t\};/,
+    );
     expect(readFileSync(join(out, 'whole.dts'), 'latin1')).toBe(decompileWithDtc(new Uint8Array(readFileSync(whole))));
   });
 
@@ -196,7 +217,9 @@ describe('khoscope dts --allow-truncated', () => {
     const cut = await runCliLatin1('dts', '--allow-truncated', headerOnly);
     expect(cut.status).toBe(1);
     expect(cut.stdout).toBe('');
-    expect(cut.stderr).toBe(`khoscope dts: ${headerOnly}: not a valid FDT: header at 0x0: blob is 20 bytes, shorter than the smallest header (28 bytes)\n`);
+    expect(cut.stderr).toBe(
+      `khoscope dts: ${headerOnly}: not a valid FDT: header at 0x0: blob is 20 bytes, shorter than the smallest header (28 bytes)\n`,
+    );
     const strict = await runCliLatin1('dts', headerOnly);
     expect(strict.stderr).not.toContain('--allow-truncated');
   });

@@ -79,7 +79,11 @@ function readIndex(bytes: Uint8Array, allowTruncated: boolean): FdtIndex {
     return readFdt(bytes, { allowTruncated });
   } catch (error) {
     if (allowTruncated || !(error instanceof FdtError) || !readsAsPrefix(bytes)) throw error;
-    throw new FdtError(error.offset, error.structure, `${error.reason} (the file holds only the start of the blob: --allow-truncated prints what it holds)`);
+    throw new FdtError(
+      error.offset,
+      error.structure,
+      `${error.reason} (the file holds only the start of the blob: --allow-truncated prints what it holds)`,
+    );
   }
 }
 
@@ -99,10 +103,15 @@ function readsAsPrefix(bytes: Uint8Array): boolean {
  * blob goes on inside them, and how missing property names are shown.
  */
 function truncationNote(index: FdtIndex, truncation: FdtTruncation): string {
-  const parts = [`truncated: the file holds ${truncation.availableBytes} of the FDT's ${truncation.totalSize} bytes; ${truncation.reason}`];
+  const parts = [
+    `truncated: the file holds ${truncation.availableBytes} of the FDT's ${truncation.totalSize} bytes; ${truncation.reason}`,
+  ];
   const openNodes = truncation.openNodes.map((n) => index.nodePath(n));
   if (openNodes.length > 0) parts.push(`the DTS stops at the cut, closing ${openNodes.join(', ')} there`);
-  if (truncation.missingNameCount > 0) parts.push(`property names not in the file are printed as placeholders (<name at strings+OFFSET not in the ${truncation.availableBytes} bytes present>)`);
+  if (truncation.missingNameCount > 0)
+    parts.push(
+      `property names not in the file are printed as placeholders (<name at strings+OFFSET not in the ${truncation.availableBytes} bytes present>)`,
+    );
   return parts.join('; ');
 }
 
@@ -130,7 +139,11 @@ function reason(error: unknown): string {
  * Decompiles every input to stdout or to its output file; a file that fails
  * is reported on stderr and the others are still done. True when all went well.
  */
-async function decompileAll(inputs: string[], outputs: string[] | undefined, allowTruncated: boolean): Promise<boolean> {
+async function decompileAll(
+  inputs: string[],
+  outputs: string[] | undefined,
+  allowTruncated: boolean,
+): Promise<boolean> {
   let failed = false;
   let printed = 0;
   for (const [i, input] of inputs.entries()) {
@@ -138,7 +151,8 @@ async function decompileAll(inputs: string[], outputs: string[] | undefined, all
     try {
       const decompiled = await decompile(input, allowTruncated);
       dts = decompiled.dts;
-      if (decompiled.truncationNote !== null) process.stderr.write(`khoscope dts: ${input}: ${decompiled.truncationNote}\n`);
+      if (decompiled.truncationNote !== null)
+        process.stderr.write(`khoscope dts: ${input}: ${decompiled.truncationNote}\n`);
     } catch (error) {
       process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
       failed = true;

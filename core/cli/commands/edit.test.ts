@@ -15,7 +15,7 @@ describe('khoscope build and edit', () => {
     expect((await runCli('build', 'demos/kho-v4.json', '-o', v4)).status).toBe(0);
   });
 
-  it('build writes the spec\'s image and says where everything went', async () => {
+  it("build writes the spec's image and says where everything went", async () => {
     const out = join(folder(), 'again.elf');
     const { status, stdout } = await runCli('build', 'demos/seed-example.json', '-o', out);
     expect(status).toBe(0);
@@ -27,7 +27,14 @@ describe('khoscope build and edit', () => {
 
   it('build reports a bad spec with its place (status 1) and a bad command line with the help (status 2)', async () => {
     const spec = join(folder(), 'bad.json');
-    writeFileSync(spec, JSON.stringify({ ram: [{ start: '0x1000', size: '0x1000' }], fragments: {}, roots: [{ fragment: 'x', scheme: 'draft' }] }));
+    writeFileSync(
+      spec,
+      JSON.stringify({
+        ram: [{ start: '0x1000', size: '0x1000' }],
+        fragments: {},
+        roots: [{ fragment: 'x', scheme: 'draft' }],
+      }),
+    );
     const bad = await runCli('build', spec, '-o', join(folder(), 'x.elf'));
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(/roots\[0\]\.fragment: names no fragment/);
@@ -41,15 +48,25 @@ describe('khoscope build and edit', () => {
     const fragment = join(folder(), 'extra.dts');
     writeFileSync(fragment, '/dts-v1/;\n/ { compatible = "extra-v1"; };\n');
     const { status, stdout, stderr } = await runCli(
-      'edit', seed, '-o', out,
-      '--add-node', '/gpu@0x100000000/node2/fresh',
-      '--set', '/gpu@0x100000000/node2/fresh:size=u64le:0x1000',
+      'edit',
+      seed,
+      '-o',
+      out,
+      '--add-node',
+      '/gpu@0x100000000/node2/fresh',
+      '--set',
+      '/gpu@0x100000000/node2/fresh:size=u64le:0x1000',
       '--set=/gpu@0x100000000/node1:key5="changed"',
-      '--rename', '/memblock/n2=n9',
-      '--split', '/gpu@0x100000000/node2',
-      '--add-fragment', `/gpu@0x100000000/extra=${fragment}`,
-      '--page-order', '/gpu@0x100000000/node1=le',
-      '--delete', '/gpu@0x100000000:key2',
+      '--rename',
+      '/memblock/n2=n9',
+      '--split',
+      '/gpu@0x100000000/node2',
+      '--add-fragment',
+      `/gpu@0x100000000/extra=${fragment}`,
+      '--page-order',
+      '/gpu@0x100000000/node1=le',
+      '--delete',
+      '/gpu@0x100000000:key2',
     );
     expect(stderr).toBe('');
     expect(status).toBe(0);
@@ -66,14 +83,31 @@ describe('khoscope build and edit', () => {
 
   it('writes the DTS of one edited fragment, the graph as JSON, or debugfs files', async () => {
     const dts = join(folder(), 'gpu.dts');
-    expect((await runCli('edit', seed, '-o', dts, '--format', 'dts', '--fragment', '/gpu@0x100000000', '--set', '/gpu@0x100000000:key1="one"')).status).toBe(0);
+    expect(
+      (
+        await runCli(
+          'edit',
+          seed,
+          '-o',
+          dts,
+          '--format',
+          'dts',
+          '--fragment',
+          '/gpu@0x100000000',
+          '--set',
+          '/gpu@0x100000000:key1="one"',
+        )
+      ).status,
+    ).toBe(0);
     expect(readFileSync(dts, 'latin1')).toMatch(/^\/dts-v1\/;\n\n\/ \{\n\tcompatible = "gpu-v1";\n\tkey1 = "one";/);
     const json = join(folder(), 'graph.json');
     expect((await runCli('edit', v4, '-o', json, '--format', 'json', '--delete', '/kexec-metadata')).status).toBe(0);
     const graph = JSON.parse(readFileSync(json, 'utf8'));
     expect(graph.fragments.map((f: { format: string }) => f.format)).not.toContain('kexec-metadata');
     const out = join(folder(), 'debugfs');
-    expect((await runCli('edit', v4, '-o', out, '--format', 'debugfs', '--set', '/memblock/demo1:note="x"')).status).toBe(0);
+    expect(
+      (await runCli('edit', v4, '-o', out, '--format', 'debugfs', '--set', '/memblock/demo1:note="x"')).status,
+    ).toBe(0);
     expect(existsSync(join(out, 'fdt'))).toBe(true);
     expect(readFileSync(join(out, 'sub_fdts', 'memblock'), 'latin1')).toContain('note');
   });
@@ -93,7 +127,9 @@ describe('khoscope build and edit', () => {
     const out = join(folder(), 'seed-warned.elf');
     const { status, stderr } = await runCli('edit', seed, '-o', out, '--delete', '/memblock/n1:size');
     expect(status).toBe(0);
-    expect(stderr).toMatch(/warning: the edited tree has a new warning missing-property: node \/n1 has no `size` property/);
+    expect(stderr).toMatch(
+      /warning: the edited tree has a new warning missing-property: node \/n1 has no `size` property/,
+    );
     expect(existsSync(out)).toBe(true);
   });
 

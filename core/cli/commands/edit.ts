@@ -3,7 +3,13 @@ import { dirname, join } from 'node:path';
 import { EditError } from '../../edit/EditError';
 import { EditLog } from '../../edit/EditLog';
 import { editStateFromGraph } from '../../edit/editStateFromGraph';
-import { decodeEditedGraph, editedDebugfsFiles, editedFragmentDts, editedGraphJson, exportEditedImage } from '../../edit/export/exportEdit';
+import {
+  decodeEditedGraph,
+  editedDebugfsFiles,
+  editedFragmentDts,
+  editedGraphJson,
+  exportEditedImage,
+} from '../../edit/export/exportEdit';
 import { resolveEditPath } from '../../edit/paths/resolveEditPath';
 import type { EditPlan } from '../../edit/reencode/EditPlan';
 import { planEdit } from '../../edit/reencode/planEdit';
@@ -70,16 +76,24 @@ export const editCommand: Command = {
       return 2;
     }
     const { edits, rest } = taken;
-    const extra = { output: { type: 'string', short: 'o' }, format: { type: 'string' }, fragment: { type: 'string' }, 'allow-nonzero-pages': { type: 'boolean' } } as const;
+    const extra = {
+      output: { type: 'string', short: 'o' },
+      format: { type: 'string' },
+      fragment: { type: 'string' },
+      'allow-nonzero-pages': { type: 'boolean' },
+    } as const;
     return runImageCommand('edit', help, extra, rest, async (image, values) => {
       const output = values.output as string | undefined;
       const format = (values.format as string | undefined) ?? 'image';
       if (output === undefined) throw new UsageError('give the output with -o OUT');
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
       const opened = await openImageArguments(image);
       try {
         if (opened.image.kind !== 'memory') {
-          process.stderr.write(`khoscope edit: ${image.paths.join(' ')} is a ${opened.image.kind === 'debugfs' ? 'debugfs blob set' : 'lone DTB'}, which has no physical memory to write fragments into\n`);
+          process.stderr.write(
+            `khoscope edit: ${image.paths.join(' ')} is a ${opened.image.kind === 'debugfs' ? 'debugfs blob set' : 'lone DTB'}, which has no physical memory to write fragments into\n`,
+          );
           return 1;
         }
         const memoryImage = opened.image;
@@ -93,7 +107,9 @@ export const editCommand: Command = {
             log = log.apply(op);
             process.stdout.write(`--${edit.flag} ${edit.text}: ${op.op} in fragment ${op.fragment} ${op.node}\n`);
           }
-          plan = await planEdit(memoryImage.memory, graph, log.state, { allowNonZeroPages: values['allow-nonzero-pages'] === true });
+          plan = await planEdit(memoryImage.memory, graph, log.state, {
+            allowNonZeroPages: values['allow-nonzero-pages'] === true,
+          });
         } catch (error) {
           if (!(error instanceof EditError)) throw error;
           process.stderr.write(`khoscope edit: ${error.message}\n`);
@@ -107,8 +123,12 @@ export const editCommand: Command = {
         } else if (format === 'json') {
           await writeFile(output, `${await editedGraphJson(memoryImage, plan, graph)}\n`);
         } else if (format === 'dts') {
-          const fragment = values.fragment === undefined ? log.state.roots[0]?.fragment : resolveEditPath(log.state, values.fragment as string).content.fragment;
-          if (fragment === undefined) throw new UsageError('the image has no root: name a fragment with --fragment PATH');
+          const fragment =
+            values.fragment === undefined
+              ? log.state.roots[0]?.fragment
+              : resolveEditPath(log.state, values.fragment as string).content.fragment;
+          if (fragment === undefined)
+            throw new UsageError('the image has no root: name a fragment with --fragment PATH');
           await writeFile(output, Buffer.from(editedFragmentDts(plan, fragment), 'latin1'));
         } else {
           for (const file of await editedDebugfsFiles(memoryImage, plan, graph)) {
@@ -130,21 +150,36 @@ function summary(plan: EditPlan): string {
   const lines: string[] = [];
   for (const fragment of plan.fragments) {
     if (fragment.fate === 'unchanged') continue;
-    const where = fragment.location.kind === 'pages' ? `pages ${fragment.location.pages.map(hex).join(' + ')}` : fragment.location.kind === 'contiguous' ? `at ${hex(fragment.location.address)}` : '';
+    const where =
+      fragment.location.kind === 'pages'
+        ? `pages ${fragment.location.pages.map(hex).join(' + ')}`
+        : fragment.location.kind === 'contiguous'
+          ? `at ${hex(fragment.location.address)}`
+          : '';
     lines.push(`fragment ${fragment.id}: ${fragment.fate}, ${fragment.bytes.length} bytes ${where}`);
   }
   for (const id of plan.dropped) lines.push(`fragment ${id}: no longer linked, its memory given back`);
-  for (const map of plan.maps) lines.push(`map of root ${map.root}: ${map.marked.length} page(s) marked preserved, ${map.unmarked.length} cleared, ${map.metadataPages.length} map page(s) at ${hex(map.after)}`);
+  for (const map of plan.maps)
+    lines.push(
+      `map of root ${map.root}: ${map.marked.length} page(s) marked preserved, ${map.unmarked.length} cleared, ${map.metadataPages.length} map page(s) at ${hex(map.after)}`,
+    );
   if (plan.allocated.length > 0) lines.push(`pages taken from free memory: ${plan.allocated.map(hex).join(', ')}`);
   lines.push(`${plan.pages.size} page(s) changed`);
   return `${lines.join('\n')}\n`;
 }
 
 /** Tells the user about problems the edited tree has that the input did not (the edit is still written). */
-async function reportNewDiagnostics(image: Parameters<typeof decodeEditedGraph>[0], plan: EditPlan, graph: Parameters<typeof decodeEditedGraph>[2]): Promise<void> {
+async function reportNewDiagnostics(
+  image: Parameters<typeof decodeEditedGraph>[0],
+  plan: EditPlan,
+  graph: Parameters<typeof decodeEditedGraph>[2],
+): Promise<void> {
   const before = new Set(graph.diagnostics.map((d) => d.code));
   const after = await decodeEditedGraph(image, plan, graph);
   for (const diagnostic of after.diagnostics) {
-    if (!before.has(diagnostic.code)) process.stderr.write(`khoscope edit: warning: the edited tree has a new ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}\n`);
+    if (!before.has(diagnostic.code))
+      process.stderr.write(
+        `khoscope edit: warning: the edited tree has a new ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}\n`,
+      );
   }
 }

@@ -20,7 +20,16 @@ import { parsePropertyValue } from '../../edit/values/parsePropertyValue';
 import { UsageError } from '../UsageError';
 
 /** The edit options, in the form `khoscope edit` takes them (each repeatable). */
-export const EDIT_OPERATION_FLAGS = ['set', 'delete', 'add-node', 'rename', 'split', 'inline', 'page-order', 'add-fragment'] as const;
+export const EDIT_OPERATION_FLAGS = [
+  'set',
+  'delete',
+  'add-node',
+  'rename',
+  'split',
+  'inline',
+  'page-order',
+  'add-fragment',
+] as const;
 
 /** One edit option as written, in command-line order. */
 export interface EditArgument {
@@ -38,7 +47,10 @@ export function takeEditArguments(args: readonly string[]): { edits: EditArgumen
   const rest: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const match = /^--([a-z-]+)(?:=(.*))?$/s.exec(args[i]);
-    const flag = match && (EDIT_OPERATION_FLAGS as readonly string[]).includes(match[1]) ? (match[1] as EditArgument['flag']) : undefined;
+    const flag =
+      match && (EDIT_OPERATION_FLAGS as readonly string[]).includes(match[1])
+        ? (match[1] as EditArgument['flag'])
+        : undefined;
     if (!flag) {
       rest.push(args[i]);
       continue;
@@ -64,7 +76,9 @@ export function editOperationFor(state: EditState, edit: EditArgument): EditOper
     }
     case 'rename': {
       const { path, property, value } = split(text, false, true, flag);
-      return property === undefined ? renameNodeAt(state, path, value!) : renamePropertyAt(state, path, property, value!);
+      return property === undefined
+        ? renameNodeAt(state, path, value!)
+        : renamePropertyAt(state, path, property, value!);
     }
     case 'add-node':
       return addNodeAt(state, text);
@@ -85,14 +99,20 @@ export function editOperationFor(state: EditState, edit: EditArgument): EditOper
 }
 
 /** `PATH[:PROP][=VALUE]`: the path ends at the first `:` (node names have none), the property at the first `=`. */
-function split(text: string, needProperty: boolean, needValue: boolean, flag: string): { path: string; property?: string; value?: string } {
+function split(
+  text: string,
+  needProperty: boolean,
+  needValue: boolean,
+  flag: string,
+): { path: string; property?: string; value?: string } {
   const eq = text.indexOf('=');
   const head = eq < 0 ? text : text.slice(0, eq);
   const value = eq < 0 ? undefined : text.slice(eq + 1);
   const colon = head.indexOf(':');
   const path = colon < 0 ? head : head.slice(0, colon);
   const property = colon < 0 ? undefined : head.slice(colon + 1);
-  if (needProperty && !property) throw new UsageError(`--${flag} ${text}: write PATH:PROPERTY${needValue ? '=VALUE' : ''}`);
+  if (needProperty && !property)
+    throw new UsageError(`--${flag} ${text}: write PATH:PROPERTY${needValue ? '=VALUE' : ''}`);
   if (needValue && value === undefined) throw new UsageError(`--${flag} ${text}: the value comes after '='`);
   return { path, property, value };
 }
@@ -101,7 +121,8 @@ function readDtsTree(file: string) {
   try {
     return parseDts(readFileSync(file, 'utf8')).root;
   } catch (error) {
-    if (error instanceof DtsError) throw new UsageError(`${file} line ${error.line}, column ${error.column}: ${error.reason}`);
+    if (error instanceof DtsError)
+      throw new UsageError(`${file} line ${error.line}, column ${error.column}: ${error.reason}`);
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
 }

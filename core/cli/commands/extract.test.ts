@@ -29,17 +29,42 @@ describe('khoscope extract', () => {
     seed = join(dir, 'seed.raw');
     writeRawImage(buildSeedExample().memory, seed);
     const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
-    placeKhoRoot(builder, { address: 0x11_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }] });
-    placeKhoRoot(builder, { address: 0x13_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }] });
+    placeKhoRoot(builder, {
+      address: 0x11_0000,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }],
+    });
+    placeKhoRoot(builder, {
+      address: 0x13_0000,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }],
+    });
     twoRoots = join(dir, 'two.raw');
     writeRawImage(builder.memory, twoRoots);
   });
 
   it('lays the seed example out like debugfs, deeper fragments in <name>.d/', async () => {
     const out = join(dir, 'seed-out');
-    const { status } = await runCli('extract', seed, '--raw', '--base', '0x40000000', '--root', '0x40000000', '-o', out);
+    const { status } = await runCli(
+      'extract',
+      seed,
+      '--raw',
+      '--base',
+      '0x40000000',
+      '--root',
+      '0x40000000',
+      '-o',
+      out,
+    );
     expect(status).toBe(0);
-    expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/gpu@0x100000000', 'sub_fdts/gpu@0x100000000.d/node1', 'sub_fdts/memblock']);
+    expect(filesBelow(out)).toEqual([
+      'fdt',
+      'sub_fdts/gpu@0x100000000',
+      'sub_fdts/gpu@0x100000000.d/node1',
+      'sub_fdts/memblock',
+    ]);
     const node1 = readFileSync(join(out, 'sub_fdts/gpu@0x100000000.d/node1'));
     const { memory } = buildSeedExample();
     const [first, second] = SEED_EXAMPLE.node1Pages;
@@ -66,9 +91,17 @@ describe('khoscope extract', () => {
       const out = join(dir, `linux-${i}`);
       const { status } = await runCli('extract', await images.path(CARVED_IMAGES.preKexec), '-o', out);
       expect(status).toBe(0);
-      expect(filesBelow(out)).toEqual(['fdt', 'sub_fdts/LUO', 'sub_fdts/kexec-metadata', 'sub_fdts/kho_test', 'sub_fdts/memblock']);
+      expect(filesBelow(out)).toEqual([
+        'fdt',
+        'sub_fdts/LUO',
+        'sub_fdts/kexec-metadata',
+        'sub_fdts/kho_test',
+        'sub_fdts/memblock',
+      ]);
       for (const name of ['LUO', 'kexec-metadata', 'kho_test', 'memblock']) {
-        expect(readFileSync(join(out, 'sub_fdts', name))).toEqual(readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)));
+        expect(readFileSync(join(out, 'sub_fdts', name))).toEqual(
+          readFileSync(join(CARVED_TRUTH, 'debugfs/kho/out/sub_fdts', name)),
+        );
       }
       const root = readFileSync(join(out, 'fdt'));
       expect(root).toEqual(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb')));

@@ -67,18 +67,27 @@ export function scanReportTable(report: ScanReport): string {
     const rows = candidates.map((c) => [String(c.rank), hex(c.address), String(c.size), c.compatible, c.how]);
     const header = ['RANK', 'ADDRESS', 'SIZE', 'COMPATIBLE', 'FOUND BY'];
     const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-    const render = (cells: string[]) => cells.map((cell, i) => (i < 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ').trimEnd();
+    const render = (cells: string[]) =>
+      cells
+        .map((cell, i) => (i < 3 ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     lines.push('', render(header));
     candidates.forEach((c, i) => {
       lines.push(render(rows[i]));
-      for (const reason of c.reasons) lines.push(`      ${(reason.points > 0 ? `+${reason.points}` : String(reason.points)).padStart(4)}  ${reason.text}`);
+      for (const reason of c.reasons)
+        lines.push(
+          `      ${(reason.points > 0 ? `+${reason.points}` : String(reason.points)).padStart(4)}  ${reason.text}`,
+        );
     });
   }
   if (scan && scan.fdts.length > 0) {
     lines.push('', 'every FDT at a page start:');
     const width = Math.max(...scan.fdts.map((f) => hex(f.address).length));
     for (const f of scan.fdts) {
-      lines.push(`  ${hex(f.address).padStart(width)}  ${`${f.size} bytes`.padStart(12)}  ${f.compatible ?? '(unreadable)'}${f.problem ? `  (${f.problem})` : ''}`);
+      lines.push(
+        `  ${hex(f.address).padStart(width)}  ${`${f.size} bytes`.padStart(12)}  ${f.compatible ?? '(unreadable)'}${f.problem ? `  (${f.problem})` : ''}`,
+      );
     }
   }
   if (scan && scan.rejected.length > 0) {

@@ -58,7 +58,8 @@ export function parseImageArguments<T extends NonNullable<ParseArgsConfig['optio
   const parsed = parseCommandLine(args, { ...IMAGE_OPTIONS, ...extra });
   const values = parsed.values as Record<string, string | boolean | string[] | boolean[] | undefined>;
   const help = values.help === true;
-  if (!help && parsed.positionals.length === 0) throw new UsageError('give an IMAGE (a memory image, a DTB, or a debugfs kho/out folder)');
+  if (!help && parsed.positionals.length === 0)
+    throw new UsageError('give an IMAGE (a memory image, a DTB, or a debugfs kho/out folder)');
   const roots = values.root as string[] | undefined;
   const base = values.base as string | undefined;
   const pageSize = values['page-size'] as string | undefined;
@@ -92,7 +93,10 @@ const MAX_FOLDER_FILES = 4096;
 export async function openImageArguments(args: ImageArguments): Promise<OpenedImageFiles> {
   const files: { path: string; name: string }[] = [];
   for (const path of args.paths) {
-    if ((await stat(path)).isDirectory()) files.push(...(await filesBelow(path)).map((file) => ({ path: file, name: relative(path, file).split(sep).join('/') })));
+    if ((await stat(path)).isDirectory())
+      files.push(
+        ...(await filesBelow(path)).map((file) => ({ path: file, name: relative(path, file).split(sep).join('/') })),
+      );
     else files.push({ path, name: path });
   }
   const sources: NodeFileSource[] = [];
@@ -101,8 +105,12 @@ export async function openImageArguments(args: ImageArguments): Promise<OpenedIm
   };
   try {
     for (const file of files) sources.push(await NodeFileSource.open(file.path, file.name));
-    const input: ByteSource | ByteSource[] = args.paths.length === 1 && sources.length === 1 && files[0].path === args.paths[0] ? sources[0] : sources;
-    return { image: await openImage(input, { base: args.base, pageSize: args.pageSize, container: args.raw ? 'raw' : 'auto' }), close };
+    const input: ByteSource | ByteSource[] =
+      args.paths.length === 1 && sources.length === 1 && files[0].path === args.paths[0] ? sources[0] : sources;
+    return {
+      image: await openImage(input, { base: args.base, pageSize: args.pageSize, container: args.raw ? 'raw' : 'auto' }),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;
@@ -116,7 +124,8 @@ async function filesBelow(folder: string): Promise<string[]> {
       const path = join(dir, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) found.push(path);
-      if (found.length > MAX_FOLDER_FILES) throw new UsageError(`${folder} holds more than ${MAX_FOLDER_FILES} files: not a debugfs kho/out folder`);
+      if (found.length > MAX_FOLDER_FILES)
+        throw new UsageError(`${folder} holds more than ${MAX_FOLDER_FILES} files: not a debugfs kho/out folder`);
     }
   };
   await walk(folder);

@@ -13,7 +13,13 @@ describe('khoscope scan', () => {
   beforeAll(() => {
     // 16 MiB of RAM at 1 GiB: a live kho-v4 root, a decoy DTB and an anchor-chain root.
     const memory = new SparseMemory(4096, [{ start: BASE, end: BASE + 16 * 1024 * 1024 }]);
-    placeRoot(memory, { address: BASE + 0x23a000, compatible: 'kho-v4', map: 'radix-tree', mapPages: BASE + 0x600000, children: [{ name: 'kho_test', blob: BASE + 0x528000, property: 'preserved-data', blobSize: 240 }] });
+    placeRoot(memory, {
+      address: BASE + 0x23a000,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      mapPages: BASE + 0x600000,
+      children: [{ name: 'kho_test', blob: BASE + 0x528000, property: 'preserved-data', blobSize: 240 }],
+    });
     memory.write(BASE + 0x100000, fdtBlob('linux,dummy-virt'));
     const pages = [BASE + 0x300000, BASE + 0x302000];
     memory.write(BASE + 0x310000, anchorPage(4096, 0, placeSpreadFdt(memory, 'kho-v1', pages), pages));
@@ -42,7 +48,12 @@ describe('khoscope scan', () => {
     ]);
     expect(report.candidates[0].map).toMatchObject({ encoding: 'radix-tree', blocks: 2, preservedBytes: 8192 });
     // The anchor chain's first FDT page does not parse on its own: its second page is elsewhere.
-    expect(report.fdts.map((f: { compatible: string | null }) => f.compatible)).toEqual(['linux,dummy-virt', 'kho-v4', null, 'kho_test-v1']);
+    expect(report.fdts.map((f: { compatible: string | null }) => f.compatible)).toEqual([
+      'linux,dummy-virt',
+      'kho-v4',
+      null,
+      'kho_test-v1',
+    ]);
     expect(report.fdts[2]).toMatchObject({ address: '0x40300000', problem: expect.stringMatching(/structure block/) });
     expect(report.bytesScanned).toBe(16 * 1024 * 1024);
   });

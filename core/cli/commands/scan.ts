@@ -34,24 +34,34 @@ export const scanCommand: Command = {
   name: 'scan',
   summary: 'find KHO roots in a memory image and rank them',
   run: (args) =>
-    runImageCommand('scan', help, { 'all-fdts': { type: 'boolean' }, json: { type: 'boolean' } }, args, async (imageArgs, values) => {
-      const opened = await openImageArguments(imageArgs);
-      try {
-        const { image } = opened;
-        const name = imageArgs.paths.join(' ');
-        if (image.kind !== 'memory') {
-          process.stderr.write(`khoscope scan: ${name} is ${image.kind === 'dtb' ? 'a lone FDT blob' : 'a KHO debugfs set'}, not a memory image: nothing to scan\n`);
-          return 1;
+    runImageCommand(
+      'scan',
+      help,
+      { 'all-fdts': { type: 'boolean' }, json: { type: 'boolean' } },
+      args,
+      async (imageArgs, values) => {
+        const opened = await openImageArguments(imageArgs);
+        try {
+          const { image } = opened;
+          const name = imageArgs.paths.join(' ');
+          if (image.kind !== 'memory') {
+            process.stderr.write(
+              `khoscope scan: ${name} is ${image.kind === 'dtb' ? 'a lone FDT blob' : 'a KHO debugfs set'}, not a memory image: nothing to scan\n`,
+            );
+            return 1;
+          }
+          const options = { pageSize: image.pageSize, listAllFdts: values['all-fdts'] === true };
+          const given: RootCandidate[] = [];
+          for (const root of imageArgs.roots ?? []) given.push(await inspectRootAt(image.memory, root, options));
+          const scan = imageArgs.roots
+            ? null
+            : await findKhoRoots(image.memory, { ...options, onProgress: progressPrinter() });
+          const report: ScanReport = { image: name, container: image.container, pageSize: image.pageSize, given, scan };
+          process.stdout.write(values.json === true ? scanReportJson(report) : scanReportTable(report));
+          return 0;
+        } finally {
+          await opened.close();
         }
-        const options = { pageSize: image.pageSize, listAllFdts: values['all-fdts'] === true };
-        const given: RootCandidate[] = [];
-        for (const root of imageArgs.roots ?? []) given.push(await inspectRootAt(image.memory, root, options));
-        const scan = imageArgs.roots ? null : await findKhoRoots(image.memory, { ...options, onProgress: progressPrinter() });
-        const report: ScanReport = { image: name, container: image.container, pageSize: image.pageSize, given, scan };
-        process.stdout.write(values.json === true ? scanReportJson(report) : scanReportTable(report));
-        return 0;
-      } finally {
-        await opened.close();
-      }
-    }),
+      },
+    ),
 };

@@ -28,7 +28,8 @@ export const treeCommand: Command = {
   run: (args) =>
     runImageCommand('tree', help, { format: { type: 'string' } }, args, async (image, values) => {
       const format = (values.format as string | undefined) ?? 'text';
-      if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+      if (!(FORMATS as readonly string[]).includes(format))
+        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
       const graph = await decodeImageGraph(image);
       if (format === 'json') process.stdout.write(`${graphToJson(graph)}\n`);
       // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.

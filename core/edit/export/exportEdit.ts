@@ -17,7 +17,11 @@ import { OverlayMemory } from '../reencode/OverlayMemory';
  * segments and gains `PT_LOAD`s for pages outside them, raw keeps its size,
  * kdump becomes ELF), with only the changed pages new.
  */
-export function exportEditedImage(image: MemoryImage, plan: EditPlan, options: ExportOptions = {}): Promise<ExportPlan> {
+export function exportEditedImage(
+  image: MemoryImage,
+  plan: EditPlan,
+  options: ExportOptions = {},
+): Promise<ExportPlan> {
   return exportImage(image, { pages: plan.pages }, options);
 }
 
@@ -27,7 +31,12 @@ export function editedMemory(image: MemoryImage, plan: EditPlan): OverlayMemory 
 }
 
 /** The graph the edited image decodes to (the same roots as the input's, unless `options.roots` says otherwise). */
-export function decodeEditedGraph(image: MemoryImage, plan: EditPlan, inputGraph: KhoGraph, options: KhoDecodeOptions = {}): Promise<KhoGraph> {
+export function decodeEditedGraph(
+  image: MemoryImage,
+  plan: EditPlan,
+  inputGraph: KhoGraph,
+  options: KhoDecodeOptions = {},
+): Promise<KhoGraph> {
   const roots = inputGraph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
   return decodeKhoGraph(editedMemory(image, plan), { roots, pageSize: plan.pageSize, ...options });
 }
@@ -38,7 +47,11 @@ export async function editedGraphJson(image: MemoryImage, plan: EditPlan, inputG
 }
 
 /** The edited tree as debugfs would show it (core/kho/extract): `fdt`, `sub_fdts/<name>`, ... */
-export async function editedDebugfsFiles(image: MemoryImage, plan: EditPlan, inputGraph: KhoGraph): Promise<ExtractedFile[]> {
+export async function editedDebugfsFiles(
+  image: MemoryImage,
+  plan: EditPlan,
+  inputGraph: KhoGraph,
+): Promise<ExtractedFile[]> {
   const graph = await decodeEditedGraph(image, plan, inputGraph);
   return extractionFiles(graph, graph.roots.filter((root) => root.fragment !== null).length > 1);
 }

@@ -19,7 +19,10 @@ export function editTarget(state: EditState, ref: NodeRef): EditTarget {
   const fragment = state.fragments[ref.fragment];
   if (!fragment) throw new EditError(`fragment ${ref.fragment}`, 'there is no such fragment');
   if (!fragment.document) {
-    throw new EditError(`fragment ${ref.fragment}`, `it is a ${fragment.format} blob, not an FDT: only FDT fragments can be edited`);
+    throw new EditError(
+      `fragment ${ref.fragment}`,
+      `it is a ${fragment.format} blob, not an FDT: only FDT fragments can be edited`,
+    );
   }
   const node = findNode(fragment.document, ref.node);
   if (!node) throw new EditError(nodePlace(ref.fragment, ref.node), 'there is no such node');

@@ -28,9 +28,23 @@ export function addFragment(state: EditState, op: AddFragment): EditResult<EditS
   const { value, pointers } = placeholderPointer(state, scheme, id, state.nextFragment);
   const owner: FdtNode = { name: op.name, properties: scheme.properties(value), children: [] };
   const next = updateNode(document, op.node, (n) => ({ ...n, children: [...n.children, owner] }));
-  const created: EditFragment = { id, root: fragment.root, document: { ...emptyFdtDocument(), root: tree }, format: 'fdt', original: null };
-  const withFragment = { ...state, pointers, nextFragment: state.nextFragment + 1, fragments: { ...state.fragments, [id]: created } };
-  return { state: withDocument(withFragment, op.fragment, next), inverse: { op: 'remove-node', fragment: op.fragment, node: ownerPath } };
+  const created: EditFragment = {
+    id,
+    root: fragment.root,
+    document: { ...emptyFdtDocument(), root: tree },
+    format: 'fdt',
+    original: null,
+  };
+  const withFragment = {
+    ...state,
+    pointers,
+    nextFragment: state.nextFragment + 1,
+    fragments: { ...state.fragments, [id]: created },
+  };
+  return {
+    state: withDocument(withFragment, op.fragment, next),
+    inverse: { op: 'remove-node', fragment: op.fragment, node: ownerPath },
+  };
 }
 
 /**
@@ -51,7 +65,11 @@ export function splitNode(state: EditState, op: SplitNode): EditResult<EditState
   if (op.into !== undefined) {
     // Undo of an inline puts back exactly what was there, wherever the inline took it from.
     const into = state.fragments[op.into];
-    if (!into?.document || !op.owner) throw new EditError(where, `fragment ${op.into} to split into is not an FDT fragment, or no pointer node was given`);
+    if (!into?.document || !op.owner)
+      throw new EditError(
+        where,
+        `fragment ${op.into} to split into is not an FDT fragment, or no pointer node was given`,
+      );
     owner = deserializeNode(op.owner);
     target = { ...into, document: { ...into.document, root: content } };
     next = state;
@@ -60,13 +78,26 @@ export function splitNode(state: EditState, op: SplitNode): EditResult<EditState
     const id = `new-${state.nextFragment}`;
     const { value, pointers } = placeholderPointer(state, scheme, id, state.nextFragment);
     owner = { name: node.name, properties: scheme.properties(value), children: [] };
-    target = { id, root: fragment.root, document: { ...emptyFdtDocument(), root: content }, format: 'fdt', original: null };
+    target = {
+      id,
+      root: fragment.root,
+      document: { ...emptyFdtDocument(), root: content },
+      format: 'fdt',
+      original: null,
+    };
     next = { ...state, pointers, nextFragment: state.nextFragment + 1 };
   }
   next = { ...next, fragments: { ...next.fragments, [target.id]: target } };
   const inverse: InlineFragment = { op: 'inline', fragment: op.fragment, node: op.node };
   if (root?.mainline) inverse.keepPointerless = true;
-  return { state: withDocument(next, op.fragment, updateNode(document, op.node, () => owner)), inverse };
+  return {
+    state: withDocument(
+      next,
+      op.fragment,
+      updateNode(document, op.node, () => owner),
+    ),
+    inverse,
+  };
 }
 
 /**
@@ -80,7 +111,8 @@ function splitScheme(state: EditState, fragment: string, path: string, where: st
   const scheme = linkSchemeFor(root, rootFragmentRoot(state, fragment) !== undefined, parentPath(path));
   if (typeof scheme === 'string') throw new EditError(where, scheme);
   const document = state.fragments[fragment].document!;
-  if (root?.mainline && pointerSlots(state, fragment, document).some((slot) => slot.node === path)) throw new EditError(where, 'the node already points to a blob');
+  if (root?.mainline && pointerSlots(state, fragment, document).some((slot) => slot.node === path))
+    throw new EditError(where, 'the node already points to a blob');
   return scheme;
 }
 
@@ -97,22 +129,51 @@ export function inlineFragment(state: EditState, op: InlineFragment): EditResult
   const slot = pointerSlots(state, op.fragment, document).find((s) => s.node === op.node);
   if (!slot) throw new EditError(where, 'the node does not link to a fragment');
   const target = slotTarget(state, slot);
-  if (!target) throw new EditError(where, `its ${slot.property} was not followed when the image was decoded (see the diagnostics), so there is nothing to take in`);
+  if (!target)
+    throw new EditError(
+      where,
+      `its ${slot.property} was not followed when the image was decoded (see the diagnostics), so there is nothing to take in`,
+    );
   const child = state.fragments[target.fragment];
-  if (!child.document) throw new EditError(where, `it links to a ${child.format} blob, which is not an FDT and cannot become a node`);
-  if (state.roots.some((root) => root.fragment === child.id)) throw new EditError(where, `it links to ${child.id}, which is a KHO root of its own`);
+  if (!child.document)
+    throw new EditError(where, `it links to a ${child.format} blob, which is not an FDT and cannot become a node`);
+  if (state.roots.some((root) => root.fragment === child.id))
+    throw new EditError(where, `it links to ${child.id}, which is a KHO root of its own`);
   if (child.id === op.fragment) throw new EditError(where, 'it links to its own fragment');
-  if (child.document.memoryReservations.length > 0) throw new EditError(where, `fragment ${child.id} has memory reservations, which a node cannot hold`);
-  const extra = node.children.length > 0 || node.properties.some((property) => property.name !== slot.property && !(slot.blobSize && property.name === 'blob-size'));
-  if (extra) throw new EditError(where, 'the node holds more than its link (other properties or children): move those away first');
+  if (child.document.memoryReservations.length > 0)
+    throw new EditError(where, `fragment ${child.id} has memory reservations, which a node cannot hold`);
+  const extra =
+    node.children.length > 0 ||
+    node.properties.some(
+      (property) => property.name !== slot.property && !(slot.blobSize && property.name === 'blob-size'),
+    );
+  if (extra)
+    throw new EditError(
+      where,
+      'the node holds more than its link (other properties or children): move those away first',
+    );
   if (rootOf(state, op.fragment)?.mainline && !op.keepPointerless) {
-    throw new EditError(where, 'under a mainline KHO root every child must point to a blob: an inlined child would be a node the kernel cannot hand over');
+    throw new EditError(
+      where,
+      'under a mainline KHO root every child must point to a blob: an inlined child would be a node the kernel cannot hand over',
+    );
   }
   const others = linksTo(state, child.id).filter((link) => !(link.fragment === op.fragment && link.node === op.node));
-  if (others.length > 0) throw new EditError(where, `fragment ${child.id} is also linked from ${others.map((o) => nodePlace(o.fragment, o.node)).join(', ')}`);
+  if (others.length > 0)
+    throw new EditError(
+      where,
+      `fragment ${child.id} is also linked from ${others.map((o) => nodePlace(o.fragment, o.node)).join(', ')}`,
+    );
   const inlined: FdtNode = { ...child.document.root, name: node.name };
-  const next = withDocument(state, op.fragment, updateNode(document, op.node, () => inlined));
-  return { state: next, inverse: { op: 'split', fragment: op.fragment, node: op.node, into: child.id, owner: serializeNode(node) } };
+  const next = withDocument(
+    state,
+    op.fragment,
+    updateNode(document, op.node, () => inlined),
+  );
+  return {
+    state: next,
+    inverse: { op: 'split', fragment: op.fragment, node: op.node, into: child.id, owner: serializeNode(node) },
+  };
 }
 
 /** Every slot of a reachable fragment that leads to `fragmentId`. */
@@ -121,7 +182,8 @@ function linksTo(state: EditState, fragmentId: string): { fragment: string; node
   for (const id of reachableFragments(state)) {
     const document: FdtDocument | null = state.fragments[id].document;
     if (!document) continue;
-    for (const slot of pointerSlots(state, id, document)) if (slotTarget(state, slot)?.fragment === fragmentId) found.push({ fragment: id, node: slot.node });
+    for (const slot of pointerSlots(state, id, document))
+      if (slotTarget(state, slot)?.fragment === fragmentId) found.push({ fragment: id, node: slot.node });
   }
   return found;
 }

@@ -20,16 +20,25 @@ export interface LinkScheme {
  * `blob-size` from kho-v3); elsewhere the seed's `kho,recursive-fdt` page
  * list links from any node, written big-endian as the seed writes cells.
  */
-export function linkSchemeFor(root: EditRoot | undefined, isRootFragment: boolean, parentPath: string): LinkScheme | string {
+export function linkSchemeFor(
+  root: EditRoot | undefined,
+  isRootFragment: boolean,
+  parentPath: string,
+): LinkScheme | string {
   if (!root?.mainline) {
-    return { kind: 'page-list', order: 'be', properties: (pointer) => [{ name: DRAFT_PAGE_LIST_PROPERTY, value: pointer }] };
+    return {
+      kind: 'page-list',
+      order: 'be',
+      properties: (pointer) => [{ name: DRAFT_PAGE_LIST_PROPERTY, value: pointer }],
+    };
   }
   if (!isRootFragment || parentPath !== '/') {
     return `under a mainline ${root.version?.compatible ?? 'KHO'} root only the root's own children can point to blobs; this node is not one`;
   }
   const rules = root.version?.rules ?? 4;
   if (rules === 1) return { kind: 'address', order: 'le', properties: (pointer) => [{ name: 'fdt', value: pointer }] };
-  if (rules === 2) return { kind: 'address', order: 'le', properties: (pointer) => [{ name: 'preserved-data', value: pointer }] };
+  if (rules === 2)
+    return { kind: 'address', order: 'le', properties: (pointer) => [{ name: 'preserved-data', value: pointer }] };
   return {
     kind: 'address',
     order: 'le',
@@ -48,7 +57,15 @@ const PLACEHOLDER_BASE = 0xffff_ffff_0000_0000n;
  * A pointer value for a fragment that has no address yet, registered so it
  * leads to `fragment`. Export replaces it with the fragment's real pages.
  */
-export function placeholderPointer(state: EditState, scheme: LinkScheme, fragment: string, serial: number): { value: Uint8Array; pointers: EditState['pointers'] } {
+export function placeholderPointer(
+  state: EditState,
+  scheme: LinkScheme,
+  fragment: string,
+  serial: number,
+): { value: Uint8Array; pointers: EditState['pointers'] } {
   const value = u64(PLACEHOLDER_BASE + BigInt(serial), scheme.order);
-  return { value, pointers: { ...state.pointers, [pointerKey(scheme.kind, bytesToHex(value))]: { fragment, order: scheme.order } } };
+  return {
+    value,
+    pointers: { ...state.pointers, [pointerKey(scheme.kind, bytesToHex(value))]: { fragment, order: scheme.order } },
+  };
 }

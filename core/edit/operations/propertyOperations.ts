@@ -26,14 +26,19 @@ export function addProperty(state: EditState, op: AddProperty): EditResult<EditS
   const where = nodePlace(op.fragment, op.node, op.name);
   const nameProblem = propertyNameProblem(op.name);
   if (nameProblem) throw new EditError(where, nameProblem);
-  if (node.properties.some((property) => property.name === op.name)) throw new EditError(where, 'the node already has this property (set it instead)');
+  if (node.properties.some((property) => property.name === op.name))
+    throw new EditError(where, 'the node already has this property (set it instead)');
   const value = checkedValue(state, op.fragment, op.node, op.name, op.value);
   const index = op.index ?? node.properties.length;
-  if (!Number.isInteger(index) || index < 0 || index > node.properties.length) throw new EditError(where, `position ${index} is outside 0..${node.properties.length}`);
+  if (!Number.isInteger(index) || index < 0 || index > node.properties.length)
+    throw new EditError(where, `position ${index} is outside 0..${node.properties.length}`);
   const properties = [...node.properties];
   properties.splice(index, 0, { name: op.name, value });
   const next = updateNode(document, op.node, (n) => ({ ...n, properties }));
-  return { state: withDocument(state, op.fragment, next), inverse: { op: 'remove-property', fragment: op.fragment, node: op.node, name: op.name } };
+  return {
+    state: withDocument(state, op.fragment, next),
+    inverse: { op: 'remove-property', fragment: op.fragment, node: op.node, name: op.name },
+  };
 }
 
 /** Removes a property. */
@@ -47,7 +52,14 @@ export function removeProperty(state: EditState, op: RemoveProperty): EditResult
   const next = updateNode(document, op.node, (n) => ({ ...n, properties: n.properties.filter((_, i) => i !== index) }));
   return {
     state: withDocument(state, op.fragment, next),
-    inverse: { op: 'add-property', fragment: op.fragment, node: op.node, name: op.name, value: bytesToHex(old.value), index },
+    inverse: {
+      op: 'add-property',
+      fragment: op.fragment,
+      node: op.node,
+      name: op.name,
+      value: bytesToHex(old.value),
+      index,
+    },
   };
 }
 
@@ -58,7 +70,8 @@ export function renameProperty(state: EditState, op: RenameProperty): EditResult
   const where = nodePlace(op.fragment, op.node, op.name);
   const nameProblem = propertyNameProblem(op.to);
   if (nameProblem) throw new EditError(where, nameProblem);
-  if (node.properties.some((property) => property.name === op.to)) throw new EditError(where, `the node already has a property named ${op.to}`);
+  if (node.properties.some((property) => property.name === op.to))
+    throw new EditError(where, `the node already has a property named ${op.to}`);
   refuseManaged(state, op.fragment, op.node, op.name);
   refuseManaged(state, op.fragment, op.node, op.to);
   const old = node.properties[index];

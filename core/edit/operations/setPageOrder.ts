@@ -19,10 +19,21 @@ export function setPageOrder(state: EditState, op: SetPageOrder): EditResult<Edi
   const slot = pointerSlots(state, op.fragment, document).find((s) => s.node === op.node && s.kind === 'page-list');
   if (!slot) throw new EditError(where, 'the node has no kho,recursive-fdt page list');
   const target = slotTarget(state, slot);
-  if (!target) throw new EditError(where, 'its page list was not followed when the image was decoded, so its byte order is unknown');
-  if (target.order === op.order) throw new EditError(where, `the page list is already ${op.order === 'le' ? 'little' : 'big'}-endian`);
+  if (!target)
+    throw new EditError(
+      where,
+      'its page list was not followed when the image was decoded, so its byte order is unknown',
+    );
+  if (target.order === op.order)
+    throw new EditError(where, `the page list is already ${op.order === 'le' ? 'little' : 'big'}-endian`);
   const value = u64List(readU64List(slot.value, target.order), op.order);
-  const pointers = { ...state.pointers, [pointerKey('page-list', bytesToHex(value))]: { fragment: target.fragment, order: op.order } };
-  const next = updateNode(document, op.node, (n) => ({ ...n, properties: n.properties.map((p) => (p.name === slot.property ? { ...p, value } : p)) }));
+  const pointers = {
+    ...state.pointers,
+    [pointerKey('page-list', bytesToHex(value))]: { fragment: target.fragment, order: op.order },
+  };
+  const next = updateNode(document, op.node, (n) => ({
+    ...n,
+    properties: n.properties.map((p) => (p.name === slot.property ? { ...p, value } : p)),
+  }));
   return { state: withDocument({ ...state, pointers }, op.fragment, next), inverse: { ...op, order: target.order } };
 }

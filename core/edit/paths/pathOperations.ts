@@ -19,7 +19,9 @@ import { resolveEditPath } from './resolveEditPath';
 export function setPropertyAt(state: EditState, path: string, name: string, value: Uint8Array): EditOperation {
   const holder = propertyHolder(state, path, name);
   const valueHex = bytesToHex(value);
-  return holder.has ? { op: 'set-property', ...holder.ref, name, value: valueHex } : { op: 'add-property', ...holder.ref, name, value: valueHex };
+  return holder.has
+    ? { op: 'set-property', ...holder.ref, name, value: valueHex }
+    : { op: 'add-property', ...holder.ref, name, value: valueHex };
 }
 
 /** Removes property `name` at `path`. */
@@ -44,7 +46,8 @@ export function addNodeAt(state: EditState, path: string): EditOperation {
 
 /** Adds a node at `path` that links to a new fragment holding `tree`. */
 export function addFragmentAt(state: EditState, path: string, tree: SerializedNode): EditOperation {
-  if (path === '/' || path.endsWith('}/')) throw new EditError(path, 'name the node that will link to the new fragment');
+  if (path === '/' || path.endsWith('}/'))
+    throw new EditError(path, 'name the node that will link to the new fragment');
   return { op: 'add-fragment', ...resolveEditPath(state, parentPath(path)).content, name: baseName(path), tree };
 }
 
@@ -76,7 +79,8 @@ export function setPageOrderAt(state: EditState, path: string, order: ByteOrder)
 /** Where property `name` of the node at `path` lives, and whether it exists. */
 function propertyHolder(state: EditState, path: string, name: string): { ref: NodeRef; has: boolean } {
   const { owner, content } = resolveEditPath(state, path);
-  const has = (ref: NodeRef) => findNode(state.fragments[ref.fragment].document!, ref.node)?.properties.some((p) => p.name === name) === true;
+  const has = (ref: NodeRef) =>
+    findNode(state.fragments[ref.fragment].document!, ref.node)?.properties.some((p) => p.name === name) === true;
   if (has(owner)) return { ref: owner, has: true };
   return { ref: content, has: has(content) };
 }

@@ -26,7 +26,8 @@ export interface ResolvedPath {
 export function resolveEditPath(state: EditState, path: string): ResolvedPath {
   const match = /^(?:\{([^}]+)\})?(\/.*)$/.exec(path);
   const names = match ? pathNames(match[2]) : undefined;
-  if (!match || !names) throw new EditError(path, 'a path starts with / (optionally after {fragment}) and has no empty names');
+  if (!match || !names)
+    throw new EditError(path, 'a path starts with / (optionally after {fragment}) and has no empty names');
   const start = match[1] ?? state.roots[0]?.fragment;
   if (start === undefined) throw new EditError(path, 'the image has no decoded KHO root to start from');
   if (!state.fragments[start]?.document) throw new EditError(path, `fragment ${start} is not a decoded FDT fragment`);
@@ -43,7 +44,10 @@ export function resolveEditPath(state: EditState, path: string): ResolvedPath {
       continue;
     }
     const reached = `/${names.slice(0, i).join('/')}`;
-    throw new EditError(path, `${reached} has no child named ${name}${linked ? ` (nor has the fragment ${linked.fragment} it links to)` : ''}`);
+    throw new EditError(
+      path,
+      `${reached} has no child named ${name}${linked ? ` (nor has the fragment ${linked.fragment} it links to)` : ''}`,
+    );
   }
   return { owner: at, content: linkedRoot(state, at) ?? at };
 }

@@ -84,7 +84,8 @@ export class FreePageAllocator {
   private async isFree(page: number): Promise<boolean> {
     const known = this.verdicts.get(page);
     if (known !== undefined) return known;
-    const verdict = page >= LOW_MEMORY_END && !this.occupied.has(page) && !this.preserved(page) && (await this.holdsNothing(page));
+    const verdict =
+      page >= LOW_MEMORY_END && !this.occupied.has(page) && !this.preserved(page) && (await this.holdsNothing(page));
     this.verdicts.set(page, verdict);
     return verdict;
   }
@@ -104,6 +105,9 @@ export class FreePageAllocator {
   private exhausted(what: string): EditError {
     const zero = this.options.allowNonZeroPages ? '' : ', zero-filled (allowing non-zero pages relaxes this)';
     const ranges = this.memory.ranges.map((r) => `[${hex(r.start)}, ${hex(r.end)})`).join(', ');
-    return new EditError('page allocator', `no ${what} left: a page must be inside the RAM ranges (${ranges}) and above 1 MiB, used by no decoded structure, not preserved${zero}`);
+    return new EditError(
+      'page allocator',
+      `no ${what} left: a page must be inside the RAM ranges (${ranges}) and above 1 MiB, used by no decoded structure, not preserved${zero}`,
+    );
   }
 }

@@ -49,7 +49,8 @@ export class PageWriter {
   private async page(page: number): Promise<Uint8Array> {
     let bytes = this.pages.get(page);
     if (!bytes) {
-      if (!this.memory.contains(page, this.pageSize)) throw new EditError(`page ${hex(page)}`, 'the edit would write outside the image\'s RAM ranges');
+      if (!this.memory.contains(page, this.pageSize))
+        throw new EditError(`page ${hex(page)}`, "the edit would write outside the image's RAM ranges");
       const original = await this.memory.read(page, this.pageSize);
       this.originals.set(page, original);
       bytes = original.slice();

@@ -38,7 +38,9 @@ export class PlanContext {
   ) {
     this.pageSize = state.pageSize;
     this.inputFragments = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
-    const fixed: FixedLink[] = graph.links.filter((link) => link.to !== null && !EDITABLE_SCHEMES.has(link.scheme)).map((link) => ({ from: link.from.fragment, to: link.to! }));
+    const fixed: FixedLink[] = graph.links
+      .filter((link) => link.to !== null && !EDITABLE_SCHEMES.has(link.scheme))
+      .map((link) => ({ from: link.from.fragment, to: link.to! }));
     this.reachable = reachableFragments(state, fixed);
     for (const id of this.reachable) {
       const document = state.fragments[id].document;

@@ -25,7 +25,13 @@ export interface FinalBytes {
  * one whose tree did not change gets its changed values patched into its
  * original bytes, so its layout stays as the kernel wrote it.
  */
-export function finalFragmentBytes(ctx: PlanContext, id: string, sizes: FragmentSizes, placements: Placements, mapHeads: ReadonlyMap<string, number>): FinalBytes {
+export function finalFragmentBytes(
+  ctx: PlanContext,
+  id: string,
+  sizes: FragmentSizes,
+  placements: Placements,
+  mapHeads: ReadonlyMap<string, number>,
+): FinalBytes {
   const placement = placements.placed.get(id)!;
   const fragment = ctx.state.fragments[id];
   const input = ctx.inputFragments.get(id);
@@ -36,10 +42,12 @@ export function finalFragmentBytes(ctx: PlanContext, id: string, sizes: Fragment
     try {
       bytes = writeFdt(applyValueChanges(fragment.document, changes));
     } catch (error) {
-      if (error instanceof FdtWriteError) throw new EditError(`fragment ${id}`, `cannot be written as an FDT: ${error.message}`);
+      if (error instanceof FdtWriteError)
+        throw new EditError(`fragment ${id}`, `cannot be written as an FDT: ${error.message}`);
       throw error;
     }
-    if (bytes.length !== sizes.sizes.get(id)) throw new EditError(`fragment ${id}`, 'its size changed between planning and writing');
+    if (bytes.length !== sizes.sizes.get(id))
+      throw new EditError(`fragment ${id}`, 'its size changed between planning and writing');
     return { bytes, fate: placement.fate };
   }
   // Unchanged tree: every value export writes has the length it had, so it is patched into the original bytes.
@@ -48,18 +56,29 @@ export function finalFragmentBytes(ctx: PlanContext, id: string, sizes: Fragment
 }
 
 /** Every value export writes into fragment `id`: pointers, blob-sizes of rewritten targets, the map head when it moved. */
-function exportValues(ctx: PlanContext, id: string, sizes: FragmentSizes, placements: Placements, mapHeads: ReadonlyMap<string, number>): ValueChange[] {
+function exportValues(
+  ctx: PlanContext,
+  id: string,
+  sizes: FragmentSizes,
+  placements: Placements,
+  mapHeads: ReadonlyMap<string, number>,
+): ValueChange[] {
   const document = ctx.state.fragments[id].document!;
   const changes: ValueChange[] = [];
   for (const slot of pointerSlots(ctx.state, id, document)) {
     const target = slotTarget(ctx.state, slot);
     const placement = target && placements.placed.get(target.fragment);
     if (!target || !placement) continue;
-    const value = slot.kind === 'page-list' ? u64List(pagesOf(placement.location, ctx.pageSize), target.order) : u64(firstAddress(placement.location), target.order);
+    const value =
+      slot.kind === 'page-list'
+        ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
+        : u64(firstAddress(placement.location), target.order);
     changes.push({ node: slot.node, property: slot.property, value });
-    if (slot.blobSize && sizes.rewritten.has(target.fragment)) changes.push({ node: slot.node, property: 'blob-size', value: u64(placement.location.length) });
+    if (slot.blobSize && sizes.rewritten.has(target.fragment))
+      changes.push({ node: slot.node, property: 'blob-size', value: u64(placement.location.length) });
   }
   const head = mapHeads.get(id);
-  if (head !== undefined && document.root.properties.some((p) => p.name === 'preserved-memory-map')) changes.push({ node: '/', property: 'preserved-memory-map', value: u64(head) });
+  if (head !== undefined && document.root.properties.some((p) => p.name === 'preserved-memory-map'))
+    changes.push({ node: '/', property: 'preserved-memory-map', value: u64(head) });
   return changes;
 }

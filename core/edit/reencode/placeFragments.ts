@@ -40,7 +40,12 @@ export interface Placements {
  * nothing else), and otherwise moves to a newly allocated run; a root can
  * never move, since its address is what the next kernel is given.
  */
-export async function placeFragments(ctx: PlanContext, sizes: FragmentSizes, allocator: FreePageAllocator, extents: readonly StructureExtent[]): Promise<Placements> {
+export async function placeFragments(
+  ctx: PlanContext,
+  sizes: FragmentSizes,
+  allocator: FreePageAllocator,
+  extents: readonly StructureExtent[],
+): Promise<Placements> {
   const ps = ctx.pageSize;
   const placed = new Map<string, Placement>();
   const released: ReleasedRange[] = [];
@@ -64,16 +69,27 @@ export async function placeFragments(ctx: PlanContext, sizes: FragmentSizes, all
       placed.set(id, { location: { kind: 'pages', pages, pageSize: ps, length: size }, fate });
       continue;
     }
-    if (ctx.incomingKinds(id).size > 1) throw new EditError(`fragment ${id}`, 'it is linked both by a page list and by an address, so it has no one layout to move it to');
+    if (ctx.incomingKinds(id).size > 1)
+      throw new EditError(
+        `fragment ${id}`,
+        'it is linked both by a page list and by an address, so it has no one layout to move it to',
+      );
     if (original?.kind === 'contiguous') {
       const capacity = await inPlaceCapacity(ctx, id, original, extents);
       if (size <= capacity) {
-        if (size < original.length) shrunkTails.push({ start: original.address + size, end: original.address + original.length });
-        placed.set(id, { location: { kind: 'contiguous', address: original.address, length: size }, fate: 'rewritten-in-place' });
+        if (size < original.length)
+          shrunkTails.push({ start: original.address + size, end: original.address + original.length });
+        placed.set(id, {
+          location: { kind: 'contiguous', address: original.address, length: size },
+          fate: 'rewritten-in-place',
+        });
         continue;
       }
       if (ctx.isRoot(id)) {
-        throw new EditError(`root ${id}`, `the root FDT would be ${size} bytes but only ${capacity} fit at ${hex(original.address)}: the next kernel is given this address and reads one page there`);
+        throw new EditError(
+          `root ${id}`,
+          `the root FDT would be ${size} bytes but only ${capacity} fit at ${hex(original.address)}: the next kernel is given this address and reads one page there`,
+        );
       }
       released.push(...locationExtents(original).map((extent) => ({ ...extent, owner: id })));
     }
@@ -82,7 +98,9 @@ export async function placeFragments(ctx: PlanContext, sizes: FragmentSizes, all
   }
   const reached = new Set(ctx.reachable);
   const dropped = ctx.graph.fragments.filter((fragment) => !reached.has(fragment.id)).map((fragment) => fragment.id);
-  for (const id of dropped) for (const extent of extents) if (extent.owner === id) released.push({ start: extent.start, end: extent.end, owner: id });
+  for (const id of dropped)
+    for (const extent of extents)
+      if (extent.owner === id) released.push({ start: extent.start, end: extent.end, owner: id });
   return { placed, released, shrunkTails, dropped };
 }
 
@@ -95,12 +113,19 @@ export async function placeFragments(ctx: PlanContext, sizes: FragmentSizes, all
  * blobs in whole pages; what follows an FDT there is libfdt's leftover
  * scratch). Otherwise only its current size.
  */
-async function inPlaceCapacity(ctx: PlanContext, id: string, location: { address: number; length: number }, extents: readonly StructureExtent[]): Promise<number> {
+async function inPlaceCapacity(
+  ctx: PlanContext,
+  id: string,
+  location: { address: number; length: number },
+  extents: readonly StructureExtent[],
+): Promise<number> {
   const ps = ctx.pageSize;
   const end = location.address + location.length;
   const pageEnd = Math.ceil(end / ps) * ps;
   const tail = { start: end, end: pageEnd };
-  const others = extents.filter((extent) => extent.owner !== id || (extent.what !== `fragment ${id}` && extent.what !== 'root page'));
+  const others = extents.filter(
+    (extent) => extent.owner !== id || (extent.what !== `fragment ${id}` && extent.what !== 'root page'),
+  );
   if (pageEnd === end || others.some((extent) => overlaps(extent, tail))) return location.length;
   const whole = pageEnd - location.address;
   if (location.address % ps === 0) {

@@ -28,25 +28,48 @@ const fate = (plan: Awaited<ReturnType<typeof planEdit>>, id: string) => plan.fr
 describe('writing an edit back (draft scheme, the seed example)', () => {
   it('rewrites a fragment that still fits in place and changes nothing else', async () => {
     const demo = await openDemo('seed-example');
-    const { plan } = await exportChecked(demo, edited(demo.state, { op: 'set-property', fragment: '0x40002000', node: '/node2', name: 'key3', value: text('a longer value than v3') }));
+    const { plan } = await exportChecked(
+      demo,
+      edited(demo.state, {
+        op: 'set-property',
+        fragment: '0x40002000',
+        node: '/node2',
+        name: 'key3',
+        value: text('a longer value than v3'),
+      }),
+    );
     expect(fate(plan, '0x40002000')).toBe('rewritten-in-place');
     expect([...plan.pages.keys()].map(hex)).toEqual(['0x40002000']);
     expect(plan.allocated).toEqual([]);
   });
 
-  it('grows a page list onto the lowest free zero page and rewrites the parent\'s list', async () => {
+  it("grows a page list onto the lowest free zero page and rewrites the parent's list", async () => {
     const demo = await openDemo('seed-example');
-    const { plan, graph } = await exportChecked(demo, edited(demo.state, { op: 'add-property', fragment: '0x40003000', node: '/', name: 'big', value: bytesToHex(new Uint8Array(5000).fill(0x41)) }));
+    const { plan, graph } = await exportChecked(
+      demo,
+      edited(demo.state, {
+        op: 'add-property',
+        fragment: '0x40003000',
+        node: '/',
+        name: 'big',
+        value: bytesToHex(new Uint8Array(5000).fill(0x41)),
+      }),
+    );
     expect(plan.allocated.map(hex)).toEqual(['0x40004000']);
     expect(fate(plan, '0x40003000')).toBe('grown');
-    expect(graph.links.find((l) => l.from.node === '/node1')?.addresses.map(hex)).toEqual(['0x40003000', '0x40005000', '0x40004000']);
+    expect(graph.links.find((l) => l.from.node === '/node1')?.addresses.map(hex)).toEqual([
+      '0x40003000',
+      '0x40005000',
+      '0x40004000',
+    ]);
     expect(fate(plan, '0x40002000')).toBe('rewritten-in-place');
   });
 
   it('gives back the pages a shrunk page list no longer needs, zeroed', async () => {
     const demo = await openDemo('seed-example');
     const ops: EditOperation[] = [];
-    for (let i = 100; i <= 260; i++) ops.push({ op: 'remove-property', fragment: '0x40003000', node: '/', name: `key${i}` });
+    for (let i = 100; i <= 260; i++)
+      ops.push({ op: 'remove-property', fragment: '0x40003000', node: '/', name: `key${i}` });
     const { plan, graph } = await exportChecked(demo, edited(demo.state, ...ops));
     expect(plan.released).toEqual([{ start: 0x4000_5000, end: 0x4000_6000 }]);
     expect(plan.pages.get(0x4000_5000)!.every((b) => b === 0)).toBe(true);
@@ -55,7 +78,11 @@ describe('writing an edit back (draft scheme, the seed example)', () => {
 
   it('splits a node onto a new page and inlines a fragment, giving its page back', async () => {
     const demo = await openDemo('seed-example');
-    const state = edited(demo.state, { op: 'split', fragment: '0x40002000', node: '/node2' }, { op: 'inline', fragment: '0x40000000', node: '/memblock' });
+    const state = edited(
+      demo.state,
+      { op: 'split', fragment: '0x40002000', node: '/node2' },
+      { op: 'inline', fragment: '0x40000000', node: '/memblock' },
+    );
     const { plan, graph } = await exportChecked(demo, state);
     expect(plan.dropped).toEqual(['0x40001000']);
     expect(plan.pages.get(0x4000_1000)!.every((b) => b === 0)).toBe(true);
@@ -69,31 +96,63 @@ describe('writing an edit back (draft scheme, the seed example)', () => {
 
   it('splits a link owner: its page list moves into a new fragment between parent and target', async () => {
     const demo = await openDemo('seed-example');
-    const { plan, graph } = await exportChecked(demo, edited(demo.state, { op: 'split', fragment: '0x40002000', node: '/node1' }));
+    const { plan, graph } = await exportChecked(
+      demo,
+      edited(demo.state, { op: 'split', fragment: '0x40002000', node: '/node1' }),
+    );
     const middle = plan.fragments.find((f) => f.id === 'new-1')!.decodedId;
-    expect(graph.links.filter((l) => l.from.node === '/node1').map((l) => [l.from.fragment, l.to])).toEqual([['0x40002000', middle]]);
-    expect(graph.links.find((l) => l.from.fragment === middle)).toMatchObject({ from: { node: '/' }, to: '0x40003000', addresses: [0x4000_3000, 0x4000_5000] });
+    expect(graph.links.filter((l) => l.from.node === '/node1').map((l) => [l.from.fragment, l.to])).toEqual([
+      ['0x40002000', middle],
+    ]);
+    expect(graph.links.find((l) => l.from.fragment === middle)).toMatchObject({
+      from: { node: '/' },
+      to: '0x40003000',
+      addresses: [0x4000_3000, 0x4000_5000],
+    });
   });
 
   it('writes a page list in the other byte order, and the decoder reads it so', async () => {
     const demo = await openDemo('seed-example');
-    const { graph } = await exportChecked(demo, edited(demo.state, { op: 'set-page-order', fragment: '0x40002000', node: '/node1', order: 'le' }));
-    expect(graph.links.find((l) => l.from.node === '/node1')).toMatchObject({ order: 'le', addresses: [0x4000_3000, 0x4000_5000] });
+    const { graph } = await exportChecked(
+      demo,
+      edited(demo.state, { op: 'set-page-order', fragment: '0x40002000', node: '/node1', order: 'le' }),
+    );
+    expect(graph.links.find((l) => l.from.node === '/node1')).toMatchObject({
+      order: 'le',
+      addresses: [0x4000_3000, 0x4000_5000],
+    });
   });
 
   it('refuses a root that would outgrow its page', async () => {
     const demo = await openDemo('seed-example');
-    const state = edited(demo.state, { op: 'add-property', fragment: '0x40000000', node: '/', name: 'big', value: bytesToHex(new Uint8Array(5000)) });
-    await expect(planEdit(demo.image.memory, demo.graph, state)).rejects.toThrow(/the root FDT would be \d+ bytes but only 4096 fit at 0x40000000/);
+    const state = edited(demo.state, {
+      op: 'add-property',
+      fragment: '0x40000000',
+      node: '/',
+      name: 'big',
+      value: bytesToHex(new Uint8Array(5000)),
+    });
+    await expect(planEdit(demo.image.memory, demo.graph, state)).rejects.toThrow(
+      /the root FDT would be \d+ bytes but only 4096 fit at 0x40000000/,
+    );
   });
 });
 
 describe('writing an edit back (anchored top level)', () => {
   it('adds pages to the root and updates every anchor page', async () => {
     const demo = await openDemo('anchored-root');
-    const state = edited(demo.state, { op: 'add-property', fragment: '0x80001000', node: '/', name: 'big', value: bytesToHex(new Uint8Array(3000).fill(7)) });
+    const state = edited(demo.state, {
+      op: 'add-property',
+      fragment: '0x80001000',
+      node: '/',
+      name: 'big',
+      value: bytesToHex(new Uint8Array(3000).fill(7)),
+    });
     const { plan, graph } = await exportChecked(demo, state);
-    expect(graph.roots[0].anchorChain).toMatchObject({ anchorPages: [0x8000_1000, 0x8000_2000], pages: [0x8000_4000, 0x8000_9000, 0x8000_6000, 0x8000_0000] });
+    expect(graph.roots[0].anchorChain).toMatchObject({
+      anchorPages: [0x8000_1000, 0x8000_2000],
+      pages: [0x8000_4000, 0x8000_9000, 0x8000_6000, 0x8000_0000],
+    });
     // The first page of RAM is free: only page 0 reads as "no pointer".
     expect(plan.allocated.map(hex)).toEqual(['0x80000000']);
   });
@@ -101,7 +160,12 @@ describe('writing an edit back (anchored top level)', () => {
   it('drops an anchor page the shorter page list no longer needs', async () => {
     const demo = await openDemo('anchored-root');
     const ops: EditOperation[] = [];
-    for (let i = 40; i < 80; i++) ops.push({ op: 'remove-node', fragment: '0x80001000', node: `/vfio-pci@${(Math.floor(i / 8) + 1).toString(16).padStart(2, '0')},${i % 8}` });
+    for (let i = 40; i < 80; i++)
+      ops.push({
+        op: 'remove-node',
+        fragment: '0x80001000',
+        node: `/vfio-pci@${(Math.floor(i / 8) + 1).toString(16).padStart(2, '0')},${i % 8}`,
+      });
     const { graph } = await exportChecked(demo, edited(demo.state, ...ops));
     expect(graph.roots[0].anchorChain).toMatchObject({ anchorPages: [0x8000_1000], pages: [0x8000_4000, 0x8000_9000] });
   });
@@ -110,7 +174,13 @@ describe('writing an edit back (anchored top level)', () => {
 describe('writing an edit back (mainline maps)', () => {
   it('kho-v1: moves a grown sub-FDT, patches the root pointer, and rewrites the 512-byte-bitmap chunk list', async () => {
     const demo = await openDemo('kho-v1');
-    const state = edited(demo.state, { op: 'add-property', fragment: '0x101000', node: '/demo1', name: 'note', value: bytesToHex(new Uint8Array(5000).fill(0x42)) });
+    const state = edited(demo.state, {
+      op: 'add-property',
+      fragment: '0x101000',
+      node: '/demo1',
+      name: 'note',
+      value: bytesToHex(new Uint8Array(5000).fill(0x42)),
+    });
     const { plan, graph } = await exportChecked(demo, state);
     const memblock = plan.fragments.find((f) => f.id === '0x101000')!;
     expect(memblock.fate).toBe('moved');
@@ -124,29 +194,51 @@ describe('writing an edit back (mainline maps)', () => {
 
   it('kho-v4: a blob that grows in place gets its blob-size updated and the map stays as it was', async () => {
     const demo = await openDemo('kho-v4');
-    const state = edited(demo.state, { op: 'add-property', fragment: '0x104000', node: '/data', name: 'note', value: text('grown in place') });
+    const state = edited(demo.state, {
+      op: 'add-property',
+      fragment: '0x104000',
+      node: '/data',
+      name: 'note',
+      value: text('grown in place'),
+    });
     const { plan, graph } = await exportChecked(demo, state);
     expect(fate(plan, '0x104000')).toBe('rewritten-in-place');
     expect(fate(plan, '0x100000')).toBe('patched');
     expect(plan.maps).toEqual([]);
-    expect(graph.links.find((l) => l.from.node === '/kho_test')?.size).toBe(plan.fragments.find((f) => f.id === '0x104000')!.bytes.length);
+    expect(graph.links.find((l) => l.from.node === '/kho_test')?.size).toBe(
+      plan.fragments.find((f) => f.id === '0x104000')!.bytes.length,
+    );
   });
 
   it('kho-v4: removing LUO gives back its struct, blocks and memfd, and clears them from the radix tree', async () => {
     const demo = await openDemo('kho-v4');
-    const { plan, graph } = await exportChecked(demo, edited(demo.state, { op: 'remove-node', fragment: '0x100000', node: '/LUO' }));
+    const { plan, graph } = await exportChecked(
+      demo,
+      edited(demo.state, { op: 'remove-node', fragment: '0x100000', node: '/LUO' }),
+    );
     expect(plan.dropped.sort()).toEqual(['0x102000', '0x103000']);
     const blockPages = demo.graph.blockSets.flatMap((set) => set.blocks.map((b) => b.address));
-    for (const page of [0x10_2000, 0x10_3000, ...blockPages]) expect(graph.roots[0].map?.isPreserved(page), hex(page)).toBe(false);
+    for (const page of [0x10_2000, 0x10_3000, ...blockPages])
+      expect(graph.roots[0].map?.isPreserved(page), hex(page)).toBe(false);
     expect(plan.maps[0].encoding).toBe('radix-tree');
   });
 
   it('kho-v4: a new fragment is preserved and linked with preserved-data and its blob-size', async () => {
     const demo = await openDemo('kho-v4');
-    const state = edited(demo.state, { op: 'add-fragment', fragment: '0x100000', node: '/', name: 'extra', tree: { name: '', properties: [['compatible', text('extra-v1')]], children: [] } });
+    const state = edited(demo.state, {
+      op: 'add-fragment',
+      fragment: '0x100000',
+      node: '/',
+      name: 'extra',
+      tree: { name: '', properties: [['compatible', text('extra-v1')]], children: [] },
+    });
     const { plan, graph } = await exportChecked(demo, state);
     const extra = plan.fragments.find((f) => f.id === 'new-1')!;
-    expect(graph.links.find((l) => l.from.node === '/extra')).toMatchObject({ scheme: 'preserved-data', to: extra.decodedId, size: extra.bytes.length });
+    expect(graph.links.find((l) => l.from.node === '/extra')).toMatchObject({
+      scheme: 'preserved-data',
+      to: extra.decodedId,
+      size: extra.bytes.length,
+    });
     expect(plan.maps[0].marked).toEqual([Number(extra.decodedId)]);
   });
 });
@@ -154,7 +246,13 @@ describe('writing an edit back (mainline maps)', () => {
 describe('the page allocator', () => {
   it('takes the lowest free zero pages, says so when none is left, and can be told to take non-zero pages', async () => {
     const demo = await openDemo('seed-example');
-    const grown = edited(demo.state, { op: 'add-property', fragment: '0x40003000', node: '/', name: 'big', value: bytesToHex(new Uint8Array(5000).fill(1)) });
+    const grown = edited(demo.state, {
+      op: 'add-property',
+      fragment: '0x40003000',
+      node: '/',
+      name: 'big',
+      value: bytesToHex(new Uint8Array(5000).fill(1)),
+    });
     expect((await planEdit(demo.image.memory, demo.graph, grown)).allocated.map(hex)).toEqual(['0x40004000']);
     // Six pages of RAM where 0x40004000, the one page no structure uses, holds someone's bytes.
     const end = 0x4000_6000;
@@ -170,7 +268,11 @@ describe('the page allocator', () => {
       },
     };
     await expect(planEdit(memory, demo.graph, grown)).rejects.toThrow(EditError);
-    await expect(planEdit(memory, demo.graph, grown)).rejects.toThrow(/no free page left: a page must be inside the RAM ranges \(\[0x40000000, 0x40006000\)\) and above 1 MiB, used by no decoded structure, not preserved, zero-filled/);
-    expect((await planEdit(memory, demo.graph, grown, { allowNonZeroPages: true })).allocated.map(hex)).toEqual(['0x40004000']);
+    await expect(planEdit(memory, demo.graph, grown)).rejects.toThrow(
+      /no free page left: a page must be inside the RAM ranges \(\[0x40000000, 0x40006000\)\) and above 1 MiB, used by no decoded structure, not preserved, zero-filled/,
+    );
+    expect((await planEdit(memory, demo.graph, grown, { allowNonZeroPages: true })).allocated.map(hex)).toEqual([
+      '0x40004000',
+    ]);
   });
 });

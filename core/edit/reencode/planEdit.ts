@@ -32,13 +32,24 @@ export type PlanEditOptions = AllocatorOptions;
  * Throws `EditError` when the edit cannot be written (a root that would
  * outgrow its page, no free pages left, a map that cannot be rewritten).
  */
-export async function planEdit(memory: PhysicalMemory & Partial<ImageMemory>, graph: KhoGraph, state: EditState, options: PlanEditOptions = {}): Promise<EditPlan> {
+export async function planEdit(
+  memory: PhysicalMemory & Partial<ImageMemory>,
+  graph: KhoGraph,
+  state: EditState,
+  options: PlanEditOptions = {},
+): Promise<EditPlan> {
   const ctx = new PlanContext(memory, graph, state);
   const ps = ctx.pageSize;
   const extents = structureExtents(graph);
   const occupied = new Set(extents.flatMap((extent) => pagesTouched(extent, ps)));
   const maps = graph.roots.flatMap((root) => (root.map ? [root.map] : []));
-  const allocator = new FreePageAllocator(memory, ps, occupied, (page) => maps.some((map) => map.isPreserved(page)), options);
+  const allocator = new FreePageAllocator(
+    memory,
+    ps,
+    occupied,
+    (page) => maps.some((map) => map.isPreserved(page)),
+    options,
+  );
 
   const sizes = sizeFragments(ctx);
   const placements = await placeFragments(ctx, sizes, allocator, extents);
@@ -49,7 +60,11 @@ export async function planEdit(memory: PhysicalMemory & Partial<ImageMemory>, gr
   for (const tail of placements.shrunkTails) await writer.zero(tail.start, tail.end);
   await rewriteAnchorChains(ctx, placements, allocator, writer);
   const mapUpdates = await updatePreservedMaps(ctx, placements, allocator, extents, writer);
-  const mapHeads = new Map(mapUpdates.filter((update) => update.plan.after !== update.plan.before).map((update) => [update.plan.root, update.plan.after]));
+  const mapHeads = new Map(
+    mapUpdates
+      .filter((update) => update.plan.after !== update.plan.before)
+      .map((update) => [update.plan.root, update.plan.after]),
+  );
 
   const fragments: PlannedFragment[] = [];
   for (const id of ctx.reachable) {
@@ -60,11 +75,24 @@ export async function planEdit(memory: PhysicalMemory & Partial<ImageMemory>, gr
   }
   const pages = writer.changedPages();
   await checkMaps(memory, pages, graph, mapUpdates);
-  return { pageSize: ps, pages, fragments, dropped: placements.dropped, allocated: allocator.taken, released: mergeRanges(released), maps: mapUpdates.map((update) => update.plan) };
+  return {
+    pageSize: ps,
+    pages,
+    fragments,
+    dropped: placements.dropped,
+    allocated: allocator.taken,
+    released: mergeRanges(released),
+    maps: mapUpdates.map((update) => update.plan),
+  };
 }
 
 /** Writes a fragment's bytes at its place; the unused rest of a page list's last page is zeroed. */
-async function writeFragment(writer: PageWriter, location: PlannedFragment['location'], bytes: Uint8Array, ps: number): Promise<void> {
+async function writeFragment(
+  writer: PageWriter,
+  location: PlannedFragment['location'],
+  bytes: Uint8Array,
+  ps: number,
+): Promise<void> {
   if (location.kind === 'contiguous') {
     await writer.write(location.address, bytes);
     return;
@@ -82,15 +110,25 @@ async function writeFragment(writer: PageWriter, location: PlannedFragment['loca
  * 512-byte-bitmap chunk list whose evidence for that size went away, say)
  * is refused rather than written.
  */
-async function checkMaps(memory: PhysicalMemory, pages: Map<number, Uint8Array>, graph: KhoGraph, updates: MapUpdate[]): Promise<void> {
+async function checkMaps(
+  memory: PhysicalMemory,
+  pages: Map<number, Uint8Array>,
+  graph: KhoGraph,
+  updates: MapUpdate[],
+): Promise<void> {
   const edited = new OverlayMemory(memory, pages);
   for (const update of updates) {
     const map = graph.roots.find((root) => root.fragment === update.plan.root)!.map!;
     const decoded = await decodePreservedMemoryMap(edited, update.plan.after, map.encoding, { pageSize: map.pageSize });
     const got = decoded.ranges.toArray();
-    const same = got.length === update.ranges.length && got.every((range, i) => range.start === update.ranges[i].start && range.end === update.ranges[i].end);
+    const same =
+      got.length === update.ranges.length &&
+      got.every((range, i) => range.start === update.ranges[i].start && range.end === update.ranges[i].end);
     if (!same || decoded.problems.length > map.problems.length) {
-      throw new EditError(`map of root ${update.plan.root}`, 'the rewritten preserved-memory map would not read back as intended, so it is not written');
+      throw new EditError(
+        `map of root ${update.plan.root}`,
+        'the rewritten preserved-memory map would not read back as intended, so it is not written',
+      );
     }
   }
 }

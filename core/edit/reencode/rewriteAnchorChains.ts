@@ -14,21 +14,35 @@ import type { PlanContext } from './PlanContext';
  * page until it is full and then to new anchor pages from the allocator.
  * Anchor pages no longer needed are zeroed.
  */
-export async function rewriteAnchorChains(ctx: PlanContext, placements: Placements, allocator: FreePageAllocator, writer: PageWriter): Promise<void> {
+export async function rewriteAnchorChains(
+  ctx: PlanContext,
+  placements: Placements,
+  allocator: FreePageAllocator,
+  writer: PageWriter,
+): Promise<void> {
   const ps = ctx.pageSize;
   for (const root of ctx.state.roots) {
     const chain = ctx.inputRoot(root.fragment)?.anchorChain;
     const placement = placements.placed.get(root.fragment);
-    if (!root.anchored || !chain || !placement || placement.fate === 'unchanged' || placement.location.kind !== 'pages') continue;
+    if (!root.anchored || !chain || !placement || placement.fate === 'unchanged' || placement.location.kind !== 'pages')
+      continue;
     const pages = placement.location.pages;
     const counts: number[] = [];
-    for (const anchor of chain.anchorPages) counts.push(readU32(await ctx.memory.read(anchor + ANCHOR_COUNT, 4), 0, 'le'));
+    for (const anchor of chain.anchorPages)
+      counts.push(readU32(await ctx.memory.read(anchor + ANCHOR_COUNT, 4), 0, 'le'));
     const spread = spreadPages(counts, pages.length, anchorCapacity(ps));
     const anchors = chain.anchorPages.slice(0, spread.length);
     while (anchors.length < spread.length) anchors.push(await allocator.takePage());
     let at = 0;
     for (const [i, anchor] of anchors.entries()) {
-      await writer.write(anchor, encodeAnchorPage(ps, { next: anchors[i + 1] ?? 0, fdtSize: placement.location.length, pages: pages.slice(at, at + spread[i]) }));
+      await writer.write(
+        anchor,
+        encodeAnchorPage(ps, {
+          next: anchors[i + 1] ?? 0,
+          fdtSize: placement.location.length,
+          pages: pages.slice(at, at + spread[i]),
+        }),
+      );
       at += spread[i];
     }
     for (const anchor of chain.anchorPages.slice(spread.length)) await writer.zero(anchor, anchor + ps);

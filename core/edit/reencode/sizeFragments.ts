@@ -31,12 +31,14 @@ export function sizeFragments(ctx: PlanContext): FragmentSizes {
   const pageCounts = new Map<string, number>();
   for (const id of ctx.reachable) {
     const fragment = state.fragments[id];
-    const onPages = ctx.incomingKinds(id).has('page-list') || state.roots.some((root) => root.fragment === id && root.anchored);
+    const onPages =
+      ctx.incomingKinds(id).has('page-list') || state.roots.some((root) => root.fragment === id && root.anchored);
     if (onPages) pageCounts.set(id, fragment.original?.kind === 'pages' ? fragment.original.pages.length : 1);
     if (fragment.document && isChanged(ctx, id)) rewritten.add(id);
   }
   for (let round = 0; ; round++) {
-    if (round > ctx.reachable.length + 8) throw new EditError('export', 'the sizes of fragments linked in a cycle do not settle');
+    if (round > ctx.reachable.length + 8)
+      throw new EditError('export', 'the sizes of fragments linked in a cycle do not settle');
     let settled = true;
     for (const id of ctx.reachable) {
       const document = state.fragments[id].document;
@@ -72,7 +74,11 @@ function isChanged(ctx: PlanContext, id: string): boolean {
  * count), with the length the input's bytes hold there (-1 when they hold
  * none): a list whose length differs from the input's cannot be patched in.
  */
-function pageListLengths(ctx: PlanContext, id: string, pageCounts: Map<string, number>): (ValueChange & { current: number })[] {
+function pageListLengths(
+  ctx: PlanContext,
+  id: string,
+  pageCounts: Map<string, number>,
+): (ValueChange & { current: number })[] {
   const changes: (ValueChange & { current: number })[] = [];
   const original = ctx.originalDocument(id);
   for (const slot of pointerSlots(ctx.state, id, ctx.state.fragments[id].document!)) {
@@ -80,7 +86,12 @@ function pageListLengths(ctx: PlanContext, id: string, pageCounts: Map<string, n
     const count = target && pageCounts.get(target.fragment);
     if (count === undefined) continue;
     const before = original && findNode(original, slot.node)?.properties.find((p) => p.name === slot.property);
-    changes.push({ node: slot.node, property: slot.property, value: new Uint8Array(8 * count), current: before ? before.value.length : -1 });
+    changes.push({
+      node: slot.node,
+      property: slot.property,
+      value: new Uint8Array(8 * count),
+      current: before ? before.value.length : -1,
+    });
   }
   return changes;
 }
@@ -89,7 +100,8 @@ function serializedSize(id: string, document: Parameters<typeof writeFdt>[0]): n
   try {
     return writeFdt(document).length;
   } catch (error) {
-    if (error instanceof FdtWriteError) throw new EditError(`fragment ${id}`, `cannot be written as an FDT: ${error.message}`);
+    if (error instanceof FdtWriteError)
+      throw new EditError(`fragment ${id}`, `cannot be written as an FDT: ${error.message}`);
     throw error;
   }
 }

@@ -19,19 +19,36 @@ export function structureExtents(graph: KhoGraph): StructureExtent[] {
   const ps = graph.source.pageSize;
   const extents: StructureExtent[] = [];
   for (const fragment of graph.fragments) {
-    for (const extent of locationExtents(fragment.location)) extents.push({ ...extent, owner: fragment.id, what: `fragment ${fragment.id}` });
+    for (const extent of locationExtents(fragment.location))
+      extents.push({ ...extent, owner: fragment.id, what: `fragment ${fragment.id}` });
   }
   for (const root of graph.roots) {
-    if (root.address !== null) extents.push({ start: root.address, end: root.address + ps, owner: root.fragment, what: 'root page' });
-    for (const page of root.anchorChain?.anchorPages ?? []) extents.push({ start: page, end: page + ps, owner: root.fragment, what: 'anchor page' });
-    for (const page of root.map?.metadataPages ?? []) extents.push({ start: page, end: page + ps, owner: null, what: 'map metadata page' });
+    if (root.address !== null)
+      extents.push({ start: root.address, end: root.address + ps, owner: root.fragment, what: 'root page' });
+    for (const page of root.anchorChain?.anchorPages ?? [])
+      extents.push({ start: page, end: page + ps, owner: root.fragment, what: 'anchor page' });
+    for (const page of root.map?.metadataPages ?? [])
+      extents.push({ start: page, end: page + ps, owner: null, what: 'map metadata page' });
   }
   for (const area of graph.vmallocAreas) {
-    for (const chunk of area.chunks) extents.push({ start: chunk, end: chunk + ps, owner: area.owner.fragment, what: 'vmalloc chunk' });
-    for (const piece of area.pieces) extents.push({ start: piece, end: piece + ps * 2 ** area.order, owner: area.owner.fragment, what: 'vmalloc data' });
+    for (const chunk of area.chunks)
+      extents.push({ start: chunk, end: chunk + ps, owner: area.owner.fragment, what: 'vmalloc chunk' });
+    for (const piece of area.pieces)
+      extents.push({
+        start: piece,
+        end: piece + ps * 2 ** area.order,
+        owner: area.owner.fragment,
+        what: 'vmalloc data',
+      });
   }
   for (const set of graph.blockSets) {
-    for (const block of set.blocks) extents.push({ start: block.address, end: block.address + block.bytes, owner: set.owner.fragment, what: `${set.entry} block` });
+    for (const block of set.blocks)
+      extents.push({
+        start: block.address,
+        end: block.address + block.bytes,
+        owner: set.owner.fragment,
+        what: `${set.entry} block`,
+      });
   }
   return extents;
 }

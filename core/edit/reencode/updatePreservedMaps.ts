@@ -51,21 +51,34 @@ export async function updatePreservedMaps(
     const marked = new Set<number>();
     for (const [id, placement] of placements.placed) {
       if (!under(id) || placement.fate === 'unchanged') continue;
-      const before = new Set(ctx.state.fragments[id].original ? locationExtents(ctx.state.fragments[id].original!).flatMap((e) => pagesTouched(e, ps)) : []);
-      for (const extent of locationExtents(placement.location)) for (const page of pagesTouched(extent, ps)) if (!before.has(page) && !map.isPreserved(page)) marked.add(page);
+      const before = new Set(
+        ctx.state.fragments[id].original
+          ? locationExtents(ctx.state.fragments[id].original!).flatMap((e) => pagesTouched(e, ps))
+          : [],
+      );
+      for (const extent of locationExtents(placement.location))
+        for (const page of pagesTouched(extent, ps)) if (!before.has(page) && !map.isPreserved(page)) marked.add(page);
     }
     const unmarked = new Set<number>();
     for (const range of placements.released) {
       if (!under(range.owner)) continue;
       for (const page of pagesTouched(range, ps)) {
         const whole = { start: page, end: page + ps };
-        if (map.isPreserved(page) && !marked.has(page) && !live.some((extent) => overlaps(extent, whole))) unmarked.add(page);
+        if (map.isPreserved(page) && !marked.has(page) && !live.some((extent) => overlaps(extent, whole)))
+          unmarked.add(page);
       }
     }
     if (marked.size === 0 && unmarked.size === 0) continue;
-    if (map.status !== 'complete') throw new EditError(`map of root ${root.fragment}`, 'the preserved-memory map was not read completely, so khoscope will not rewrite it');
+    if (map.status !== 'complete')
+      throw new EditError(
+        `map of root ${root.fragment}`,
+        'the preserved-memory map was not read completely, so khoscope will not rewrite it',
+      );
     const ranges = mergeRanges([
-      ...subtractRanges(map.ranges.toArray(), [...unmarked].map((page) => ({ start: page, end: page + ps }))),
+      ...subtractRanges(
+        map.ranges.toArray(),
+        [...unmarked].map((page) => ({ start: page, end: page + ps })),
+      ),
       ...[...marked].map((page) => ({ start: page, end: page + ps })),
     ]);
     const encoded = await encodeLike(map, ranges, allocator);
@@ -93,7 +106,11 @@ export async function updatePreservedMaps(
  * addresses (how many a map needs does not depend on where its pages are),
  * then handed out: the old map's pages first, then fresh ones.
  */
-async function encodeLike(map: PreservedMemoryMap, ranges: PhysRange[], allocator: FreePageAllocator): Promise<EncodedMap> {
+async function encodeLike(
+  map: PreservedMemoryMap,
+  ranges: PhysRange[],
+  allocator: FreePageAllocator,
+): Promise<EncodedMap> {
   const ps = map.pageSize;
   const blocks = ranges.flatMap((range) => splitIntoBlocks(range.start, range.end, ps));
   const encode = (allocate: PageAllocator) => {
@@ -103,11 +120,14 @@ async function encodeLike(map: PreservedMemoryMap, ranges: PhysRange[], allocato
   };
   let counted = 0;
   encode(() => 2 ** 52 + ps * counted++);
-  const pool = [map.address, ...map.metadataPages.filter((page) => page !== map.address)].filter((page) => page !== 0).slice(0, counted);
+  const pool = [map.address, ...map.metadataPages.filter((page) => page !== map.address)]
+    .filter((page) => page !== 0)
+    .slice(0, counted);
   while (pool.length < counted) pool.push(await allocator.takePage());
   let next = 0;
   const encoded = encode(() => {
-    if (next >= pool.length) throw new EditError(`map at ${hex(map.address)}`, 'the encoder asked for more pages than it counted');
+    if (next >= pool.length)
+      throw new EditError(`map at ${hex(map.address)}`, 'the encoder asked for more pages than it counted');
     return pool[next++];
   });
   return encoded;

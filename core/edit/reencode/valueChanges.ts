@@ -26,7 +26,10 @@ function writtenByExport(state: EditState, fragmentId: string, doc: FdtDocument)
     found.push({ node: slot.node, property: slot.property });
     if (slot.blobSize) found.push({ node: slot.node, property: 'blob-size' });
   }
-  if (rootFragmentRoot(state, fragmentId)?.version && doc.root.properties.some((p) => p.name === 'preserved-memory-map')) {
+  if (
+    rootFragmentRoot(state, fragmentId)?.version &&
+    doc.root.properties.some((p) => p.name === 'preserved-memory-map')
+  ) {
     found.push({ node: '/', property: 'preserved-memory-map' });
   }
   return found;
@@ -38,7 +41,11 @@ function writtenByExport(state: EditState, fragmentId: string, doc: FdtDocument)
  * change length is found by `sizeFragments` on its own.)
  */
 export function maskedDocument(state: EditState, fragmentId: string, doc: FdtDocument): FdtDocument {
-  const changes = writtenByExport(state, fragmentId, doc).map(({ node, property }) => ({ node, property, value: new Uint8Array(0) }));
+  const changes = writtenByExport(state, fragmentId, doc).map(({ node, property }) => ({
+    node,
+    property,
+    value: new Uint8Array(0),
+  }));
   return applyValueChanges(doc, changes);
 }
 
@@ -48,7 +55,9 @@ export function applyValueChanges(doc: FdtDocument, changes: readonly ValueChang
   for (const change of changes) {
     next = updateNode(next, change.node, (node) => ({
       ...node,
-      properties: node.properties.map((property) => (property.name === change.property ? { ...property, value: change.value } : property)),
+      properties: node.properties.map((property) =>
+        property.name === change.property ? { ...property, value: change.value } : property,
+      ),
     }));
   }
   return next;
@@ -65,7 +74,10 @@ export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonl
   for (const change of changes) {
     const p = propertyIndex(index, change.node, change.property);
     if (p < 0 || index.propertyLength(p) !== change.value.length) {
-      throw new EditError(nodePlace(fragmentId, change.node, change.property), 'cannot be patched in place (the property is missing or its length changed)');
+      throw new EditError(
+        nodePlace(fragmentId, change.node, change.property),
+        'cannot be patched in place (the property is missing or its length changed)',
+      );
     }
     out.set(change.value, index.propertyValueOffset(p));
   }

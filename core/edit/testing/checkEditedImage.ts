@@ -32,21 +32,30 @@ export interface EditInput {
  * exactly the edited tree, fragment for fragment and link for link; and no
  * diagnostic code appears that the input did not have.
  */
-export async function checkEditedImage(input: EditInput, state: EditState, plan: EditPlan, reopen: (file: ExportFile) => Promise<OpenedImage> = reopenInMemory): Promise<{ problems: string[]; graph: KhoGraph }> {
+export async function checkEditedImage(
+  input: EditInput,
+  state: EditState,
+  plan: EditPlan,
+  reopen: (file: ExportFile) => Promise<OpenedImage> = reopenInMemory,
+): Promise<{ problems: string[]; graph: KhoGraph }> {
   const problems: string[] = [];
   const reopened = await reopen((await exportEditedImage(input.image, plan)).files[0]);
-  if (reopened.kind !== 'memory') return { problems: ['the export does not open as a memory image'], graph: input.graph };
+  if (reopened.kind !== 'memory')
+    return { problems: ['the export does not open as a memory image'], graph: input.graph };
   const ps = plan.pageSize;
-  if (JSON.stringify(reopened.memory.ranges) !== JSON.stringify(input.image.memory.ranges)) problems.push('the RAM ranges changed');
+  if (JSON.stringify(reopened.memory.ranges) !== JSON.stringify(input.image.memory.ranges))
+    problems.push('the RAM ranges changed');
   for (const page of new Set([...input.storedPages, ...plan.pages.keys()])) {
     const expected = plan.pages.get(page) ?? (await input.image.memory.read(page, ps));
-    if (!sameBytes(await reopened.memory.read(page, ps), expected)) problems.push(`page ${hex(page)} reads differently than planned`);
+    if (!sameBytes(await reopened.memory.read(page, ps), expected))
+      problems.push(`page ${hex(page)} reads differently than planned`);
   }
 
   const graph = await decodeKhoGraph(reopened);
   const rootsBefore = input.graph.roots.map((r) => r.address).sort();
   const rootsAfter = graph.roots.map((r) => r.address).sort();
-  if (rootsBefore.join() !== rootsAfter.join()) problems.push(`roots ${rootsAfter.map((a) => hex(a ?? 0))} instead of ${rootsBefore.map((a) => hex(a ?? 0))}`);
+  if (rootsBefore.join() !== rootsAfter.join())
+    problems.push(`roots ${rootsAfter.map((a) => hex(a ?? 0))} instead of ${rootsBefore.map((a) => hex(a ?? 0))}`);
   const decodedId = new Map(plan.fragments.map((f) => [f.id, f.decodedId]));
   // An anchored root keeps the id of its first anchor page.
   for (const root of state.roots) decodedId.set(root.fragment, hex(root.address));
@@ -56,20 +65,28 @@ export async function checkEditedImage(input: EditInput, state: EditState, plan:
   for (const planned of plan.fragments) {
     const fragment = graph.fragments.find((f) => f.id === decodedId.get(planned.id));
     if (!fragment) continue;
-    if (!sameBytes(fragment.bytes, planned.bytes)) problems.push(`fragment ${planned.id} decodes to other bytes than written`);
+    if (!sameBytes(fragment.bytes, planned.bytes))
+      problems.push(`fragment ${planned.id} decodes to other bytes than written`);
     const document = state.fragments[planned.id].document;
     if (!document) continue;
     const written = readFdt(planned.bytes).toDocument();
-    if (!sameDocument(maskedDocument(state, planned.id, written), maskedDocument(state, planned.id, document))) problems.push(`fragment ${planned.id} was written with another tree than the edit holds`);
+    if (!sameDocument(maskedDocument(state, planned.id, written), maskedDocument(state, planned.id, document)))
+      problems.push(`fragment ${planned.id} was written with another tree than the edit holds`);
     for (const slot of pointerSlots(state, planned.id, document)) {
       const target = slotTarget(state, slot);
       if (!target) continue;
-      const link = graph.links.find((l) => l.from.fragment === fragment.id && l.from.node === slot.node && l.from.property === slot.property);
-      if (link?.to !== decodedId.get(target.fragment)) problems.push(`${planned.id} ${slot.node} leads to ${link?.to ?? 'nothing'}, not ${decodedId.get(target.fragment)}`);
+      const link = graph.links.find(
+        (l) => l.from.fragment === fragment.id && l.from.node === slot.node && l.from.property === slot.property,
+      );
+      if (link?.to !== decodedId.get(target.fragment))
+        problems.push(
+          `${planned.id} ${slot.node} leads to ${link?.to ?? 'nothing'}, not ${decodedId.get(target.fragment)}`,
+        );
     }
   }
   const before = new Set(input.graph.diagnostics.map((d) => d.code));
-  for (const diagnostic of graph.diagnostics) if (!before.has(diagnostic.code)) problems.push(`new diagnostic ${diagnostic.code}: ${diagnostic.message}`);
+  for (const diagnostic of graph.diagnostics)
+    if (!before.has(diagnostic.code)) problems.push(`new diagnostic ${diagnostic.code}: ${diagnostic.message}`);
   return { problems, graph };
 }
 

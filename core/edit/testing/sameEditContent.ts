@@ -20,7 +20,10 @@ export function editContentDifference(a: EditState, b: EditState): string | null
     if ((docA === null) !== (docB === null)) return `fragment ${id} is an FDT in one state only`;
     if (!docA || !docB) continue;
     if (!sameDocument(docA, docB)) return `fragment ${id} has different trees`;
-    const targets = (state: EditState, doc: typeof docA) => pointerSlots(state, id, doc).map((slot) => `${slot.node}->${slotTarget(state, slot)?.fragment}`).join();
+    const targets = (state: EditState, doc: typeof docA) =>
+      pointerSlots(state, id, doc)
+        .map((slot) => `${slot.node}->${slotTarget(state, slot)?.fragment}`)
+        .join();
     if (targets(a, docA) !== targets(b, docB)) return `fragment ${id} links differently`;
   }
   return null;

@@ -23,7 +23,9 @@ describe('property values as the command line writes them', () => {
   });
 
   it('refuses what is not one value', () => {
-    expect(() => parsePropertyValue('u64le:0x1_0000_0000_0000_0000')).toThrow(/not a decimal or 0x-hex number below 2\^64/);
+    expect(() => parsePropertyValue('u64le:0x1_0000_0000_0000_0000')).toThrow(
+      /not a decimal or 0x-hex number below 2\^64/,
+    );
     expect(() => parsePropertyValue('u32le:0x100000000')).toThrow(/below 2\^32/);
     expect(() => parsePropertyValue('<0x1')).toThrow(/not DTS value syntax/);
     expect(() => parsePropertyValue('<1>; x = <2>')).toThrow(/not one DTS value/);

@@ -18,7 +18,8 @@ const LITTLE_ENDIAN_FORMS: Record<string, number> = { u64le: 8, u32le: 4, u16le:
  * integers. Throws `EditError` saying what is wrong.
  */
 export function parsePropertyValue(text: string): Uint8Array {
-  if (text.length > MAX_VALUE_TEXT) throw new EditError('value', `the value text is longer than ${MAX_VALUE_TEXT} characters`);
+  if (text.length > MAX_VALUE_TEXT)
+    throw new EditError('value', `the value text is longer than ${MAX_VALUE_TEXT} characters`);
   if (text.trim() === '') return new Uint8Array(0);
   const shortcut = /^(u64le|u32le|u16le):(.*)$/s.exec(text.trim());
   if (shortcut) return littleEndianList(shortcut[1], shortcut[2]);
@@ -31,7 +32,12 @@ export function parsePropertyValue(text: string): Uint8Array {
     throw error;
   }
   const properties = document.root.properties;
-  if (properties.length !== 1 || properties[0].name !== '_' || document.root.children.length > 0 || document.memoryReservations.length > 0) {
+  if (
+    properties.length !== 1 ||
+    properties[0].name !== '_' ||
+    document.root.children.length > 0 ||
+    document.memoryReservations.length > 0
+  ) {
     throw new EditError(`value ${text}`, 'not one DTS value: it closes the property and writes more');
   }
   return properties[0].value;
@@ -44,7 +50,8 @@ function littleEndianList(form: string, list: string): Uint8Array {
   return concatBytes(
     ...parts.map((item) => {
       const value = /^0x[0-9a-f]+$/i.test(item) || /^[0-9]+$/.test(item) ? BigInt(item) : -1n;
-      if (value < 0n || value >= limit) throw new EditError(`value ${form}:${list}`, `'${item}' is not a decimal or 0x-hex number below 2^${8 * size}`);
+      if (value < 0n || value >= limit)
+        throw new EditError(`value ${form}:${list}`, `'${item}' is not a decimal or 0x-hex number below 2^${8 * size}`);
       const bytes = new Uint8Array(size);
       for (let i = 0; i < size; i++) bytes[i] = Number((value >> BigInt(8 * i)) & 0xffn);
       return bytes;

@@ -33,7 +33,14 @@ describe('DtsLexer', () => {
   });
 
   it('prefers a label to a name (longest match) and strips a leading backslash from names', () => {
-    expect(kinds('{ lbl: node; \\x;')).toEqual(['punct:{', 'label:lbl:', 'name:node', 'punct:;', 'name:\\x', 'punct:;']);
+    expect(kinds('{ lbl: node; \\x;')).toEqual([
+      'punct:{',
+      'label:lbl:',
+      'name:node',
+      'punct:;',
+      'name:\\x',
+      'punct:;',
+    ]);
     expect(tokens('{ \\x;')[1].value).toBe('x');
   });
 
@@ -80,7 +87,7 @@ describe('DtsLexer', () => {
   it('ends a character literal at the longest match, as flex does', () => {
     // The first inner quote is escaped, so the literal runs on to the next
     // quote: 'a\', ' is one token of four characters.
-    expect(() => tokens("'a\\', 'b'")).toThrow("line 1, column 1: character literal has 4 bytes instead of 1");
+    expect(() => tokens("'a\\', 'b'")).toThrow('line 1, column 1: character literal has 4 bytes instead of 1');
   });
 
   it('skips comments, white space and cpp line markers, and tracks lines and columns', () => {

@@ -208,8 +208,9 @@ export class DtsLexer {
   #single(text: string, at: DtsPosition): DtsToken {
     // These characters can only start a string, literal or comment; reaching
     // here means it never ended, and dtc rejects the text at this point too.
-    if (text === '"') throw new DtsError(at, 'string has no closing \'"\' (a backslash may not end a line inside a string)');
-    if (text === "'") throw new DtsError(at, "character literal has no closing \"'\"");
+    if (text === '"')
+      throw new DtsError(at, "string has no closing '\"' (a backslash may not end a line inside a string)");
+    if (text === "'") throw new DtsError(at, 'character literal has no closing "\'"');
     if (text === '/' && this.#at(0) === 0x2a) throw new DtsError(at, "comment has no closing '*/'");
     if (text === '/' && this.#at(0) === 0x2f) {
       throw new DtsError(at, "a '//' comment must end with a line break (this one runs to the end of the text)");
@@ -393,7 +394,6 @@ export class DtsLexer {
     return newline < 0 ? 0 : newline + 1 - this.#pos;
   }
 }
-
 
 /**
  * The value of an integer literal as dtc reads it (`strtoull(text, 0)` and

@@ -95,7 +95,10 @@ export class DtsParser implements DtsTokenCursor {
       } else if (token.kind === 'ref') {
         throw new DtsError(token.at, `label or path '${token.value}' not found: no node is defined before it`);
       } else {
-        throw new DtsError(token.at, `expected '/ {' (the root node) or /memreserve/, found ${describeDtsToken(token)}`);
+        throw new DtsError(
+          token.at,
+          `expected '/ {' (the root node) or /memreserve/, found ${describeDtsToken(token)}`,
+        );
       }
     }
   }
@@ -104,7 +107,10 @@ export class DtsParser implements DtsTokenCursor {
   #headers(): void {
     const first = this.peek();
     if (first.kind !== 'dts-v1') {
-      throw new DtsError(first.at, `expected '/dts-v1/;' first (only version 1 DTS exists), found ${describeDtsToken(first)}`);
+      throw new DtsError(
+        first.at,
+        `expected '/dts-v1/;' first (only version 1 DTS exists), found ${describeDtsToken(first)}`,
+      );
     }
     while (this.peek().kind === 'dts-v1') {
       this.take();
@@ -124,7 +130,10 @@ export class DtsParser implements DtsTokenCursor {
     const size = parseDtsIntegerPrimary(this, this.#limits.maxExpressionDepth);
     if (size === 0n) {
       // dtc writes it, but in a blob a zero size ends the list: the entry and all after it would be lost.
-      throw new DtsError(sizeToken.at, 'a /memreserve/ entry of size 0 cannot be stored (it would end the list in the blob)');
+      throw new DtsError(
+        sizeToken.at,
+        'a /memreserve/ entry of size 0 cannot be stored (it would end the list in the blob)',
+      );
     }
     this.#expectPunct(';', 'after a /memreserve/ entry');
     return { address, size };
@@ -134,7 +143,8 @@ export class DtsParser implements DtsTokenCursor {
   #topLevelReference(labels: string[], finder: DtsNodeFinder): void {
     const token = this.take();
     if (token.kind === 'ref') {
-      if (labels.length > 1) throw new DtsError(token.at, `only one label may precede a '&reference { ... }' block (dtc's grammar)`);
+      if (labels.length > 1)
+        throw new DtsError(token.at, `only one label may precede a '&reference { ... }' block (dtc's grammar)`);
       const target = this.#findTarget(token, finder);
       const block = this.#nodeBody('', token.at, target.depth());
       applyLabels(target.labels, labels);
@@ -142,7 +152,8 @@ export class DtsParser implements DtsTokenCursor {
       finder.invalidate();
       return;
     }
-    if (labels.length > 0) throw new DtsError(token.at, `a label must be followed by a node, found ${describeDtsToken(token)}`);
+    if (labels.length > 0)
+      throw new DtsError(token.at, `a label must be followed by a node, found ${describeDtsToken(token)}`);
     if (token.kind !== 'delete-node' && token.kind !== 'omit-if-no-ref') {
       throw new DtsError(
         token.at,
@@ -209,7 +220,10 @@ export class DtsParser implements DtsTokenCursor {
           if (this.#isPunct(after, '=')) this.#expectPunct(';', `after the value of property '${head.value}'`);
           node.addProperty(property(head, value, prefix.labels, false));
         } else {
-          throw new DtsError(after.at, `expected '=', ';' or '{' after the name '${head.value}', found ${describeDtsToken(after)}`);
+          throw new DtsError(
+            after.at,
+            `expected '=', ';' or '{' after the name '${head.value}', found ${describeDtsToken(after)}`,
+          );
         }
       } else {
         throw new DtsError(head.at, `expected a property, a child node or '}', found ${describeDtsToken(head)}`);
@@ -236,7 +250,10 @@ export class DtsParser implements DtsTokenCursor {
   #checkPropertyPlace(prefix: Prefix, name: DtsToken, childSeen: boolean): void {
     if (prefix.omit) throw new DtsError(prefix.omit.at, '/omit-if-no-ref/ applies to nodes, not to properties');
     if (childSeen) {
-      throw new DtsError(name.at, `properties must come before child nodes (property '${name.value}' follows a child node)`);
+      throw new DtsError(
+        name.at,
+        `properties must come before child nodes (property '${name.value}' follows a child node)`,
+      );
     }
   }
 
@@ -319,7 +336,11 @@ export class DtsParser implements DtsTokenCursor {
       if (token.kind === 'byte') bytes.push(Number(token.integer));
       else if (token.kind === 'label') value.labels.push(token.value);
       else if (this.#isPunct(token, ']')) break;
-      else throw new DtsError(token.at, `expected two hex digits or ']' in a byte string, found ${describeDtsToken(token)}`);
+      else
+        throw new DtsError(
+          token.at,
+          `expected two hex digits or ']' in a byte string, found ${describeDtsToken(token)}`,
+        );
     }
     value.chunks.push({ kind: 'bytes', bytes: Uint8Array.from(bytes) });
   }
@@ -330,7 +351,8 @@ export class DtsParser implements DtsTokenCursor {
 
   #expectPunct(text: string, where: string): DtsToken {
     const token = this.take();
-    if (!this.#isPunct(token, text)) throw new DtsError(token.at, `expected '${text}' ${where}, found ${describeDtsToken(token)}`);
+    if (!this.#isPunct(token, text))
+      throw new DtsError(token.at, `expected '${text}' ${where}, found ${describeDtsToken(token)}`);
     return token;
   }
 

@@ -47,7 +47,11 @@ function checkDuplicateProperties(node: DtsSourceNode): void {
   const first = new Map<string, DtsSourceProperty>();
   for (const property of node.liveProperties()) {
     const earlier = first.get(property.name);
-    if (earlier) throw new DtsError(earlier.at, `duplicate property name: '${property.name}' is defined twice in ${node.fullPath()}`);
+    if (earlier)
+      throw new DtsError(
+        earlier.at,
+        `duplicate property name: '${property.name}' is defined twice in ${node.fullPath()}`,
+      );
     first.set(property.name, property);
   }
 }
@@ -112,7 +116,8 @@ function explicitPhandle(node: DtsSourceNode, name: string, finder: DtsNodeFinde
   const property = node.liveProperty(name);
   if (!property) return 0;
   const bytes = sourceValueBytes(property.value);
-  if (bytes.length !== 4) throw new DtsError(property.at, `bad length (${bytes.length}) of ${name} property in ${node.fullPath()}`);
+  if (bytes.length !== 4)
+    throw new DtsError(property.at, `bad length (${bytes.length}) of ${name} property in ${node.fullPath()}`);
   const reference = property.value.chunks.find((chunk) => chunk.kind === 'phandle');
   if (reference && reference.kind === 'phandle') {
     // `phandle = <&self>` asks for a phandle to be allocated; any other target is nonsense.
@@ -138,7 +143,10 @@ function checkExplicitPhandles(node: DtsSourceNode, finder: DtsNodeFinder, phand
   const value = phandle !== 0 ? phandle : legacy;
   const other = phandles.get(value);
   if (other && other !== node) {
-    throw new DtsError(node.at, `duplicated phandle 0x${value.toString(16)} in ${node.fullPath()} (seen before at ${other.fullPath()})`);
+    throw new DtsError(
+      node.at,
+      `duplicated phandle 0x${value.toString(16)} in ${node.fullPath()} (seen before at ${other.fullPath()})`,
+    );
   }
   node.phandle = value;
   phandles.set(value, node);

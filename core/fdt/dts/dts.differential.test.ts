@@ -39,7 +39,8 @@ function expectSameAsDtc(source: string): void {
   expect(writeFdt(parseDts(ourText))).toEqual(blob);
 }
 
-const repeat = (count: number, make: (i: number) => string): string => Array.from({ length: count }, (_, i) => make(i)).join('\n');
+const repeat = (count: number, make: (i: number) => string): string =>
+  Array.from({ length: count }, (_, i) => make(i)).join('\n');
 
 function nested(depth: number): string {
   let body = 'leaf;';
@@ -50,8 +51,14 @@ function nested(depth: number): string {
 /** Hand-written sources (after `/dts-v1/;`), each aimed at one corner of dtc's typing, grammar or layout. */
 const corpus: [string, string][] = [
   ['an empty root', '/ { };'],
-  ['empty and odd-length values', '/ { e; b1 = [01]; b2 = [01 02]; b3 = [01 02 03]; b5 = [01 02 03 04 05]; b7 = [00 01 02 03 04 05 06]; };'],
-  ['strings and string lists', '/ { s = "hello"; l = "a", "b", "c"; one = "x"; compatible = "vendor,dev-v1", "generic"; };'],
+  [
+    'empty and odd-length values',
+    '/ { e; b1 = [01]; b2 = [01 02]; b3 = [01 02 03]; b5 = [01 02 03 04 05]; b7 = [00 01 02 03 04 05 06]; };',
+  ],
+  [
+    'strings and string lists',
+    '/ { s = "hello"; l = "a", "b", "c"; one = "x"; compatible = "vendor,dev-v1", "generic"; };',
+  ],
   [
     'embedded NULs and empty strings',
     '/ { a = "a", "b"; b = "a", "", "b"; c = "", "a"; d = "a", ""; e = "", ""; f = ""; g = "ab", "", "", "cd"; h = "x", "", ""; i = [00 61 00]; j = "\\0"; };',
@@ -61,27 +68,66 @@ const corpus: [string, string][] = [
     '/ { t = "tab\\there"; q = "quote\\"back\\\\slash"; c = "\\a\\b\\v\\f\\r\\n"; o = "\\101\\x42C"; };',
   ],
   ['a NUL before a digit (dtc writes it ambiguously)', '/ { a = "x", "1", "07"; b = "\\\\", "0"; c = "9", "8"; };'],
-  ['non-printable bytes that make a value not a string', '/ { a = "\\x01"; b = "x\\x7f"; c = "\\xff"; d = "é"; e = "abc\\x80"; f = "a\\x01b"; };'],
-  ['values that look like strings but are not', '/ { a = [61 62 63 64]; b = [61 00 62]; c = <0x61626300>; d = <0>; e = [61 62 63 00 00]; f = [20 00]; };'],
+  [
+    'non-printable bytes that make a value not a string',
+    '/ { a = "\\x01"; b = "x\\x7f"; c = "\\xff"; d = "é"; e = "abc\\x80"; f = "a\\x01b"; };',
+  ],
+  [
+    'values that look like strings but are not',
+    '/ { a = [61 62 63 64]; b = [61 00 62]; c = <0x61626300>; d = <0>; e = [61 62 63 00 00]; f = [20 00]; };',
+  ],
   ['cells and bytes', '/ { c = <1 2 0xffffffff 0 0x10 0xabcdef>; b = [de ad be ef 01]; z = <0 0>; };'],
   [
     '/bits/ forms',
     '/ { b8 = /bits/ 8 <1 2 0xff (-1)>; b16 = /bits/ 16 <1 0xffff (-2)>; b16odd = /bits/ 16 <7>; b32 = /bits/ 32 <5>; b64 = /bits/ 64 <1 0xffffffffffffffff (-1)>; };',
   ],
   ['mixed value pieces', '/ { m = "s", <1>, [02 03], /bits/ 16 <4>, "t"; n = <>, [], ""; };'],
-  ['integer expressions and literals', "/ { e = <(1 + 2 * 3) (10 / 3) (10 % 3) (1 << 4 | 1) (~0) (-1) (!0) (3 > 2 ? 7 : 8) 010 0X1f 'a' '\\n' 1UL>; };"],
+  [
+    'integer expressions and literals',
+    "/ { e = <(1 + 2 * 3) (10 / 3) (10 % 3) (1 << 4 | 1) (~0) (-1) (!0) (3 > 2 ? 7 : 8) 010 0X1f 'a' '\\n' 1UL>; };",
+  ],
   ['a long string list', `/ { list = ${repeat(40, (i) => `"string-${i}"`).replace(/\n/g, ', ')}; };`],
   ['deep nesting', `/ { ${nested(60)} };`],
-  ['many nodes', `/ { ${repeat(300, (i) => `node${i}@${i.toString(16)} { reg = <${i}>; name-${i % 7} = "n${i}"; };`)} };`],
-  ['memory reservations', '/memreserve/ 0x1000 0x2000; /memreserve/ 0 1; /memreserve/ 0xffffffffffffffff 0xffffffffffffffff; / { };'],
-  ['names with every allowed character', '/ { #address-cells = <1>; a,b.c_d+e?f*g#h-i = <1>; node,x_y.z+1-2@1,2 { }; 0x10 { }; 1 { }; };'],
-  ['property names sharing suffixes (string table)', '/ { size = <1>; a { cells-size = <1>; #size = <2>; size = <3>; }; };'],
-  ['labels, phandles and paths', '/ { a: x { }; b: y { p = <&a &b>, <&{/x}>; path = &a; paths = &a, "s", &{/y}; }; c: z { phandle = <5>; q = <&c>; }; };'],
-  ['explicit phandles and allocation around them', '/ { p = <&a &b &c>; a: a { phandle = <1>; }; b: b { linux,phandle = <2>; }; c: c { }; d: d { phandle = <&d>; }; };'],
-  ['merging root blocks and &label blocks', '/ { a: x { p = <1>; c { }; }; }; / { x { q; }; y { }; }; &a { p = <2>; r = "r"; }; / { y { s; }; };'],
-  ['deletion and revival', '/ { a: x { p = <1>; q; c { }; }; y { }; }; / { x { /delete-property/ q; /delete-node/ c; }; }; /delete-node/ &{/y}; / { y { z; }; x { q = <3>; }; };'],
-  ['omit-if-no-ref', '/ { r = <&used>; /omit-if-no-ref/ unused { }; used: used { }; kept: kept { }; }; /omit-if-no-ref/ &kept; / { k = &kept; };'],
-  ['boot CPU guessed from /cpus', '/ { cpus { #address-cells = <1>; #size-cells = <0>; cpu@3 { reg = <3>; }; cpu@0 { reg = <0>; }; }; };'],
+  [
+    'many nodes',
+    `/ { ${repeat(300, (i) => `node${i}@${i.toString(16)} { reg = <${i}>; name-${i % 7} = "n${i}"; };`)} };`,
+  ],
+  [
+    'memory reservations',
+    '/memreserve/ 0x1000 0x2000; /memreserve/ 0 1; /memreserve/ 0xffffffffffffffff 0xffffffffffffffff; / { };',
+  ],
+  [
+    'names with every allowed character',
+    '/ { #address-cells = <1>; a,b.c_d+e?f*g#h-i = <1>; node,x_y.z+1-2@1,2 { }; 0x10 { }; 1 { }; };',
+  ],
+  [
+    'property names sharing suffixes (string table)',
+    '/ { size = <1>; a { cells-size = <1>; #size = <2>; size = <3>; }; };',
+  ],
+  [
+    'labels, phandles and paths',
+    '/ { a: x { }; b: y { p = <&a &b>, <&{/x}>; path = &a; paths = &a, "s", &{/y}; }; c: z { phandle = <5>; q = <&c>; }; };',
+  ],
+  [
+    'explicit phandles and allocation around them',
+    '/ { p = <&a &b &c>; a: a { phandle = <1>; }; b: b { linux,phandle = <2>; }; c: c { }; d: d { phandle = <&d>; }; };',
+  ],
+  [
+    'merging root blocks and &label blocks',
+    '/ { a: x { p = <1>; c { }; }; }; / { x { q; }; y { }; }; &a { p = <2>; r = "r"; }; / { y { s; }; };',
+  ],
+  [
+    'deletion and revival',
+    '/ { a: x { p = <1>; q; c { }; }; y { }; }; / { x { /delete-property/ q; /delete-node/ c; }; }; /delete-node/ &{/y}; / { y { z; }; x { q = <3>; }; };',
+  ],
+  [
+    'omit-if-no-ref',
+    '/ { r = <&used>; /omit-if-no-ref/ unused { }; used: used { }; kept: kept { }; }; /omit-if-no-ref/ &kept; / { k = &kept; };',
+  ],
+  [
+    'boot CPU guessed from /cpus',
+    '/ { cpus { #address-cells = <1>; #size-cells = <0>; cpu@3 { reg = <3>; }; cpu@0 { reg = <0>; }; }; };',
+  ],
   ['a redundant name property dtc drops', '/ { node@1 { name = "node"; other = "node"; }; };'],
   ['comments, line markers and odd spacing', '# 1 "board.dts"\n/* block */ / {// line\n\tp=<1>;q\n=\n"x" ; };\n'],
 ];

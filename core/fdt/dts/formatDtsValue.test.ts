@@ -20,7 +20,9 @@ describe('formatDtsValue', () => {
   });
 
   it('writes cells as lowercase hex with at least two digits', () => {
-    expect(formatDtsCells(bytes(0, 0, 0, 0, 0, 0, 0, 1, 0xde, 0xad, 0xbe, 0xef, 0, 0, 0x10, 0))).toBe('<0x00 0x01 0xdeadbeef 0x1000>');
+    expect(formatDtsCells(bytes(0, 0, 0, 0, 0, 0, 0, 1, 0xde, 0xad, 0xbe, 0xef, 0, 0, 0x10, 0))).toBe(
+      '<0x00 0x01 0xdeadbeef 0x1000>',
+    );
     expect(formatDtsCells(bytes())).toBe('<>');
   });
 

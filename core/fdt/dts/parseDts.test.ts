@@ -43,7 +43,7 @@ describe('parseDts', () => {
 
   it('joins value pieces: strings, cells, /bits/, bytes, character literals and expressions', () => {
     const doc = parse(
-      "/ { s = \"a\\tb\", \"\"; c = <1 0x10 'A' (2 * 3 + 1)>; b = [00 ff 1A]; b8 = /bits/ 8 <1 (-1)>; b16 = /bits/ 16 <0x102>; b64 = /bits/ 64 <(~0)>; m = \"x\", <2>, [03]; };",
+      '/ { s = "a\\tb", ""; c = <1 0x10 \'A\' (2 * 3 + 1)>; b = [00 ff 1A]; b8 = /bits/ 8 <1 (-1)>; b16 = /bits/ 16 <0x102>; b64 = /bits/ 64 <(~0)>; m = "x", <2>, [03]; };',
     );
     expect(valueOf(doc, '/', 's')).toEqual(text('a\tb\0\0'));
     expect(valueOf(doc, '/', 'c')).toEqual(cells(1, 16, 0x41, 7));
@@ -86,7 +86,9 @@ describe('parseDts', () => {
   });
 
   it('deletes properties and nodes, and brings them back in their old place', () => {
-    const doc = parse('/ { a { }; b { p; q; }; c { }; }; / { /delete-node/ a; b { /delete-property/ p; }; }; /delete-node/ &{/c}; / { a { x; }; };');
+    const doc = parse(
+      '/ { a { }; b { p; q; }; c { }; }; / { /delete-node/ a; b { /delete-property/ p; }; }; /delete-node/ &{/c}; / { a { x; }; };',
+    );
     expect(doc.root.children.map((child) => child.name)).toEqual(['a', 'b']);
     expect(nodeAt(doc, '/b').properties.map((property) => property.name)).toEqual(['q']);
     expect(nodeAt(doc, '/a').properties.map((property) => property.name)).toEqual(['x']);
@@ -124,7 +126,12 @@ describe('parseDts', () => {
     ['/dts-v1/;\n/ { p = <0x100000000>; };', 2, 10, 'does not fit in a 32-bit array element'],
     ['/dts-v1/;\n/ { p = <(1 / 0)>; };', 2, 13, 'division by zero'],
     ['/dts-v1/;\n/ { p = /bits/ 12 <1>; };', 2, 16, 'must be 8, 16, 32 or 64 bits'],
-    ['/dts-v1/;\n/ { p = /bits/ 8 <&x>; x: x { }; };', 2, 19, 'references are only allowed in arrays with 32-bit elements'],
+    [
+      '/dts-v1/;\n/ { p = /bits/ 8 <&x>; x: x { }; };',
+      2,
+      19,
+      'references are only allowed in arrays with 32-bit elements',
+    ],
     ['/dts-v1/;\n/ { n { name = "other"; }; };', 2, 9, "property 'name' of /n is not the node's base name"],
     ['/dts-v1/;\n/ { n { phandle = <0>; }; };', 2, 9, 'bad value (0x0) in phandle property'],
     ['/dts-v1/;\n/ { n#1 { }; };', 2, 5, 'node name "n#1"'],
@@ -153,20 +160,30 @@ describe('parseDts', () => {
 
   describe('limits', () => {
     it('refuses text longer than maxInputLength', () => {
-      expect(() => parseDts('/dts-v1/; / { };', { maxInputLength: 10 })).toThrow('more than the 10 allowed (maxInputLength)');
+      expect(() => parseDts('/dts-v1/; / { };', { maxInputLength: 10 })).toThrow(
+        'more than the 10 allowed (maxInputLength)',
+      );
     });
 
     it('refuses nodes nested deeper than maxDepth, counted in the merged tree', () => {
       const nested = (depth: number): string => `${'n { '.repeat(depth)}${'}; '.repeat(depth)}`;
       expect(parseDts(`/dts-v1/; / { ${nested(4)} };`, { maxDepth: 4 }).root.children).toHaveLength(1);
-      expect(() => parseDts(`/dts-v1/; / { ${nested(5)} };`, { maxDepth: 4 })).toThrow('deeper than 4 levels (maxDepth)');
-      expect(() => parseDts(`/dts-v1/; / { a { b { l: c { }; }; }; }; &l { d { }; };`, { maxDepth: 3 })).toThrow('maxDepth');
+      expect(() => parseDts(`/dts-v1/; / { ${nested(5)} };`, { maxDepth: 4 })).toThrow(
+        'deeper than 4 levels (maxDepth)',
+      );
+      expect(() => parseDts(`/dts-v1/; / { a { b { l: c { }; }; }; }; &l { d { }; };`, { maxDepth: 3 })).toThrow(
+        'maxDepth',
+      );
     });
 
     it('refuses expressions nested deeper than maxExpressionDepth', () => {
       const expression = (depth: number): string => `${'('.repeat(depth)}1${')'.repeat(depth)}`;
-      expect(parseDts(`/dts-v1/; / { p = <${expression(8)}>; };`, { maxExpressionDepth: 8 }).root.properties).toHaveLength(1);
-      expect(() => parseDts(`/dts-v1/; / { p = <${expression(9)}>; };`, { maxExpressionDepth: 8 })).toThrow('maxExpressionDepth');
+      expect(
+        parseDts(`/dts-v1/; / { p = <${expression(8)}>; };`, { maxExpressionDepth: 8 }).root.properties,
+      ).toHaveLength(1);
+      expect(() => parseDts(`/dts-v1/; / { p = <${expression(9)}>; };`, { maxExpressionDepth: 8 })).toThrow(
+        'maxExpressionDepth',
+      );
     });
 
     it('handles long runs of unary operators without deep recursion', () => {

@@ -32,7 +32,10 @@ export function parseDts(text: string, options?: DtsParseOptions): FdtDocument {
   resolveDtsReferences(file.root, file.finder, phandles);
   if (file.root.deleted) {
     // dtc then writes a blob with no node at all, which no document can hold.
-    throw new DtsError(file.root.at, 'the root node is deleted (by /delete-node/ or /omit-if-no-ref/), leaving no tree');
+    throw new DtsError(
+      file.root.at,
+      'the root node is deleted (by /delete-node/ or /omit-if-no-ref/), leaving no tree',
+    );
   }
   return dtsSourceToDocument(file);
 }

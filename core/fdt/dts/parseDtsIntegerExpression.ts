@@ -95,7 +95,8 @@ class IntegerExpressionParser {
     this.#cursor.take();
     const value = this.#conditional(this.#deeper(depth, token));
     const close = this.#cursor.take();
-    if (!isPunct(close, ')')) throw new DtsError(close.at, `expected ')' or an operator, found ${describeDtsToken(close)}`);
+    if (!isPunct(close, ')'))
+      throw new DtsError(close.at, `expected ')' or an operator, found ${describeDtsToken(close)}`);
     return value;
   }
 
@@ -121,7 +122,8 @@ class IntegerExpressionParser {
   }
 
   #binary(level: number, depth: number): bigint {
-    const operand = (): bigint => (level + 1 < BINARY_LEVELS.length ? this.#binary(level + 1, depth) : this.#unary(depth));
+    const operand = (): bigint =>
+      level + 1 < BINARY_LEVELS.length ? this.#binary(level + 1, depth) : this.#unary(depth);
     let left = operand();
     for (;;) {
       const operator = this.#cursor.peek();

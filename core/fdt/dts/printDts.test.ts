@@ -35,7 +35,11 @@ describe('printDts', () => {
         { name: 'empty', value: new Uint8Array(0) },
       ],
       children: [
-        { name: 'a@1', properties: [{ name: 'reg', value: Uint8Array.of(0, 0, 0, 1) }], children: [{ name: 'b', properties: [], children: [] }] },
+        {
+          name: 'a@1',
+          properties: [{ name: 'reg', value: Uint8Array.of(0, 0, 0, 1) }],
+          children: [{ name: 'b', properties: [], children: [] }],
+        },
         { name: 'c', properties: [{ name: 'odd', value: Uint8Array.of(1, 2, 3) }], children: [] },
       ],
     });
@@ -109,7 +113,11 @@ describe('printDts annotate', () => {
   });
 
   it('prints a note as a trailing comment on the property line and nothing for undefined or empty notes', () => {
-    const notes = new Map([['/a@1 reg', 'u32 LE 0x1000000'], ['/a@1 flag', ''], ['/a@1/b reg', 'has */ and\na line break']]);
+    const notes = new Map([
+      ['/a@1 reg', 'u32 LE 0x1000000'],
+      ['/a@1 flag', ''],
+      ['/a@1/b reg', 'has */ and\na line break'],
+    ]);
     expect(printDts(documentWith(tree), { annotate: (path, property) => notes.get(`${path} ${property.name}`) })).toBe(
       [
         '/dts-v1/;',
@@ -133,21 +141,32 @@ describe('printDts annotate', () => {
 
   it('uses the root path "/" for a named root', () => {
     const paths: string[] = [];
-    printDts(documentWith({ name: 'root', properties: [{ name: 'p', value: new Uint8Array(0) }], children: [{ name: 'c', properties: [{ name: 'q', value: new Uint8Array(0) }], children: [] }] }), {
-      annotate: (path) => void paths.push(path),
-    });
+    printDts(
+      documentWith({
+        name: 'root',
+        properties: [{ name: 'p', value: new Uint8Array(0) }],
+        children: [{ name: 'c', properties: [{ name: 'q', value: new Uint8Array(0) }], children: [] }],
+      }),
+      {
+        annotate: (path) => void paths.push(path),
+      },
+    );
     expect(paths).toEqual(['/', '/c']);
   });
 
   it('leaves the text unchanged apart from the comments, which parseDts skips', () => {
     fc.assert(
-      fc.property(labelledDtsDocumentArbitrary, fc.string({ unit: fc.constantFrom('a', '*', '/', ' ', '\n', '\\'), maxLength: 12 }), (doc, note) => {
-        const plain = printDts(doc);
-        const annotated = printDts(doc, { annotate: (path, property) => `${path} ${property.name} ${note}` });
-        expect(parseDts(annotated)).toEqual(doc);
-        expect(annotated.replace(/ \/\* (?:[^*]|\*(?!\/))* \*\/$/gm, '')).toBe(plain);
-        expect(printDts(doc, { annotate: () => undefined })).toBe(plain);
-      }),
+      fc.property(
+        labelledDtsDocumentArbitrary,
+        fc.string({ unit: fc.constantFrom('a', '*', '/', ' ', '\n', '\\'), maxLength: 12 }),
+        (doc, note) => {
+          const plain = printDts(doc);
+          const annotated = printDts(doc, { annotate: (path, property) => `${path} ${property.name} ${note}` });
+          expect(parseDts(annotated)).toEqual(doc);
+          expect(annotated.replace(/ \/\* (?:[^*]|\*(?!\/))* \*\/$/gm, '')).toBe(plain);
+          expect(printDts(doc, { annotate: () => undefined })).toBe(plain);
+        },
+      ),
       { numRuns: 150 },
     );
   });

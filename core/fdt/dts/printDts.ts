@@ -41,13 +41,21 @@ function labelPrefix(labels: readonly string[] | undefined): string {
 }
 
 /** `path` is the node's full path; it is only built (and only read) when there is an `annotate`. */
-function printNode(node: FdtNode, depth: number, path: string, lines: string[], annotate: PrintDtsOptions['annotate']): void {
+function printNode(
+  node: FdtNode,
+  depth: number,
+  path: string,
+  lines: string[],
+  annotate: PrintDtsOptions['annotate'],
+): void {
   const indent = '\t'.repeat(depth);
   // dtc writes the root as "/" because its name is empty; a named root (old blobs) keeps its name.
   lines.push(`${indent}${labelPrefix(node.labels)}${node.name === '' ? '/' : node.name} {`);
   for (const property of node.properties) {
     const note = annotate?.(path, property);
-    lines.push(note ? `${indent}\t${propertyLine(property)} ${dtsComment(note)}` : `${indent}\t${propertyLine(property)}`);
+    lines.push(
+      note ? `${indent}\t${propertyLine(property)} ${dtsComment(note)}` : `${indent}\t${propertyLine(property)}`,
+    );
   }
   for (const child of node.children) {
     lines.push('');

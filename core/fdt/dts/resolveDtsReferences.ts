@@ -16,7 +16,11 @@ import type { DtsSourceNode } from './DtsSourceTree';
  *
  * `phandles` holds the explicit phandles `checkDtsTree` found.
  */
-export function resolveDtsReferences(root: DtsSourceNode, finder: DtsNodeFinder, phandles: Map<number, DtsSourceNode>): void {
+export function resolveDtsReferences(
+  root: DtsSourceNode,
+  finder: DtsNodeFinder,
+  phandles: Map<number, DtsSourceNode>,
+): void {
   const nodes = liveNodesInOrder(root);
   let nextPhandle = 1;
   const phandleOf = (node: DtsSourceNode): number => {
@@ -25,7 +29,12 @@ export function resolveDtsReferences(root: DtsSourceNode, finder: DtsNodeFinder,
     node.phandle = nextPhandle;
     phandles.set(nextPhandle, node);
     if (!node.liveProperty('phandle')) {
-      const cell = Uint8Array.of(nextPhandle >>> 24, (nextPhandle >>> 16) & 0xff, (nextPhandle >>> 8) & 0xff, nextPhandle & 0xff);
+      const cell = Uint8Array.of(
+        nextPhandle >>> 24,
+        (nextPhandle >>> 16) & 0xff,
+        (nextPhandle >>> 8) & 0xff,
+        nextPhandle & 0xff,
+      );
       node.addProperty({
         name: 'phandle',
         value: { chunks: [{ kind: 'bytes', bytes: cell }], labels: [] },
@@ -45,12 +54,14 @@ export function resolveDtsReferences(root: DtsSourceNode, finder: DtsNodeFinder,
 
   for (const node of nodes) {
     for (const property of node.liveProperties()) {
-      for (const chunk of property.value.chunks) if (chunk.kind === 'phandle') chunk.phandle = phandleOf(target(chunk.ref, chunk.at));
+      for (const chunk of property.value.chunks)
+        if (chunk.kind === 'phandle') chunk.phandle = phandleOf(target(chunk.ref, chunk.at));
     }
   }
   for (const node of nodes) {
     for (const property of node.liveProperties()) {
-      for (const chunk of property.value.chunks) if (chunk.kind === 'path') chunk.path = target(chunk.ref, chunk.at).fullPath();
+      for (const chunk of property.value.chunks)
+        if (chunk.kind === 'path') chunk.path = target(chunk.ref, chunk.at).fullPath();
     }
   }
   for (const node of nodes) {

@@ -27,9 +27,12 @@ export function compileDtsWithDtc(source: string, args: string[]): Uint8Array {
     const input = join(directory, 'in.dts');
     const output = join(directory, 'out.dtb');
     writeFileSync(input, source);
-    const result = spawnSync(DTC_PATH, ['-q', '-I', 'dts', '-O', 'dtb', ...args, '-o', output, input], { encoding: 'utf8' });
+    const result = spawnSync(DTC_PATH, ['-q', '-I', 'dts', '-O', 'dtb', ...args, '-o', output, input], {
+      encoding: 'utf8',
+    });
     if (result.error) throw new Error(`could not run ${DTC_PATH}: ${result.error.message}`);
-    if (result.status !== 0) throw new Error(`dtc ${args.join(' ')} failed (${result.status}): ${result.stderr}\n${source.slice(0, 2000)}`);
+    if (result.status !== 0)
+      throw new Error(`dtc ${args.join(' ')} failed (${result.status}): ${result.stderr}\n${source.slice(0, 2000)}`);
     return new Uint8Array(readFileSync(output));
   } finally {
     rmSync(directory, { recursive: true, force: true });

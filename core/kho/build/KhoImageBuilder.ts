@@ -59,7 +59,8 @@ export class KhoImageBuilder {
 
   /** Keeps the pages of [address, address + size) from the allocator without writing or preserving them. */
   reserve(address: number, size: number): void {
-    for (let page = address - (address % this.pageSize); page < address + size; page += this.pageSize) this.reserved.add(page);
+    for (let page = address - (address % this.pageSize); page < address + size; page += this.pageSize)
+      this.reserved.add(page);
   }
 
   /** Writes raw bytes at `address`; `preserve` marks the pages they touch preserved. Returns the size. */
@@ -88,7 +89,12 @@ export class KhoImageBuilder {
    * Writes a KHOANCH1 chain on `anchorPages` listing `fdtPages` (split evenly
    * in order unless `perAnchor` says how many each page lists).
    */
-  placeAnchorChain(anchorPages: readonly number[], fdtPages: readonly number[], fdtSize: number, perAnchor?: readonly number[]): void {
+  placeAnchorChain(
+    anchorPages: readonly number[],
+    fdtPages: readonly number[],
+    fdtSize: number,
+    perAnchor?: readonly number[],
+  ): void {
     let at = 0;
     anchorPages.forEach((anchor, i) => {
       const n = perAnchor ? perAnchor[i] : Math.ceil((fdtPages.length - at) / (anchorPages.length - i));
@@ -121,7 +127,9 @@ export class KhoImageBuilder {
 
   /** The preserved pages merged into ranges and split again, so a page marked twice is one block. */
   private uniqueBlocks(): PreservedBlock[] {
-    const spans = this.preserved.map((block) => ({ start: block.address, end: block.address + this.pageSize * 2 ** block.order })).sort((a, b) => a.start - b.start);
+    const spans = this.preserved
+      .map((block) => ({ start: block.address, end: block.address + this.pageSize * 2 ** block.order }))
+      .sort((a, b) => a.start - b.start);
     const merged: { start: number; end: number }[] = [];
     for (const span of spans) {
       const last = merged[merged.length - 1];

@@ -51,7 +51,8 @@ export function placeKhoRoot(builder: KhoImageBuilder, spec: KhoRootSpec): numbe
   if (spec.preserveRoot ?? true) builder.preserve(spec.address, builder.pageSize);
   const properties: PropertyList = [['compatible', cstring(spec.compatible)]];
   if (spec.map !== 'none') {
-    const map = spec.map === 'zero' ? 0 : spec.map === 'radix-tree' ? builder.writeRadixMap() : builder.writeChunkList();
+    const map =
+      spec.map === 'zero' ? 0 : spec.map === 'radix-tree' ? builder.writeRadixMap() : builder.writeChunkList();
     properties.push(['preserved-memory-map', u64(map)]);
   }
   return builder.placeFdt(spec.address, fdtDocument(properties, nodes));

@@ -25,13 +25,28 @@ export function encodeVmallocChunk(pageSize: number, next: number, pieces: reado
 }
 
 /** A KHO serialization block: `{next, count}` header, then the packed entries. */
-export function encodeKhoBlock(pageSize: number, next: number, entries: readonly Uint8Array[], count = entries.length): Uint8Array {
+export function encodeKhoBlock(
+  pageSize: number,
+  next: number,
+  entries: readonly Uint8Array[],
+  count = entries.length,
+): Uint8Array {
   return page(pageSize, concatBytes(u64(next), u64(count), ...entries));
 }
 
 /** `struct luo_ser` (32 bytes). */
-export function encodeLuoSer(fields: { compatible?: string; liveupdateNum: bigint | number; sessionsPa: number; flbsPa: number }): Uint8Array {
-  return concatBytes(charArray(fields.compatible ?? 'luo-v5', 8), u64(fields.liveupdateNum), u64(fields.sessionsPa), u64(fields.flbsPa));
+export function encodeLuoSer(fields: {
+  compatible?: string;
+  liveupdateNum: bigint | number;
+  sessionsPa: number;
+  flbsPa: number;
+}): Uint8Array {
+  return concatBytes(
+    charArray(fields.compatible ?? 'luo-v5', 8),
+    u64(fields.liveupdateNum),
+    u64(fields.sessionsPa),
+    u64(fields.flbsPa),
+  );
 }
 
 /** `struct luo_session_ser` (80 bytes). */
@@ -55,9 +70,23 @@ export function encodeFlbHeader(pageCount: number, entries: readonly Uint8Array[
 }
 
 /** `struct memfd_luo_ser` (v1: 40 bytes; v2: 48 bytes with seals and flags). */
-export function encodeMemfdSer(fields: { version: 1 | 2; pos: bigint; size: bigint; seals?: number; flags?: number; nrFolios: number; folios: VmallocDescriptor }): Uint8Array {
+export function encodeMemfdSer(fields: {
+  version: 1 | 2;
+  pos: bigint;
+  size: bigint;
+  seals?: number;
+  flags?: number;
+  nrFolios: number;
+  folios: VmallocDescriptor;
+}): Uint8Array {
   const v2 = fields.version === 2 ? [u32(fields.seals ?? 0), u32(fields.flags ?? 0)] : [];
-  return concatBytes(u64(fields.pos), u64(fields.size), ...v2, u64(fields.nrFolios), encodeVmallocDescriptor(fields.folios));
+  return concatBytes(
+    u64(fields.pos),
+    u64(fields.size),
+    ...v2,
+    u64(fields.nrFolios),
+    encodeVmallocDescriptor(fields.folios),
+  );
 }
 
 /** One `memfd_luo_folio_ser`: pfn in bits 0–51, flags in 52–63, then the file index. */
@@ -66,15 +95,36 @@ export function encodeMemfdFolio(pfn: number, flags: number, index: number): Uin
 }
 
 /** The `kexec-metadata` blob (73 bytes). */
-export function encodeKexecMetadata(fields: { version?: number; previousRelease: string; kexecCount: number }): Uint8Array {
+export function encodeKexecMetadata(fields: {
+  version?: number;
+  previousRelease: string;
+  kexecCount: number;
+}): Uint8Array {
   return concatBytes(u32(fields.version ?? 1), charArray(fields.previousRelease, 65), u32(fields.kexecCount));
 }
 
 /** A `KHOANCH1` anchor page (seed-design.md). */
-export function encodeAnchorPage(pageSize: number, fields: { next: number; fdtSize: number; pages: readonly number[]; count?: number; reserved?: number; magic?: string }): Uint8Array {
+export function encodeAnchorPage(
+  pageSize: number,
+  fields: {
+    next: number;
+    fdtSize: number;
+    pages: readonly number[];
+    count?: number;
+    reserved?: number;
+    magic?: string;
+  },
+): Uint8Array {
   return page(
     pageSize,
-    concatBytes(charArray(fields.magic ?? ANCHOR_MAGIC, 8), u64(fields.next), u64(fields.fdtSize), u32(fields.count ?? fields.pages.length), u32(fields.reserved ?? 0), u64List(fields.pages)),
+    concatBytes(
+      charArray(fields.magic ?? ANCHOR_MAGIC, 8),
+      u64(fields.next),
+      u64(fields.fdtSize),
+      u32(fields.count ?? fields.pages.length),
+      u32(fields.reserved ?? 0),
+      u64List(fields.pages),
+    ),
   );
 }
 

@@ -31,19 +31,43 @@ export function buildSeedExample(): { memory: SparseMemory; root: number } {
     at.root,
     fdtDocument(
       [['compatible', cstring('kho-v1')]],
-      [fdtNode('memblock', [['kho,recursive-fdt', pageList([at.memblock])]]), fdtNode('gpu@0x100000000', [['kho,recursive-fdt', pageList([at.gpu])]])],
+      [
+        fdtNode('memblock', [['kho,recursive-fdt', pageList([at.memblock])]]),
+        fdtNode('gpu@0x100000000', [['kho,recursive-fdt', pageList([at.gpu])]]),
+      ],
     ),
   );
-  const reserveMem = (start: number[]) => fdtNode('', [['compatible', cstring('reserve-mem-v1')], ['size', cells([0x04, 0x00])], ['start', cells(start)]]);
+  const reserveMem = (start: number[]) =>
+    fdtNode('', [
+      ['compatible', cstring('reserve-mem-v1')],
+      ['size', cells([0x04, 0x00])],
+      ['start', cells(start)],
+    ]);
   builder.placeFdt(
     at.memblock,
-    fdtDocument([['compatible', cstring('memblock-v1')]], [{ ...reserveMem([0xc06b, 0x4000000]), name: 'n1' }, { ...reserveMem([0xc067, 0x4000000]), name: 'n2' }]),
+    fdtDocument(
+      [['compatible', cstring('memblock-v1')]],
+      [
+        { ...reserveMem([0xc06b, 0x4000000]), name: 'n1' },
+        { ...reserveMem([0xc067, 0x4000000]), name: 'n2' },
+      ],
+    ),
   );
   builder.placeFdt(
     at.gpu,
     fdtDocument(
-      [['compatible', cstring('gpu-v1')], ['key1', cstring('v1')], ['key2', cstring('v2')]],
-      [fdtNode('node1', [['kho,recursive-fdt', pageList(at.node1Pages)]]), fdtNode('node2', [['key3', cstring('v3')], ['key4', cstring('v4')]])],
+      [
+        ['compatible', cstring('gpu-v1')],
+        ['key1', cstring('v1')],
+        ['key2', cstring('v2')],
+      ],
+      [
+        fdtNode('node1', [['kho,recursive-fdt', pageList(at.node1Pages)]]),
+        fdtNode('node2', [
+          ['key3', cstring('v3')],
+          ['key4', cstring('v4')],
+        ]),
+      ],
     ),
   );
   const keys: PropertyList = [['compatible', cstring('gpu-subnode1-v1')]];

@@ -8,7 +8,14 @@ import { CARVE_NOTE_NAME } from './carveNotes';
 import { graphDifference } from './graphDifference';
 import { RecordingMemory } from './RecordingMemory';
 import { structuralPages } from './structuralPages';
-import { carveScenarios, exportedBytes, openMemoryImage, openScenario, SECRET, type CarveScenario } from './testing/carveScenarios';
+import {
+  carveScenarios,
+  exportedBytes,
+  openMemoryImage,
+  openScenario,
+  SECRET,
+  type CarveScenario,
+} from './testing/carveScenarios';
 
 /** True when the text `needle` occurs in `bytes`. */
 function contains(bytes: Uint8Array, needle: string): boolean {
@@ -16,7 +23,10 @@ function contains(bytes: Uint8Array, needle: string): boolean {
 }
 
 /** Carves the scenario's image and opens the carved file. */
-async function carve(scenario: CarveScenario, roots?: number[]): Promise<{ input: MemoryImage; carved: CarvedImage; bytes: Uint8Array; output: MemoryImage }> {
+async function carve(
+  scenario: CarveScenario,
+  roots?: number[],
+): Promise<{ input: MemoryImage; carved: CarvedImage; bytes: Uint8Array; output: MemoryImage }> {
   const input = await openScenario(scenario);
   const carved = await carveImage(input, { roots });
   const bytes = await exportedBytes(carved.file);
@@ -51,8 +61,11 @@ describe('carveImage', () => {
         for (const range of input.memory.ranges) {
           for (let page = range.start; page < range.end; page += scenario.pageSize) {
             let touched = false;
-            for (let i = 0; i < kept.count; i++) touched ||= kept.start(i) < page + scenario.pageSize && kept.end(i) > page;
-            expect(await output.memory.pageState(page), `page 0x${page.toString(16)}`).toBe(touched ? 'stored' : 'zero-fill');
+            for (let i = 0; i < kept.count; i++)
+              touched ||= kept.start(i) < page + scenario.pageSize && kept.end(i) > page;
+            expect(await output.memory.pageState(page), `page 0x${page.toString(16)}`).toBe(
+              touched ? 'stored' : 'zero-fill',
+            );
             if (!touched) continue;
             const original = await input.memory.read(page, scenario.pageSize);
             const expected = original.map((byte, offset) => (kept.isPreserved(page + offset) ? byte : 0));
@@ -72,7 +85,11 @@ describe('carveImage', () => {
       const read = recording.bytesRead();
       const pages = structuralPages(graph, scenario.pageSize);
       expect(pages.length, scenario.name).toBeGreaterThan(0);
-      for (const page of pages) expect(read.toArray().some((r) => r.start < page + scenario.pageSize && r.end > page), `${scenario.name}: 0x${page.toString(16)}`).toBe(true);
+      for (const page of pages)
+        expect(
+          read.toArray().some((r) => r.start < page + scenario.pageSize && r.end > page),
+          `${scenario.name}: 0x${page.toString(16)}`,
+        ).toBe(true);
     }
   });
 
@@ -105,15 +122,20 @@ describe('carveImage', () => {
     const map = carved.graph.roots[0].map!;
     expect(carved.dataBytes).toBeGreaterThan(0x10_0000);
     expect(carved.dataBytes).toBeLessThanOrEqual(map.ranges.totalBytes);
-    for (const { start, end } of map.ranges.toArray()) expect(carved.kept.isPreserved(start) && carved.kept.isPreserved(end - 1)).toBe(true);
+    for (const { start, end } of map.ranges.toArray())
+      expect(carved.kept.isPreserved(start) && carved.kept.isPreserved(end - 1)).toBe(true);
     expect(graphDifference(carved.graph, await decodeKhoGraph(await openMemoryImage(bytes, 'carved.elf')))).toBeNull();
-    await expect(carveImage(input, { includeData: true, maxDataBytes: 0x1000 })).rejects.toThrow(/preserved data is \d+ bytes, more than the limit of 4096 bytes/);
+    await expect(carveImage(input, { includeData: true, maxDataBytes: 0x1000 })).rejects.toThrow(
+      /preserved data is \d+ bytes, more than the limit of 4096 bytes/,
+    );
   });
 
   it('refuses an image without a decodable root', async () => {
     const empty = new KhoImageBuilder({ ram: [{ start: 0, end: 0x10_0000 }] });
     const input = await openScenario({ name: 'empty', memory: empty.memory, pageSize: 4096 });
     await expect(carveImage(input)).rejects.toThrow(CarveError);
-    await expect(carveImage(input)).rejects.toThrow('no KHO root could be decoded in the image: there is nothing to carve');
+    await expect(carveImage(input)).rejects.toThrow(
+      'no KHO root could be decoded in the image: there is nothing to carve',
+    );
   });
 });

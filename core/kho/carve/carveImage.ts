@@ -42,11 +42,17 @@ export interface CarvedImage {
  * `carvedElfFile`) that decodes to the same graph.
  */
 export async function carveImage(image: MemoryImage, options: CarveOptions = {}): Promise<CarvedImage> {
-  const decodeOptions: KhoDecodeOptions = { roots: options.roots, pageSize: options.pageSize, limits: options.limits, map: options.map };
+  const decodeOptions: KhoDecodeOptions = {
+    roots: options.roots,
+    pageSize: options.pageSize,
+    limits: options.limits,
+    map: options.map,
+  };
   const graph = await decodeKhoGraph(image, decodeOptions);
   const pageSize = graph.source.pageSize;
   const roots = graph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
-  if (!graph.roots.some((root) => root.fragment !== null)) throw new CarveError('no KHO root could be decoded in the image: there is nothing to carve');
+  if (!graph.roots.some((root) => root.fragment !== null))
+    throw new CarveError('no KHO root could be decoded in the image: there is nothing to carve');
 
   const recording = new RecordingMemory(image.memory, pageSize);
   await decodeKhoGraph(recording, { ...decodeOptions, pageSize, roots });
@@ -55,18 +61,30 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
   for (const { start, end } of read.toArray()) kept.add(start, end);
   const missedByRecording = structuralPages(graph, pageSize).filter((page) => !touchesPage(read, page, pageSize));
   for (const page of missedByRecording) kept.add(page, page + pageSize);
-  if (!options.roots) await addDiscoveryReads(image.memory, kept, [...roots, ...rejectedRoots(graph)], { pageSize, map: options.map });
-  const dataBytes = options.includeData ? addPreservedData(graph, image, kept, options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES) : 0;
+  if (!options.roots)
+    await addDiscoveryReads(image.memory, kept, [...roots, ...rejectedRoots(graph)], { pageSize, map: options.map });
+  const dataBytes = options.includeData
+    ? addPreservedData(graph, image, kept, options.maxDataBytes ?? DEFAULT_MAX_DATA_BYTES)
+    : 0;
 
   const keptRanges = kept.finish();
-  const notes = carveNotes({ pageSize, osRelease: image.notes.osRelease, roots, includeData: options.includeData === true });
+  const notes = carveNotes({
+    pageSize,
+    osRelease: image.notes.osRelease,
+    roots,
+    includeData: options.includeData === true,
+  });
   const file = carvedElfFile(image, keptRanges, pageSize, notes);
   return { graph, kept: keptRanges, pages: countPages(keptRanges, pageSize), dataBytes, missedByRecording, file };
 }
 
 /** Addresses of the candidates discovery rejected: the graph reports them, so the carved image must show them again. */
 function rejectedRoots(graph: KhoGraph): number[] {
-  return graph.diagnostics.flatMap((d) => ((d.code === 'rejected-root' || d.code === 'anchor-chain') && d.location.address !== undefined ? [d.location.address] : []));
+  return graph.diagnostics.flatMap((d) =>
+    (d.code === 'rejected-root' || d.code === 'anchor-chain') && d.location.address !== undefined
+      ? [d.location.address]
+      : [],
+  );
 }
 
 /**
@@ -87,7 +105,10 @@ function addPreservedData(graph: KhoGraph, image: MemoryImage, kept: RangeAccumu
   }
   const ranges = data.finish();
   const added = ranges.totalBytes - overlapBytes(ranges, before);
-  if (added > limit) throw new CarveError(`the preserved data is ${added} bytes, more than the limit of ${limit} bytes: raise the limit or carve without the data`);
+  if (added > limit)
+    throw new CarveError(
+      `the preserved data is ${added} bytes, more than the limit of ${limit} bytes: raise the limit or carve without the data`,
+    );
   for (const { start, end } of ranges.toArray()) kept.add(start, end);
   return added;
 }
@@ -112,6 +133,7 @@ function touchesPage(ranges: PreservedRanges, page: number, pageSize: number): b
 /** Pages touched by the ranges. */
 function countPages(ranges: PreservedRanges, pageSize: number): number {
   const pages = new Set<number>();
-  for (const { start, end } of ranges.toArray()) for (let page = start - (start % pageSize); page < end; page += pageSize) pages.add(page);
+  for (const { start, end } of ranges.toArray())
+    for (let page = start - (start % pageSize); page < end; page += pageSize) pages.add(page);
   return pages.size;
 }

@@ -25,12 +25,15 @@ export interface CarveNoteFacts {
  */
 export function carveNotes(facts: CarveNoteFacts): ElfNoteSpec[] {
   const text = (lines: string[]) => new TextEncoder().encode(lines.map((line) => `${line}\n`).join(''));
-  const vmcoreinfo = [...(facts.osRelease === undefined ? [] : [`OSRELEASE=${facts.osRelease}`]), `PAGESIZE=${facts.pageSize}`];
+  const vmcoreinfo = [
+    ...(facts.osRelease === undefined ? [] : [`OSRELEASE=${facts.osRelease}`]),
+    `PAGESIZE=${facts.pageSize}`,
+  ];
   const carved = [
     'CARVED_BY=khoscope carve',
     `ROOTS=${facts.roots.map(hex).join(',')}`,
     `KEPT=${facts.includeData ? 'the bytes the KHO graph decode reads, and the preserved data pages' : 'only the bytes the KHO graph decode reads'}`,
-    'ELSEWHERE=zero (the RAM ranges are the original image\'s)',
+    "ELSEWHERE=zero (the RAM ranges are the original image's)",
   ];
   return [
     { name: 'VMCOREINFO', type: 0, desc: text(vmcoreinfo) },

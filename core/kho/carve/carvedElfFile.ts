@@ -22,29 +22,72 @@ const PF_RWX = 7;
  * while writing. Byte order and `e_machine` follow the input (little-endian
  * and EM_NONE for a raw dump).
  */
-export function carvedElfFile(image: MemoryImage, kept: PreservedRanges, pageSize: number, notes: readonly ElfNoteSpec[]): ExportFile {
+export function carvedElfFile(
+  image: MemoryImage,
+  kept: PreservedRanges,
+  pageSize: number,
+  notes: readonly ElfNoteSpec[],
+): ExportFile {
   const { littleEndian, machine } = elfIdentity(image);
   const note = encodeElfNotes(notes, littleEndian);
-  const segments: ElfSegmentOut[] = [{ type: PT_NOTE, flags: 0, vaddr: 0n, paddr: 0n, memsz: BigInt(note.length), align: 0n, filesz: note.length, parts: [{ kind: 'bytes', bytes: note }] }];
+  const segments: ElfSegmentOut[] = [
+    {
+      type: PT_NOTE,
+      flags: 0,
+      vaddr: 0n,
+      paddr: 0n,
+      memsz: BigInt(note.length),
+      align: 0n,
+      filesz: note.length,
+      parts: [{ kind: 'bytes', bytes: note }],
+    },
+  ];
   const runs = keptPageRuns(kept, pageSize);
   for (const range of image.memory.ranges) {
-    const stored = runs.flatMap((run) => (run.end <= range.start || run.start >= range.end ? [] : [{ start: Math.max(run.start, range.start), end: Math.min(run.end, range.end) }]));
+    const stored = runs.flatMap((run) =>
+      run.end <= range.start || run.start >= range.end
+        ? []
+        : [{ start: Math.max(run.start, range.start), end: Math.min(run.end, range.end) }],
+    );
     for (const piece of rangePieces(range, stored)) {
       const parts = new PartList();
       for (const span of keptSpans(kept, piece.start, piece.storedEnd)) {
-        parts.push(span.kept ? { kind: 'memory', memory: image.memory, address: span.start, length: span.end - span.start } : { kind: 'zeros', length: span.end - span.start });
+        parts.push(
+          span.kept
+            ? { kind: 'memory', memory: image.memory, address: span.start, length: span.end - span.start }
+            : { kind: 'zeros', length: span.end - span.start },
+        );
       }
-      segments.push({ type: PT_LOAD, flags: PF_RWX, vaddr: 0n, paddr: BigInt(piece.start), memsz: BigInt(piece.end - piece.start), align: 0n, filesz: parts.size, parts: parts.parts });
+      segments.push({
+        type: PT_LOAD,
+        flags: PF_RWX,
+        vaddr: 0n,
+        paddr: BigInt(piece.start),
+        memsz: BigInt(piece.end - piece.start),
+        align: 0n,
+        filesz: parts.size,
+        parts: parts.parts,
+      });
     }
   }
-  const { parts, size } = writeElfCore({ elfClass: 64, littleEndian, osAbi: 0, abiVersion: 0, machine, flags: 0, entry: 0n, segments });
+  const { parts, size } = writeElfCore({
+    elfClass: 64,
+    littleEndian,
+    osAbi: 0,
+    abiVersion: 0,
+    machine,
+    flags: 0,
+    entry: 0n,
+    segments,
+  });
   return { path: 'carved.elf', size, parts };
 }
 
 /** Byte order and machine of the input, so tools that check `e_machine` see the right one. */
 function elfIdentity(image: MemoryImage): { littleEndian: boolean; machine: number } {
   if (image.container === 'elf') return { littleEndian: image.elf.littleEndian, machine: image.elf.machine };
-  if (image.container === 'kdump') return { littleEndian: image.kdump.littleEndian, machine: elfMachineFor(image.kdump.machine) };
+  if (image.container === 'kdump')
+    return { littleEndian: image.kdump.littleEndian, machine: elfMachineFor(image.kdump.machine) };
   return { littleEndian: true, machine: 0 };
 }
 
@@ -66,10 +109,16 @@ function keptPageRuns(kept: PreservedRanges, pageSize: number): PhysRange[] {
  * zero-fill. A range that does not begin with a stored run starts with a
  * segment that stores nothing.
  */
-function rangePieces(range: PhysRange, stored: readonly PhysRange[]): { start: number; storedEnd: number; end: number }[] {
+function rangePieces(
+  range: PhysRange,
+  stored: readonly PhysRange[],
+): { start: number; storedEnd: number; end: number }[] {
   const pieces: { start: number; storedEnd: number; end: number }[] = [];
-  if (stored.length === 0 || stored[0].start > range.start) pieces.push({ start: range.start, storedEnd: range.start, end: stored[0]?.start ?? range.end });
-  stored.forEach((run, i) => pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }));
+  if (stored.length === 0 || stored[0].start > range.start)
+    pieces.push({ start: range.start, storedEnd: range.start, end: stored[0]?.start ?? range.end });
+  stored.forEach((run, i) =>
+    pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }),
+  );
   return pieces;
 }
 

@@ -7,7 +7,12 @@ import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import { carveImage } from './carveImage';
 import { CARVE_NOTE_NAME } from './carveNotes';
 import { exportedBytes, openMemoryImage } from './testing/carveScenarios';
-import { CARVED_IMAGES, carvedFixturePath, originalFixturePath, type CarvedFixture } from './testing/NodeCarvedFixtures';
+import {
+  CARVED_IMAGES,
+  carvedFixturePath,
+  originalFixturePath,
+  type CarvedFixture,
+} from './testing/NodeCarvedFixtures';
 
 const FIXTURES = Object.values(CARVED_IMAGES) as CarvedFixture[];
 
@@ -41,10 +46,16 @@ describe('the committed carved Linux 7.3.4 images', () => {
     const image = await openMemoryImage(bytes, 'at-kexec.carved.elf');
     const graph = await decodeKhoGraph(image);
     const memfd = graph.fragments.find((f) => f.id === '0x1868000')!.user as { folios: { address: number }[] };
-    const memblock = graph.fragments.find((f) => f.id === '0x1847000')!.user as { ranges: { start: number; size: bigint }[] };
-    const dataPages = [...memfd.folios.map((folio) => folio.address), ...memblock.ranges.flatMap((range) => [range.start, range.start + Number(range.size) - 4096])];
+    const memblock = graph.fragments.find((f) => f.id === '0x1847000')!.user as {
+      ranges: { start: number; size: bigint }[];
+    };
+    const dataPages = [
+      ...memfd.folios.map((folio) => folio.address),
+      ...memblock.ranges.flatMap((range) => [range.start, range.start + Number(range.size) - 4096]),
+    ];
     expect(dataPages).toHaveLength(8);
-    for (const page of dataPages) expect(await image.memory.pageState(page), `0x${page.toString(16)}`).toBe('zero-fill');
+    for (const page of dataPages)
+      expect(await image.memory.pageState(page), `0x${page.toString(16)}`).toBe('zero-fill');
   });
 
   it('carve to themselves again, byte for byte', async () => {
@@ -54,13 +65,18 @@ describe('the committed carved Linux 7.3.4 images', () => {
     }
   });
 
-  const shared = linuxFixturesPresent('core/kho/carve/carvedFixtures.test.ts (the committed carved images against a fresh carve of the originals)');
+  const shared = linuxFixturesPresent(
+    'core/kho/carve/carvedFixtures.test.ts (the committed carved images against a fresh carve of the originals)',
+  );
   // Registered only when the originals are there (the warning above says when they are not).
   if (shared) {
     it('are what carving the shared originals gives today (else run scripts/carve-fixtures.ts)', async () => {
       for (const fixture of FIXTURES) {
         const fresh = await carveFile(await originalFixturePath(fixture));
-        expect(Buffer.from(fresh).equals(readFileSync(carvedFixturePath(fixture))), `${fixture.file} is stale: run node bin/run-ts.js scripts/carve-fixtures.ts`).toBe(true);
+        expect(
+          Buffer.from(fresh).equals(readFileSync(carvedFixturePath(fixture))),
+          `${fixture.file} is stale: run node bin/run-ts.js scripts/carve-fixtures.ts`,
+        ).toBe(true);
       }
     });
   }

@@ -24,7 +24,12 @@ const FDT_HEADER_BYTES = 40;
  * graph). Pages whose start is not kept read as zero in the carved image,
  * so they are no hits there and cost nothing.
  */
-export async function addDiscoveryReads(memory: PhysicalMemory, kept: RangeAccumulator, seeds: readonly number[], options: RootScanOptions & { pageSize: number }): Promise<void> {
+export async function addDiscoveryReads(
+  memory: PhysicalMemory,
+  kept: RangeAccumulator,
+  seeds: readonly number[],
+  options: RootScanOptions & { pageSize: number },
+): Promise<void> {
   const judged = new Set<number>();
   let queue = [...seeds];
   while (queue.length > 0) {
@@ -56,7 +61,12 @@ function keptHits(kept: PreservedRanges, pageSize: number): number[] {
  * KHO root is only read by the scan (header and blob), never ranked, so only
  * those bytes are kept.
  */
-async function judgeHit(memory: PhysicalMemory, kept: RangeAccumulator, address: number, options: RootScanOptions & { pageSize: number }): Promise<void> {
+async function judgeHit(
+  memory: PhysicalMemory,
+  kept: RangeAccumulator,
+  address: number,
+  options: RootScanOptions & { pageSize: number },
+): Promise<void> {
   if (!memory.contains(address, 8)) return;
   const head = await memory.read(address, 8);
   const fdt = readU32(head, 0, 'be') === FDT_MAGIC;

@@ -19,7 +19,8 @@ export function graphDifference(expected: KhoGraph, actual: KhoGraph): string | 
   const a = comparable(expected).split('\n');
   const b = comparable(actual).split('\n');
   for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    if (a[i] !== b[i]) return `line ${i + 1} of the graph JSON: expected ${a[i]?.trim() ?? '(end)'}, got ${b[i]?.trim() ?? '(end)'}`;
+    if (a[i] !== b[i])
+      return `line ${i + 1} of the graph JSON: expected ${a[i]?.trim() ?? '(end)'}, got ${b[i]?.trim() ?? '(end)'}`;
   }
   return null;
 }

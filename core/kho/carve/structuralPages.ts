@@ -18,7 +18,8 @@ export function structuralPages(graph: KhoGraph, pageSize: number): number[] {
     const location = fragment.location;
     if (location.kind === 'contiguous') addSpan(location.address, location.length);
     // A page list holds `length` bytes over its pages in order: only the pages that hold some are read.
-    if (location.kind === 'pages') location.pages.slice(0, Math.ceil(location.length / location.pageSize)).forEach((page) => addSpan(page, 1));
+    if (location.kind === 'pages')
+      location.pages.slice(0, Math.ceil(location.length / location.pageSize)).forEach((page) => addSpan(page, 1));
   }
   for (const root of graph.roots) {
     root.anchorChain?.anchorPages.forEach((page) => addSpan(page, 1));

@@ -23,7 +23,11 @@ export function checkOverlaps(ctx: DecodeContext): void {
       reported.add(pair);
       const start = Math.max(other.start, extent.start);
       const end = Math.min(other.end, extent.end);
-      ctx.diagnostics.error('overlapping-fragments', `fragments ${other.fragment} and ${extent.fragment} overlap in [${hex(start)}, ${hex(end)})`, { fragment: extent.fragment, address: start });
+      ctx.diagnostics.error(
+        'overlapping-fragments',
+        `fragments ${other.fragment} and ${extent.fragment} overlap in [${hex(start)}, ${hex(end)})`,
+        { fragment: extent.fragment, address: start },
+      );
     }
     open.push(extent);
   }

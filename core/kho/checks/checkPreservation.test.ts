@@ -23,14 +23,26 @@ describe('preservation against the map', () => {
       });
       const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
       expect(graph.diagnostics).toHaveLength(1);
-      expect(graph.diagnostics[0]).toMatchObject({ severity: 'warning', code: 'not-preserved', location: { fragment: '0x9000', address: 0x9000 } });
-      expect(graph.diagnostics[0].message).toBe('fragment 0x9000: 1 page is not marked preserved in the map (0x9000), so the next kernel may reuse it');
+      expect(graph.diagnostics[0]).toMatchObject({
+        severity: 'warning',
+        code: 'not-preserved',
+        location: { fragment: '0x9000', address: 0x9000 },
+      });
+      expect(graph.diagnostics[0].message).toBe(
+        'fragment 0x9000: 1 page is not marked preserved in the map (0x9000), so the next kernel may reuse it',
+      );
     });
   }
 
   it('reports the root page itself when the map leaves it out', async () => {
     const builder = new KhoImageBuilder({ ram: RAM });
-    placeKhoRoot(builder, { address: 0x1000, compatible: 'kho-v4', map: 'radix-tree', preserveRoot: false, children: [{ name: 'kept', address: 0x8000, blob }] });
+    placeKhoRoot(builder, {
+      address: 0x1000,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      preserveRoot: false,
+      children: [{ name: 'kept', address: 0x8000, blob }],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(graph.diagnostics.map((d) => [d.code, d.location.fragment])).toEqual([['not-preserved', '0x1000']]);
   });
@@ -41,13 +53,30 @@ describe('preservation against the map', () => {
     const memblock = fdtBlob(
       [['compatible', cstring('memblock-v1')]],
       [
-        fdtNode('kept', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x40_0000)], ['size', u64(0x2000)]]),
-        fdtNode('lost', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x50_0000)], ['size', u64(0x3000)]]),
+        fdtNode('kept', [
+          ['compatible', cstring('reserve-mem-v1')],
+          ['start', u64(0x40_0000)],
+          ['size', u64(0x2000)],
+        ]),
+        fdtNode('lost', [
+          ['compatible', cstring('reserve-mem-v1')],
+          ['start', u64(0x50_0000)],
+          ['size', u64(0x3000)],
+        ]),
       ],
     );
-    placeKhoRoot(builder, { address: 0x1000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'memblock', address: 0x8000, blob: memblock }] });
+    placeKhoRoot(builder, {
+      address: 0x1000,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      children: [{ name: 'memblock', address: 0x8000, blob: memblock }],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
-    expect(graph.diagnostics).toMatchObject([{ code: 'not-preserved', location: { fragment: '0x8000', node: '/lost', property: 'start', address: 0x50_0000 } }]);
-    expect(graph.diagnostics[0].message).toMatch(/^reserve-mem lost: 3 pages are not marked preserved in the map \(0x500000, 0x501000, 0x502000\)/);
+    expect(graph.diagnostics).toMatchObject([
+      { code: 'not-preserved', location: { fragment: '0x8000', node: '/lost', property: 'start', address: 0x50_0000 } },
+    ]);
+    expect(graph.diagnostics[0].message).toMatch(
+      /^reserve-mem lost: 3 pages are not marked preserved in the map \(0x500000, 0x501000, 0x502000\)/,
+    );
   });
 });

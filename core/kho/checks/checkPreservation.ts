@@ -41,7 +41,11 @@ const MAX_PAGES_EXAMINED = 1 << 20;
  * preserve. Jumps over whole preserved ranges, so a large preserved region
  * costs one step; bounded per extent.
  */
-function unpreservedPages(pageSize: number, extents: PhysicalExtent[], map: PreservedMemoryMap): { pages: number[]; count: number } {
+function unpreservedPages(
+  pageSize: number,
+  extents: PhysicalExtent[],
+  map: PreservedMemoryMap,
+): { pages: number[]; count: number } {
   const pages: number[] = [];
   let count = 0;
   for (const extent of extents) {
@@ -61,7 +65,13 @@ function unpreservedPages(pageSize: number, extents: PhysicalExtent[], map: Pres
   return { pages, count };
 }
 
-function report(ctx: DecodeContext, missing: { pages: number[]; count: number }, what: string, partial: string, location: DiagnosticLocation): void {
+function report(
+  ctx: DecodeContext,
+  missing: { pages: number[]; count: number },
+  what: string,
+  partial: string,
+  location: DiagnosticLocation,
+): void {
   if (missing.count === 0) return;
   const named = missing.pages.map(hex).join(', ') + (missing.count > missing.pages.length ? ', …' : '');
   ctx.diagnostics.warning(

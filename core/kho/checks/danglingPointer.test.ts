@@ -22,7 +22,10 @@ describe('dangling pointers', () => {
     const graph = await decodeWithChild('preserved-data', 0x4000_0000);
     const dangling = graph.diagnostics.filter((d) => d.code === 'dangling-pointer');
     expect(dangling).toHaveLength(1);
-    expect(dangling[0]).toMatchObject({ severity: 'error', location: { fragment: '0x1000', node: '/child', property: 'preserved-data', address: 0x4000_0000 } });
+    expect(dangling[0]).toMatchObject({
+      severity: 'error',
+      location: { fragment: '0x1000', node: '/child', property: 'preserved-data', address: 0x4000_0000 },
+    });
     expect(dangling[0].message).toMatch(/outside the image \(RAM ends at 0x300000\)/);
     expect(graph.links[0].to).toBeNull();
   });
@@ -36,7 +39,11 @@ describe('dangling pointers', () => {
 
   it('reports a draft page that is not in the image', async () => {
     const graph = await decodeWithChild('kho,recursive-fdt', 0x18_0000);
-    expect(graph.diagnostics.map((d) => d.code)).toEqual(['no-preserved-memory-map', 'ambiguous-byte-order', 'dangling-pointer']);
+    expect(graph.diagnostics.map((d) => d.code)).toEqual([
+      'no-preserved-memory-map',
+      'ambiguous-byte-order',
+      'dangling-pointer',
+    ]);
     expect(graph.links[0]).toMatchObject({ scheme: 'draft-recursive-fdt', addresses: [0x18_0000], to: null });
   });
 });

@@ -11,18 +11,29 @@ const pageList = (...pages: number[]) => u64List(pages, 'be');
 describe('graph shape', () => {
   it('reports a cycle when a fragment links back to an ancestor', async () => {
     const builder = new KhoImageBuilder({ ram: RAM });
-    builder.placeFdt(0x1000, fdtBlob([['compatible', cstring('kho-v1')]], [fdtNode('a', [['kho,recursive-fdt', pageList(0x2000)]])]));
-    builder.placeFdt(0x2000, fdtBlob([['compatible', cstring('a-v1')]], [fdtNode('back', [['kho,recursive-fdt', pageList(0x1000)]])]));
+    builder.placeFdt(
+      0x1000,
+      fdtBlob([['compatible', cstring('kho-v1')]], [fdtNode('a', [['kho,recursive-fdt', pageList(0x2000)]])]),
+    );
+    builder.placeFdt(
+      0x2000,
+      fdtBlob([['compatible', cstring('a-v1')]], [fdtNode('back', [['kho,recursive-fdt', pageList(0x1000)]])]),
+    );
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(graph.fragments.map((f) => f.id)).toEqual(['0x1000', '0x2000']);
     expect(graph.links.map((l) => l.to)).toEqual(['0x2000', '0x1000']);
     const cycle = graph.diagnostics.filter((d) => d.code === 'cycle');
-    expect(cycle).toMatchObject([{ severity: 'error', location: { fragment: '0x2000', node: '/back', property: 'kho,recursive-fdt' } }]);
+    expect(cycle).toMatchObject([
+      { severity: 'error', location: { fragment: '0x2000', node: '/back', property: 'kho,recursive-fdt' } },
+    ]);
   });
 
   it('reports a fragment linking to itself as a cycle', async () => {
     const builder = new KhoImageBuilder({ ram: RAM });
-    builder.placeFdt(0x1000, fdtBlob([['compatible', cstring('kho-v1')]], [fdtNode('me', [['kho,recursive-fdt', pageList(0x1000)]])]));
+    builder.placeFdt(
+      0x1000,
+      fdtBlob([['compatible', cstring('kho-v1')]], [fdtNode('me', [['kho,recursive-fdt', pageList(0x1000)]])]),
+    );
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(graph.diagnostics.map((d) => d.code)).toContain('cycle');
   });
@@ -42,13 +53,18 @@ describe('graph shape', () => {
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(graph.fragments.map((f) => f.id)).toEqual(['0x1000', '0x8000']);
     expect(graph.links.map((l) => l.to)).toEqual(['0x8000', '0x8000']);
-    expect(graph.diagnostics).toMatchObject([{ severity: 'warning', code: 'shared-target', location: { node: '/two' } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'warning', code: 'shared-target', location: { node: '/two' } },
+    ]);
     expect(graph.diagnostics[0].message).toMatch(/0x8000.*from 0x1000:\/one:preserved-data/);
   });
 
   it('reports fragments that overlap in memory', async () => {
     const builder = new KhoImageBuilder({ ram: RAM });
-    const blob = fdtBlob([['compatible', cstring('wide-v1')], ['filler', new Uint8Array(200)]]);
+    const blob = fdtBlob([
+      ['compatible', cstring('wide-v1')],
+      ['filler', new Uint8Array(200)],
+    ]);
     placeKhoRoot(builder, {
       address: 0x1000,
       compatible: 'kho-v4',
@@ -62,6 +78,8 @@ describe('graph shape', () => {
     const overlaps = graph.diagnostics.filter((d) => d.code === 'overlapping-fragments');
     expect(overlaps).toHaveLength(1);
     expect(overlaps[0]).toMatchObject({ severity: 'error', location: { fragment: '0x8100', address: 0x8100 } });
-    expect(overlaps[0].message).toBe(`fragments 0x8000 and 0x8100 overlap in [0x8100, 0x${(0x8000 + blob.length).toString(16)})`);
+    expect(overlaps[0].message).toBe(
+      `fragments 0x8000 and 0x8100 overlap in [0x8100, 0x${(0x8000 + blob.length).toString(16)})`,
+    );
   });
 });

@@ -26,11 +26,25 @@ export const BLOB_SET_ROOT = 'fdt';
  */
 export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Promise<KhoRoot[]> {
   image.scratch.forEach((area, i) => {
-    ctx.scratchAreas.push({ id: `scratch:${i}`, address: area.start, size: area.size, source: 'debugfs scratch_phys/scratch_len' });
+    ctx.scratchAreas.push({
+      id: `scratch:${i}`,
+      address: area.start,
+      size: area.size,
+      source: 'debugfs scratch_phys/scratch_len',
+    });
   });
   for (const warning of image.warnings) ctx.diagnostics.info('image-warning', warning);
   const bytes = image.root;
-  const root: KhoRoot = { fragment: BLOB_SET_ROOT, address: null, how: 'debugfs', rank: null, compatible: null, version: null, anchorChain: null, map: null };
+  const root: KhoRoot = {
+    fragment: BLOB_SET_ROOT,
+    address: null,
+    how: 'debugfs',
+    rank: null,
+    compatible: null,
+    version: null,
+    anchorChain: null,
+    map: null,
+  };
   const fragment = fileFragment(BLOB_SET_ROOT, bytes);
   ctx.fragments.set(fragment.id, fragment);
   const header = probeFdtHeader(bytes);
@@ -49,10 +63,20 @@ export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Pr
   }
   for (const name of image.children.keys()) {
     if (referenced.has(name)) continue;
-    if (referenced.size > 0) ctx.diagnostics.info('unreferenced-blob', `sub_fdts/${name} is not a child of the root`, { fragment: fragment.id });
+    if (referenced.size > 0)
+      ctx.diagnostics.info('unreferenced-blob', `sub_fdts/${name} is not a child of the root`, {
+        fragment: fragment.id,
+      });
     ctx.follow(
       fragment,
-      { from: { fragment: fragment.id, node: `/${name}`, property: '' }, scheme: 'debugfs-name', addresses: [], size: null, order: 'le', orderReason: 'resolved by file name; no pointer was read' },
+      {
+        from: { fragment: fragment.id, node: `/${name}`, property: '' },
+        scheme: 'debugfs-name',
+        addresses: [],
+        size: null,
+        order: 'le',
+        orderReason: 'resolved by file name; no pointer was read',
+      },
       { kind: 'file', path: `sub_fdts/${name}`, nodeName: name },
     );
   }
@@ -76,6 +100,9 @@ function decodeTruncatedRoot(ctx: DecodeContext, fragment: Fragment, header: Fdt
     'debugfs-root-truncated',
     `fdt holds ${fragment.bytes.length} of the root FDT's ${header.totalSize} bytes: debugfs fixed the file's size when it was created and the root grew afterwards ` +
       `(children are added later). ${shown}. The children are taken from sub_fdts/ by name; the full root is in a memory image.`,
-    { fragment: fragment.id, offset: truncation && !truncation.structureComplete ? truncation.stoppedAt : fragment.bytes.length },
+    {
+      fragment: fragment.id,
+      offset: truncation && !truncation.structureComplete ? truncation.stoppedAt : fragment.bytes.length,
+    },
   );
 }

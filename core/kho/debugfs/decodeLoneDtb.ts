@@ -19,7 +19,16 @@ export const LONE_DTB = 'dtb';
 export async function decodeLoneDtb(ctx: DecodeContext, bytes: Uint8Array): Promise<KhoRoot[]> {
   const fragment = fileFragment(LONE_DTB, bytes);
   ctx.fragments.set(fragment.id, fragment);
-  const root: KhoRoot = { fragment: LONE_DTB, address: null, how: 'dtb', rank: null, compatible: null, version: null, anchorChain: null, map: null };
+  const root: KhoRoot = {
+    fragment: LONE_DTB,
+    address: null,
+    how: 'dtb',
+    rank: null,
+    compatible: null,
+    version: null,
+    anchorChain: null,
+    map: null,
+  };
   const fdt = decodeFdtBytes(ctx, fragment);
   if (!fdt) return [root];
   if (fragment.compatible !== null && parseRootCompatible(fragment.compatible) !== null) {
@@ -27,7 +36,11 @@ export async function decodeLoneDtb(ctx: DecodeContext, bytes: Uint8Array): Prom
     root.map = await decodeRootMap(ctx, fragment, fdt, root, null, {});
   } else {
     root.compatible = fragment.compatible;
-    ctx.diagnostics.info('not-a-kho-root', `this DTB's compatible is "${fragment.compatible ?? ''}": not a KHO root, shown as a single fragment`, { fragment: fragment.id, node: '/' });
+    ctx.diagnostics.info(
+      'not-a-kho-root',
+      `this DTB's compatible is "${fragment.compatible ?? ''}": not a KHO root, shown as a single fragment`,
+      { fragment: fragment.id, node: '/' },
+    );
   }
   await decodeFdtFragment(ctx, fragment, fdt);
   await followLinks(ctx);

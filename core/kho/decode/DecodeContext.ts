@@ -78,15 +78,27 @@ export class DecodeContext {
   async read(address: number, length: number, what: string, location: DiagnosticLocation): Promise<Uint8Array | null> {
     this.throwIfAborted();
     if (!this.memory) {
-      this.diagnostics.info('no-physical-memory', `${what} at ${hex(address)} cannot be followed: this source has no physical memory`, { ...location, address });
+      this.diagnostics.info(
+        'no-physical-memory',
+        `${what} at ${hex(address)} cannot be followed: this source has no physical memory`,
+        { ...location, address },
+      );
       return null;
     }
     if (this.bytesRead + length > this.limits.maxTotalBytes) {
-      this.diagnostics.warning('limit-reached', `${what} at ${hex(address)} was not read: the decode has read its limit of ${this.limits.maxTotalBytes} bytes (maxTotalBytes)`, { ...location, address });
+      this.diagnostics.warning(
+        'limit-reached',
+        `${what} at ${hex(address)} was not read: the decode has read its limit of ${this.limits.maxTotalBytes} bytes (maxTotalBytes)`,
+        { ...location, address },
+      );
       return null;
     }
     if (!this.memory.contains(address, length)) {
-      this.diagnostics.error('dangling-pointer', `${what} at ${hex(address)} (${length} bytes) ${describeMissing(this.memory, address, length)}`, { ...location, address });
+      this.diagnostics.error(
+        'dangling-pointer',
+        `${what} at ${hex(address)} (${length} bytes) ${describeMissing(this.memory, address, length)}`,
+        { ...location, address },
+      );
       return null;
     }
     try {
@@ -95,7 +107,10 @@ export class DecodeContext {
       return bytes;
     } catch (error) {
       if (!(error instanceof MemoryError)) throw error;
-      this.diagnostics.error('unreadable-memory', `${what} at ${hex(address)} could not be read: ${error.message}`, { ...location, address });
+      this.diagnostics.error('unreadable-memory', `${what} at ${hex(address)} could not be read: ${error.message}`, {
+        ...location,
+        address,
+      });
       return null;
     }
   }
@@ -150,5 +165,5 @@ export function describeMissing(memory: PhysicalMemory, address: number, length:
   if (address + length <= ranges[0].start) return `is outside the image (RAM starts at ${hex(ranges[0].start)})`;
   const holder = ranges.find((range) => range.start <= address && address < range.end);
   if (holder) return `runs past the end of the RAM range [${hex(holder.start)}, ${hex(holder.end)})`;
-  return 'falls in a hole between the image\'s RAM ranges';
+  return "falls in a hole between the image's RAM ranges";
 }

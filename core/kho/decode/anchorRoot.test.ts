@@ -12,7 +12,8 @@ const ANCHORS = [0x1_0000, 0x3_0000];
 /** A kho-v1 top level of about 2.5 pages (many child nodes) with one draft child. */
 function bigRoot() {
   const children = [fdtNode('child', [['kho,recursive-fdt', u64List([0x6_0000], 'be')]])];
-  for (let i = 0; i < 240; i++) children.push(fdtNode(`user${i}`, [['note', cstring(`in-place node ${i}`)]] as PropertyList));
+  for (let i = 0; i < 240; i++)
+    children.push(fdtNode(`user${i}`, [['note', cstring(`in-place node ${i}`)]] as PropertyList));
   return fdtDocument([['compatible', cstring('kho-v1')]], children);
 }
 
@@ -29,7 +30,11 @@ describe('top-level FDT through KHOANCH1 anchor pages', () => {
     expect(size).toBeGreaterThan(2 * 4096);
     builder.placeAnchorChain(ANCHORS, FDT_PAGES, size, [2, 1]);
     const graph = await decodeKhoGraph(builder.memory, { roots: [ANCHORS[0]] });
-    expect(graph.roots[0]).toMatchObject({ fragment: '0x10000', compatible: 'kho-v1', anchorChain: { anchorPages: ANCHORS, fdtSize: size, pages: FDT_PAGES } });
+    expect(graph.roots[0]).toMatchObject({
+      fragment: '0x10000',
+      compatible: 'kho-v1',
+      anchorChain: { anchorPages: ANCHORS, fdtSize: size, pages: FDT_PAGES },
+    });
     expect(graph.fragments[0]).toMatchObject({ location: { kind: 'pages', pages: FDT_PAGES, length: size }, size });
     expect(graph.links[0]).toMatchObject({ from: { node: '/child' }, to: '0x60000' });
     expect(graph.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
@@ -45,10 +50,15 @@ describe('top-level FDT through KHOANCH1 anchor pages', () => {
   it('reports a broken chain (next anchor page without the magic)', async () => {
     const { builder, size } = image();
     builder.placeAnchorChain(ANCHORS, FDT_PAGES, size, [2, 1]);
-    builder.memory.write(ANCHORS[1], encodeAnchorPage(4096, { next: 0, fdtSize: size, pages: [FDT_PAGES[2]], magic: 'NOTANCHR' }));
+    builder.memory.write(
+      ANCHORS[1],
+      encodeAnchorPage(4096, { next: 0, fdtSize: size, pages: [FDT_PAGES[2]], magic: 'NOTANCHR' }),
+    );
     const graph = await decodeKhoGraph(builder.memory, { roots: [ANCHORS[0]] });
     expect(graph.roots[0].fragment).toBeNull();
-    expect(graph.diagnostics).toMatchObject([{ severity: 'error', code: 'anchor-chain', location: { address: ANCHORS[0], structure: 'anchor:0x10000' } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'error', code: 'anchor-chain', location: { address: ANCHORS[0], structure: 'anchor:0x10000' } },
+    ]);
     expect(graph.diagnostics[0].message).toMatch(/does not lead to a KHOANCH1 page/);
   });
 
@@ -58,13 +68,17 @@ describe('top-level FDT through KHOANCH1 anchor pages', () => {
     const graph = await decodeKhoGraph(builder.memory, { roots: [ANCHORS[0]] });
     expect(graph.roots[0].fragment).toBe('0x10000');
     expect(graph.diagnostics.filter((d) => d.code === 'anchor-chain')).toMatchObject([{ severity: 'warning' }]);
-    expect(graph.diagnostics.find((d) => d.code === 'anchor-chain')?.message).toMatch(/lists 4 pages; fdt_size \d+ needs only 3/);
+    expect(graph.diagnostics.find((d) => d.code === 'anchor-chain')?.message).toMatch(
+      /lists 4 pages; fdt_size \d+ needs only 3/,
+    );
   });
 
   it('reports an fdt_size that disagrees with the FDT header', async () => {
     const { builder, size } = image();
     builder.placeAnchorChain(ANCHORS, FDT_PAGES, size + 16, [2, 1]);
     const graph = await decodeKhoGraph(builder.memory, { roots: [ANCHORS[0]] });
-    expect(graph.diagnostics.filter((d) => d.code === 'anchor-chain').map((d) => d.message)).toEqual([`the anchor chain says fdt_size ${size + 16} but the FDT's totalsize is ${size}`]);
+    expect(graph.diagnostics.filter((d) => d.code === 'anchor-chain').map((d) => d.message)).toEqual([
+      `the anchor chain says fdt_size ${size + 16} but the FDT's totalsize is ${size}`,
+    ]);
   });
 });

@@ -45,10 +45,17 @@ export function decodeFdtPrefix(ctx: DecodeContext, fragment: Fragment): FdtPref
 
 function readFragmentFdt(ctx: DecodeContext, fragment: Fragment, allowTruncated: boolean): FdtIndex | null {
   try {
-    return readFdt(fragment.bytes, { maxDepth: MAX_FDT_DEPTH, maxTotalSize: ctx.limits.maxFragmentBytes, allowTruncated });
+    return readFdt(fragment.bytes, {
+      maxDepth: MAX_FDT_DEPTH,
+      maxTotalSize: ctx.limits.maxFragmentBytes,
+      allowTruncated,
+    });
   } catch (error) {
     if (!(error instanceof FdtError)) throw error;
-    ctx.diagnostics.error('fdt-error', `not a readable FDT: ${error.message}`, { fragment: fragment.id, offset: error.offset });
+    ctx.diagnostics.error('fdt-error', `not a readable FDT: ${error.message}`, {
+      fragment: fragment.id,
+      offset: error.offset,
+    });
     return null;
   }
 }

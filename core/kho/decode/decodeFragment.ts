@@ -34,7 +34,9 @@ export async function decodeFragment(ctx: DecodeContext, fragment: Fragment): Pr
       return decodeMemfd(ctx, fragment);
     default:
       fragment.content = { kind: 'raw', format: 'unknown', fields: [] };
-      ctx.diagnostics.info('unknown-format', `${fragment.size} bytes of unknown format: shown raw`, { fragment: fragment.id });
+      ctx.diagnostics.info('unknown-format', `${fragment.size} bytes of unknown format: shown raw`, {
+        fragment: fragment.id,
+      });
   }
 }
 
@@ -45,7 +47,8 @@ export async function decodeFragment(ctx: DecodeContext, fragment: Fragment): Pr
 export async function decodeFdtFragment(ctx: DecodeContext, fragment: Fragment, fdt: FdtContent): Promise<void> {
   const pageLists: [DecodedNode, DecodedProperty][] = [];
   forEachNode(fdt.root, (node) => {
-    for (const property of node.properties) if (property.name === DRAFT_PAGE_LIST_PROPERTY) pageLists.push([node, property]);
+    for (const property of node.properties)
+      if (property.name === DRAFT_PAGE_LIST_PROPERTY) pageLists.push([node, property]);
   });
   for (const [node, property] of pageLists) await followDraftPageList(ctx, fragment, node, property);
   const version = ctx.rootVersions.get(fragment.id);
@@ -60,7 +63,11 @@ async function decodeFdtUser(ctx: DecodeContext, fragment: Fragment, fdt: FdtCon
   else if (compatible === 'kho-test-v1') await decodeKhoTest(ctx, fragment, fdt);
   else if (/^luo-v[0-9]+$/.test(compatible)) {
     if (compatible !== 'luo-v1') {
-      ctx.diagnostics.warning('unknown-version', `LUO FDT "${compatible}" is not a known version; decoded with the luo-v1 layout`, { fragment: fragment.id, node: '/', property: 'compatible' });
+      ctx.diagnostics.warning(
+        'unknown-version',
+        `LUO FDT "${compatible}" is not a known version; decoded with the luo-v1 layout`,
+        { fragment: fragment.id, node: '/', property: 'compatible' },
+      );
     }
     await decodeLuoFdt(ctx, fragment, fdt);
   }

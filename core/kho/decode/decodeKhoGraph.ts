@@ -21,11 +21,19 @@ import { resolveKhoLimits, type KhoDecodeOptions } from './KhoDecodeOptions';
  * cancellable through `options.signal` (it then rejects with the signal's
  * reason); problems in the image are diagnostics, never exceptions.
  */
-export async function decodeKhoGraph(image: OpenedImage | PhysicalMemory, options: KhoDecodeOptions = {}): Promise<KhoGraph> {
+export async function decodeKhoGraph(
+  image: OpenedImage | PhysicalMemory,
+  options: KhoDecodeOptions = {},
+): Promise<KhoGraph> {
   const limits = resolveKhoLimits(options.limits);
   const common = { limits, signal: options.signal, onProgress: options.onProgress };
   if (!isPhysicalMemory(image) && image.kind === 'debugfs') {
-    const ctx = new DecodeContext({ ...common, memory: null, blobFiles: blobFilesOf(image.children), pageSize: options.pageSize ?? 4096 });
+    const ctx = new DecodeContext({
+      ...common,
+      memory: null,
+      blobFiles: blobFilesOf(image.children),
+      pageSize: options.pageSize ?? 4096,
+    });
     const roots = await decodeBlobSet(ctx, image);
     return finish(ctx, roots, { kind: 'debugfs', name: 'debugfs blob set', pageSize: ctx.pageSize });
   }

@@ -28,26 +28,58 @@ export interface RootRequest {
  * root fragment and its version, decodes its preserved-memory map and
  * queues its children. Everything wrong becomes a diagnostic on the root.
  */
-export async function decodeRoot(ctx: DecodeContext, request: RootRequest, mapOptions: RootMapOptions): Promise<KhoRoot> {
+export async function decodeRoot(
+  ctx: DecodeContext,
+  request: RootRequest,
+  mapOptions: RootMapOptions,
+): Promise<KhoRoot> {
   const id = hex(request.address);
-  const root: KhoRoot = { fragment: null, address: request.address, how: request.how, rank: request.rank, compatible: null, version: null, anchorChain: null, map: null };
+  const root: KhoRoot = {
+    fragment: null,
+    address: request.address,
+    how: request.how,
+    rank: request.rank,
+    compatible: null,
+    version: null,
+    anchorChain: null,
+    map: null,
+  };
   const location = { address: request.address };
   if (ctx.fragments.has(id)) {
-    ctx.diagnostics.info('root-already-decoded', `root ${id} was already reached as a fragment of another root`, { fragment: id });
+    ctx.diagnostics.info('root-already-decoded', `root ${id} was already reached as a fragment of another root`, {
+      fragment: id,
+    });
     root.fragment = id;
     return root;
   }
   const head = await ctx.read(request.address, 8, 'root', location);
   if (!head) return root;
-  const blob = startsWithAscii(head, ANCHOR_MAGIC) ? await readAnchoredFdt(ctx, root) : await readRootFdt(ctx, request.address);
+  const blob = startsWithAscii(head, ANCHOR_MAGIC)
+    ? await readAnchoredFdt(ctx, root)
+    : await readRootFdt(ctx, request.address);
   if (!blob) return root;
-  const fragment: Fragment = { id, root: id, depth: 0, location: blob.location, size: blob.bytes.length, format: 'fdt', compatible: null, bytes: blob.bytes, content: null, user: null };
+  const fragment: Fragment = {
+    id,
+    root: id,
+    depth: 0,
+    location: blob.location,
+    size: blob.bytes.length,
+    format: 'fdt',
+    compatible: null,
+    bytes: blob.bytes,
+    content: null,
+    user: null,
+  };
   ctx.fragments.set(id, fragment);
   root.fragment = id;
   const fdt = decodeFdtBytes(ctx, fragment);
   if (!fdt) return root;
   if (root.anchorChain && fdt.totalSize !== root.anchorChain.fdtSize) {
-    ctx.diagnostics.warning('anchor-chain', `the anchor chain says fdt_size ${root.anchorChain.fdtSize} but the FDT's totalsize is ${fdt.totalSize}`, { fragment: id, structure: root.anchorChain.id });
+    ctx.diagnostics.warning(
+      'anchor-chain',
+      `the anchor chain says fdt_size ${root.anchorChain.fdtSize} but the FDT's totalsize is ${fdt.totalSize}`,
+      { fragment: id, structure: root.anchorChain.id },
+    );
   }
   registerVersion(ctx, fragment, root);
   root.map = await decodeRootMap(ctx, fragment, fdt, root, request.map, mapOptions);
@@ -61,16 +93,27 @@ export function registerVersion(ctx: DecodeContext, fragment: Fragment, root: Kh
   root.compatible = fragment.compatible;
   root.version = fragment.compatible === null ? null : parseRootCompatible(fragment.compatible);
   if (!root.version) {
-    ctx.diagnostics.error('not-a-kho-root', `root compatible is ${fragment.compatible === null ? 'missing' : `"${fragment.compatible}"`}, not "kho-vN": only draft page lists are followed`, location);
+    ctx.diagnostics.error(
+      'not-a-kho-root',
+      `root compatible is ${fragment.compatible === null ? 'missing' : `"${fragment.compatible}"`}, not "kho-vN": only draft page lists are followed`,
+      location,
+    );
     return;
   }
   if (!root.version.known) {
-    ctx.diagnostics.warning('unknown-version', `${root.version.compatible} is newer than any version khoscope knows; decoded with the kho-v${root.version.rules} rules`, location);
+    ctx.diagnostics.warning(
+      'unknown-version',
+      `${root.version.compatible} is newer than any version khoscope knows; decoded with the kho-v${root.version.rules} rules`,
+      location,
+    );
   }
   ctx.rootVersions.set(fragment.id, root.version);
 }
 
-async function readRootFdt(ctx: DecodeContext, address: number): Promise<{ location: FragmentLocation; bytes: Uint8Array } | null> {
+async function readRootFdt(
+  ctx: DecodeContext,
+  address: number,
+): Promise<{ location: FragmentLocation; bytes: Uint8Array } | null> {
   const location = { address };
   const size = await fdtSizeAt(ctx, address, location);
   if (size === null) return null;
@@ -82,7 +125,10 @@ async function readRootFdt(ctx: DecodeContext, address: number): Promise<{ locat
  * Assembles the top-level FDT from its anchor chain (with root discovery's
  * chain walker, which bounds and checks it) and reports what is off.
  */
-async function readAnchoredFdt(ctx: DecodeContext, root: KhoRoot): Promise<{ location: FragmentLocation; bytes: Uint8Array } | null> {
+async function readAnchoredFdt(
+  ctx: DecodeContext,
+  root: KhoRoot,
+): Promise<{ location: FragmentLocation; bytes: Uint8Array } | null> {
   const head = root.address!;
   const structure = `anchor:${hex(head)}`;
   const budget = Math.max(0, ctx.limits.maxTotalBytes - ctx.bytesSpent);
@@ -93,11 +139,22 @@ async function readAnchoredFdt(ctx: DecodeContext, root: KhoRoot): Promise<{ loc
   });
   ctx.charge(result.anchorPages.length * ctx.pageSize + (result.ok ? result.fdtSize : 0));
   if (!result.ok) {
-    ctx.diagnostics.error('anchor-chain', `anchor chain at ${hex(head)} is broken: ${result.reason}`, { address: head, structure });
+    ctx.diagnostics.error('anchor-chain', `anchor chain at ${hex(head)} is broken: ${result.reason}`, {
+      address: head,
+      structure,
+    });
     return null;
   }
   for (const warning of result.warnings) ctx.diagnostics.warning('anchor-chain', warning, { address: head, structure });
-  const chain: AnchorChain = { id: structure, anchorPages: result.anchorPages, fdtSize: result.fdtSize, pages: result.pages };
+  const chain: AnchorChain = {
+    id: structure,
+    anchorPages: result.anchorPages,
+    fdtSize: result.fdtSize,
+    pages: result.pages,
+  };
   root.anchorChain = chain;
-  return { location: { kind: 'pages', pages: result.pages, pageSize: ctx.pageSize, length: result.fdtSize }, bytes: result.bytes };
+  return {
+    location: { kind: 'pages', pages: result.pages, pageSize: ctx.pageSize, length: result.fdtSize },
+    bytes: result.bytes,
+  };
 }

@@ -31,29 +31,57 @@ export async function decodeRootMap(
   const property = propertyOf(fdt.root, 'preserved-memory-map');
   const location = { fragment: fragment.id, node: '/', property: 'preserved-memory-map' };
   if (!property || !root.version) {
-    if (root.version) ctx.diagnostics.info('no-preserved-memory-map', 'the root has no preserved-memory-map property, so preservation is not checked', { ...location, property: undefined });
+    if (root.version)
+      ctx.diagnostics.info(
+        'no-preserved-memory-map',
+        'the root has no preserved-memory-map property, so preservation is not checked',
+        { ...location, property: undefined },
+      );
     return null;
   }
   if (property.raw.length !== 8) {
-    ctx.diagnostics.error('bad-property-length', `preserved-memory-map is ${property.raw.length} bytes; it must be a u64 (8 bytes)`, { ...location, offset: property.offset });
+    ctx.diagnostics.error(
+      'bad-property-length',
+      `preserved-memory-map is ${property.raw.length} bytes; it must be a u64 (8 bytes)`,
+      { ...location, offset: property.offset },
+    );
     return null;
   }
   const value = readU64(property.raw, 0, 'le');
   const address = toAddress(value);
   if (address === null) {
-    ctx.diagnostics.error('address-too-large', `preserved-memory-map ${hex(value)} is not a usable physical address`, location);
+    ctx.diagnostics.error(
+      'address-too-large',
+      `preserved-memory-map ${hex(value)} is not a usable physical address`,
+      location,
+    );
     return null;
   }
-  if (address === 0) ctx.diagnostics.info('no-map-yet', 'preserved-memory-map is 0: the kernel has not written its map yet (6.19/7.0 before finalize)', location);
+  if (address === 0)
+    ctx.diagnostics.info(
+      'no-map-yet',
+      'preserved-memory-map is 0: the kernel has not written its map yet (6.19/7.0 before finalize)',
+      location,
+    );
   if (!ctx.memory) {
-    if (address !== 0) ctx.diagnostics.info('no-physical-memory', `the map at ${hex(address)} cannot be read: this source has no physical memory`, location);
+    if (address !== 0)
+      ctx.diagnostics.info(
+        'no-physical-memory',
+        `the map at ${hex(address)} cannot be read: this source has no physical memory`,
+        location,
+      );
     return null;
   }
   ctx.progress('maps');
   const encoding = mapEncodingFor(root.version);
-  if (scanned && scanned.address === address && scanned.encoding === encoding && scanned.pageSize === ctx.pageSize) return report(ctx, scanned, location);
+  if (scanned && scanned.address === address && scanned.encoding === encoding && scanned.pageSize === ctx.pageSize)
+    return report(ctx, scanned, location);
   try {
-    const map = await decodePreservedMemoryMap(ctx.memory, address, encoding, { ...options, pageSize: ctx.pageSize, signal: ctx.signal });
+    const map = await decodePreservedMemoryMap(ctx.memory, address, encoding, {
+      ...options,
+      pageSize: ctx.pageSize,
+      signal: ctx.signal,
+    });
     return report(ctx, map, location);
   } catch (error) {
     if (!(error instanceof MapError)) throw error;
@@ -62,11 +90,23 @@ export async function decodeRootMap(
   }
 }
 
-function report(ctx: DecodeContext, map: PreservedMemoryMap, location: { fragment: string; node: string; property: string }): PreservedMemoryMap {
+function report(
+  ctx: DecodeContext,
+  map: PreservedMemoryMap,
+  location: { fragment: string; node: string; property: string },
+): PreservedMemoryMap {
   const structure = `map:${hex(map.address)}`;
   for (const problem of map.problems) {
-    ctx.diagnostics.warning('map-problem', `${problem.structure} at ${hex(problem.address)}: ${problem.message}`, { ...location, address: problem.address, structure });
+    ctx.diagnostics.warning('map-problem', `${problem.structure} at ${hex(problem.address)}: ${problem.message}`, {
+      ...location,
+      address: problem.address,
+      structure,
+    });
   }
-  if (map.droppedProblems > 0) ctx.diagnostics.warning('map-problem', `${map.droppedProblems} more map problems were not kept`, { ...location, structure });
+  if (map.droppedProblems > 0)
+    ctx.diagnostics.warning('map-problem', `${map.droppedProblems} more map problems were not kept`, {
+      ...location,
+      structure,
+    });
   return map;
 }

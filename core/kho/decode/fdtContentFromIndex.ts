@@ -26,7 +26,14 @@ function decodeNode(index: FdtIndex, n: number, path: string): DecodedNode {
     const raw = index.propertyValue(p).slice();
     const value = typePropertyValue(name, raw);
     const readings = u64Readings(raw, value);
-    return { name, offset: index.propertyOffset(p), valueOffset: index.propertyValueOffset(p), raw, value, ...(readings ? { readings } : {}) };
+    return {
+      name,
+      offset: index.propertyOffset(p),
+      valueOffset: index.propertyValueOffset(p),
+      raw,
+      value,
+      ...(readings ? { readings } : {}),
+    };
   });
   const children = index.nodeChildren(n).map((child) => {
     const name = index.nodeName(child);

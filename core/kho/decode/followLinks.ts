@@ -28,20 +28,36 @@ async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<v
   if (existing) {
     link.to = existing.id;
     if (isSelfOrAncestor(ctx, existing.id, owner.id)) {
-      ctx.diagnostics.error('cycle', `${link.from.property} of ${link.from.node || owner.id} points back to ${existing.id}, which leads here: the graph has a cycle`, location);
+      ctx.diagnostics.error(
+        'cycle',
+        `${link.from.property} of ${link.from.node || owner.id} points back to ${existing.id}, which leads here: the graph has a cycle`,
+        location,
+      );
     } else {
       const first = ctx.links.find((other) => other.to === existing.id && other !== link);
       const earlier = first ? `from ${first.id}` : 'as a root';
-      ctx.diagnostics.warning('shared-target', `two links reach ${existing.id}: it was already reached ${earlier}, and ${link.id} points to it too`, location);
+      ctx.diagnostics.warning(
+        'shared-target',
+        `two links reach ${existing.id}: it was already reached ${earlier}, and ${link.id} points to it too`,
+        location,
+      );
     }
     return;
   }
   if (owner.depth + 1 > ctx.limits.maxDepth) {
-    ctx.diagnostics.warning('limit-reached', `link not followed: it is deeper than maxDepth (${ctx.limits.maxDepth})`, location);
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `link not followed: it is deeper than maxDepth (${ctx.limits.maxDepth})`,
+      location,
+    );
     return;
   }
   if (ctx.fragments.size >= ctx.limits.maxFragments) {
-    ctx.diagnostics.warning('limit-reached', `link not followed: the graph already has maxFragments (${ctx.limits.maxFragments}) fragments`, location);
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `link not followed: the graph already has maxFragments (${ctx.limits.maxFragments}) fragments`,
+      location,
+    );
     return;
   }
   const read = await readTarget(ctx, pending);

@@ -13,7 +13,17 @@ function validImage(): KhoImageBuilder {
   builder.placeBytes(0x1_0000, encodeKhoBlock(4096, 0, [encodeSessionEntry('s', 0x1_1000, 1)]), true);
   builder.placeBytes(0x1_1000, encodeKhoBlock(4096, 0, [encodeFileEntry('memfd-v1', 0x1_2000, 7n)]), true);
   builder.placeFdt(0x1_3000, fdtBlob([['compatible', cstring('deep-v1')]]), true);
-  const draft = fdtBlob([['compatible', cstring('memblock-v1')]], [fdtNode('more', [['kho,recursive-fdt', u64List([0x1_3000], 'be')]]), fdtNode('r', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x2_0000)], ['size', u64(0x1000)]])]);
+  const draft = fdtBlob(
+    [['compatible', cstring('memblock-v1')]],
+    [
+      fdtNode('more', [['kho,recursive-fdt', u64List([0x1_3000], 'be')]]),
+      fdtNode('r', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u64(0x2_0000)],
+        ['size', u64(0x1000)],
+      ]),
+    ],
+  );
   placeKhoRoot(builder, {
     address: 0x1000,
     compatible: 'kho-v4',
@@ -35,13 +45,24 @@ describe('hostile input', () => {
     const pages = pristine.memory.writtenPages();
     await fc.assert(
       fc.asyncProperty(
-        fc.array(fc.record({ page: fc.integer({ min: 0, max: pages.length - 1 }), offset: fc.integer({ min: 0, max: 4095 }), byte: fc.integer({ min: 0, max: 255 }) }), { minLength: 1, maxLength: 24 }),
+        fc.array(
+          fc.record({
+            page: fc.integer({ min: 0, max: pages.length - 1 }),
+            offset: fc.integer({ min: 0, max: 4095 }),
+            byte: fc.integer({ min: 0, max: 255 }),
+          }),
+          { minLength: 1, maxLength: 24 },
+        ),
         async (edits) => {
           const builder = validImage();
           for (const edit of edits) builder.memory.write(pages[edit.page] + edit.offset, Uint8Array.of(edit.byte));
-          const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000], limits: { maxFragments: 64, maxTotalBytes: 4 << 20 } });
+          const graph = await decodeKhoGraph(builder.memory, {
+            roots: [0x1000],
+            limits: { maxFragments: 64, maxTotalBytes: 4 << 20 },
+          });
           expect(graph.fragments.length).toBeLessThanOrEqual(64);
-          for (const link of graph.links) if (link.to !== null) expect(graph.fragments.some((f) => f.id === link.to)).toBe(true);
+          for (const link of graph.links)
+            if (link.to !== null) expect(graph.fragments.some((f) => f.id === link.to)).toBe(true);
           for (const diagnostic of graph.diagnostics) expect(diagnostic.message.length).toBeGreaterThan(0);
         },
       ),

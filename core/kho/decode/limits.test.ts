@@ -11,7 +11,10 @@ function chain(length: number) {
   const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
   for (let i = 0; i < length; i++) {
     const next = i + 1 < length ? [fdtNode('next', [['kho,recursive-fdt', u64List([(i + 2) * 0x1000], 'be')]])] : [];
-    builder.placeFdt((i + 1) * 0x1000, fdtDocument([['compatible', cstring(i === 0 ? 'kho-v1' : `link${i}-v1`)]], next));
+    builder.placeFdt(
+      (i + 1) * 0x1000,
+      fdtDocument([['compatible', cstring(i === 0 ? 'kho-v1' : `link${i}-v1`)]], next),
+    );
   }
   return builder.memory;
 }
@@ -44,7 +47,10 @@ describe('limits, cancellation and progress', () => {
     builder.placeFdt(0x1000, fdtDocument([['compatible', cstring('kho-v1')]], children));
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000], limits: { maxDiagnostics: 5 } });
     expect(graph.diagnostics).toHaveLength(6);
-    expect(graph.diagnostics[5]).toMatchObject({ code: 'limit-reached', message: '16 more diagnostics were left out (limit maxDiagnostics = 5)' });
+    expect(graph.diagnostics[5]).toMatchObject({
+      code: 'limit-reached',
+      message: '16 more diagnostics were left out (limit maxDiagnostics = 5)',
+    });
   });
 
   it('rejects with the signal reason when cancelled', async () => {

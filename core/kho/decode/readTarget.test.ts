@@ -11,7 +11,12 @@ const memblock = fdtBlob([['compatible', cstring('memblock-v1')]]);
 
 async function withChild(compatible: string, blob: Uint8Array, blobSize?: number): Promise<KhoGraph> {
   const builder = new KhoImageBuilder({ ram: RAM });
-  placeKhoRoot(builder, { address: 0x1000, compatible, map: 'radix-tree', children: [{ name: 'memblock', address: 0x8000, blob, blobSize }] });
+  placeKhoRoot(builder, {
+    address: 0x1000,
+    compatible,
+    map: 'radix-tree',
+    children: [{ name: 'memblock', address: 0x8000, blob, blobSize }],
+  });
   return decodeKhoGraph(builder.memory, { roots: [0x1000] });
 }
 
@@ -24,7 +29,10 @@ function keyedFdt(keys: number): Uint8Array {
 
 async function withPageList(fragment: Uint8Array, pages: number[]): Promise<KhoGraph> {
   const builder = new KhoImageBuilder({ ram: RAM });
-  builder.placeFdt(0x1000, fdtDocument([['compatible', cstring('kho-v1')]], [fdtNode('big', [['kho,recursive-fdt', u64List(pages, 'be')]])]));
+  builder.placeFdt(
+    0x1000,
+    fdtDocument([['compatible', cstring('kho-v1')]], [fdtNode('big', [['kho,recursive-fdt', u64List(pages, 'be')]])]),
+  );
   builder.placeFdtOnPages(pages, fragment);
   return decodeKhoGraph(builder.memory, { roots: [0x1000] });
 }
@@ -34,7 +42,9 @@ const problems = (graph: KhoGraph) => graph.diagnostics.filter((d) => d.severity
 describe('reading link targets', () => {
   it('flags a blob-size larger than the FDT it holds', async () => {
     const graph = await withChild('kho-v4', memblock, memblock.length + 100);
-    expect(problems(graph)).toMatchObject([{ severity: 'warning', code: 'blob-size-mismatch', location: { node: '/memblock', property: 'blob-size' } }]);
+    expect(problems(graph)).toMatchObject([
+      { severity: 'warning', code: 'blob-size-mismatch', location: { node: '/memblock', property: 'blob-size' } },
+    ]);
     expect(graph.fragments[1]).toMatchObject({ compatible: 'memblock-v1', size: memblock.length + 100 });
   });
 
@@ -44,13 +54,21 @@ describe('reading link targets', () => {
       ['error', 'blob-size-mismatch'],
       ['error', 'fdt-error'],
     ]);
-    expect(problems(graph)[1].message).toBe(`not a readable FDT: header at 0x4: totalsize ${memblock.length} is larger than the ${memblock.length - 8} bytes available`);
+    expect(problems(graph)[1].message).toBe(
+      `not a readable FDT: header at 0x4: totalsize ${memblock.length} is larger than the ${memblock.length - 8} bytes available`,
+    );
     expect(problems(graph)[1].location).toMatchObject({ fragment: '0x8000', offset: 4 });
   });
 
   it('reports bad magic where an FDT was expected', async () => {
     const graph = await withChild('kho-v2', new Uint8Array(64).fill(0xab));
-    expect(problems(graph)).toMatchObject([{ severity: 'error', code: 'bad-magic', location: { node: '/memblock', property: 'preserved-data', address: 0x8000 } }]);
+    expect(problems(graph)).toMatchObject([
+      {
+        severity: 'error',
+        code: 'bad-magic',
+        location: { node: '/memblock', property: 'preserved-data', address: 0x8000 },
+      },
+    ]);
     expect(graph.links[0].to).toBeNull();
   });
 
@@ -69,19 +87,31 @@ describe('reading link targets', () => {
     expect(fragment.length).toBeLessThanOrEqual(8192);
     const graph = await withPageList(fragment, [0x3000, 0x7000]);
     expect(problems(graph)).toEqual([]);
-    expect(graph.fragments[1]).toMatchObject({ compatible: 'big-v1', size: fragment.length, location: { kind: 'pages', pages: [0x3000, 0x7000] } });
+    expect(graph.fragments[1]).toMatchObject({
+      compatible: 'big-v1',
+      size: fragment.length,
+      location: { kind: 'pages', pages: [0x3000, 0x7000] },
+    });
   });
 
   it('flags wasted pages in a page list', async () => {
     const graph = await withPageList(keyedFdt(3), [0x3000, 0x7000]);
-    expect(problems(graph)).toMatchObject([{ severity: 'warning', code: 'page-list-wasted-pages', location: { node: '/big' } }]);
+    expect(problems(graph)).toMatchObject([
+      { severity: 'warning', code: 'page-list-wasted-pages', location: { node: '/big' } },
+    ]);
     expect(graph.fragments[1].compatible).toBe('big-v1');
   });
 
   it('flags a page list too short for its FDT: the fragment is truncated', async () => {
     const fragment = keyedFdt(200);
     const builder = new KhoImageBuilder({ ram: RAM });
-    builder.placeFdt(0x1000, fdtDocument([['compatible', cstring('kho-v1')]], [fdtNode('big', [['kho,recursive-fdt', u64List([0x3000], 'be')]])]));
+    builder.placeFdt(
+      0x1000,
+      fdtDocument(
+        [['compatible', cstring('kho-v1')]],
+        [fdtNode('big', [['kho,recursive-fdt', u64List([0x3000], 'be')]])],
+      ),
+    );
     builder.placeFdtOnPages([0x3000, 0x7000], fragment);
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(problems(graph).map((d) => [d.severity, d.code])).toEqual([

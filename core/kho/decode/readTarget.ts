@@ -47,7 +47,13 @@ export async function readTarget(ctx: DecodeContext, pending: PendingTarget): Pr
     }
     case 'raw': {
       const bytes = await ctx.read(target.address, target.size, target.format, location);
-      return bytes && { location: { kind: 'contiguous', address: target.address, length: target.size }, bytes, format: target.format };
+      return (
+        bytes && {
+          location: { kind: 'contiguous', address: target.address, length: target.size },
+          bytes,
+          format: target.format,
+        }
+      );
     }
     case 'fdt-pages':
       return readPageListFdt(ctx, target.pages, location);
@@ -57,23 +63,40 @@ export async function readTarget(ctx: DecodeContext, pending: PendingTarget): Pr
         ctx.diagnostics.error('missing-file', `the blob set has no file ${target.path}`, location);
         return null;
       }
-      return { location: { kind: 'file', path: target.path, length: bytes.length }, bytes, format: sniffBlob(target.nodeName, bytes).format };
+      return {
+        location: { kind: 'file', path: target.path, length: bytes.length },
+        bytes,
+        format: sniffBlob(target.nodeName, bytes).format,
+      };
     }
   }
 }
 
 /** `totalsize` of the FDT whose header is at `address`, or null (bad magic, bad header, limit). */
-export async function fdtSizeAt(ctx: DecodeContext, address: number, location: DiagnosticLocation): Promise<number | null> {
+export async function fdtSizeAt(
+  ctx: DecodeContext,
+  address: number,
+  location: DiagnosticLocation,
+): Promise<number | null> {
   const header = await ctx.read(address, FDT_HEADER_BYTES, 'FDT header', location);
   if (!header) return null;
   const size = headerTotalSize(ctx, header, address, location);
   return size !== null && withinFragmentLimit(ctx, size, location) ? size : null;
 }
 
-function headerTotalSize(ctx: DecodeContext, header: Uint8Array, address: number, location: DiagnosticLocation): number | null {
+function headerTotalSize(
+  ctx: DecodeContext,
+  header: Uint8Array,
+  address: number,
+  location: DiagnosticLocation,
+): number | null {
   const magic = readU32(header, 0, 'be');
   if (magic !== FDT_MAGIC) {
-    ctx.diagnostics.error('bad-magic', `no FDT at ${hex(address)}: it starts with ${hex(magic)}, not the FDT magic ${hex(FDT_MAGIC)}`, { ...location, address });
+    ctx.diagnostics.error(
+      'bad-magic',
+      `no FDT at ${hex(address)}: it starts with ${hex(magic)}, not the FDT magic ${hex(FDT_MAGIC)}`,
+      { ...location, address },
+    );
     return null;
   }
   try {
@@ -87,7 +110,11 @@ function headerTotalSize(ctx: DecodeContext, header: Uint8Array, address: number
 
 function withinFragmentLimit(ctx: DecodeContext, size: number, location: DiagnosticLocation): boolean {
   if (size <= ctx.limits.maxFragmentBytes) return true;
-  ctx.diagnostics.warning('limit-reached', `target of ${size} bytes is larger than maxFragmentBytes (${ctx.limits.maxFragmentBytes}); not read`, location);
+  ctx.diagnostics.warning(
+    'limit-reached',
+    `target of ${size} bytes is larger than maxFragmentBytes (${ctx.limits.maxFragmentBytes}); not read`,
+    location,
+  );
   return false;
 }
 
@@ -96,17 +123,32 @@ function checkBlobSize(ctx: DecodeContext, bytes: Uint8Array, blobSize: number, 
   if (bytes.length < FDT_HEADER_BYTES) return;
   const totalSize = readU32(bytes, 4, 'be');
   if (totalSize > blobSize) {
-    ctx.diagnostics.error('blob-size-mismatch', `blob-size is ${blobSize} but the FDT's totalsize is ${totalSize}: the FDT is cut short`, { ...location, property: 'blob-size' });
+    ctx.diagnostics.error(
+      'blob-size-mismatch',
+      `blob-size is ${blobSize} but the FDT's totalsize is ${totalSize}: the FDT is cut short`,
+      { ...location, property: 'blob-size' },
+    );
   } else if (totalSize < blobSize) {
-    ctx.diagnostics.warning('blob-size-mismatch', `blob-size is ${blobSize} but the FDT's totalsize is only ${totalSize}`, { ...location, property: 'blob-size' });
+    ctx.diagnostics.warning(
+      'blob-size-mismatch',
+      `blob-size is ${blobSize} but the FDT's totalsize is only ${totalSize}`,
+      { ...location, property: 'blob-size' },
+    );
   }
 }
 
 /** A draft page list: the FDT over its pages, with the page count checked against its totalsize. */
-async function readPageListFdt(ctx: DecodeContext, pages: number[], location: DiagnosticLocation): Promise<TargetBytes | null> {
+async function readPageListFdt(
+  ctx: DecodeContext,
+  pages: number[],
+  location: DiagnosticLocation,
+): Promise<TargetBytes | null> {
   const misaligned = pages.find((page) => page % ctx.pageSize !== 0);
   if (misaligned !== undefined) {
-    ctx.diagnostics.error('misaligned-pointer', `page ${hex(misaligned)} of the page list is not page-aligned`, { ...location, address: misaligned });
+    ctx.diagnostics.error('misaligned-pointer', `page ${hex(misaligned)} of the page list is not page-aligned`, {
+      ...location,
+      address: misaligned,
+    });
     return null;
   }
   const totalSize = await fdtSizeAt(ctx, pages[0], location);
@@ -114,9 +156,17 @@ async function readPageListFdt(ctx: DecodeContext, pages: number[], location: Di
   const n = pages.length;
   const ps = ctx.pageSize;
   if (totalSize > n * ps) {
-    ctx.diagnostics.error('page-list-too-short', `the FDT's totalsize ${totalSize} needs ${Math.ceil(totalSize / ps)} pages but the list has ${n}: the fragment is truncated`, location);
+    ctx.diagnostics.error(
+      'page-list-too-short',
+      `the FDT's totalsize ${totalSize} needs ${Math.ceil(totalSize / ps)} pages but the list has ${n}: the fragment is truncated`,
+      location,
+    );
   } else if (totalSize <= (n - 1) * ps) {
-    ctx.diagnostics.warning('page-list-wasted-pages', `the list has ${n} pages but the FDT's totalsize ${totalSize} needs only ${Math.ceil(totalSize / ps)}`, location);
+    ctx.diagnostics.warning(
+      'page-list-wasted-pages',
+      `the list has ${n} pages but the FDT's totalsize ${totalSize} needs only ${Math.ceil(totalSize / ps)}`,
+      location,
+    );
   }
   const length = Math.min(totalSize, n * ps);
   const bytes = await readPages(ctx, pages, length, 'page-list FDT', location);

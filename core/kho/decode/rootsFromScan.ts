@@ -11,17 +11,29 @@ import type { KhoRootScan } from './KhoRootScan';
  * otherwise every candidate with a positive rank, or the best one alone
  * when none is positive.
  */
-export function rootsFromScan(ctx: DecodeContext, scan: KhoRootScan, chosen: readonly number[] | undefined): RootRequest[] {
+export function rootsFromScan(
+  ctx: DecodeContext,
+  scan: KhoRootScan,
+  chosen: readonly number[] | undefined,
+): RootRequest[] {
   for (const rejected of scan.rejected) {
     const code = rejected.how === 'anchor' ? 'anchor-chain' : 'rejected-root';
-    ctx.diagnostics.warning(code, `possible root at ${hex(rejected.address)} was rejected: ${rejected.reason}`, { address: rejected.address });
+    ctx.diagnostics.warning(code, `possible root at ${hex(rejected.address)} was rejected: ${rejected.reason}`, {
+      address: rejected.address,
+    });
   }
-  for (const problem of scan.problems) ctx.diagnostics.warning('scan-problem', problem.message, { address: problem.address });
+  for (const problem of scan.problems)
+    ctx.diagnostics.warning('scan-problem', problem.message, { address: problem.address });
   const requests = chosen ? chosen.map((address) => requestFor(scan, address)) : bestOf(scan);
-  if (requests.length === 0) ctx.diagnostics.error('no-root', 'no KHO root was found in the image (give one with --root)');
+  if (requests.length === 0)
+    ctx.diagnostics.error('no-root', 'no KHO root was found in the image (give one with --root)');
   for (const request of requests) {
     if (request.rank === null || request.rank > 0) continue;
-    ctx.diagnostics.warning('weak-root', `the root candidate at ${hex(request.address)} has rank ${request.rank}: more evidence speaks against it than for it`, { address: request.address });
+    ctx.diagnostics.warning(
+      'weak-root',
+      `the root candidate at ${hex(request.address)} has rank ${request.rank}: more evidence speaks against it than for it`,
+      { address: request.address },
+    );
   }
   return requests;
 }

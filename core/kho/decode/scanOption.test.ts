@@ -13,11 +13,32 @@ const WEAK = 0x40_0000;
 /** Two good roots, a broken anchor chain discovery rejects, and a root with more evidence against it than for it. */
 function image() {
   const builder = new KhoImageBuilder({ ram: RAM });
-  placeKhoRoot(builder, { address: 0x2000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'memblock', address: 0x8000, blob: fdtDocument([['compatible', cstring('memblock-v1')]]) }] });
-  placeKhoRoot(builder, { address: 0x10_0000, compatible: 'kho-v4', map: 'chunk-list', children: [{ name: 'other', address: 0x11_0000, blob: fdtDocument([['compatible', cstring('other-v1')]]) }] });
+  placeKhoRoot(builder, {
+    address: 0x2000,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    children: [{ name: 'memblock', address: 0x8000, blob: fdtDocument([['compatible', cstring('memblock-v1')]]) }],
+  });
+  placeKhoRoot(builder, {
+    address: 0x10_0000,
+    compatible: 'kho-v4',
+    map: 'chunk-list',
+    children: [{ name: 'other', address: 0x11_0000, blob: fdtDocument([['compatible', cstring('other-v1')]]) }],
+  });
   builder.placeBytes(0x3000, encodeAnchorPage(4096, { next: 0x5000, fdtSize: 100, pages: [0x4000] }));
-  const dangling = Array.from({ length: 6 }, (_, i) => fdtNode(`c${i}`, [['preserved-data', u64(0x4000_0000 + i * 0x1000)]]));
-  builder.placeFdt(WEAK, fdtBlob([['compatible', cstring('kho-v2')], ['preserved-memory-map', u64(0x4000_0000)]], dangling));
+  const dangling = Array.from({ length: 6 }, (_, i) =>
+    fdtNode(`c${i}`, [['preserved-data', u64(0x4000_0000 + i * 0x1000)]]),
+  );
+  builder.placeFdt(
+    WEAK,
+    fdtBlob(
+      [
+        ['compatible', cstring('kho-v2')],
+        ['preserved-memory-map', u64(0x4000_0000)],
+      ],
+      dangling,
+    ),
+  );
   return builder.memory;
 }
 
@@ -38,7 +59,9 @@ describe('decodeKhoGraph with a scan the caller already ran', () => {
     expect(await decodeKhoGraph(memory, { scan, roots: [0x2000, 0x10_0000] })).toEqual(discovered);
     const copy = { ...scan, candidates: scan.candidates.map(({ map: _map, ...rest }) => rest) };
     const fromCopy = await decodeKhoGraph(memory, { scan: structuredClone(copy), roots: [0x2000, 0x10_0000] });
-    expect(fromCopy.roots.map((root) => [root.how, root.rank, root.map?.blockCount])).toEqual(discovered.roots.map((root) => [root.how, root.rank, root.map?.blockCount]));
+    expect(fromCopy.roots.map((root) => [root.how, root.rank, root.map?.blockCount])).toEqual(
+      discovered.roots.map((root) => [root.how, root.rank, root.map?.blockCount]),
+    );
     expect(fromCopy.diagnostics).toEqual(discovered.diagnostics);
   });
 
@@ -52,7 +75,9 @@ describe('decodeKhoGraph with a scan the caller already ran', () => {
       [WEAK, weak?.how, weak?.rank],
       [0x8000, 'given', null],
     ]);
-    expect(graph.diagnostics.filter((d) => d.code === 'weak-root')).toMatchObject([{ severity: 'warning', location: { address: WEAK } }]);
+    expect(graph.diagnostics.filter((d) => d.code === 'weak-root')).toMatchObject([
+      { severity: 'warning', location: { address: WEAK } },
+    ]);
   });
 
   it('does not scan again: an empty scan means no root, whatever the memory holds', async () => {

@@ -25,7 +25,13 @@ describe("the seed's worked example (seed-design.md)", () => {
 
   it('has the kho-v1 top level as its one root, without a map', () => {
     expect(graph.roots).toHaveLength(1);
-    expect(graph.roots[0]).toMatchObject({ fragment: '0x40000000', address: 0x40000000, how: 'given', compatible: 'kho-v1', map: null });
+    expect(graph.roots[0]).toMatchObject({
+      fragment: '0x40000000',
+      address: 0x40000000,
+      how: 'given',
+      compatible: 'kho-v1',
+      map: null,
+    });
     expect(graph.roots[0].version).toMatchObject({ version: 1, rules: 1, known: true });
   });
 
@@ -64,7 +70,10 @@ describe("the seed's worked example (seed-design.md)", () => {
   it('reads the page list values in the chosen order and offers both readings', () => {
     const property = propertyOf(child(fdtOf(graph, '0x40002000').root, 'node1'), 'kho,recursive-fdt')!;
     expect(property.value).toEqual({ kind: 'u64-list', values: [0x40003000n, 0x40005000n], order: 'be', basis: 'abi' });
-    expect(property.readings).toEqual({ be: [0x40003000n, 0x40005000n], le: [0x0030004000000000n, 0x0050004000000000n] });
+    expect(property.readings).toEqual({
+      be: [0x40003000n, 0x40005000n],
+      le: [0x0030004000000000n, 0x0050004000000000n],
+    });
   });
 
   it("shows the real kernel's reserve-mem values as little-endian u64s", () => {

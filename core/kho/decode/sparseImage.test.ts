@@ -47,7 +47,12 @@ describe('the seed example in a sparse 16 GiB ELF core', () => {
       const counting = new CountingSource(file);
       const image = await openImage(counting);
       const graph = await decodeKhoGraph(image, { roots: [seed.root] });
-      expect(graph.fragments.map((f) => f.compatible).sort()).toEqual(['gpu-subnode1-v1', 'gpu-v1', 'kho-v1', 'memblock-v1']);
+      expect(graph.fragments.map((f) => f.compatible).sort()).toEqual([
+        'gpu-subnode1-v1',
+        'gpu-v1',
+        'kho-v1',
+        'memblock-v1',
+      ]);
       expect(graph.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
       // Five tree pages plus the ELF headers: far below a single MiB of a 16 GiB file.
       expect(counting.bytesRead).toBeLessThan(256 * 1024);

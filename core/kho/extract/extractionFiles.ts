@@ -35,7 +35,14 @@ export function extractionFiles(graph: KhoGraph, perRoot: boolean): ExtractedFil
   return files;
 }
 
-function writeLinks(graph: KhoGraph, fragments: Map<string, Fragment>, owner: Fragment, folder: string, visited: Set<string>, files: ExtractedFile[]): void {
+function writeLinks(
+  graph: KhoGraph,
+  fragments: Map<string, Fragment>,
+  owner: Fragment,
+  folder: string,
+  visited: Set<string>,
+  files: ExtractedFile[],
+): void {
   const used = new Set<string>();
   for (const link of graph.links) {
     if (link.from.fragment !== owner.id || link.to === null) continue;

@@ -21,10 +21,18 @@ export function writeEncodedMap(memory: SparseMemory, map: EncodedMap): void {
 }
 
 /** Calls `allocate` and checks that it returned a new, page-aligned address. */
-export function allocateMapPage(allocate: PageAllocator, pageSize: number, pages: Map<number, Uint8Array>): { address: number; bytes: Uint8Array } {
+export function allocateMapPage(
+  allocate: PageAllocator,
+  pageSize: number,
+  pages: Map<number, Uint8Array>,
+): { address: number; bytes: Uint8Array } {
   const address = allocate();
   if (!Number.isSafeInteger(address) || address < 0 || address % pageSize !== 0 || pages.has(address)) {
-    throw new MapError(Number.isFinite(address) ? address : 0, 'page allocator', `returned ${address}, which is not a new page-aligned address`);
+    throw new MapError(
+      Number.isFinite(address) ? address : 0,
+      'page allocator',
+      `returned ${address}, which is not a new page-aligned address`,
+    );
   }
   const bytes = new Uint8Array(pageSize);
   pages.set(address, bytes);

@@ -32,7 +32,13 @@ export class MapPageReader {
    * after logging a problem when the pointer is unaligned, outside RAM or
    * unreadable. `referrer` is where the pointer was found (for the message).
    */
-  async read(address: number, length: number, alignment: number, structure: string, referrer: number): Promise<Uint8Array | null> {
+  async read(
+    address: number,
+    length: number,
+    alignment: number,
+    structure: string,
+    referrer: number,
+  ): Promise<Uint8Array | null> {
     this.signal?.throwIfAborted();
     const from = referrer === address ? '' : ` (pointer found at ${hex(referrer)})`;
     if (address % alignment !== 0) {
@@ -40,7 +46,11 @@ export class MapPageReader {
       return null;
     }
     if (!this.memory.contains(address, length)) {
-      this.problems.add(address, structure, `pointer ${hex(address)} leads outside the image's RAM (a hole or missing memory)${from}`);
+      this.problems.add(
+        address,
+        structure,
+        `pointer ${hex(address)} leads outside the image's RAM (a hole or missing memory)${from}`,
+      );
       return null;
     }
     let bytes: Uint8Array;

@@ -18,7 +18,13 @@ describe('OrderedRangeAccumulator', () => {
       { start: 0x200000, end: 0x600000 },
     ]);
     expect(rangesByOrder.map(({ order, ranges: own }) => ({ order, ranges: own.toArray() }))).toEqual([
-      { order: 0, ranges: [{ start: 0x1000, end: 0x2000 }, { start: 0x400000, end: 0x402000 }] },
+      {
+        order: 0,
+        ranges: [
+          { start: 0x1000, end: 0x2000 },
+          { start: 0x400000, end: 0x402000 },
+        ],
+      },
       { order: 9, ranges: [{ start: 0x200000, end: 0x600000 }] },
     ]);
   });
@@ -30,7 +36,10 @@ describe('OrderedRangeAccumulator', () => {
     acc.forOrder(0).add(0x2000, 0x3000);
     const { ranges, rangesByOrder } = acc.finish();
     expect(ranges.count).toBe(1);
-    expect(rangesByOrder.map((entry) => [entry.order, entry.ranges.count])).toEqual([[0, 1], [1, 1]]);
+    expect(rangesByOrder.map((entry) => [entry.order, entry.ranges.count])).toEqual([
+      [0, 1],
+      [1, 1],
+    ]);
   });
 
   it('handles a huge untrusted order without a huge array', () => {

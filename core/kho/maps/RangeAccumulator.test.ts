@@ -15,7 +15,9 @@ function cellUnion(ranges: [number, number][]): { start: number; end: number }[]
   return out;
 }
 
-const range = fc.tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 40 })).map(([s, n]): [number, number] => [s, s + n]);
+const range = fc
+  .tuple(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 1, max: 40 }))
+  .map(([s, n]): [number, number] => [s, s + n]);
 
 describe('RangeAccumulator', () => {
   it('merges ranges given in any order into their union', () => {
@@ -43,6 +45,14 @@ describe('RangeAccumulator', () => {
     acc.add(100, 200);
     acc.add(0, 10);
     const ranges = acc.finish();
-    expect([0, 9, 10, 99, 100, 199, 200].map((a) => ranges.isPreserved(a))).toEqual([true, true, false, false, true, true, false]);
+    expect([0, 9, 10, 99, 100, 199, 200].map((a) => ranges.isPreserved(a))).toEqual([
+      true,
+      true,
+      false,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });

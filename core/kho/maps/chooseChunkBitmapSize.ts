@@ -26,7 +26,11 @@ export interface BitmapSizeChoice {
  * 512-byte bitmaps; with neither, page-sized bitmaps are assumed. An
  * override (512 or the page size) wins over all of it.
  */
-export function chooseChunkBitmapSize(entries: readonly ChunkEntry[], pageSize: number, override?: number): BitmapSizeChoice {
+export function chooseChunkBitmapSize(
+  entries: readonly ChunkEntry[],
+  pageSize: number,
+  override?: number,
+): BitmapSizeChoice {
   if (override !== undefined) {
     if (override !== SMALL_BITMAP_BYTES && override !== pageSize) {
       throw new MapError(0, 'chunk list', `bitmap size ${override} is neither 512 nor the page size ${pageSize}`);

@@ -7,13 +7,22 @@ import { writeEncodedMap } from './EncodedMap';
 import { encodeChunkList } from './encodeChunkList';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, naiveUnionByOrder, TEST_METADATA_BASE } from './testing/mapTestImage';
+import {
+  bumpAllocator,
+  countPerOrder,
+  mapTestMemory,
+  naiveUnion,
+  naiveUnionByOrder,
+  TEST_METADATA_BASE,
+} from './testing/mapTestImage';
 import { writeU64 } from './writeU64';
 
 function blocksFor(pageSize: number) {
   return fc
     .uniqueArray(
-      fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 18 })).map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 18 }))
+        .map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
       { maxLength: 80, selector: (b) => `${b.order}:${b.address}` },
     )
     .map((blocks) => blocks.filter((b) => b.address + pageSize * 2 ** b.order <= TEST_METADATA_BASE));
@@ -27,7 +36,13 @@ function image(blocks: PreservedBlock[], pageSize: number, bitmapBytes: number) 
 }
 
 /** A chunk page: header then (phys_start, bitmap) entries. */
-function chunkPage(pageSize: number, next: number, order: number, count: number, entries: [number, number][]): Uint8Array {
+function chunkPage(
+  pageSize: number,
+  next: number,
+  order: number,
+  count: number,
+  entries: [number, number][],
+): Uint8Array {
   const page = new Uint8Array(pageSize);
   const view = new DataView(page.buffer);
   writeU64(view, 0, next);
@@ -47,10 +62,15 @@ describe('decodeChunkList', () => {
         await fc.assert(
           fc.asyncProperty(blocksFor(pageSize), async (blocks) => {
             const { memory, encoded } = image(blocks, pageSize, bitmapBytes);
-            for (const map of [await decodeChunkList(memory, encoded.root), await decodeChunkList(memory, encoded.root, { chunkBitmapBytes: bitmapBytes })]) {
+            for (const map of [
+              await decodeChunkList(memory, encoded.root),
+              await decodeChunkList(memory, encoded.root, { chunkBitmapBytes: bitmapBytes }),
+            ]) {
               expect(map.problems).toEqual([]);
               expect(map.ranges.toArray()).toEqual(naiveUnion(blocks, pageSize));
-              expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(naiveUnionByOrder(blocks, pageSize));
+              expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(
+                naiveUnionByOrder(blocks, pageSize),
+              );
               expect(map.blocksPerOrder).toEqual(countPerOrder(blocks));
               expect(map.metadataPages).toEqual([...encoded.pages.keys()].sort((a, b) => a - b));
             }
@@ -75,7 +95,9 @@ describe('decodeChunkList', () => {
     const { memory, encoded } = image(blocks, 4096, 512);
     const map = await decodeChunkList(memory, encoded.root);
     expect(map.details).toMatchObject({ bitmapBytes: 512 });
-    expect(map.details.encoding === 'chunk-list' && map.details.bitmapReason).toMatch(/phys_start 0x1000000 .* is not a multiple/);
+    expect(map.details.encoding === 'chunk-list' && map.details.bitmapReason).toMatch(
+      /phys_start 0x1000000 .* is not a multiple/,
+    );
     expect(map.ranges.toArray()).toEqual(naiveUnion(blocks, 4096));
   });
 
@@ -102,7 +124,7 @@ describe('decodeChunkList', () => {
     const map = await decodeChunkList(memory, 0x10000);
     expect(map.problems.map((p) => [p.address, p.message])).toEqual([
       [0x10000, `num_elms 100000 is more than the ${chunkCapacity(4096)} entries a chunk page holds; only 255 read`],
-      [0x11000, 'order 70 is impossible for 4096-byte pages; the chunk\'s entries are skipped'],
+      [0x11000, "order 70 is impossible for 4096-byte pages; the chunk's entries are skipped"],
       [0x12000, 'next pointer leads back to chunk 0x10000: the list has a cycle; stopped there'],
     ]);
     expect(map.blockCount).toBe(255);
@@ -111,7 +133,13 @@ describe('decodeChunkList', () => {
 
   it('reports dangling pointers: next into a hole, bitmap into a hole, unaligned page-sized bitmap', async () => {
     const memory = new SparseMemory(4096, [{ start: 0, end: 0x100000 }]);
-    memory.write(0x10000, chunkPage(4096, 0x800000, 0, 2, [[0, 0x900000], [32768 * 4096, 0x20000]]));
+    memory.write(
+      0x10000,
+      chunkPage(4096, 0x800000, 0, 2, [
+        [0, 0x900000],
+        [32768 * 4096, 0x20000],
+      ]),
+    );
     const map = await decodeChunkList(memory, 0x10000, { chunkBitmapBytes: 4096 });
     expect(map.problems.map((p) => p.message)).toEqual([
       expect.stringMatching(/pointer 0x800000 leads outside the image's RAM .*found at 0x10000/),
@@ -119,7 +147,9 @@ describe('decodeChunkList', () => {
     ]);
     memory.write(0x10000, chunkPage(4096, 0, 0, 1, [[0, 0x20200]]));
     const unaligned = await decodeChunkList(memory, 0x10000, { chunkBitmapBytes: 4096 });
-    expect(unaligned.problems.map((p) => p.message)).toEqual([expect.stringMatching(/0x20200 is not 4096-byte aligned/)]);
+    expect(unaligned.problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/0x20200 is not 4096-byte aligned/),
+    ]);
   });
 
   it('bounds chunks and bitmaps', async () => {
@@ -134,7 +164,9 @@ describe('decodeChunkList', () => {
   });
 
   it('rejects misaligned blocks when encoding', () => {
-    expect(() => encodeChunkList([{ address: 0x1000, order: 1 }], 4096, 4096, bumpAllocator(0, 4096))).toThrow(MapError);
+    expect(() => encodeChunkList([{ address: 0x1000, order: 1 }], 4096, 4096, bumpAllocator(0, 4096))).toThrow(
+      MapError,
+    );
     expect(encodeChunkList([], 4096, 512, bumpAllocator(0, 4096))).toEqual({ root: 0, pages: new Map() });
   });
 });

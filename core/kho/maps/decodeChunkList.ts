@@ -27,7 +27,11 @@ import { scanBitmap } from './scanBitmap';
  * entries, then decides the bitmap size from all entries at once (or takes
  * the override), then reads every bitmap.
  */
-export async function decodeChunkList(memory: PhysicalMemory, head: number, options: MapDecodeOptions = {}): Promise<PreservedMemoryMap> {
+export async function decodeChunkList(
+  memory: PhysicalMemory,
+  head: number,
+  options: MapDecodeOptions = {},
+): Promise<PreservedMemoryMap> {
   const pageSize = options.pageSize ?? memory.pageSize;
   const pageShift = checkKhoPageSize(pageSize, 'chunk list');
   const limits = mapLimits(options);
@@ -46,7 +50,11 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
     if (bitmap === null) continue;
     const span = bitmapSpan(pageSize, choice.bitmapBytes, entry.order);
     if (entry.physStart % span !== 0) {
-      problems.add(entry.at, 'chunk entry', `phys_start ${hex(entry.physStart)} is not a multiple of ${hex(span)}, the span of one bitmap; the kernel always writes multiples`);
+      problems.add(
+        entry.at,
+        'chunk entry',
+        `phys_start ${hex(entry.physStart)} is not a multiple of ${hex(span)}, the span of one bitmap; the kernel always writes multiples`,
+      );
     }
     const scan = scanBitmap(bitmap, bits, entry.physStart, pageSize * 2 ** entry.order, ranges.forOrder(entry.order));
     if (scan.blocks > 0) {
@@ -55,10 +63,18 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
       reader.blocks += scan.blocks;
     }
     if (scan.beyondLimit > 0) {
-      problems.add(entry.bitmap, 'bitmap', `${scan.beyondLimit} order-${entry.order} blocks lie above 2^53 and are not shown`);
+      problems.add(
+        entry.bitmap,
+        'bitmap',
+        `${scan.beyondLimit} order-${entry.order} blocks lie above 2^53 and are not shown`,
+      );
     }
     if (reader.blocks > limits.maxBlocks) {
-      problems.add(entry.bitmap, 'bitmap', `more than ${limits.maxBlocks} preserved blocks; decoding stopped after this bitmap`);
+      problems.add(
+        entry.bitmap,
+        'bitmap',
+        `more than ${limits.maxBlocks} preserved blocks; decoding stopped after this bitmap`,
+      );
       stopped = true;
       break;
     }
@@ -71,7 +87,13 @@ export async function decodeChunkList(memory: PhysicalMemory, head: number, opti
     address: head,
     pageSize,
     status: stopped ? 'partial' : 'complete',
-    details: { encoding: 'chunk-list', chunks: walk.chunks, bitmaps: walk.entries.length, bitmapBytes: choice.bitmapBytes, bitmapReason: choice.reason },
+    details: {
+      encoding: 'chunk-list',
+      chunks: walk.chunks,
+      bitmaps: walk.entries.length,
+      bitmapBytes: choice.bitmapBytes,
+      bitmapReason: choice.reason,
+    },
     metadataPages: reader.metadataPages(),
     blocksPerOrder,
     ranges: found.ranges,
@@ -89,7 +111,13 @@ interface ChunkWalk {
 }
 
 /** Follows the `next` pointers from `head`, collecting every entry. */
-async function readChunks(reader: MapPageReader, head: number, pageShift: number, limits: MapLimits, problems: ProblemLog): Promise<ChunkWalk> {
+async function readChunks(
+  reader: MapPageReader,
+  head: number,
+  pageShift: number,
+  limits: MapLimits,
+  problems: ProblemLog,
+): Promise<ChunkWalk> {
   const pageSize = reader.pageSize;
   const capacity = chunkCapacity(pageSize);
   const entries: ChunkEntry[] = [];
@@ -99,7 +127,11 @@ async function readChunks(reader: MapPageReader, head: number, pageShift: number
   let chunks = 0;
   while (address !== 0) {
     if (visited.has(address)) {
-      problems.add(referrer, 'chunk page', `next pointer leads back to chunk ${hex(address)}: the list has a cycle; stopped there`);
+      problems.add(
+        referrer,
+        'chunk page',
+        `next pointer leads back to chunk ${hex(address)}: the list has a cycle; stopped there`,
+      );
       break;
     }
     if (visited.size >= limits.maxChunks) {
@@ -114,12 +146,20 @@ async function readChunks(reader: MapPageReader, head: number, pageShift: number
     const order = view.getUint32(CHUNK_ORDER, true);
     let count = view.getUint32(CHUNK_COUNT, true);
     if (count > capacity) {
-      problems.add(address, 'chunk page', `num_elms ${count} is more than the ${capacity} entries a chunk page holds; only ${capacity} read`);
+      problems.add(
+        address,
+        'chunk page',
+        `num_elms ${count} is more than the ${capacity} entries a chunk page holds; only ${capacity} read`,
+      );
       count = capacity;
     }
     // A block of 2^order pages must fit in 64-bit addresses.
     if (order >= 64 - pageShift) {
-      problems.add(address, 'chunk page', `order ${order} is impossible for ${pageSize}-byte pages; the chunk's entries are skipped`);
+      problems.add(
+        address,
+        'chunk page',
+        `order ${order} is impossible for ${pageSize}-byte pages; the chunk's entries are skipped`,
+      );
       count = 0;
     }
     if (entries.length + count > limits.maxBitmaps) {
@@ -134,7 +174,11 @@ async function readChunks(reader: MapPageReader, head: number, pageShift: number
       if (physStart === null) {
         problems.add(at, 'chunk entry', `phys_start ${u64Hex(view, offset)} is above 2^53; entry skipped`);
       } else if (bitmap === null || bitmap === 0) {
-        problems.add(at, 'chunk entry', `bitmap pointer ${u64Hex(view, offset + 8)} is not a usable address; entry skipped`);
+        problems.add(
+          at,
+          'chunk entry',
+          `bitmap pointer ${u64Hex(view, offset + 8)} is not a usable address; entry skipped`,
+        );
       } else {
         entries.push({ at, order, physStart, bitmap });
       }

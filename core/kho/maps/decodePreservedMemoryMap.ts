@@ -20,13 +20,21 @@ export async function decodePreservedMemoryMap(
   options: MapDecodeOptions = {},
 ): Promise<PreservedMemoryMap> {
   if (address !== 0) {
-    return encoding === 'chunk-list' ? decodeChunkList(memory, address, options) : decodeRadixTree(memory, address, options);
+    return encoding === 'chunk-list'
+      ? decodeChunkList(memory, address, options)
+      : decodeRadixTree(memory, address, options);
   }
   const pageSize = options.pageSize ?? memory.pageSize;
   const details =
     encoding === 'chunk-list'
       ? { encoding, chunks: 0, bitmaps: 0, bitmapBytes: options.chunkBitmapBytes ?? pageSize, bitmapReason: NO_MAP_YET }
-      : { encoding, depth: radixGeometry(pageSize, options.radixDepthFormula).depth, depthReason: NO_MAP_YET, nodes: 0, leaves: 0 };
+      : {
+          encoding,
+          depth: radixGeometry(pageSize, options.radixDepthFormula).depth,
+          depthReason: NO_MAP_YET,
+          nodes: 0,
+          leaves: 0,
+        };
   return new PreservedMemoryMap({
     encoding,
     address: 0,

@@ -6,14 +6,23 @@ import { writeEncodedMap } from './EncodedMap';
 import { encodeRadixTree } from './encodeRadixTree';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { bumpAllocator, countPerOrder, mapTestMemory, naiveUnion, naiveUnionByOrder, TEST_METADATA_BASE } from './testing/mapTestImage';
+import {
+  bumpAllocator,
+  countPerOrder,
+  mapTestMemory,
+  naiveUnion,
+  naiveUnionByOrder,
+  TEST_METADATA_BASE,
+} from './testing/mapTestImage';
 import { writeU64 } from './writeU64';
 
 /** Distinct random blocks below 1 TiB for one page size. */
 function blocksFor(pageSize: number) {
   return fc
     .uniqueArray(
-      fc.tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 20 })).map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
+      fc
+        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 20 }))
+        .map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
       { maxLength: 80, selector: (b) => `${b.order}:${b.address}` },
     )
     .map((blocks) => blocks.filter((b) => b.address + pageSize * 2 ** b.order <= TEST_METADATA_BASE));
@@ -48,7 +57,9 @@ describe('decodeRadixTree', () => {
           expect(map.problems).toEqual([]);
           expect(map.status).toBe('complete');
           expect(map.ranges.toArray()).toEqual(naiveUnion(blocks, pageSize));
-          expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(naiveUnionByOrder(blocks, pageSize));
+          expect(map.rangesByOrder.map(({ order, ranges }) => ({ order, ranges: ranges.toArray() }))).toEqual(
+            naiveUnionByOrder(blocks, pageSize),
+          );
           expect(map.blocksPerOrder).toEqual(countPerOrder(blocks));
           expect(map.metadataPages).toEqual([...encoded.pages.keys()].sort((a, b) => a - b));
         }),
@@ -90,7 +101,12 @@ describe('decodeRadixTree', () => {
     const alloc = bumpAllocator(TEST_METADATA_BASE, pageSize);
     expect(() => encodeRadixTree([{ address: 0, order: 0 }], pageSize, alloc, 'original')).toThrow(MapError);
     const memory = mapTestMemory(pageSize);
-    const encoded = encodeRadixTree([{ address: 0x100000, order: 1 }], pageSize, bumpAllocator(TEST_METADATA_BASE, pageSize), 'original');
+    const encoded = encodeRadixTree(
+      [{ address: 0x100000, order: 1 }],
+      pageSize,
+      bumpAllocator(TEST_METADATA_BASE, pageSize),
+      'original',
+    );
     writeEncodedMap(memory, encoded);
     const map = await decodeRadixTree(memory, encoded.root, { radixDepthFormula: 'original' });
     expect(map.details).toMatchObject({ depth: 4 });
@@ -104,9 +120,15 @@ describe('decodeRadixTree', () => {
     const { memory, node } = handTree();
     // 4 KiB: levels 5..1 then the leaf. Root 0x10000 → 0x11000 → 0x12000 → 0x13000 → 0x14000 → leaf 0x15000.
     node(0x10000, [[2, 0x11000]]);
-    node(0x11000, [[0, 0x12000], [1, 0x10000]]);
+    node(0x11000, [
+      [0, 0x12000],
+      [1, 0x10000],
+    ]);
     node(0x12000, [[0, 0x13000]]);
-    node(0x13000, [[0, 0x14000], [1, 0x14000]]);
+    node(0x13000, [
+      [0, 0x14000],
+      [1, 0x14000],
+    ]);
     node(0x14000, [[2, 0x15000]]);
     memory.write(0x15000, Uint8Array.of(1));
     const map = await decodeRadixTree(memory, 0x10000);
@@ -162,7 +184,9 @@ describe('decodeRadixTree', () => {
     const encoded = encodeRadixTree([{ address: 0, order: 9 }], 4096, bumpAllocator(0x200000, 4096));
     writeEncodedMap(memory, encoded);
     const map = await decodeRadixTree(memory, encoded.root);
-    expect(map.problems.map((p) => p.message)).toEqual(['preserved memory [0x100000, 0x200000) lies outside the image\'s RAM']);
+    expect(map.problems.map((p) => p.message)).toEqual([
+      "preserved memory [0x100000, 0x200000) lies outside the image's RAM",
+    ]);
   });
 
   it('decodes absurd orders from the lowest leaf bit by bit', async () => {

@@ -18,11 +18,20 @@ import { scanBitmap } from './scanBitmap';
  * a time. Keys stay exact JS numbers: a valid key is below 2^(order0Log2+1) ≤
  * 2^53, and anything above is reported rather than decoded.
  */
-export async function decodeRadixTree(memory: PhysicalMemory, root: number, options: MapDecodeOptions = {}): Promise<PreservedMemoryMap> {
+export async function decodeRadixTree(
+  memory: PhysicalMemory,
+  root: number,
+  options: MapDecodeOptions = {},
+): Promise<PreservedMemoryMap> {
   const geometry = radixGeometry(options.pageSize ?? memory.pageSize, options.radixDepthFormula);
   const limits = mapLimits(options);
   const problems = new ProblemLog(limits.maxProblems);
-  const walk = new RadixWalk(geometry, limits, problems, new MapPageReader(memory, geometry.pageSize, problems, options.signal, options.onProgress));
+  const walk = new RadixWalk(
+    geometry,
+    limits,
+    problems,
+    new MapPageReader(memory, geometry.pageSize, problems, options.signal, options.onProgress),
+  );
   await walk.visit(root, geometry.depth - 1, 0, root);
   walk.reader.reportProgress();
   const { ranges, rangesByOrder } = walk.ranges.finish();
@@ -32,7 +41,13 @@ export async function decodeRadixTree(memory: PhysicalMemory, root: number, opti
     address: root,
     pageSize: geometry.pageSize,
     status: walk.stopped ? 'partial' : 'complete',
-    details: { encoding: 'radix-tree', depth: geometry.depth, depthReason: geometry.depthReason, nodes: walk.nodes, leaves: walk.leaves },
+    details: {
+      encoding: 'radix-tree',
+      depth: geometry.depth,
+      depthReason: geometry.depthReason,
+      nodes: walk.nodes,
+      leaves: walk.leaves,
+    },
     metadataPages: walk.reader.metadataPages(),
     blocksPerOrder: walk.blocksPerOrder,
     ranges,
@@ -66,7 +81,11 @@ class RadixWalk {
   async visit(address: number, level: number, keyPrefix: number, referrer: number): Promise<void> {
     if (this.stopped) return;
     if (this.visited.has(address)) {
-      this.problems.add(address, 'radix node', `page ${hex(address)} is reached a second time (from ${hex(referrer)}): a cycle or a shared subtree; not read again`);
+      this.problems.add(
+        address,
+        'radix node',
+        `page ${hex(address)} is reached a second time (from ${hex(referrer)}): a cycle or a shared subtree; not read again`,
+      );
       return;
     }
     if (this.visited.size >= this.limits.maxNodes) {
@@ -92,12 +111,20 @@ class RadixWalk {
       const entry = address + i * 8;
       const child = readU64Number(view, i * 8);
       if (child === null) {
-        this.problems.add(entry, structure, `entry ${i} holds ${u64Hex(view, i * 8)}, a pointer above 2^53; not followed`);
+        this.problems.add(
+          entry,
+          structure,
+          `entry ${i} holds ${u64Hex(view, i * 8)}, a pointer above 2^53; not followed`,
+        );
         continue;
       }
       const childKey = keyPrefix + i * step;
       if (childKey >= this.keyLimit) {
-        this.problems.add(entry, structure, `entry ${i} leads to keys above the order-0 bit (no valid order); not followed`);
+        this.problems.add(
+          entry,
+          structure,
+          `entry ${i} leads to keys above the order-0 bit (no valid order); not followed`,
+        );
         continue;
       }
       await this.visit(child, level - 1, childKey, entry);
@@ -121,11 +148,19 @@ class RadixWalk {
       const scan = scanBitmap(leaf, bits, base, blockSize, this.ranges.forOrder(order));
       this.count(order, scan.blocks);
       if (scan.beyondLimit > 0) {
-        this.problems.add(address, 'radix leaf', `${scan.beyondLimit} order-${order} blocks lie above 2^53 and are not shown`);
+        this.problems.add(
+          address,
+          'radix leaf',
+          `${scan.beyondLimit} order-${order} blocks lie above 2^53 and are not shown`,
+        );
       }
     }
     if (this.reader.blocks > this.limits.maxBlocks) {
-      this.problems.add(address, 'radix leaf', `more than ${this.limits.maxBlocks} preserved blocks; the walk stopped after this leaf`);
+      this.problems.add(
+        address,
+        'radix leaf',
+        `more than ${this.limits.maxBlocks} preserved blocks; the walk stopped after this leaf`,
+      );
       this.stopped = true;
     }
   }
@@ -143,7 +178,11 @@ class RadixWalk {
         if ((leaf[byte] & (1 << b)) === 0) continue;
         const key = byte * 8 + b;
         if (key === 0) {
-          this.problems.add(address, 'radix leaf', 'bit 0 of the lowest leaf is key 0, which has no order bit; ignored');
+          this.problems.add(
+            address,
+            'radix leaf',
+            'bit 0 of the lowest leaf is key 0, which has no order bit; ignored',
+          );
           continue;
         }
         const msb = floorLog2(key);

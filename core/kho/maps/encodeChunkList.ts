@@ -1,4 +1,13 @@
-import { bitmapSpan, CHUNK_COUNT, CHUNK_ENTRY_BYTES, CHUNK_HEADER_BYTES, CHUNK_NEXT, CHUNK_ORDER, chunkCapacity, SMALL_BITMAP_BYTES } from './chunkListLayout';
+import {
+  bitmapSpan,
+  CHUNK_COUNT,
+  CHUNK_ENTRY_BYTES,
+  CHUNK_HEADER_BYTES,
+  CHUNK_NEXT,
+  CHUNK_ORDER,
+  chunkCapacity,
+  SMALL_BITMAP_BYTES,
+} from './chunkListLayout';
 import { checkKhoPageSize } from './checkKhoPageSize';
 import { hex } from '../binary';
 import { allocateMapPage, type EncodedMap, type PageAllocator } from './EncodedMap';
@@ -14,7 +23,12 @@ import { writeU64 } from './writeU64';
  * packed several to a page, like slab objects) or the page size (6.18+: one
  * page each). Bitmap pages are allocated before chunk pages.
  */
-export function encodeChunkList(blocks: Iterable<PreservedBlock>, pageSize: number, bitmapBytes: number, allocatePage: PageAllocator): EncodedMap {
+export function encodeChunkList(
+  blocks: Iterable<PreservedBlock>,
+  pageSize: number,
+  bitmapBytes: number,
+  allocatePage: PageAllocator,
+): EncodedMap {
   checkKhoPageSize(pageSize, 'chunk list');
   if (bitmapBytes !== SMALL_BITMAP_BYTES && bitmapBytes !== pageSize) {
     throw new MapError(0, 'chunk list', `bitmap size ${bitmapBytes} is neither 512 nor the page size ${pageSize}`);
@@ -40,12 +54,25 @@ export function encodeChunkList(blocks: Iterable<PreservedBlock>, pageSize: numb
 }
 
 /** order → phys_start → bitmap bytes. */
-function collectBitmaps(blocks: Iterable<PreservedBlock>, pageSize: number, bitmapBytes: number): Map<number, Map<number, Uint8Array>> {
+function collectBitmaps(
+  blocks: Iterable<PreservedBlock>,
+  pageSize: number,
+  bitmapBytes: number,
+): Map<number, Map<number, Uint8Array>> {
   const bitmaps = new Map<number, Map<number, Uint8Array>>();
   for (const { address, order } of blocks) {
     const blockSize = pageSize * 2 ** order;
-    if (!Number.isInteger(order) || order < 0 || address % blockSize !== 0 || !Number.isSafeInteger(address + blockSize)) {
-      throw new MapError(address, 'chunk list', `order ${order} block at ${hex(address)} is not aligned to its size or not below 2^53`);
+    if (
+      !Number.isInteger(order) ||
+      order < 0 ||
+      address % blockSize !== 0 ||
+      !Number.isSafeInteger(address + blockSize)
+    ) {
+      throw new MapError(
+        address,
+        'chunk list',
+        `order ${order} block at ${hex(address)} is not aligned to its size or not below 2^53`,
+      );
     }
     const span = bitmapSpan(pageSize, bitmapBytes, order);
     const physStart = address - (address % span);
@@ -60,7 +87,12 @@ function collectBitmaps(blocks: Iterable<PreservedBlock>, pageSize: number, bitm
 }
 
 /** Writes the chunk pages for `entries` (sorted by order) and returns the head (0 when empty). */
-function writeChunks(entries: { order: number; physStart: number; bitmap: number }[], pageSize: number, allocatePage: PageAllocator, pages: Map<number, Uint8Array>): number {
+function writeChunks(
+  entries: { order: number; physStart: number; bitmap: number }[],
+  pageSize: number,
+  allocatePage: PageAllocator,
+  pages: Map<number, Uint8Array>,
+): number {
   const capacity = chunkCapacity(pageSize);
   let head = 0;
   let chunk: DataView | undefined;

@@ -33,7 +33,11 @@ export function encodeRadixTree(
   for (const block of blocks) {
     const key = radixKey(geometry, block.address, block.order);
     if (key >= keyLimit) {
-      throw new MapError(block.address, 'radix tree', `order-${block.order} key ${hex(key)} needs more than ${geometry.depth} levels`);
+      throw new MapError(
+        block.address,
+        'radix tree',
+        `order-${block.order} key ${hex(key)} needs more than ${geometry.depth} levels`,
+      );
     }
     const leafKey = Math.floor(key / leafBits);
     if (leafKey !== lastLeafKey) {

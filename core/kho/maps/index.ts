@@ -10,7 +10,15 @@ export { encodeRadixTree } from './encodeRadixTree';
 export { writeEncodedMap, type EncodedMap, type PageAllocator } from './EncodedMap';
 export { splitIntoBlocks } from './splitIntoBlocks';
 export type { PreservedBlock } from './PreservedBlock';
-export { PreservedMemoryMap, type ChunkListDetails, type MapEncoding, type MapStatus, type OrderRanges, type PreservedMemoryMapData, type RadixTreeDetails } from './PreservedMemoryMap';
+export {
+  PreservedMemoryMap,
+  type ChunkListDetails,
+  type MapEncoding,
+  type MapStatus,
+  type OrderRanges,
+  type PreservedMemoryMapData,
+  type RadixTreeDetails,
+} from './PreservedMemoryMap';
 export { PreservedRanges } from './PreservedRanges';
 export { revivePreservedMemoryMap } from './revivePreservedMemoryMap';
 export type { MapDecodeOptions, MapProgress, RadixDepthFormula } from './MapDecodeOptions';

@@ -59,8 +59,18 @@ export function levelShift(geometry: RadixGeometry, level: number): number {
  */
 export function radixKey(geometry: RadixGeometry, address: number, order: number): number {
   const blockSize = geometry.pageSize * 2 ** order;
-  if (!Number.isInteger(order) || order < 0 || order > geometry.order0Log2 || address % blockSize !== 0 || !Number.isSafeInteger(address + blockSize)) {
-    throw new MapError(address, 'radix key', `order ${order} block at ${hex(address)} is not aligned to its size or not below 2^53`);
+  if (
+    !Number.isInteger(order) ||
+    order < 0 ||
+    order > geometry.order0Log2 ||
+    address % blockSize !== 0 ||
+    !Number.isSafeInteger(address + blockSize)
+  ) {
+    throw new MapError(
+      address,
+      'radix key',
+      `order ${order} block at ${hex(address)} is not aligned to its size or not below 2^53`,
+    );
   }
   return 2 ** (geometry.order0Log2 - order) + address / blockSize;
 }

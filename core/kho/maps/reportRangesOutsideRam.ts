@@ -8,7 +8,11 @@ import type { PreservedRanges } from './PreservedRanges';
  * the image's RAM (a preserved block in a hole usually means a misread map or
  * a wrong page size). Both lists are sorted, so one merge-like sweep does it.
  */
-export function reportRangesOutsideRam(preserved: PreservedRanges, ram: readonly PhysRange[], problems: ProblemLog): void {
+export function reportRangesOutsideRam(
+  preserved: PreservedRanges,
+  ram: readonly PhysRange[],
+  problems: ProblemLog,
+): void {
   let r = 0;
   for (let i = 0; i < preserved.count; i++) {
     let at = preserved.start(i);
@@ -21,7 +25,11 @@ export function reportRangesOutsideRam(preserved: PreservedRanges, ram: readonly
         break;
       }
       if (next.start > at) {
-        problems.add(at, 'preserved block', `preserved memory [${hex(at)}, ${hex(next.start)}) lies outside the image's RAM`);
+        problems.add(
+          at,
+          'preserved block',
+          `preserved memory [${hex(at)}, ${hex(next.start)}) lies outside the image's RAM`,
+        );
       }
       at = next.end;
     }

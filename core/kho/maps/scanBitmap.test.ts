@@ -17,7 +17,10 @@ function bitByBit(bitmap: Uint8Array, base: number, blockSize: number): { start:
 }
 
 /** Bitmaps with long runs of ones and zeros mixed with random bytes. */
-const bitmapBytes = fc.array(fc.oneof(fc.constant(0), fc.constant(0xff), fc.integer({ min: 0, max: 255 })), { minLength: 64, maxLength: 64 });
+const bitmapBytes = fc.array(fc.oneof(fc.constant(0), fc.constant(0xff), fc.integer({ min: 0, max: 255 })), {
+  minLength: 64,
+  maxLength: 64,
+});
 
 describe('scanBitmap', () => {
   it('finds exactly the set bits, as runs', () => {

@@ -20,7 +20,13 @@ export interface BitmapScan {
  * of ones with clz32 arithmetic, so the cost follows the number of runs, not
  * the number of bits. `bitCount` must be a multiple of 32.
  */
-export function scanBitmap(bitmap: Uint8Array, bitCount: number, base: number, blockSize: number, ranges: RangeSink): BitmapScan {
+export function scanBitmap(
+  bitmap: Uint8Array,
+  bitCount: number,
+  base: number,
+  blockSize: number,
+  ranges: RangeSink,
+): BitmapScan {
   const view = new DataView(bitmap.buffer, bitmap.byteOffset, bitmap.byteLength);
   const wordBytes = 32 * blockSize;
   // Bits at or past `safeBits` would describe blocks that end above 2^53.
@@ -34,7 +40,7 @@ export function scanBitmap(bitmap: Uint8Array, bitCount: number, base: number, b
     const firstBit = w * 32;
     if (firstBit + 32 > safeBits) {
       const keep = Math.max(0, safeBits - firstBit);
-      const keptMask = keep === 0 ? 0 : (0xffffffff >>> (32 - keep));
+      const keptMask = keep === 0 ? 0 : 0xffffffff >>> (32 - keep);
       beyondLimit += popcount32((word & ~keptMask) >>> 0);
       word = (word & keptMask) >>> 0;
       if (word === 0) continue;

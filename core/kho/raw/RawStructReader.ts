@@ -44,7 +44,12 @@ export class RawStructReader {
   u32(name: string, offset: number): number {
     const at = this.base + offset;
     const value = readU32(this.bytes, at, 'le');
-    this.fields.push({ path: this.prefix + name, offset: at, size: 4, value: { kind: 'u32', value, order: 'le', basis: 'abi' } });
+    this.fields.push({
+      path: this.prefix + name,
+      offset: at,
+      size: 4,
+      value: { kind: 'u32', value, order: 'le', basis: 'abi' },
+    });
     return value;
   }
 
@@ -52,7 +57,12 @@ export class RawStructReader {
   u16(name: string, offset: number): number {
     const at = this.base + offset;
     const value = readU16(this.bytes, at, 'le');
-    this.fields.push({ path: this.prefix + name, offset: at, size: 2, value: { kind: 'u16', value, order: 'le', basis: 'abi' } });
+    this.fields.push({
+      path: this.prefix + name,
+      offset: at,
+      size: 2,
+      value: { kind: 'u16', value, order: 'le', basis: 'abi' },
+    });
     return value;
   }
 

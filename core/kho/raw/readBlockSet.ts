@@ -21,7 +21,13 @@ export interface EntryKind {
  * bounds the walk (cycles, `maxBlocks`, `maxEntries`). Returns every entry's
  * bytes in order; the blocks become a side structure claimed as preserved.
  */
-export async function readKhoBlockSet(ctx: DecodeContext, owner: FieldRef, root: string, first: number, kind: EntryKind): Promise<Uint8Array[]> {
+export async function readKhoBlockSet(
+  ctx: DecodeContext,
+  owner: FieldRef,
+  root: string,
+  first: number,
+  kind: EntryKind,
+): Promise<Uint8Array[]> {
   const set = newBlockSet(ctx, owner, root, 'kho-block', kind, KHO_BLOCK_HEADER_SIZE);
   const location = { fragment: owner.fragment, node: owner.node, property: owner.property, structure: set.id };
   const capacity = Math.floor((ctx.pageSize - KHO_BLOCK_HEADER_SIZE) / kind.size);
@@ -30,15 +36,25 @@ export async function readKhoBlockSet(ctx: DecodeContext, owner: FieldRef, root:
   let at: number | null = first;
   while (at !== null && at !== 0) {
     if (seen.has(at)) {
-      ctx.diagnostics.error('cycle', `block set of ${kind.name} comes back to block ${hex(at)}`, { ...location, address: at });
+      ctx.diagnostics.error('cycle', `block set of ${kind.name} comes back to block ${hex(at)}`, {
+        ...location,
+        address: at,
+      });
       break;
     }
     if (set.blocks.length >= ctx.limits.maxBlocks) {
-      ctx.diagnostics.warning('limit-reached', `block set of ${kind.name} is longer than ${ctx.limits.maxBlocks} blocks (maxBlocks)`, { ...location, address: at });
+      ctx.diagnostics.warning(
+        'limit-reached',
+        `block set of ${kind.name} is longer than ${ctx.limits.maxBlocks} blocks (maxBlocks)`,
+        { ...location, address: at },
+      );
       break;
     }
     if (at % ctx.pageSize !== 0) {
-      ctx.diagnostics.error('misaligned-pointer', `block ${hex(at)} of a ${kind.name} block set is not page-aligned`, { ...location, address: at });
+      ctx.diagnostics.error('misaligned-pointer', `block ${hex(at)} of a ${kind.name} block set is not page-aligned`, {
+        ...location,
+        address: at,
+      });
       break;
     }
     seen.add(at);
@@ -46,7 +62,11 @@ export async function readKhoBlockSet(ctx: DecodeContext, owner: FieldRef, root:
     if (!page) break;
     const count = readU64(page, 8, 'le');
     if (count === 0n || count > BigInt(capacity)) {
-      ctx.diagnostics.error('block-bad-count', `block ${hex(at)} says it holds ${count} ${kind.name} entries; a block holds 1 to ${capacity}`, { ...location, address: at + 8 });
+      ctx.diagnostics.error(
+        'block-bad-count',
+        `block ${hex(at)} says it holds ${count} ${kind.name} entries; a block holds 1 to ${capacity}`,
+        { ...location, address: at + 8 },
+      );
       break;
     }
     const n = Number(count);
@@ -58,7 +78,12 @@ export async function readKhoBlockSet(ctx: DecodeContext, owner: FieldRef, root:
     }
     const next = readU64(page, 0, 'le');
     at = toAddress(next);
-    if (at === null) ctx.diagnostics.error('address-too-large', `block ${hex(set.blocks[set.blocks.length - 1].address)}'s next pointer ${hex(next)} is not a usable physical address`, location);
+    if (at === null)
+      ctx.diagnostics.error(
+        'address-too-large',
+        `block ${hex(set.blocks[set.blocks.length - 1].address)}'s next pointer ${hex(next)} is not a usable physical address`,
+        location,
+      );
   }
   return entries;
 }
@@ -82,13 +107,21 @@ export async function readEntryArray(
   const set = newBlockSet(ctx, owner, root, 'array', kind, headerBytes);
   const location = { fragment: owner.fragment, node: owner.node, property: owner.property, structure: set.id };
   if (count > BigInt(ctx.limits.maxEntries)) {
-    ctx.diagnostics.warning('limit-reached', `array of ${count} ${kind.name} entries is larger than maxEntries (${ctx.limits.maxEntries})`, { ...location, address });
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `array of ${count} ${kind.name} entries is larger than maxEntries (${ctx.limits.maxEntries})`,
+      { ...location, address },
+    );
     return null;
   }
   const n = Number(count);
   const length = headerBytes + n * kind.size;
   if (length > ctx.limits.maxFragmentBytes) {
-    ctx.diagnostics.warning('limit-reached', `array of ${n} ${kind.name} entries (${length} bytes) is larger than maxFragmentBytes`, { ...location, address });
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `array of ${n} ${kind.name} entries (${length} bytes) is larger than maxFragmentBytes`,
+      { ...location, address },
+    );
     return null;
   }
   const bytes = await ctx.read(address, length, `array of ${kind.name}`, location);
@@ -96,11 +129,29 @@ export async function readEntryArray(
   const span = Math.max(length, spanBytes);
   set.blocks.push({ address, count: n, bytes: span });
   ctx.claimPreserved(root, address, address + span, `array of ${kind.name}`, { ...location, address });
-  return Array.from({ length: n }, (_, i) => bytes.subarray(headerBytes + i * kind.size, headerBytes + (i + 1) * kind.size));
+  return Array.from({ length: n }, (_, i) =>
+    bytes.subarray(headerBytes + i * kind.size, headerBytes + (i + 1) * kind.size),
+  );
 }
 
-function newBlockSet(ctx: DecodeContext, owner: FieldRef, root: string, layout: BlockSet['layout'], kind: EntryKind, headerBytes: number): BlockSet {
-  const set: BlockSet = { id: fieldRefId(owner, 'blocks:'), owner, root, layout, entry: kind.name, entrySize: kind.size, headerBytes, blocks: [] };
+function newBlockSet(
+  ctx: DecodeContext,
+  owner: FieldRef,
+  root: string,
+  layout: BlockSet['layout'],
+  kind: EntryKind,
+  headerBytes: number,
+): BlockSet {
+  const set: BlockSet = {
+    id: fieldRefId(owner, 'blocks:'),
+    owner,
+    root,
+    layout,
+    entry: kind.name,
+    entrySize: kind.size,
+    headerBytes,
+    blocks: [],
+  };
   ctx.blockSets.push(set);
   return set;
 }

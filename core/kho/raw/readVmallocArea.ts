@@ -61,14 +61,32 @@ export async function readVmallocArea(
   const id = fieldRefId(owner, 'vmalloc:');
   const location = { fragment: owner.fragment, node: owner.node, property: owner.property, structure: id };
   const first = toAddress(descriptor.first);
-  const area: VmallocArea = { id, owner, root, first, totalPages: descriptor.totalPages, flags: descriptor.flags, order: descriptor.order, chunks: [], pieces: [] };
+  const area: VmallocArea = {
+    id,
+    owner,
+    root,
+    first,
+    totalPages: descriptor.totalPages,
+    flags: descriptor.flags,
+    order: descriptor.order,
+    chunks: [],
+    pieces: [],
+  };
   ctx.vmallocAreas.push(area);
   if (first === null) {
-    ctx.diagnostics.error('address-too-large', `vmalloc area's first chunk ${hex(descriptor.first)} is not a usable physical address`, location);
+    ctx.diagnostics.error(
+      'address-too-large',
+      `vmalloc area's first chunk ${hex(descriptor.first)} is not a usable physical address`,
+      location,
+    );
     return { area, data: null };
   }
   if (descriptor.order > MAX_ORDER) {
-    ctx.diagnostics.error('vmalloc-bad-order', `vmalloc area's piece order ${descriptor.order} is not plausible (at most ${MAX_ORDER})`, location);
+    ctx.diagnostics.error(
+      'vmalloc-bad-order',
+      `vmalloc area's piece order ${descriptor.order} is not plausible (at most ${MAX_ORDER})`,
+      location,
+    );
     return { area, data: null };
   }
   const pieceBytes = ctx.pageSize * 2 ** descriptor.order;
@@ -78,14 +96,24 @@ export async function readVmallocArea(
   if (!ctx.memory) return { area, data: null };
   const pages = area.pieces.length * 2 ** descriptor.order;
   if (pages < descriptor.totalPages) {
-    ctx.diagnostics.error('vmalloc-missing-pages', `vmalloc area lists ${pages} pages but total_pages is ${descriptor.totalPages}`, location);
+    ctx.diagnostics.error(
+      'vmalloc-missing-pages',
+      `vmalloc area lists ${pages} pages but total_pages is ${descriptor.totalPages}`,
+      location,
+    );
   }
-  for (const chunk of area.chunks) ctx.claimPreserved(root, chunk, chunk + ctx.pageSize, 'vmalloc chunk page', { ...location, address: chunk });
-  for (const piece of area.pieces) ctx.claimPreserved(root, piece, piece + pieceBytes, 'vmalloc data', { ...location, address: piece });
+  for (const chunk of area.chunks)
+    ctx.claimPreserved(root, chunk, chunk + ctx.pageSize, 'vmalloc chunk page', { ...location, address: chunk });
+  for (const piece of area.pieces)
+    ctx.claimPreserved(root, piece, piece + pieceBytes, 'vmalloc data', { ...location, address: piece });
   const length = Math.min(wantBytes, pages * ctx.pageSize);
   if (length < wantBytes) return { area, data: null };
   if (length > ctx.limits.maxFragmentBytes) {
-    ctx.diagnostics.warning('limit-reached', `vmalloc data of ${length} bytes was not read (limit maxFragmentBytes = ${ctx.limits.maxFragmentBytes})`, location);
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `vmalloc data of ${length} bytes was not read (limit maxFragmentBytes = ${ctx.limits.maxFragmentBytes})`,
+      location,
+    );
     return { area, data: null };
   }
   const pagesOfData: number[] = [];
@@ -113,11 +141,18 @@ async function walkChunks(
       return;
     }
     if (area.chunks.length >= ctx.limits.maxBlocks) {
-      ctx.diagnostics.warning('limit-reached', `vmalloc chunk list is longer than ${ctx.limits.maxBlocks} chunks (maxBlocks)`, { ...location, address: at });
+      ctx.diagnostics.warning(
+        'limit-reached',
+        `vmalloc chunk list is longer than ${ctx.limits.maxBlocks} chunks (maxBlocks)`,
+        { ...location, address: at },
+      );
       return;
     }
     if (at % ctx.pageSize !== 0) {
-      ctx.diagnostics.error('misaligned-pointer', `vmalloc chunk ${hex(at)} is not page-aligned`, { ...location, address: at });
+      ctx.diagnostics.error('misaligned-pointer', `vmalloc chunk ${hex(at)} is not page-aligned`, {
+        ...location,
+        address: at,
+      });
       return;
     }
     seen.add(at);
@@ -129,13 +164,22 @@ async function walkChunks(
       if (raw === 0n) break;
       const piece = toAddress(raw);
       if (piece === null || piece % pieceBytes !== 0) {
-        ctx.diagnostics.error('misaligned-pointer', `vmalloc chunk ${hex(at)} entry ${i} (${hex(raw)}) is not a ${pieceBytes}-byte aligned address`, { ...location, address: at + 8 + 8 * i });
+        ctx.diagnostics.error(
+          'misaligned-pointer',
+          `vmalloc chunk ${hex(at)} entry ${i} (${hex(raw)}) is not a ${pieceBytes}-byte aligned address`,
+          { ...location, address: at + 8 + 8 * i },
+        );
         return;
       }
       area.pieces.push(piece);
     }
     const next = readU64(page, 0, 'le');
     at = toAddress(next);
-    if (at === null) ctx.diagnostics.error('address-too-large', `vmalloc chunk's next pointer ${hex(next)} is not a usable physical address`, location);
+    if (at === null)
+      ctx.diagnostics.error(
+        'address-too-large',
+        `vmalloc chunk's next pointer ${hex(next)} is not a usable physical address`,
+        location,
+      );
   }
 }

@@ -26,12 +26,22 @@ function lone(bytes: Uint8Array): DtbImage {
 describe('renderGraphDts', () => {
   it("prints each FDT fragment as dtc does, with the ABI reading and the link target after the property's line", async () => {
     const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x10_0000 }] });
-    const child = fdtBlob([['compatible', cstring('x-v1')], ['count', u32(3)]]);
-    placeKhoRoot(builder, { address: 0x1000, compatible: 'kho-v4', map: 'zero', children: [{ name: 'x', address: 0x8000, blob: child }] });
+    const child = fdtBlob([
+      ['compatible', cstring('x-v1')],
+      ['count', u32(3)],
+    ]);
+    placeKhoRoot(builder, {
+      address: 0x1000,
+      compatible: 'kho-v4',
+      map: 'zero',
+      children: [{ name: 'x', address: 0x8000, blob: child }],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     const dts = renderGraphDts(graph);
     const root = fragmentText(dts, '0x1000');
-    expect(root).toContain(`\t\tblob-size = <0x${(child.length << 24 >>> 0).toString(16)} 0x00>; /* u64 LE 0x${child.length.toString(16)} */\n`);
+    expect(root).toContain(
+      `\t\tblob-size = <0x${((child.length << 24) >>> 0).toString(16)} 0x00>; /* u64 LE 0x${child.length.toString(16)} */\n`,
+    );
     expect(root).toContain('\t\tpreserved-data = <0x800000 0x00>; /* u64 LE 0x8000 -> fragment 0x8000 */\n');
     expect(root).toContain('\tcompatible = "kho-v4";\n');
     // Without the comments, each fragment is exactly printDts of its bytes.
@@ -41,15 +51,47 @@ describe('renderGraphDts', () => {
   });
 
   it('pairs readings with the right properties in blobs older than version 16, whose implied name properties are not printed', async () => {
-    const doc = { ...fdtDocument([['compatible', cstring('kho-v4')]], [fdtNode('a', [['preserved-data', u64(0x100000)], ['blob-size', u64(16)]])]), version: 1, lastCompVersion: 1 };
+    const doc = {
+      ...fdtDocument(
+        [['compatible', cstring('kho-v4')]],
+        [
+          fdtNode('a', [
+            ['preserved-data', u64(0x100000)],
+            ['blob-size', u64(16)],
+          ]),
+        ],
+      ),
+      version: 1,
+      lastCompVersion: 1,
+    };
     const dts = renderGraphDts(await decodeKhoGraph(lone(writeFdt(doc))));
-    expect(dts).toContain('\t\tpreserved-data = <0x1000 0x00>; /* u64 LE 0x100000 not followed */\n\t\tblob-size = <0x10000000 0x00>; /* u64 LE 0x10 */\n\t};');
+    expect(dts).toContain(
+      '\t\tpreserved-data = <0x1000 0x00>; /* u64 LE 0x100000 not followed */\n\t\tblob-size = <0x10000000 0x00>; /* u64 LE 0x10 */\n\t};',
+    );
     expect(dts).not.toContain('name =');
   });
 
   it('prints a truncated debugfs root as far as its bytes go, under a comment saying what is missing', async () => {
-    const full = fdtBlob([['compatible', cstring('kho-v4')], ['preserved-memory-map', u64(0x239000)]], [fdtNode('memblock', [['blob-size', u64(64)], ['preserved-data', u64(0x100000)]])]);
-    const image: DebugfsImage = { kind: 'debugfs', root: full.subarray(0, 150), children: new Map(), scratch: [], files: [], warnings: [] };
+    const full = fdtBlob(
+      [
+        ['compatible', cstring('kho-v4')],
+        ['preserved-memory-map', u64(0x239000)],
+      ],
+      [
+        fdtNode('memblock', [
+          ['blob-size', u64(64)],
+          ['preserved-data', u64(0x100000)],
+        ]),
+      ],
+    );
+    const image: DebugfsImage = {
+      kind: 'debugfs',
+      root: full.subarray(0, 150),
+      children: new Map(),
+      scratch: [],
+      files: [],
+      warnings: [],
+    };
     const text = fragmentText(renderGraphDts(await decodeKhoGraph(image)), 'fdt');
     expect(text).toBe(
       [

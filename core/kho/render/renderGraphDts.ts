@@ -28,7 +28,10 @@ function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
   const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {
-    const fields = content.fields.map((field) => ` *   ${field.path} = ${field.value.kind === 'string' ? JSON.stringify(field.value.value) : abiReading(field.value)}`);
+    const fields = content.fields.map(
+      (field) =>
+        ` *   ${field.path} = ${field.value.kind === 'string' ? JSON.stringify(field.value.value) : abiReading(field.value)}`,
+    );
     return `${head}/* raw ${content.format}:\n${dtsCommentText(fields.join('\n'))}\n */\n`;
   }
   if (content?.kind !== 'fdt') return `${head}/* not a readable FDT (see the diagnostics) */\n`;
@@ -48,7 +51,11 @@ function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
   const decoded = new Map<FdtProperty, DecodedProperty>();
   pairProperties(document.root, content.root, decoded);
   const links = graph.links.filter((link) => link.from.fragment === fragment.id);
-  return head + cut + printDts(document, { annotate: (nodePath, property) => propertyNote(nodePath, decoded.get(property), links) });
+  return (
+    head +
+    cut +
+    printDts(document, { annotate: (nodePath, property) => propertyNote(nodePath, decoded.get(property), links) })
+  );
 }
 
 /**
@@ -73,7 +80,8 @@ function propertyNote(nodePath: string, property: DecodedProperty | undefined, l
   if (!property) return undefined;
   const notes = [abiReading(property.value)].filter((note): note is string => note !== null);
   for (const link of links) {
-    if (link.from.node === nodePath && link.from.property === property.name) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
+    if (link.from.node === nodePath && link.from.property === property.name)
+      notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
   }
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
@@ -87,7 +95,9 @@ function abiReading(value: TypedValue): string | null {
       return value.basis === 'abi' ? `${value.kind} ${value.order.toUpperCase()} ${hex(value.value)}` : null;
     case 'u32-list':
     case 'u64-list':
-      return value.basis === 'abi' ? `${value.kind === 'u32-list' ? 'u32' : 'u64'} list ${value.order.toUpperCase()} ${value.values.map(hex).join(' ')}` : null;
+      return value.basis === 'abi'
+        ? `${value.kind === 'u32-list' ? 'u32' : 'u64'} list ${value.order.toUpperCase()} ${value.values.map(hex).join(' ')}`
+        : null;
     case 'struct':
       return `${value.struct} { ${value.fields.map((field) => `${field.name} ${abiReading(field.value) ?? '?'}`).join(', ')} }`;
     default:

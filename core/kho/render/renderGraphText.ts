@@ -43,7 +43,8 @@ class TextTree {
     const { source } = this.graph;
     this.line(0, `${source.kind} ${source.name}, page size ${source.pageSize}`);
     this.notes(1, this.diagnostics.atImage());
-    for (const area of this.graph.scratchAreas) this.line(1, `scratch area [${hex(area.address)}, +${hex(area.size)}) from ${area.source}`);
+    for (const area of this.graph.scratchAreas)
+      this.line(1, `scratch area [${hex(area.address)}, +${hex(area.size)}) from ${area.source}`);
     for (const root of this.graph.roots) this.root(root);
     const unprinted = this.graph.fragments.filter((fragment) => !this.printed.has(fragment.id));
     if (unprinted.length > 0) this.line(0, 'fragments reached from no root:');
@@ -61,7 +62,10 @@ class TextTree {
     if (root.address !== null) this.notes(1, this.diagnostics.atAddress(root.address));
     const chain = root.anchorChain;
     if (chain) {
-      this.line(1, `anchor chain: anchor pages ${chain.anchorPages.map(hex).join(', ')}; fdt_size ${chain.fdtSize} on pages ${pageList(chain.pages, this.pageSize)}`);
+      this.line(
+        1,
+        `anchor chain: anchor pages ${chain.anchorPages.map(hex).join(', ')}; fdt_size ${chain.fdtSize} on pages ${pageList(chain.pages, this.pageSize)}`,
+      );
       this.notes(2, this.diagnostics.atStructure(chain.id));
     }
     if (root.fragment) this.fragment(root.fragment, 1);
@@ -75,7 +79,10 @@ class TextTree {
       return;
     }
     this.printed.add(id);
-    const kind = fragment.format === 'fdt' ? `FDT ${fragment.compatible ?? '(no compatible)'}` : `raw ${fragment.format}${fragment.compatible ? ` ${fragment.compatible}` : ''}`;
+    const kind =
+      fragment.format === 'fdt'
+        ? `FDT ${fragment.compatible ?? '(no compatible)'}`
+        : `raw ${fragment.format}${fragment.compatible ? ` ${fragment.compatible}` : ''}`;
     this.line(depth, `fragment ${id}: ${kind}, ${fragment.size} bytes ${where(fragment.location, this.pageSize)}`);
     this.notes(depth + 1, this.diagnostics.atFragment(id));
     const content = fragment.content;
@@ -83,7 +90,10 @@ class TextTree {
     if (content?.kind === 'raw') {
       for (const field of content.fields) {
         const reading = describeReading(field.value);
-        this.line(depth + 1, `${field.path} = ${formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))}${reading ? `  (${reading})` : ''}`);
+        this.line(
+          depth + 1,
+          `${field.path} = ${formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))}${reading ? `  (${reading})` : ''}`,
+        );
         this.spot(fragment, '', field.path, depth + 2);
       }
     }
@@ -102,8 +112,14 @@ class TextTree {
 
   /** Field paths of a raw fragment that own links or side structures but are not fields (`sessions[0].files`). */
   private unlistedRawProperties(fragment: Fragment): string[] {
-    const owners = [...this.graph.links.map((link) => link.from), ...this.graph.vmallocAreas.map((area) => area.owner), ...this.graph.blockSets.map((set) => set.owner)];
-    const properties = owners.filter((owner) => owner.fragment === fragment.id && owner.node === '' && !isField(fragment, owner.property)).map((owner) => owner.property);
+    const owners = [
+      ...this.graph.links.map((link) => link.from),
+      ...this.graph.vmallocAreas.map((area) => area.owner),
+      ...this.graph.blockSets.map((set) => set.owner),
+    ];
+    const properties = owners
+      .filter((owner) => owner.fragment === fragment.id && owner.node === '' && !isField(fragment, owner.property))
+      .map((owner) => owner.property);
     return [...new Set(properties)].sort();
   }
 
@@ -112,7 +128,10 @@ class TextTree {
     this.notes(depth + 1, this.diagnostics.atNode(fragment.id, node.path));
     for (const property of node.properties) {
       const reading = describeReading(property.value);
-      this.line(depth + 1, `${property.name} = ${formatValue(property.value, property.raw)}${reading ? `  (${reading})` : ''}`);
+      this.line(
+        depth + 1,
+        `${property.name} = ${formatValue(property.value, property.raw)}${reading ? `  (${reading})` : ''}`,
+      );
       this.spot(fragment, node.path, property.name, depth + 2);
     }
     for (const child of node.children) this.node(fragment, child, depth + 1);
@@ -125,7 +144,10 @@ class TextTree {
     if (node === '/' && property === 'preserved-memory-map') this.map(fragment.id, depth);
     for (const area of this.graph.vmallocAreas) {
       if (area.id !== `vmalloc:${ref}`) continue;
-      this.line(depth, `vmalloc area: ${area.totalPages} page(s), pieces of order ${area.order}, flags ${hex(area.flags)}; chunks ${area.chunks.map(hex).join(', ') || 'none'}; pieces ${area.pieces.map(hex).join(', ') || 'none'}`);
+      this.line(
+        depth,
+        `vmalloc area: ${area.totalPages} page(s), pieces of order ${area.order}, flags ${hex(area.flags)}; chunks ${area.chunks.map(hex).join(', ') || 'none'}; pieces ${area.pieces.map(hex).join(', ') || 'none'}`,
+      );
       this.notes(depth + 1, this.diagnostics.atStructure(area.id));
     }
     for (const set of this.graph.blockSets) {
@@ -140,8 +162,12 @@ class TextTree {
   private map(rootFragment: string, depth: number): void {
     const map = this.graph.roots.find((root) => root.fragment === rootFragment)?.map;
     if (!map) return;
-    const detail = map.details.encoding === 'radix-tree' ? `depth ${map.details.depth}` : `${map.details.bitmapBytes}-byte bitmaps`;
-    this.line(depth, `map: ${map.encoding} at ${hex(map.address)}, ${map.status}: ${map.blocksPerOrder.reduce((a, b) => a + b, 0)} blocks, ${map.ranges.totalBytes} bytes preserved, ${detail}`);
+    const detail =
+      map.details.encoding === 'radix-tree' ? `depth ${map.details.depth}` : `${map.details.bitmapBytes}-byte bitmaps`;
+    this.line(
+      depth,
+      `map: ${map.encoding} at ${hex(map.address)}, ${map.status}: ${map.blocksPerOrder.reduce((a, b) => a + b, 0)} blocks, ${map.ranges.totalBytes} bytes preserved, ${detail}`,
+    );
     this.notes(depth + 1, this.diagnostics.atStructure(`map:${hex(map.address)}`));
   }
 
@@ -159,7 +185,8 @@ class TextTree {
   }
 
   private notes(depth: number, diagnostics: Diagnostic[]): void {
-    for (const diagnostic of diagnostics) this.line(depth, `[${diagnostic.severity} ${diagnostic.code}] ${diagnostic.message}`);
+    for (const diagnostic of diagnostics)
+      this.line(depth, `[${diagnostic.severity} ${diagnostic.code}] ${diagnostic.message}`);
   }
 
   private line(depth: number, text: string): void {

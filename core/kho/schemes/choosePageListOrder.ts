@@ -17,17 +17,41 @@ export interface PageListOrder {
  * image, and the first page starts with the FDT magic. When both or neither
  * reading qualifies, say so (`ambiguous-byte-order`) and use big-endian.
  */
-export async function choosePageListOrder(ctx: DecodeContext, raw: Uint8Array, location: DiagnosticLocation): Promise<PageListOrder> {
-  if (!ctx.memory) return { order: 'be', reason: 'big-endian (the seed\'s cell convention): no physical memory to test the readings against' };
+export async function choosePageListOrder(
+  ctx: DecodeContext,
+  raw: Uint8Array,
+  location: DiagnosticLocation,
+): Promise<PageListOrder> {
+  if (!ctx.memory)
+    return {
+      order: 'be',
+      reason: "big-endian (the seed's cell convention): no physical memory to test the readings against",
+    };
   const be = await checkReading(ctx, readU64List(raw, 'be'));
   const le = await checkReading(ctx, readU64List(raw, 'le'));
-  if (be === null && le !== null) return { order: 'be', reason: `big-endian: every address is a page inside the image and the first starts with the FDT magic; little-endian would not (${le})` };
-  if (le === null && be !== null) return { order: 'le', reason: `little-endian: every address is a page inside the image and the first starts with the FDT magic; big-endian would not (${be})` };
+  if (be === null && le !== null)
+    return {
+      order: 'be',
+      reason: `big-endian: every address is a page inside the image and the first starts with the FDT magic; little-endian would not (${le})`,
+    };
+  if (le === null && be !== null)
+    return {
+      order: 'le',
+      reason: `little-endian: every address is a page inside the image and the first starts with the FDT magic; big-endian would not (${be})`,
+    };
   if (be === null) {
-    ctx.diagnostics.warning('ambiguous-byte-order', 'both byte orders give page-aligned addresses inside the image with the FDT magic on the first page; big-endian is used', location);
+    ctx.diagnostics.warning(
+      'ambiguous-byte-order',
+      'both byte orders give page-aligned addresses inside the image with the FDT magic on the first page; big-endian is used',
+      location,
+    );
     return { order: 'be', reason: 'big-endian by default: both readings qualify' };
   }
-  ctx.diagnostics.warning('ambiguous-byte-order', `neither byte order gives a usable page list (big-endian: ${be}; little-endian: ${le}); big-endian is used`, location);
+  ctx.diagnostics.warning(
+    'ambiguous-byte-order',
+    `neither byte order gives a usable page list (big-endian: ${be}; little-endian: ${le}); big-endian is used`,
+    location,
+  );
   return { order: 'be', reason: 'big-endian by default: neither reading qualifies' };
 }
 

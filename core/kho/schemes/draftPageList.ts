@@ -12,16 +12,29 @@ import { choosePageListOrder } from './choosePageListOrder';
  * Picks the byte order by the seed's rule, retypes the value in that order,
  * and queues the page list to be read.
  */
-export async function followDraftPageList(ctx: DecodeContext, fragment: Fragment, node: DecodedNode, property: DecodedProperty): Promise<void> {
+export async function followDraftPageList(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  node: DecodedNode,
+  property: DecodedProperty,
+): Promise<void> {
   const from = { fragment: fragment.id, node: node.path, property: DRAFT_PAGE_LIST_PROPERTY };
   const location = { ...from, offset: property.offset };
   const raw = property.raw;
   if (raw.length === 0 || raw.length % 8 !== 0) {
-    ctx.diagnostics.error('bad-property-length', `${DRAFT_PAGE_LIST_PROPERTY} is ${raw.length} bytes; it must be a non-empty list of u64 page addresses`, location);
+    ctx.diagnostics.error(
+      'bad-property-length',
+      `${DRAFT_PAGE_LIST_PROPERTY} is ${raw.length} bytes; it must be a non-empty list of u64 page addresses`,
+      location,
+    );
     return;
   }
   if (raw.length / 8 > ctx.limits.maxPageListPages) {
-    ctx.diagnostics.warning('limit-reached', `page list of ${raw.length / 8} pages is longer than maxPageListPages (${ctx.limits.maxPageListPages})`, location);
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `page list of ${raw.length / 8} pages is longer than maxPageListPages (${ctx.limits.maxPageListPages})`,
+      location,
+    );
     return;
   }
   const { order, reason } = await choosePageListOrder(ctx, raw, location);
@@ -35,5 +48,9 @@ export async function followDraftPageList(ctx: DecodeContext, fragment: Fragment
     }
     pages.push(page);
   }
-  ctx.follow(fragment, { from, scheme: 'draft-recursive-fdt', addresses: pages, size: null, order, orderReason: reason }, { kind: 'fdt-pages', pages });
+  ctx.follow(
+    fragment,
+    { from, scheme: 'draft-recursive-fdt', addresses: pages, size: null, order, orderReason: reason },
+    { kind: 'fdt-pages', pages },
+  );
 }

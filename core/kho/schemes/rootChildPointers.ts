@@ -19,7 +19,12 @@ const NATIVE_ORDER = 'KHO property values are native-endian (little-endian on ev
  * without any pointer is flagged only under a mainline root (one with a
  * `preserved-memory-map`): in the seed's draft it is an in-place subnode.
  */
-export function followRootChildren(ctx: DecodeContext, fragment: Fragment, root: DecodedNode, version: RootVersion): void {
+export function followRootChildren(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  root: DecodedNode,
+  version: RootVersion,
+): void {
   const mainline = propertyOf(root, 'preserved-memory-map') !== undefined;
   for (const child of root.children) {
     const location = { fragment: fragment.id, node: child.path };
@@ -27,23 +32,40 @@ export function followRootChildren(ctx: DecodeContext, fragment: Fragment, root:
     const fdt = propertyOf(child, 'fdt');
     const data = propertyOf(child, 'preserved-data');
     if (!fdt && !data) {
-      if (mainline) ctx.diagnostics.warning('missing-pointer', `root child ${child.name} has no fdt, preserved-data or ${DRAFT_PAGE_LIST_PROPERTY} property`, location);
+      if (mainline)
+        ctx.diagnostics.warning(
+          'missing-pointer',
+          `root child ${child.name} has no fdt, preserved-data or ${DRAFT_PAGE_LIST_PROPERTY} property`,
+          location,
+        );
       continue;
     }
     const scheme: LinkScheme = data ? 'preserved-data' : 'kho-v1-fdt';
     const property = data ?? fdt!;
     const expected = version.rules === 1 ? 'fdt' : 'preserved-data';
     if (property.name !== expected) {
-      ctx.diagnostics.warning('property-outside-version', `${version.compatible} roots point to children with \`${expected}\`, but ${child.name} uses \`${property.name}\``, { ...location, property: property.name });
+      ctx.diagnostics.warning(
+        'property-outside-version',
+        `${version.compatible} roots point to children with \`${expected}\`, but ${child.name} uses \`${property.name}\``,
+        { ...location, property: property.name },
+      );
     }
     if (property.raw.length !== 8) {
-      ctx.diagnostics.error('bad-property-length', `\`${property.name}\` is ${property.raw.length} bytes; it must be a u64 (8 bytes)`, { ...location, property: property.name, offset: property.offset });
+      ctx.diagnostics.error(
+        'bad-property-length',
+        `\`${property.name}\` is ${property.raw.length} bytes; it must be a u64 (8 bytes)`,
+        { ...location, property: property.name, offset: property.offset },
+      );
       continue;
     }
     const value = readU64(property.raw, 0, 'le');
     const address = toAddress(value);
     if (address === null || address === 0) {
-      ctx.diagnostics.error('bad-pointer', `\`${property.name}\` of ${child.name} is ${hex(value)}, not a usable physical address`, { ...location, property: property.name, offset: property.offset });
+      ctx.diagnostics.error(
+        'bad-pointer',
+        `\`${property.name}\` of ${child.name} is ${hex(value)}, not a usable physical address`,
+        { ...location, property: property.name, offset: property.offset },
+      );
       continue;
     }
     const size = scheme === 'preserved-data' ? blobSize(ctx, fragment, child, version) : null;
@@ -62,16 +84,29 @@ function blobSize(ctx: DecodeContext, fragment: Fragment, child: DecodedNode, ve
   const property = propertyOf(child, 'blob-size');
   const location = { fragment: fragment.id, node: child.path, property: 'blob-size' };
   if (!property) {
-    if (version.rules >= 3) ctx.diagnostics.warning('missing-blob-size', `${version.compatible} children carry blob-size, but ${child.name} has none: the blob is read as an FDT sized by its header`, location);
+    if (version.rules >= 3)
+      ctx.diagnostics.warning(
+        'missing-blob-size',
+        `${version.compatible} children carry blob-size, but ${child.name} has none: the blob is read as an FDT sized by its header`,
+        location,
+      );
     return null;
   }
   if (property.raw.length !== 8) {
-    ctx.diagnostics.error('bad-property-length', `blob-size is ${property.raw.length} bytes; it must be a u64 (8 bytes)`, { ...location, offset: property.offset });
+    ctx.diagnostics.error(
+      'bad-property-length',
+      `blob-size is ${property.raw.length} bytes; it must be a u64 (8 bytes)`,
+      { ...location, offset: property.offset },
+    );
     return null;
   }
   const size = toAddress(readU64(property.raw, 0, 'le'));
   if (size === null || size === 0) {
-    ctx.diagnostics.error('bad-size', `blob-size ${hex(readU64(property.raw, 0, 'le'))} is not a usable size`, location);
+    ctx.diagnostics.error(
+      'bad-size',
+      `blob-size ${hex(readU64(property.raw, 0, 'le'))} is not a usable size`,
+      location,
+    );
     return null;
   }
   return size;

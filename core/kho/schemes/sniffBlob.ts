@@ -21,7 +21,10 @@ export function sniffBlob(nodeName: string, bytes: Uint8Array): SniffResult {
   if (nodeName === 'LUO') return { format: 'luo-ser', reason: 'node name LUO and no FDT magic (raw struct luo_ser)' };
   if (luo) return { format: 'luo-ser', reason: 'starts with "luo-v" (raw struct luo_ser)' };
   if (bytes.length === KEXEC_METADATA_SIZE && readU32(bytes, 0, 'le') === KEXEC_METADATA_VERSION) {
-    return { format: 'kexec-metadata', reason: `${KEXEC_METADATA_SIZE} bytes starting with metadata version ${KEXEC_METADATA_VERSION}` };
+    return {
+      format: 'kexec-metadata',
+      reason: `${KEXEC_METADATA_SIZE} bytes starting with metadata version ${KEXEC_METADATA_VERSION}`,
+    };
   }
   return { format: 'unknown', reason: 'neither an FDT, a luo_ser nor kexec-metadata' };
 }

@@ -11,13 +11,25 @@ import type { Fragment } from '../model/Fragment';
  */
 
 /** The u64 (LE) property `name` of `node`, or null. */
-export function u64Property(ctx: DecodeContext, fragment: Fragment, node: DecodedNode, name: string, required = true): bigint | null {
+export function u64Property(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  node: DecodedNode,
+  name: string,
+  required = true,
+): bigint | null {
   const raw = checkedValue(ctx, fragment, node, name, 8, required);
   return raw ? readU64(raw, 0, 'le') : null;
 }
 
 /** The u32 (LE) property `name` of `node`, or null. */
-export function u32Property(ctx: DecodeContext, fragment: Fragment, node: DecodedNode, name: string, required = true): number | null {
+export function u32Property(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  node: DecodedNode,
+  name: string,
+  required = true,
+): number | null {
   const raw = checkedValue(ctx, fragment, node, name, 4, required);
   return raw ? readU32(raw, 0, 'le') : null;
 }
@@ -28,15 +40,26 @@ export function stringProperty(node: DecodedNode, name: string): string | null {
   return property ? readCString(property.raw, 0, property.raw.length) : null;
 }
 
-function checkedValue(ctx: DecodeContext, fragment: Fragment, node: DecodedNode, name: string, size: number, required: boolean): Uint8Array | null {
+function checkedValue(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  node: DecodedNode,
+  name: string,
+  size: number,
+  required: boolean,
+): Uint8Array | null {
   const property = propertyOf(node, name);
   const location = { fragment: fragment.id, node: node.path, property: name };
   if (!property) {
-    if (required) ctx.diagnostics.warning('missing-property', `node ${node.path} has no \`${name}\` property`, location);
+    if (required)
+      ctx.diagnostics.warning('missing-property', `node ${node.path} has no \`${name}\` property`, location);
     return null;
   }
   if (property.raw.length !== size) {
-    ctx.diagnostics.error('bad-property-length', `\`${name}\` is ${property.raw.length} bytes; the ABI says ${size}`, { ...location, offset: property.offset });
+    ctx.diagnostics.error('bad-property-length', `\`${name}\` is ${property.raw.length} bytes; the ABI says ${size}`, {
+      ...location,
+      offset: property.offset,
+    });
     return null;
   }
   return property.raw;

@@ -7,7 +7,12 @@ import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 
 async function withMetadata(blob: Uint8Array) {
   const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x10_0000 }] });
-  placeKhoRoot(builder, { address: 0x1000, compatible: 'kho-v3', map: 'radix-tree', children: [{ name: 'kexec-metadata', address: 0x8000, blob }] });
+  placeKhoRoot(builder, {
+    address: 0x1000,
+    compatible: 'kho-v3',
+    map: 'radix-tree',
+    children: [{ name: 'kexec-metadata', address: 0x8000, blob }],
+  });
   return decodeKhoGraph(builder.memory, { roots: [0x1000] });
 }
 
@@ -30,7 +35,9 @@ describe('kexec-metadata', () => {
 
   it('flags an unknown version and still decodes the version 1 layout', async () => {
     const graph = await withMetadata(encodeKexecMetadata({ version: 2, previousRelease: '8.0', kexecCount: 3 }));
-    expect(graph.diagnostics).toMatchObject([{ severity: 'warning', code: 'unknown-version', location: { fragment: '0x8000', property: 'version' } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'warning', code: 'unknown-version', location: { fragment: '0x8000', property: 'version' } },
+    ]);
     expect(graph.fragments[1].user).toMatchObject({ version: 2, kexecCount: 3 });
   });
 
@@ -40,7 +47,9 @@ describe('kexec-metadata', () => {
   });
 
   it('flags trailing bytes past the struct', async () => {
-    const graph = await withMetadata(concatBytes(encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }), new Uint8Array(7)));
+    const graph = await withMetadata(
+      concatBytes(encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }), new Uint8Array(7)),
+    );
     expect(graph.diagnostics).toMatchObject([{ severity: 'warning', code: 'bad-size' }]);
   });
 });

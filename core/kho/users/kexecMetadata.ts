@@ -19,18 +19,30 @@ export function decodeKexecMetadata(ctx: DecodeContext, fragment: Fragment): voi
   fragment.format = 'kexec-metadata';
   fragment.content = { kind: 'raw', format: 'kexec-metadata', fields: reader.fields };
   if (bytes.length < KEXEC_METADATA_SIZE) {
-    ctx.diagnostics.error('bad-size', `kexec-metadata is ${bytes.length} bytes; version 1 has ${KEXEC_METADATA_SIZE}`, location);
+    ctx.diagnostics.error(
+      'bad-size',
+      `kexec-metadata is ${bytes.length} bytes; version 1 has ${KEXEC_METADATA_SIZE}`,
+      location,
+    );
     if (reader.has(0, 4)) reader.u32('version', 0);
     return;
   }
   if (bytes.length > KEXEC_METADATA_SIZE) {
-    ctx.diagnostics.warning('bad-size', `kexec-metadata is ${bytes.length} bytes; version 1 has ${KEXEC_METADATA_SIZE} (the rest is not decoded)`, location);
+    ctx.diagnostics.warning(
+      'bad-size',
+      `kexec-metadata is ${bytes.length} bytes; version 1 has ${KEXEC_METADATA_SIZE} (the rest is not decoded)`,
+      location,
+    );
   }
   const version = reader.u32('version', 0);
   const previousRelease = reader.string('previous_release', 4, 65);
   const kexecCount = reader.u32('kexec_count', 69);
   if (version !== KEXEC_METADATA_VERSION) {
-    ctx.diagnostics.warning('unknown-version', `kexec-metadata version ${version} is not known (only ${KEXEC_METADATA_VERSION}); decoded with the version 1 layout`, { ...location, property: 'version', offset: 0 });
+    ctx.diagnostics.warning(
+      'unknown-version',
+      `kexec-metadata version ${version} is not known (only ${KEXEC_METADATA_VERSION}); decoded with the version 1 layout`,
+      { ...location, property: 'version', offset: 0 },
+    );
   }
   fragment.user = { user: 'kexec-metadata', version, previousRelease, kexecCount };
 }

@@ -19,10 +19,24 @@ async function khoTest(folios: Uint8Array, magic = KHO_TEST_MAGIC, extra?: (buil
   for (const folio of FOLIOS) builder.preserve(folio.address, 4096 * 2 ** folio.order);
   extra?.(builder);
   const blob = fdtBlob(
-    [['compatible', cstring('kho-test-v1')], ['magic', u32(magic)]],
-    [fdtNode('data', [['nr_folios', u32(FOLIOS.length)], ['folios_info', folios], ['csum', u32(0x6069f624)]])],
+    [
+      ['compatible', cstring('kho-test-v1')],
+      ['magic', u32(magic)],
+    ],
+    [
+      fdtNode('data', [
+        ['nr_folios', u32(FOLIOS.length)],
+        ['folios_info', folios],
+        ['csum', u32(0x6069f624)],
+      ]),
+    ],
   );
-  placeKhoRoot(builder, { address: 0x1000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'kho_test', address: 0x8000, blob }] });
+  placeKhoRoot(builder, {
+    address: 0x1000,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    children: [{ name: 'kho_test', address: 0x8000, blob }],
+  });
   return decodeKhoGraph(builder.memory, { roots: [0x1000] });
 }
 
@@ -30,7 +44,15 @@ describe('kho_test (lib/test_kho.c)', () => {
   it('6.17: reads the folio list inline as phys | order u64s', async () => {
     const graph = await khoTest(u64List(words));
     expect(graph.diagnostics).toEqual([]);
-    expect(graph.fragments[1].user).toEqual({ user: 'kho-test', magic: KHO_TEST_MAGIC, nrFolios: 3, csum: 0x6069f624, folioStorage: 'u64-array', vmallocArea: null, folios: FOLIOS });
+    expect(graph.fragments[1].user).toEqual({
+      user: 'kho-test',
+      magic: KHO_TEST_MAGIC,
+      nrFolios: 3,
+      csum: 0x6069f624,
+      folioStorage: 'u64-array',
+      vmallocArea: null,
+      folios: FOLIOS,
+    });
   });
 
   it('later kernels: reads the folio list through a kho_vmalloc area', async () => {
@@ -40,13 +62,21 @@ describe('kho_test (lib/test_kho.c)', () => {
       builder.placeBytes(0xa000, u64List(words), true);
     });
     expect(graph.diagnostics).toEqual([]);
-    expect(graph.fragments[1].user).toMatchObject({ folioStorage: 'vmalloc', vmallocArea: 'vmalloc:0x8000:/data:folios_info', folios: FOLIOS });
-    expect(graph.vmallocAreas).toMatchObject([{ owner: { fragment: '0x8000', node: '/data', property: 'folios_info' }, chunks: [0x9000], pieces: [0xa000] }]);
+    expect(graph.fragments[1].user).toMatchObject({
+      folioStorage: 'vmalloc',
+      vmallocArea: 'vmalloc:0x8000:/data:folios_info',
+      folios: FOLIOS,
+    });
+    expect(graph.vmallocAreas).toMatchObject([
+      { owner: { fragment: '0x8000', node: '/data', property: 'folios_info' }, chunks: [0x9000], pieces: [0xa000] },
+    ]);
   });
 
   it('reports a wrong magic', async () => {
     const graph = await khoTest(u64List(words), 0x12345678);
-    expect(graph.diagnostics).toMatchObject([{ severity: 'error', code: 'bad-magic', location: { node: '/', property: 'magic' } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'error', code: 'bad-magic', location: { node: '/', property: 'magic' } },
+    ]);
   });
 
   it('reports vmalloc data pages the map does not preserve', async () => {
@@ -55,7 +85,9 @@ describe('kho_test (lib/test_kho.c)', () => {
       builder.placeBytes(0x9000, encodeVmallocChunk(4096, 0, [0xa000]), true);
       builder.placeBytes(0xa000, u64List(words), false);
     });
-    expect(graph.diagnostics).toMatchObject([{ code: 'not-preserved', location: { structure: 'vmalloc:0x8000:/data:folios_info', address: 0xa000 } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { code: 'not-preserved', location: { structure: 'vmalloc:0x8000:/data:folios_info', address: 0xa000 } },
+    ]);
   });
 
   it('reports a vmalloc area with fewer pages than it claims', async () => {

@@ -3,7 +3,12 @@ import type { DecodeContext } from '../decode/DecodeContext';
 import { propertyOf, type FdtContent } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoTestContent, TestFolio } from '../model/UserContent';
-import { KHO_VMALLOC_SIZE, parseVmallocDescriptor, readVmallocArea, vmallocDescriptorValue } from '../raw/readVmallocArea';
+import {
+  KHO_VMALLOC_SIZE,
+  parseVmallocDescriptor,
+  readVmallocArea,
+  vmallocDescriptorValue,
+} from '../raw/readVmallocArea';
 import { u32Property } from './fdtProperties';
 
 /** `KHO_TEST_MAGIC` ("KHO!"). */
@@ -16,11 +21,23 @@ export const KHO_TEST_MAGIC = 0x4b484f21;
  * `struct kho_vmalloc` holding that list later; the length tells them apart.
  */
 export async function decodeKhoTest(ctx: DecodeContext, fragment: Fragment, fdt: FdtContent): Promise<void> {
-  const content: KhoTestContent = { user: 'kho-test', magic: null, nrFolios: null, csum: null, folioStorage: null, vmallocArea: null, folios: [] };
+  const content: KhoTestContent = {
+    user: 'kho-test',
+    magic: null,
+    nrFolios: null,
+    csum: null,
+    folioStorage: null,
+    vmallocArea: null,
+    folios: [],
+  };
   fragment.user = content;
   content.magic = u32Property(ctx, fragment, fdt.root, 'magic');
   if (content.magic !== null && content.magic !== KHO_TEST_MAGIC) {
-    ctx.diagnostics.error('bad-magic', `kho_test magic is ${hex(content.magic)}, expected ${hex(KHO_TEST_MAGIC)}`, { fragment: fragment.id, node: '/', property: 'magic' });
+    ctx.diagnostics.error('bad-magic', `kho_test magic is ${hex(content.magic)}, expected ${hex(KHO_TEST_MAGIC)}`, {
+      fragment: fragment.id,
+      node: '/',
+      property: 'magic',
+    });
   }
   const data = fdt.root.children.find((child) => child.name === 'data');
   if (!data) {
@@ -46,7 +63,11 @@ export async function decodeKhoTest(ctx: DecodeContext, fragment: Fragment, fdt:
     content.folioStorage = 'u64-array';
     list = info.raw;
   } else {
-    ctx.diagnostics.error('bad-property-length', `folios_info is ${info.raw.length} bytes: neither a 16-byte kho_vmalloc nor ${content.nrFolios} u64s`, location);
+    ctx.diagnostics.error(
+      'bad-property-length',
+      `folios_info is ${info.raw.length} bytes: neither a 16-byte kho_vmalloc nor ${content.nrFolios} u64s`,
+      location,
+    );
   }
   if (list) content.folios = parseTestFolios(ctx, fragment, list, content.nrFolios);
 }
@@ -66,7 +87,8 @@ function parseTestFolios(ctx: DecodeContext, fragment: Fragment, list: Uint8Arra
     }
     folios.push({ address, order });
     const end = address + ctx.pageSize * 2 ** order;
-    if (Number.isSafeInteger(end)) ctx.claimPreserved(fragment.root, address, end, `kho_test folio ${i}`, { ...location, address });
+    if (Number.isSafeInteger(end))
+      ctx.claimPreserved(fragment.root, address, end, `kho_test folio ${i}`, { ...location, address });
   }
   return folios;
 }

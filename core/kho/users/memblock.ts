@@ -19,7 +19,11 @@ export function decodeMemblock(ctx: DecodeContext, fragment: Fragment, fdt: FdtC
     const compatible = stringProperty(node, 'compatible');
     const location = { fragment: fragment.id, node: node.path };
     if (compatible !== RESERVE_MEM_COMPATIBLE) {
-      ctx.diagnostics.warning('unknown-version', `memblock subnode ${node.name} has compatible "${compatible ?? '(none)'}", not "${RESERVE_MEM_COMPATIBLE}"`, { ...location, property: 'compatible' });
+      ctx.diagnostics.warning(
+        'unknown-version',
+        `memblock subnode ${node.name} has compatible "${compatible ?? '(none)'}", not "${RESERVE_MEM_COMPATIBLE}"`,
+        { ...location, property: 'compatible' },
+      );
       continue;
     }
     const startRaw = u64Property(ctx, fragment, node, 'start');
@@ -29,9 +33,17 @@ export function decodeMemblock(ctx: DecodeContext, fragment: Fragment, fdt: FdtC
     ranges.push({ name: node.name, node: node.path, start, size });
     const end = start === null ? null : toAddress(startRaw + size);
     if (start === null || end === null) {
-      ctx.diagnostics.error('address-too-large', `reserve-mem ${node.name} [${hex(startRaw)}, +${hex(size)}) is past 2^53`, { ...location, property: 'start' });
+      ctx.diagnostics.error(
+        'address-too-large',
+        `reserve-mem ${node.name} [${hex(startRaw)}, +${hex(size)}) is past 2^53`,
+        { ...location, property: 'start' },
+      );
     } else if (size > 0n) {
-      ctx.claimPreserved(fragment.root, start, end, `reserve-mem ${node.name}`, { ...location, property: 'start', address: start });
+      ctx.claimPreserved(fragment.root, start, end, `reserve-mem ${node.name}`, {
+        ...location,
+        property: 'start',
+        address: start,
+      });
     }
   }
   fragment.user = { user: 'memblock', ranges };

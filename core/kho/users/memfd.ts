@@ -25,7 +25,11 @@ export async function decodeMemfd(ctx: DecodeContext, fragment: Fragment): Promi
   fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
   const expected = MEMFD_SER_SIZES[fragment.format];
   if (!reader.has(0, expected)) {
-    ctx.diagnostics.error('bad-size', `${fragment.format} data is ${fragment.bytes.length} bytes; it needs ${expected}`, { fragment: fragment.id });
+    ctx.diagnostics.error(
+      'bad-size',
+      `${fragment.format} data is ${fragment.bytes.length} bytes; it needs ${expected}`,
+      { fragment: fragment.id },
+    );
     return;
   }
   const pos = reader.u64('pos', 0);
@@ -35,18 +39,37 @@ export async function decodeMemfd(ctx: DecodeContext, fragment: Fragment): Promi
   const base = version === 2 ? 24 : 16;
   const nrFolios = reader.u64('nr_folios', base);
   const folios = reader.nested(base + 8, 'folios');
-  const descriptor: VmallocDescriptor = { first: folios.u64('first', 0), totalPages: folios.u32('total_pages', 8), flags: folios.u16('flags', 12), order: folios.u16('order', 14) };
+  const descriptor: VmallocDescriptor = {
+    first: folios.u64('first', 0),
+    totalPages: folios.u32('total_pages', 8),
+    flags: folios.u16('flags', 12),
+    order: folios.u16('order', 14),
+  };
   if (flags !== null && flags !== 0) {
-    ctx.diagnostics.warning('reserved-bits', `memfd flags ${hex(flags)} has bits set that memfd-v2 leaves unused`, { fragment: fragment.id, property: 'flags', offset: 20 });
+    ctx.diagnostics.warning('reserved-bits', `memfd flags ${hex(flags)} has bits set that memfd-v2 leaves unused`, {
+      fragment: fragment.id,
+      property: 'flags',
+      offset: 20,
+    });
   }
   fragment.user = { user: 'memfd', version, pos, size, seals, flags, nrFolios, vmallocArea: null, folios: [] };
   if (nrFolios === 0n || descriptor.first === 0n) return;
   if (nrFolios > BigInt(ctx.limits.maxEntries)) {
-    ctx.diagnostics.warning('limit-reached', `memfd has ${nrFolios} folios, more than maxEntries (${ctx.limits.maxEntries}); records not decoded`, { fragment: fragment.id, property: 'nr_folios' });
+    ctx.diagnostics.warning(
+      'limit-reached',
+      `memfd has ${nrFolios} folios, more than maxEntries (${ctx.limits.maxEntries}); records not decoded`,
+      { fragment: fragment.id, property: 'nr_folios' },
+    );
     return;
   }
   const owner = { fragment: fragment.id, node: '', property: 'folios' };
-  const { area, data } = await readVmallocArea(ctx, owner, fragment.root, descriptor, Number(nrFolios) * FOLIO_RECORD_SIZE);
+  const { area, data } = await readVmallocArea(
+    ctx,
+    owner,
+    fragment.root,
+    descriptor,
+    Number(nrFolios) * FOLIO_RECORD_SIZE,
+  );
   fragment.user.vmallocArea = area.id;
   if (!data) return;
   fragment.user.folios = parseFolioRecords(ctx, fragment, data, Number(nrFolios));
@@ -59,10 +82,17 @@ function parseFolioRecords(ctx: DecodeContext, fragment: Fragment, data: Uint8Ar
     const pfn = Number(word & ((1n << PFN_BITS) - 1n));
     const start = pfn * ctx.pageSize;
     const address = Number.isSafeInteger(start) ? start : null;
-    folios.push({ pfn, address, flags: Number(word >> PFN_BITS), index: readU64(data, i * FOLIO_RECORD_SIZE + 8, 'le') });
+    folios.push({
+      pfn,
+      address,
+      flags: Number(word >> PFN_BITS),
+      index: readU64(data, i * FOLIO_RECORD_SIZE + 8, 'le'),
+    });
     const location = { fragment: fragment.id, property: `folios[${i}]` };
-    if (address === null) ctx.diagnostics.error('address-too-large', `memfd folio ${i} pfn ${hex(pfn)} is past 2^53 bytes`, location);
-    else ctx.claimPreserved(fragment.root, address, address + ctx.pageSize, `memfd folio ${i}`, { ...location, address });
+    if (address === null)
+      ctx.diagnostics.error('address-too-large', `memfd folio ${i} pfn ${hex(pfn)} is past 2^53 bytes`, location);
+    else
+      ctx.claimPreserved(fragment.root, address, address + ctx.pageSize, `memfd folio ${i}`, { ...location, address });
   }
   return folios;
 }

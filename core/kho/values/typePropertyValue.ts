@@ -25,7 +25,8 @@ export function typePropertyValue(name: string, raw: Uint8Array, order?: ByteOrd
       if (raw.length === 8) return { kind: 'u64', value: readU64List(raw, abiOrder)[0], order: abiOrder, basis: 'abi' };
       break;
     case 'u64-list':
-      if (raw.length > 0 && raw.length % 8 === 0) return { kind: 'u64-list', values: readU64List(raw, abiOrder), order: abiOrder, basis: 'abi' };
+      if (raw.length > 0 && raw.length % 8 === 0)
+        return { kind: 'u64-list', values: readU64List(raw, abiOrder), order: abiOrder, basis: 'abi' };
       break;
   }
   return dtcTypedValue(raw);
@@ -53,7 +54,8 @@ export function dtcTypedValue(raw: Uint8Array): TypedValue {
  * string, so any 8-byte value can be shown "the other way".
  */
 export function u64Readings(raw: Uint8Array, value: TypedValue): U64Readings | undefined {
-  if (raw.length === 0 || raw.length % 8 !== 0 || value.kind === 'string' || value.kind === 'string-list') return undefined;
+  if (raw.length === 0 || raw.length % 8 !== 0 || value.kind === 'string' || value.kind === 'string-list')
+    return undefined;
   return { le: readU64List(raw, 'le'), be: readU64List(raw, 'be') };
 }
 

@@ -64,7 +64,8 @@ export class ByteView {
 
   /** `value` as a number, or a `MemoryError` at field `at` when it is 2^53 or more. */
   safe(value: bigint, at: number, what: string): number {
-    if (value >= TWO_POW_53 || value < 0n) throw this.error(at, `${what} 0x${value.toString(16)} does not fit below 2^53`);
+    if (value >= TWO_POW_53 || value < 0n)
+      throw this.error(at, `${what} 0x${value.toString(16)} does not fit below 2^53`);
     return Number(value);
   }
 
@@ -78,7 +79,10 @@ export class ByteView {
 
   private need(at: number, size: number): void {
     if (at < 0 || at + size > this.bytes.length) {
-      throw this.error(at, `field of ${size} bytes at +${at} lies past the end of the ${this.bytes.length}-byte structure`);
+      throw this.error(
+        at,
+        `field of ${size} bytes at +${at} lies past the end of the ${this.bytes.length}-byte structure`,
+      );
     }
   }
 }

@@ -39,16 +39,31 @@ export class PageDecompressor {
     const compression = flags & ALL_COMPRESSION;
     if (compression === 0) {
       if (data.length !== this.pageSize) {
-        throw new MemoryError('file', place.fileOffset, structure, `uncompressed page holds ${data.length} bytes, expected ${this.pageSize}`);
+        throw new MemoryError(
+          'file',
+          place.fileOffset,
+          structure,
+          `uncompressed page holds ${data.length} bytes, expected ${this.pageSize}`,
+        );
       }
       // A copy: `data` may be a view into the shared file-chunk cache.
       return data.slice();
     }
     if ((compression & (compression - 1)) !== 0) {
-      throw new MemoryError('file', place.fileOffset, structure, `descriptor flags 0x${flags.toString(16)} name more than one compression`);
+      throw new MemoryError(
+        'file',
+        place.fileOffset,
+        structure,
+        `descriptor flags 0x${flags.toString(16)} name more than one compression`,
+      );
     }
     if (compression === KdumpCompression.zstd) {
-      throw new MemoryError('file', place.fileOffset, structure, 'page is zstd-compressed, which khoscope does not support; convert the dump (e.g. makedumpfile -z or -l) or export it as ELF with another tool');
+      throw new MemoryError(
+        'file',
+        place.fileOffset,
+        structure,
+        'page is zstd-compressed, which khoscope does not support; convert the dump (e.g. makedumpfile -z or -l) or export it as ELF with another tool',
+      );
     }
     try {
       if (compression === KdumpCompression.lzo) return decompressLzo1x(data, this.pageSize);
@@ -63,17 +78,32 @@ export class PageDecompressor {
 
   private async inflate(data: Uint8Array, structure: string, place: PagePlace): Promise<Uint8Array> {
     if (!this.inflater) {
-      throw new MemoryError('file', place.fileOffset, structure, 'page is zlib-compressed but no inflater is available on this platform');
+      throw new MemoryError(
+        'file',
+        place.fileOffset,
+        structure,
+        'page is zlib-compressed but no inflater is available on this platform',
+      );
     }
     let page: Uint8Array;
     try {
       page = await this.inflater.inflate(data, this.pageSize);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new MemoryError('file', place.fileOffset, structure, `zlib data is corrupt or inflates past ${this.pageSize} bytes (${why})`);
+      throw new MemoryError(
+        'file',
+        place.fileOffset,
+        structure,
+        `zlib data is corrupt or inflates past ${this.pageSize} bytes (${why})`,
+      );
     }
     if (page.length !== this.pageSize) {
-      throw new MemoryError('file', place.fileOffset, structure, `zlib data inflates to ${page.length} bytes, expected ${this.pageSize}`);
+      throw new MemoryError(
+        'file',
+        place.fileOffset,
+        structure,
+        `zlib data inflates to ${page.length} bytes, expected ${this.pageSize}`,
+      );
     }
     return page;
   }

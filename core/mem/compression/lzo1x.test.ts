@@ -43,18 +43,27 @@ describe('LZO1X decompression', () => {
 
   it('round-trips pages with back-references (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.uint8Array({ minLength: 1, maxLength: 40 }), fc.constantFrom(new Uint8Array(64), new Uint8Array(200).fill(7))), { minLength: 1, maxLength: 60 }), (parts) => {
-        const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-        let at = 0;
-        for (const p of parts) {
-          data.set(p, at);
-          at += p.length;
-        }
-        const doubled = new Uint8Array(data.length * 2);
-        doubled.set(data);
-        doubled.set(data, data.length);
-        expect(decompressLzo1x(encodeLzo1x(greedyTokens(doubled, 49151)), doubled.length)).toEqual(doubled);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.uint8Array({ minLength: 1, maxLength: 40 }),
+            fc.constantFrom(new Uint8Array(64), new Uint8Array(200).fill(7)),
+          ),
+          { minLength: 1, maxLength: 60 },
+        ),
+        (parts) => {
+          const data = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+          let at = 0;
+          for (const p of parts) {
+            data.set(p, at);
+            at += p.length;
+          }
+          const doubled = new Uint8Array(data.length * 2);
+          doubled.set(data);
+          doubled.set(data, data.length);
+          expect(decompressLzo1x(encodeLzo1x(greedyTokens(doubled, 49151)), doubled.length)).toEqual(doubled);
+        },
+      ),
       { numRuns: 150 },
     );
   });

@@ -38,7 +38,8 @@ export function decompressLzo1x(input: Uint8Array, outputSize: number): Uint8Arr
     op += count;
   };
   const copyMatch = (distance: number, length: number): void => {
-    if (distance > op) throw fail(`back-reference ${distance} bytes back reaches before the start of the output (at ${op})`);
+    if (distance > op)
+      throw fail(`back-reference ${distance} bytes back reaches before the start of the output (at ${op})`);
     if (op + length > outputSize) throw fail(`output would exceed ${outputSize} bytes`);
     // Byte by byte: a match may overlap the bytes it produces (runs).
     for (let i = 0; i < length; i++, op++) out[op] = out[op - distance];

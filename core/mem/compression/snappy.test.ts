@@ -16,7 +16,9 @@ describe('Snappy decompression', () => {
 
   it('decodes a hand-written block: literal, 1-byte-offset run copy', () => {
     // length 9; literal "ab" (tag 1 << 2); copy length 7 offset 2 (tag 01, (7-4) << 2).
-    expect(decompressSnappy(bytes(9, 1 << 2, 0x61, 0x62, 1 | (3 << 2), 2), 9)).toEqual(new TextEncoder().encode('ababababa'));
+    expect(decompressSnappy(bytes(9, 1 << 2, 0x61, 0x62, 1 | (3 << 2), 2), 9)).toEqual(
+      new TextEncoder().encode('ababababa'),
+    );
   });
 
   it('decodes every element form produced by the test encoder', () => {
@@ -44,7 +46,9 @@ describe('Snappy decompression', () => {
   });
 
   it('refuses a block that declares a huge output before doing any work', () => {
-    expect(() => decompressSnappy(bytes(0xff, 0xff, 0xff, 0xff, 0x0f), 4096)).toThrow(/declares 4294967295 bytes, expected 4096/);
+    expect(() => decompressSnappy(bytes(0xff, 0xff, 0xff, 0xff, 0x0f), 4096)).toThrow(
+      /declares 4294967295 bytes, expected 4096/,
+    );
   });
 
   it('refuses hostile blocks with a MemoryError', () => {

@@ -51,7 +51,12 @@ function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'sour
  */
 export async function openDebugfsSet(sources: readonly ByteSource[], limits: MemoryLimits): Promise<DebugfsImage> {
   if (sources.length > limits.maxBlobs) {
-    throw new MemoryError('file', 0, 'debugfs file set', `${sources.length} files exceed the limit of ${limits.maxBlobs}`);
+    throw new MemoryError(
+      'file',
+      0,
+      'debugfs file set',
+      `${sources.length} files exceed the limit of ${limits.maxBlobs}`,
+    );
   }
   const warnings: string[] = [];
   const files: DebugfsFile[] = [];
@@ -59,11 +64,18 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
   for (const source of sources) {
     const found = classify(source.name);
     if (!found) {
-      warnings.push(`${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len); ignored`);
+      warnings.push(
+        `${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len); ignored`,
+      );
       continue;
     }
     if (prefix !== undefined && found.prefix !== prefix) {
-      throw new MemoryError('file', 0, 'debugfs file set', `${source.name} is not in the same folder as the other files ('${prefix}')`);
+      throw new MemoryError(
+        'file',
+        0,
+        'debugfs file set',
+        `${source.name} is not in the same folder as the other files ('${prefix}')`,
+      );
     }
     prefix = found.prefix;
     if (files.some((f) => f.path === found.file.path)) {
@@ -72,17 +84,28 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
     files.push({ ...found.file, source });
   }
   const rootFile = files.find((f) => f.role === 'root');
-  if (!rootFile) throw new MemoryError('file', 0, 'debugfs file set', 'no `fdt` file (the root KHO tree) among the files');
+  if (!rootFile)
+    throw new MemoryError('file', 0, 'debugfs file set', 'no `fdt` file (the root KHO tree) among the files');
 
   const read = (file: DebugfsFile) => {
     if (file.source.size > limits.maxBlobBytes) {
-      throw new MemoryError('file', 0, `debugfs ${file.path}`, `${file.source.size} bytes exceed the ${limits.maxBlobBytes}-byte limit`);
+      throw new MemoryError(
+        'file',
+        0,
+        `debugfs ${file.path}`,
+        `${file.source.size} bytes exceed the ${limits.maxBlobBytes}-byte limit`,
+      );
     }
     return readFully(file.source, 0, file.source.size, `debugfs ${file.path}`);
   };
   const root = await read(rootFile);
   if (!startsWithFdtMagic(root)) {
-    throw new MemoryError('file', 0, `debugfs ${rootFile.path}`, `does not start with the FDT magic 0x${FDT_MAGIC.toString(16)}`);
+    throw new MemoryError(
+      'file',
+      0,
+      `debugfs ${rootFile.path}`,
+      `does not start with the FDT magic 0x${FDT_MAGIC.toString(16)}`,
+    );
   }
   const children = new Map<string, Uint8Array>();
   for (const file of files) if (file.role === 'child') children.set(file.name, await read(file));
@@ -94,7 +117,12 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
     const starts = parseHexLines(await read(phys), phys.path);
     const sizes = parseHexLines(await read(lens), lens.path);
     if (starts.length !== sizes.length) {
-      throw new MemoryError('file', 0, 'debugfs scratch lists', `scratch_phys has ${starts.length} entries but scratch_len has ${sizes.length}`);
+      throw new MemoryError(
+        'file',
+        0,
+        'debugfs scratch lists',
+        `scratch_phys has ${starts.length} entries but scratch_len has ${sizes.length}`,
+      );
     }
     scratch = starts.map((start, i) => ({ start, size: sizes[i] }));
   } else if (phys || lens) {
@@ -110,9 +138,16 @@ function parseHexLines(bytes: Uint8Array, path: string): number[] {
   for (const line of new TextDecoder().decode(bytes).split('\n')) {
     const text = line.trim();
     if (text !== '') {
-      if (!/^0x[0-9a-fA-F]{1,16}$/.test(text)) throw new MemoryError('file', offset, `debugfs ${path}`, `line '${text.slice(0, 40)}' is not a 0x-prefixed hex number`);
+      if (!/^0x[0-9a-fA-F]{1,16}$/.test(text))
+        throw new MemoryError(
+          'file',
+          offset,
+          `debugfs ${path}`,
+          `line '${text.slice(0, 40)}' is not a 0x-prefixed hex number`,
+        );
       const value = BigInt(text);
-      if (value >= 2n ** 53n) throw new MemoryError('file', offset, `debugfs ${path}`, `${text} does not fit below 2^53`);
+      if (value >= 2n ** 53n)
+        throw new MemoryError('file', offset, `debugfs ${path}`, `${text} does not fit below 2^53`);
       values.push(Number(value));
     }
     offset += new TextEncoder().encode(line).length + 1;

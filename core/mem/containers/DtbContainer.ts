@@ -11,7 +11,12 @@ import { readFully } from '../sources/readRange';
  */
 export async function openDtb(source: ByteSource, limits: MemoryLimits): Promise<DtbImage> {
   if (source.size > limits.maxBlobBytes) {
-    throw new MemoryError('file', 0, 'device tree blob', `${source.size} bytes exceed the ${limits.maxBlobBytes}-byte limit for a lone DTB`);
+    throw new MemoryError(
+      'file',
+      0,
+      'device tree blob',
+      `${source.size} bytes exceed the ${limits.maxBlobBytes}-byte limit for a lone DTB`,
+    );
   }
   return { kind: 'dtb', bytes: await readFully(source, 0, source.size, 'device tree blob'), source, warnings: [] };
 }

@@ -6,7 +6,8 @@ import { BytesSource } from '../sources/BytesSource';
 import { buildElfCore, flattenPieces, type ElfCoreSpec } from '../testing/ElfCoreBuilder';
 import { flattenStream } from '../testing/NodeKdumpBuilder';
 
-const fill = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed * 13 + (i >> 9)) & 0xff);
+const fill = (length: number, seed: number) =>
+  Uint8Array.from({ length }, (_, i) => (i * 7 + seed * 13 + (i >> 9)) & 0xff);
 const text = (s: string) => new TextEncoder().encode(s);
 
 function spec(elfClass: 32 | 64, littleEndian: boolean): ElfCoreSpec {
@@ -16,7 +17,11 @@ function spec(elfClass: 32 | 64, littleEndian: boolean): ElfCoreSpec {
     notes: [
       { name: 'CORE', type: 1, desc: new Uint8Array(336) },
       { name: 'QEMU', type: 0, desc: new Uint8Array(440) },
-      { name: 'VMCOREINFO', type: 0, desc: text('OSRELEASE=7.3.4\nPAGESIZE=16384\nSYMBOL(init_uts_ns)=ffffffff816dcc00\n') },
+      {
+        name: 'VMCOREINFO',
+        type: 0,
+        desc: text('OSRELEASE=7.3.4\nPAGESIZE=16384\nSYMBOL(init_uts_ns)=ffffffff816dcc00\n'),
+      },
     ],
     segments: [
       { paddr: 0, data: fill(0x8000, 1) },
@@ -53,7 +58,11 @@ describe('ELF core container', () => {
         expect(image.notes.osRelease).toBe('7.3.4');
         expect(image.notes.vmcoreinfo?.get('SYMBOL(init_uts_ns)')).toBe('ffffffff816dcc00');
         expect(image.notes.hasQemuNote).toBe(true);
-        expect(image.notes.entries.map((e) => `${e.name}/${e.typeName}`)).toEqual(['CORE/NT_PRSTATUS', 'QEMU/QEMU CPU state', 'VMCOREINFO/VMCOREINFO']);
+        expect(image.notes.entries.map((e) => `${e.name}/${e.typeName}`)).toEqual([
+          'CORE/NT_PRSTATUS',
+          'QEMU/QEMU CPU state',
+          'VMCOREINFO/VMCOREINFO',
+        ]);
         // VMCOREINFO PAGESIZE beats the option.
         expect(image.pageSize).toBe(16384);
         expect(image.memory.pageSize).toBe(16384);
@@ -65,7 +74,16 @@ describe('ELF core container', () => {
   }
 
   it('uses the page-size option without VMCOREINFO, and reports mixed pages', async () => {
-    const image = await open(flattenPieces(buildElfCore({ elfClass: 64, littleEndian: true, segments: [{ paddr: 0x1000, data: fill(0x1800, 1), memsz: 0x3000 }] })), { pageSize: 4096 });
+    const image = await open(
+      flattenPieces(
+        buildElfCore({
+          elfClass: 64,
+          littleEndian: true,
+          segments: [{ paddr: 0x1000, data: fill(0x1800, 1), memsz: 0x3000 }],
+        }),
+      ),
+      { pageSize: 4096 },
+    );
     expect(image.pageSize).toBe(4096);
     expect(image.notes.vmcoreinfo).toBeUndefined();
     expect(await image.memory.pageState(0x2000)).toBe('mixed');
@@ -82,7 +100,16 @@ describe('ELF core container', () => {
 
   it('merges touching segments into one range and reads across them', async () => {
     const image = await open(
-      flattenPieces(buildElfCore({ elfClass: 64, littleEndian: true, segments: [{ paddr: 0x2000, data: fill(0x1000, 2) }, { paddr: 0x1000, data: fill(0x1000, 1) }] })),
+      flattenPieces(
+        buildElfCore({
+          elfClass: 64,
+          littleEndian: true,
+          segments: [
+            { paddr: 0x2000, data: fill(0x1000, 2) },
+            { paddr: 0x1000, data: fill(0x1000, 1) },
+          ],
+        }),
+      ),
     );
     expect(image.memory.ranges).toEqual([{ start: 0x1000, end: 0x3000 }]);
     const bytes = await image.memory.read(0x1ff8, 16);
@@ -102,7 +129,9 @@ describe('ELF core container', () => {
       }),
     );
     const image = await open(bytes);
-    expect(image.warnings.join()).toMatch(/PT_LOAD segments 0 \[0x100000, 0x102000\) and 1 \[0x0, 0x200000\) overlap: the segment listed first/);
+    expect(image.warnings.join()).toMatch(
+      /PT_LOAD segments 0 \[0x100000, 0x102000\) and 1 \[0x0, 0x200000\) overlap: the segment listed first/,
+    );
     expect(image.memory.ranges).toEqual([{ start: 0, end: 0x200000 }]);
     expect((await image.memory.read(0xfffff, 2)).join()).toBe('85,170');
     expect((await image.memory.read(0x101fff, 2)).join()).toBe('170,85');
@@ -116,7 +145,9 @@ describe('ELF core container', () => {
 
   it('opens an ELF core wrapped in a flattened stream (makedumpfile -E -F)', async () => {
     const elf = flattenPieces(buildElfCore(spec(64, true)));
-    const image = await openImage(new BytesSource(flattenStream(elf, { recordBytes: 4000, reverse: true }), 'core.flat'));
+    const image = await openImage(
+      new BytesSource(flattenStream(elf, { recordBytes: 4000, reverse: true }), 'core.flat'),
+    );
     expect(image.kind === 'memory' && image.container === 'elf' && image.flattened).toBe(true);
     if (image.kind !== 'memory') return;
     expect(await image.memory.read(0x7ffe0000, 0x8000)).toEqual(fill(0x8000, 3));

@@ -18,11 +18,19 @@ const TWO_POW_53 = 2n ** 53n;
  * (VMCOREINFO, QEMU, CORE). `content` is the ELF file; `source` the file the
  * user gave (they differ for a flattened stream).
  */
-export async function openElfCore(source: ByteSource, content: ByteSource, flattened: boolean, options: ResolvedOpenOptions): Promise<ElfImage> {
+export async function openElfCore(
+  source: ByteSource,
+  content: ByteSource,
+  flattened: boolean,
+  options: ResolvedOpenOptions,
+): Promise<ElfImage> {
   const { limits } = options;
   const layout = await readElfCoreLayout(content, limits.maxSegments);
   const warnings: string[] = [];
-  const segments = layout.programHeaders.filter((ph) => ph.type === PT_LOAD).map(loadSegment).filter((s) => s.memsz > 0);
+  const segments = layout.programHeaders
+    .filter((ph) => ph.type === PT_LOAD)
+    .map(loadSegment)
+    .filter((s) => s.memsz > 0);
 
   const entries: NoteEntry[] = [];
   let noteBytes = 0;
@@ -30,10 +38,22 @@ export async function openElfCore(source: ByteSource, content: ByteSource, flatt
     if (ph.type !== PT_NOTE) continue;
     noteBytes += ph.filesz;
     if (noteBytes > limits.maxNoteBytes) {
-      throw new MemoryError('file', ph.at, `ELF program header ${ph.index} (PT_NOTE)`, `note segments total more than the ${limits.maxNoteBytes}-byte limit`);
+      throw new MemoryError(
+        'file',
+        ph.at,
+        `ELF program header ${ph.index} (PT_NOTE)`,
+        `note segments total more than the ${limits.maxNoteBytes}-byte limit`,
+      );
     }
     const bytes = await readFully(content, ph.offset, ph.filesz, `ELF note segment ${ph.index}`);
-    for (const entry of parseElfNotes(bytes, layout.littleEndian, ph.offset, limits.maxNotes - entries.length, warnings)) entries.push(entry);
+    for (const entry of parseElfNotes(
+      bytes,
+      layout.littleEndian,
+      ph.offset,
+      limits.maxNotes - entries.length,
+      warnings,
+    ))
+      entries.push(entry);
   }
 
   const resolved = resolveOverlaps(
@@ -44,7 +64,8 @@ export async function openElfCore(source: ByteSource, content: ByteSource, flatt
   for (const pair of resolved.overlaps) {
     const [first, second] = pair.map((i) => segments[i]).sort((x, y) => x.index - y.index);
     const what = `PT_LOAD segments ${first.index} [0x${first.paddr.toString(16)}, 0x${(first.paddr + first.memsz).toString(16)}) and ${second.index} [0x${second.paddr.toString(16)}, 0x${(second.paddr + second.memsz).toString(16)}) overlap`;
-    if (options.overlappingSegments === 'reject') throw new MemoryError('physical', second.paddr, `ELF program header ${second.index}`, what);
+    if (options.overlappingSegments === 'reject')
+      throw new MemoryError('physical', second.paddr, `ELF program header ${second.index}`, what);
     warnings.push(`${what}: the segment listed first provides the bytes`);
   }
 
@@ -52,18 +73,39 @@ export async function openElfCore(source: ByteSource, content: ByteSource, flatt
   const pageSize = notes.pageSizeFromImage ?? options.pageSize;
   const cached = new CachedSource(content, { chunkBytes: limits.cacheChunkBytes, maxBytes: limits.cacheBytes });
   const memory = new ElfMemory(cached, segments, resolved.pieces, pageSize);
-  return { kind: 'memory', container: 'elf', flattened, source, content, memory, notes, pageSize, warnings, elf: layout };
+  return {
+    kind: 'memory',
+    container: 'elf',
+    flattened,
+    source,
+    content,
+    memory,
+    notes,
+    pageSize,
+    warnings,
+    elf: layout,
+  };
 }
 
 /** Checks one PT_LOAD's address fields and turns them into safe numbers. */
 function loadSegment(ph: ProgramHeader): LoadSegment {
   const structure = `ELF program header ${ph.index} (PT_LOAD)`;
   if (ph.paddr >= TWO_POW_53 || ph.memsz >= TWO_POW_53 || ph.paddr + ph.memsz > TWO_POW_53) {
-    throw new MemoryError('file', ph.at, structure, `physical range 0x${ph.paddr.toString(16)} + 0x${ph.memsz.toString(16)} does not fit below 2^53`);
+    throw new MemoryError(
+      'file',
+      ph.at,
+      structure,
+      `physical range 0x${ph.paddr.toString(16)} + 0x${ph.memsz.toString(16)} does not fit below 2^53`,
+    );
   }
   const memsz = Number(ph.memsz);
   if (ph.filesz > memsz) {
-    throw new MemoryError('file', ph.at, structure, `p_filesz 0x${ph.filesz.toString(16)} is larger than p_memsz 0x${memsz.toString(16)}`);
+    throw new MemoryError(
+      'file',
+      ph.at,
+      structure,
+      `p_filesz 0x${ph.filesz.toString(16)} is larger than p_memsz 0x${memsz.toString(16)}`,
+    );
   }
   return { index: ph.index, paddr: Number(ph.paddr), memsz, filesz: ph.filesz, offset: ph.offset };
 }

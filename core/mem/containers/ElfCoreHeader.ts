@@ -52,8 +52,20 @@ export async function readElfCoreLayout(source: ByteSource, maxSegments: number)
   if (ident[0] !== 0x7f || ident[1] !== 0x45 || ident[2] !== 0x4c || ident[3] !== 0x46) {
     throw new MemoryError('file', 0, 'ELF identification', 'no ELF magic');
   }
-  if (ident[4] !== 1 && ident[4] !== 2) throw new MemoryError('file', 4, 'ELF identification', `EI_CLASS ${ident[4]} is neither ELFCLASS32 (1) nor ELFCLASS64 (2)`);
-  if (ident[5] !== 1 && ident[5] !== 2) throw new MemoryError('file', 5, 'ELF identification', `EI_DATA ${ident[5]} is neither little (1) nor big endian (2)`);
+  if (ident[4] !== 1 && ident[4] !== 2)
+    throw new MemoryError(
+      'file',
+      4,
+      'ELF identification',
+      `EI_CLASS ${ident[4]} is neither ELFCLASS32 (1) nor ELFCLASS64 (2)`,
+    );
+  if (ident[5] !== 1 && ident[5] !== 2)
+    throw new MemoryError(
+      'file',
+      5,
+      'ELF identification',
+      `EI_DATA ${ident[5]} is neither little (1) nor big endian (2)`,
+    );
   const elfClass = ident[4] === 2 ? 64 : 32;
   const littleEndian = ident[5] === 1;
   const word = elfClass === 64 ? 8 : 4;
@@ -69,13 +81,20 @@ export async function readElfCoreLayout(source: ByteSource, maxSegments: number)
   let phnum = eh.u16(fieldsAt + 2);
   const shentsize = eh.u16(fieldsAt + 4);
   const phdrSize = elfClass === 64 ? 56 : 32;
-  if (phnum > 0 && phentsize !== phdrSize) throw eh.error(fieldsAt, `e_phentsize ${phentsize} is not ${phdrSize} for ELFCLASS${elfClass}`);
+  if (phnum > 0 && phentsize !== phdrSize)
+    throw eh.error(fieldsAt, `e_phentsize ${phentsize} is not ${phdrSize} for ELFCLASS${elfClass}`);
 
   if (phnum === PN_XNUM) {
     // More program headers than fit e_phnum: the real count is section header 0's sh_info.
     const shdrSize = elfClass === 64 ? 64 : 40;
-    if (shoff === 0 || shentsize !== shdrSize) throw eh.error(fieldsAt + 2, 'e_phnum is PN_XNUM but there is no valid section header 0 holding the count');
-    const sh0 = new ByteView(await readFully(source, shoff, shdrSize, 'ELF section header 0'), littleEndian, shoff, 'ELF section header 0');
+    if (shoff === 0 || shentsize !== shdrSize)
+      throw eh.error(fieldsAt + 2, 'e_phnum is PN_XNUM but there is no valid section header 0 holding the count');
+    const sh0 = new ByteView(
+      await readFully(source, shoff, shdrSize, 'ELF section header 0'),
+      littleEndian,
+      shoff,
+      'ELF section header 0',
+    );
     phnum = sh0.u32(elfClass === 64 ? 44 : 28);
   }
   if (phnum > maxSegments) throw eh.error(fieldsAt + 2, `${phnum} program headers exceed the limit of ${maxSegments}`);
@@ -84,7 +103,12 @@ export async function readElfCoreLayout(source: ByteSource, maxSegments: number)
   const table = await readFully(source, phoff, phnum * phdrSize, `ELF program header table (${phnum} entries)`);
   const programHeaders: ProgramHeader[] = [];
   for (let index = 0; index < phnum; index++) {
-    const ph = new ByteView(table.subarray(index * phdrSize, (index + 1) * phdrSize), littleEndian, phoff + index * phdrSize, `ELF program header ${index}`);
+    const ph = new ByteView(
+      table.subarray(index * phdrSize, (index + 1) * phdrSize),
+      littleEndian,
+      phoff + index * phdrSize,
+      `ELF program header ${index}`,
+    );
     const header64 = elfClass === 64;
     const entry: ProgramHeader = {
       index,
@@ -100,7 +124,10 @@ export async function readElfCoreLayout(source: ByteSource, maxSegments: number)
     };
     if (entry.type === PT_NULL) continue;
     if (entry.offset + entry.filesz > source.size) {
-      throw ph.error(header64 ? 8 : 4, `segment bytes [0x${entry.offset.toString(16)}, 0x${(entry.offset + entry.filesz).toString(16)}) run past the end of the ${source.size}-byte file (truncated file or lying p_filesz)`);
+      throw ph.error(
+        header64 ? 8 : 4,
+        `segment bytes [0x${entry.offset.toString(16)}, 0x${(entry.offset + entry.filesz).toString(16)}) run past the end of the ${source.size}-byte file (truncated file or lying p_filesz)`,
+      );
     }
     programHeaders.push(entry);
   }

@@ -50,7 +50,14 @@ export class ElfMemory extends RangeListMemory {
       const storedEnd = Math.max(from, Math.min(to, segment.paddr + segment.filesz));
       if (from < storedEnd) {
         const fileOffset = segment.offset + (from - segment.paddr);
-        reads.push(readFullyInto(this.source, fileOffset, target.subarray(from - address, storedEnd - address), 'ELF segment data'));
+        reads.push(
+          readFullyInto(
+            this.source,
+            fileOffset,
+            target.subarray(from - address, storedEnd - address),
+            'ELF segment data',
+          ),
+        );
       }
       target.fill(0, storedEnd - address, to - address);
     }

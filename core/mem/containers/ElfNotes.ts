@@ -22,9 +22,9 @@ const CORE_NOTE_TYPES: Record<number, string> = {
   3: 'NT_PRPSINFO',
   4: 'NT_TASKSTRUCT',
   6: 'NT_AUXV',
-  0x202: 'NT_X86_XSTATE',
-  0x53494749: 'NT_SIGINFO',
-  0x46494c45: 'NT_FILE',
+  514: 'NT_X86_XSTATE',
+  1397311305: 'NT_SIGINFO',
+  1179208773: 'NT_FILE',
 };
 
 function typeName(name: string, type: number): string | undefined {
@@ -61,7 +61,9 @@ export function parseElfNotes(
     const descAt = nameAt + align(nameSize);
     const end = descAt + align(descSize);
     if (descAt + descSize > bytes.length) {
-      warnings.push(`ELF note at file offset 0x${(fileOffset + at).toString(16)}: name or descriptor size runs past the note segment; later notes ignored`);
+      warnings.push(
+        `ELF note at file offset 0x${(fileOffset + at).toString(16)}: name or descriptor size runs past the note segment; later notes ignored`,
+      );
       break;
     }
     if (entries.length >= maxNotes) {
@@ -69,7 +71,14 @@ export function parseElfNotes(
       break;
     }
     const name = view.cString(nameAt, nameSize);
-    entries.push({ name, type, typeName: typeName(name, type), offset: fileOffset + descAt, size: descSize, desc: bytes.subarray(descAt, descAt + descSize) });
+    entries.push({
+      name,
+      type,
+      typeName: typeName(name, type),
+      offset: fileOffset + descAt,
+      size: descSize,
+      desc: bytes.subarray(descAt, descAt + descSize),
+    });
     at = Math.min(end, bytes.length);
   }
   return entries;

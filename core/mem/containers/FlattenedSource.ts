@@ -49,10 +49,22 @@ export class FlattenedSource implements ByteSource {
   /** Indexes the stream and returns the virtual file; `MemoryError` for a malformed stream. */
   static async index(stream: ByteSource, options: FlattenedOptions): Promise<FlattenedSource> {
     const header = await readFully(stream, 0, Math.min(stream.size, FLAT_HEADER_SIZE), 'makedumpfile flattened header');
-    if (header.length < FLAT_HEADER_SIZE) throw new MemoryError('file', 0, 'makedumpfile flattened header', `stream is shorter than its ${FLAT_HEADER_SIZE}-byte header`);
+    if (header.length < FLAT_HEADER_SIZE)
+      throw new MemoryError(
+        'file',
+        0,
+        'makedumpfile flattened header',
+        `stream is shorter than its ${FLAT_HEADER_SIZE}-byte header`,
+      );
     const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
     const type = view.getBigInt64(16, false);
-    if (type !== BigInt(TYPE_FLAT_HEADER)) throw new MemoryError('file', 16, 'makedumpfile flattened header', `type ${type} is not the flattened format (1)`);
+    if (type !== BigInt(TYPE_FLAT_HEADER))
+      throw new MemoryError(
+        'file',
+        16,
+        'makedumpfile flattened header',
+        `type ${type} is not the flattened format (1)`,
+      );
 
     const offsets: number[] = [];
     const sizes: number[] = [];
@@ -68,7 +80,12 @@ export class FlattenedSource implements ByteSource {
         chunk = await stream.read(pos, length);
         chunkAt = pos;
         if (chunk.length < RECORD_HEADER) {
-          throw new MemoryError('file', pos, 'makedumpfile flattened record', 'stream ends without the end marker (truncated)');
+          throw new MemoryError(
+            'file',
+            pos,
+            'makedumpfile flattened record',
+            'stream ends without the end marker (truncated)',
+          );
         }
       }
       const rec = new DataView(chunk.buffer, chunk.byteOffset + (pos - chunkAt), RECORD_HEADER);
@@ -77,14 +94,24 @@ export class FlattenedSource implements ByteSource {
       if (offset === -1n && size === -1n) break;
       const structure = `makedumpfile flattened record ${offsets.length}`;
       if (offset < 0n || size < 0n || offset + size > 2n ** 53n) {
-        throw new MemoryError('file', pos, structure, `offset ${offset} / size ${size} are negative or reach past 2^53`);
+        throw new MemoryError(
+          'file',
+          pos,
+          structure,
+          `offset ${offset} / size ${size} are negative or reach past 2^53`,
+        );
       }
       if (offsets.length >= options.maxRecords) {
         throw new MemoryError('file', pos, structure, `more than ${options.maxRecords} records`);
       }
       const end = pos + RECORD_HEADER + Number(size);
       if (end > stream.size) {
-        throw new MemoryError('file', pos, structure, `record of ${size} bytes runs past the end of the stream (truncated)`);
+        throw new MemoryError(
+          'file',
+          pos,
+          structure,
+          `record of ${size} bytes runs past the end of the stream (truncated)`,
+        );
       }
       offsets.push(Number(offset));
       sizes.push(Number(size));
@@ -132,7 +159,9 @@ export class FlattenedSource implements ByteSource {
       target.fill(0, zeroFrom - start, from - start);
       zeroFrom = to;
       const at = this.streamAt[k] + (from - this.starts[k]);
-      reads.push(readFullyInto(this.stream, at, target.subarray(from - start, to - start), 'makedumpfile flattened record data'));
+      reads.push(
+        readFullyInto(this.stream, at, target.subarray(from - start, to - start), 'makedumpfile flattened record data'),
+      );
     }
     target.fill(0, zeroFrom - start, end - start);
     await awaitEveryRead(reads);

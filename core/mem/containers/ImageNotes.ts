@@ -34,7 +34,12 @@ export function parseVmcoreinfo(text: string): Map<string, string> {
  * VMCOREINFO text (which wins over a VMCOREINFO note). Implausible values
  * become warnings.
  */
-export function buildImageNotes(entries: NoteEntry[], vmcoreinfoText: string | undefined, warnings: string[], fallbackRelease?: string): ImageNotes {
+export function buildImageNotes(
+  entries: NoteEntry[],
+  vmcoreinfoText: string | undefined,
+  warnings: string[],
+  fallbackRelease?: string,
+): ImageNotes {
   let text = vmcoreinfoText;
   if (text === undefined) {
     const note = entries.find((e) => e.name === 'VMCOREINFO');

@@ -13,22 +13,26 @@ const brute = (bitmap: Uint8Array, pfn: number) => {
 describe('KdumpBitmap', () => {
   it('rank, has and runs agree with a brute-force count (fast-check)', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 20_000 }), fc.array(fc.nat(), { minLength: 1, maxLength: 8 }), async (bitmap, probes) => {
-        const file = new Uint8Array(100 + bitmap.length);
-        file.set(bitmap, 100);
-        const bits = bitmap.length * 8 - (bitmap.length > 1 ? 3 : 0);
-        const map = new KdumpBitmap(new BytesSource(file), 100, bits, 'test bitmap', 4096);
-        for (const probe of probes) {
-          const pfn = probe % bits;
-          expect(await map.rank(pfn)).toBe(brute(bitmap, pfn));
-          expect(await map.has(pfn)).toBe(((bitmap[pfn >> 3] >> (pfn & 7)) & 1) === 1);
-        }
-        const from = probes[0] % bits;
-        const runs = await map.runs(from, bits, 1 << 20);
-        const set = new Set<number>();
-        for (const r of runs) for (let p = r.start; p < r.end; p++) set.add(p);
-        for (let p = from; p < bits; p++) expect(set.has(p)).toBe(((bitmap[p >> 3] >> (p & 7)) & 1) === 1);
-      }),
+      fc.asyncProperty(
+        fc.uint8Array({ minLength: 1, maxLength: 20_000 }),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 8 }),
+        async (bitmap, probes) => {
+          const file = new Uint8Array(100 + bitmap.length);
+          file.set(bitmap, 100);
+          const bits = bitmap.length * 8 - (bitmap.length > 1 ? 3 : 0);
+          const map = new KdumpBitmap(new BytesSource(file), 100, bits, 'test bitmap', 4096);
+          for (const probe of probes) {
+            const pfn = probe % bits;
+            expect(await map.rank(pfn)).toBe(brute(bitmap, pfn));
+            expect(await map.has(pfn)).toBe(((bitmap[pfn >> 3] >> (pfn & 7)) & 1) === 1);
+          }
+          const from = probes[0] % bits;
+          const runs = await map.runs(from, bits, 1 << 20);
+          const set = new Set<number>();
+          for (const r of runs) for (let p = r.start; p < r.end; p++) set.add(p);
+          for (let p = from; p < bits; p++) expect(set.has(p)).toBe(((bitmap[p >> 3] >> (p & 7)) & 1) === 1);
+        },
+      ),
       { numRuns: 60 },
     );
   });

@@ -55,9 +55,14 @@ export class KdumpBitmap {
     const block = Math.floor(bytes / RANK_BLOCK_BYTES);
     await this.ensurePrefix(block);
     const blockStart = block * RANK_BLOCK_BYTES;
-    const within = await readFully(this.source, this.offset + blockStart, bytes - blockStart + (pfn % 8 === 0 ? 0 : 1), this.structure);
+    const within = await readFully(
+      this.source,
+      this.offset + blockStart,
+      bytes - blockStart + (pfn % 8 === 0 ? 0 : 1),
+      this.structure,
+    );
     let count = this.prefix[block] + popcount(within, 0, bytes - blockStart);
-    if (pfn % 8 !== 0) count += POPCOUNT[within[bytes - blockStart] & ((1 << pfn % 8) - 1)];
+    if (pfn % 8 !== 0) count += POPCOUNT[within[bytes - blockStart] & ((1 << (pfn % 8)) - 1)];
     return count;
   }
 
@@ -72,7 +77,12 @@ export class KdumpBitmap {
     const close = (at: number) => {
       if (runStart < 0) return;
       if (runs.length >= maxRuns) {
-        throw new MemoryError('file', this.offset, this.structure, `more than ${maxRuns} runs of pages (fragmented or corrupt bitmap)`);
+        throw new MemoryError(
+          'file',
+          this.offset,
+          this.structure,
+          `more than ${maxRuns} runs of pages (fragmented or corrupt bitmap)`,
+        );
       }
       runs.push({ start: runStart, end: at });
       runStart = -1;

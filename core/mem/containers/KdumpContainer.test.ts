@@ -9,7 +9,8 @@ import { compareBytes } from '../testing/sameBytes';
 import { buildKdump, flattenStream, type KdumpSpec, type TestCompression } from '../testing/NodeKdumpBuilder';
 
 const PAGE = 4096;
-const pageOf = (pfn: number) => Uint8Array.from({ length: PAGE }, (_, i) => (i < 64 ? (pfn >> (i % 4)) & 0xff : (i * 3 + pfn) % 251));
+const pageOf = (pfn: number) =>
+  Uint8Array.from({ length: PAGE }, (_, i) => (i < 64 ? (pfn >> (i % 4)) & 0xff : (i * 3 + pfn) % 251));
 const codecs: TestCompression[] = ['zlib', 'lzo', 'snappy', 'none'];
 
 /** RAM: [0, 0xa0) [0xc0, 0x400) [0xf00, 0x1000); pages dumped with rotating codecs; every 5th RAM page excluded. */
@@ -26,7 +27,14 @@ function smallSpec(overrides: Partial<KdumpSpec> = {}): KdumpSpec {
       if (k % 5 !== 4) pages.set(pfn, { data: pageOf(pfn), compression: codecs[k % 4] });
     }
   }
-  return { blockSize: PAGE, maxMapnr: 0x1000, ram, pages, vmcoreinfo: 'OSRELEASE=7.3.4\nPAGESIZE=4096\n', ...overrides };
+  return {
+    blockSize: PAGE,
+    maxMapnr: 0x1000,
+    ram,
+    pages,
+    vmcoreinfo: 'OSRELEASE=7.3.4\nPAGESIZE=4096\n',
+    ...overrides,
+  };
 }
 
 async function open(bytes: Uint8Array): Promise<KdumpImage> {
@@ -88,7 +96,9 @@ describe('kdump-compressed container', () => {
   it('ranks pages across many bitmap blocks without reading the whole bitmap per read', async () => {
     // 2^21 page frames (8 GiB): bitmaps of 256 KiB each; pages spread far apart.
     const pfns = [5, 40_000, 700_000, 1_500_000, 2_097_151];
-    const pages: KdumpSpec['pages'] = new Map(pfns.map((pfn) => [pfn, { data: pageOf(pfn), compression: 'lzo' as const }]));
+    const pages: KdumpSpec['pages'] = new Map(
+      pfns.map((pfn) => [pfn, { data: pageOf(pfn), compression: 'lzo' as const }]),
+    );
     const bytes = buildKdump({ blockSize: PAGE, maxMapnr: 1 << 21, ram: [[0, 1 << 21]], pages });
     const counting = new CountingSource(new BytesSource(bytes, 'big'));
     const image = await openImage(counting);
@@ -105,7 +115,11 @@ describe('kdump-compressed container', () => {
   it('opens the makedumpfile flattened variant (out-of-order records, an overwritten record)', async () => {
     const spec = smallSpec();
     const file = buildKdump(spec);
-    for (const options of [{ recordBytes: 16384 }, { recordBytes: 5000, reverse: true }, { recordBytes: 4096, garbageFirst: { offset: 8192, length: 9000 } }]) {
+    for (const options of [
+      { recordBytes: 16384 },
+      { recordBytes: 5000, reverse: true },
+      { recordBytes: 4096, garbageFirst: { offset: 8192, length: 9000 } },
+    ]) {
       const image = await open(flattenStream(file, options));
       expect(image.flattened).toBe(true);
       expect(image.content.size).toBe(file.length);

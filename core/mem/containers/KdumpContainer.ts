@@ -18,14 +18,31 @@ import { KdumpMemory } from './KdumpMemory';
  * one sequential pass over the 1st bitmap; the 2nd bitmap is only counted
  * lazily, as far as reads go.
  */
-export async function openKdump(source: ByteSource, content: ByteSource, flattened: boolean, options: ResolvedOpenOptions): Promise<KdumpImage> {
+export async function openKdump(
+  source: ByteSource,
+  content: ByteSource,
+  flattened: boolean,
+  options: ResolvedOpenOptions,
+): Promise<KdumpImage> {
   const { limits } = options;
   const warnings: string[] = [];
   const layout = await readKdumpLayout(content, limits, warnings);
   const cached = new CachedSource(content, { chunkBytes: limits.cacheChunkBytes, maxBytes: limits.cacheBytes });
   const scanBytes = limits.cacheChunkBytes * 16;
-  const ram = new KdumpBitmap(cached, layout.ramBitmapOffset, layout.maxMapnr, 'kdump 1st bitmap (pages in RAM)', scanBytes);
-  const dumped = new KdumpBitmap(cached, layout.dumpedBitmapOffset, layout.maxMapnr, 'kdump 2nd bitmap (pages dumped)', scanBytes);
+  const ram = new KdumpBitmap(
+    cached,
+    layout.ramBitmapOffset,
+    layout.maxMapnr,
+    'kdump 1st bitmap (pages in RAM)',
+    scanBytes,
+  );
+  const dumped = new KdumpBitmap(
+    cached,
+    layout.dumpedBitmapOffset,
+    layout.maxMapnr,
+    'kdump 2nd bitmap (pages dumped)',
+    scanBytes,
+  );
   const runs = await ram.runs(0, layout.maxMapnr, limits.maxRanges);
   const ranges = new RangeList(runs.map((r) => ({ start: r.start * layout.blockSize, end: r.end * layout.blockSize })));
 
@@ -41,11 +58,24 @@ export async function openKdump(source: ByteSource, content: ByteSource, flatten
   }
   const notes = buildImageNotes(entries, vmcoreinfoText, warnings, layout.release || undefined);
   if (notes.pageSizeFromImage !== undefined && notes.pageSizeFromImage !== layout.blockSize) {
-    warnings.push(`VMCOREINFO PAGESIZE=${notes.pageSizeFromImage} differs from the kdump block size ${layout.blockSize}; pages are addressed by the block size`);
+    warnings.push(
+      `VMCOREINFO PAGESIZE=${notes.pageSizeFromImage} differs from the kdump block size ${layout.blockSize}; pages are addressed by the block size`,
+    );
   }
   const decompressor = new PageDecompressor(layout.blockSize, options.inflater ?? defaultInflater());
   const memory = new KdumpMemory(cached, layout, ram, dumped, ranges, decompressor, limits.decodedPages);
-  return { kind: 'memory', container: 'kdump', flattened, source, content, memory, notes, pageSize: layout.blockSize, warnings, kdump: layout };
+  return {
+    kind: 'memory',
+    container: 'kdump',
+    flattened,
+    source,
+    content,
+    memory,
+    notes,
+    pageSize: layout.blockSize,
+    warnings,
+    kdump: layout,
+  };
 }
 
 /** The web-platform inflater when this runtime has `DecompressionStream` (browsers, Node 18+). */

@@ -46,7 +46,14 @@ const MACHINES_32 = /^(i[3-6]86|arm.*|ppc|powerpc|s390|mips(el)?|riscv32|sh.*|sp
 /** Offsets of the fields after `utsname`, which depend on the dumped machine's `struct timeval`. */
 function fieldOffsets(wordSize: 4 | 8) {
   const status = wordSize === 8 ? 424 : 412;
-  return { status, blockSize: status + 4, subHeaderBlocks: status + 8, bitmapBlocks: status + 12, maxMapnr: status + 16, end: status + 40 };
+  return {
+    status,
+    blockSize: status + 4,
+    subHeaderBlocks: status + 8,
+    bitmapBlocks: status + 12,
+    maxMapnr: status + 16,
+    end: status + 40,
+  };
 }
 
 /**
@@ -55,7 +62,11 @@ function fieldOffsets(wordSize: 4 | 8) {
  * signature, version, block size, bitmap sizes against `max_mapnr` and the
  * limits, and that every region lies inside the file.
  */
-export async function readKdumpLayout(source: ByteSource, limits: MemoryLimits, warnings: string[]): Promise<KdumpLayout> {
+export async function readKdumpLayout(
+  source: ByteSource,
+  limits: MemoryLimits,
+  warnings: string[],
+): Promise<KdumpLayout> {
   const bytes = await readFully(source, 0, Math.min(source.size, 512), 'kdump header');
   const signature = new TextDecoder().decode(bytes.subarray(0, 8));
   if (signature !== KDUMP_SIGNATURE) throw new MemoryError('file', 0, 'kdump header', 'no KDUMP signature');
@@ -64,27 +75,34 @@ export async function readKdumpLayout(source: ByteSource, limits: MemoryLimits, 
   const littleEndian = versionLE > 0 && versionLE < 64;
   const view = new ByteView(bytes, littleEndian, 0, 'kdump header');
   const headerVersion = view.u32(8);
-  if (headerVersion === 0 || headerVersion >= 64) throw view.error(8, `header_version ${versionLE} is not a plausible version in either byte order`);
+  if (headerVersion === 0 || headerVersion >= 64)
+    throw view.error(8, `header_version ${versionLE} is not a plausible version in either byte order`);
   const release = view.cString(12 + 65 * 2, 65);
   const machine = view.cString(12 + 65 * 4, 65);
   const wordSize = wordSizeOf(machine, view);
   const at = fieldOffsets(wordSize);
   const blockSize = view.i32(at.blockSize);
-  if (!isPlausiblePageSize(blockSize)) throw view.error(at.blockSize, `block_size ${blockSize} is not a power of two from 512 to 1 MiB`);
+  if (!isPlausiblePageSize(blockSize))
+    throw view.error(at.blockSize, `block_size ${blockSize} is not a power of two from 512 to 1 MiB`);
   const subHeaderBlocks = view.i32(at.subHeaderBlocks);
   const bitmapBlocks = view.u32(at.bitmapBlocks);
   const status = view.u32(at.status);
   if (subHeaderBlocks < 0) throw view.error(at.subHeaderBlocks, `sub_hdr_size ${subHeaderBlocks} is negative`);
-  if (status & DUMP_DH_COMPRESSED_INCOMPLETE) warnings.push('kdump header says the dump is incomplete (makedumpfile ran out of space): pages past the cut cannot be read');
+  if (status & DUMP_DH_COMPRESSED_INCOMPLETE)
+    warnings.push(
+      'kdump header says the dump is incomplete (makedumpfile ran out of space): pages past the cut cannot be read',
+    );
 
   const sub = await readSubHeader(source, blockSize, subHeaderBlocks, headerVersion, wordSize, littleEndian, limits);
   let maxMapnr = view.u32(at.maxMapnr);
   if (sub.maxMapnr64 !== undefined) maxMapnr = sub.maxMapnr64;
   if (maxMapnr === 0) throw view.error(at.maxMapnr, 'max_mapnr is 0: the dump describes no page frames');
-  if (!Number.isSafeInteger(maxMapnr * blockSize)) throw view.error(at.maxMapnr, `max_mapnr ${maxMapnr} pages of ${blockSize} bytes reach past 2^53`);
+  if (!Number.isSafeInteger(maxMapnr * blockSize))
+    throw view.error(at.maxMapnr, `max_mapnr ${maxMapnr} pages of ${blockSize} bytes reach past 2^53`);
 
   const bitmapArea = bitmapBlocks * blockSize;
-  if (bitmapArea > limits.maxBitmapBytes) throw view.error(at.bitmapBlocks, `bitmaps of ${bitmapArea} bytes exceed the ${limits.maxBitmapBytes}-byte limit`);
+  if (bitmapArea > limits.maxBitmapBytes)
+    throw view.error(at.bitmapBlocks, `bitmaps of ${bitmapArea} bytes exceed the ${limits.maxBitmapBytes}-byte limit`);
   const blocksPerBitmap = Math.ceil(Math.ceil(maxMapnr / 8) / blockSize);
   const ramBitmapOffset = (1 + subHeaderBlocks) * blockSize;
   let dumpedBitmapOffset: number;
@@ -95,11 +113,17 @@ export async function readKdumpLayout(source: ByteSource, limits: MemoryLimits, 
     dumpedBitmapOffset = ramBitmapOffset;
     warnings.push('kdump file has a single bitmap: every page present in RAM is treated as dumped');
   } else {
-    throw view.error(at.bitmapBlocks, `bitmap_blocks ${bitmapBlocks} cannot hold a bitmap of max_mapnr ${maxMapnr} pages`);
+    throw view.error(
+      at.bitmapBlocks,
+      `bitmap_blocks ${bitmapBlocks} cannot hold a bitmap of max_mapnr ${maxMapnr} pages`,
+    );
   }
   const descriptorsOffset = ramBitmapOffset + bitmapArea;
   if (descriptorsOffset > source.size) {
-    throw view.error(at.bitmapBlocks, `header, sub-header and bitmaps need 0x${descriptorsOffset.toString(16)} bytes but the file has 0x${source.size.toString(16)} (truncated file)`);
+    throw view.error(
+      at.bitmapBlocks,
+      `header, sub-header and bitmaps need 0x${descriptorsOffset.toString(16)} bytes but the file has 0x${source.size.toString(16)} (truncated file)`,
+    );
   }
   return {
     littleEndian,
@@ -154,15 +178,27 @@ async function readSubHeader(
   const need = fields.end[Math.min(version, 6)];
   if (need === 0) return {};
   if (blocks * blockSize < need) {
-    throw new MemoryError('file', blockSize, 'kdump sub-header', `header_version ${version} needs ${need} bytes of sub-header but sub_hdr_size gives ${blocks * blockSize}`);
+    throw new MemoryError(
+      'file',
+      blockSize,
+      'kdump sub-header',
+      `header_version ${version} needs ${need} bytes of sub-header but sub_hdr_size gives ${blocks * blockSize}`,
+    );
   }
-  const view = new ByteView(await readFully(source, blockSize, need, 'kdump sub-header'), littleEndian, blockSize, 'kdump sub-header');
+  const view = new ByteView(
+    await readFully(source, blockSize, need, 'kdump sub-header'),
+    littleEndian,
+    blockSize,
+    'kdump sub-header',
+  );
   const region = (offsetAt: number, sizeAt: number, what: string): FileRegion | undefined => {
     const offset = view.safe(view.u64(offsetAt), offsetAt, `${what} offset`);
     const size = view.safeWord(sizeAt, wordSize, `${what} size`);
     if (size === 0) return undefined;
-    if (size > limits.maxNoteBytes) throw view.error(sizeAt, `${what} size ${size} exceeds the ${limits.maxNoteBytes}-byte limit`);
-    if (offset + size > source.size) throw view.error(offsetAt, `${what} [0x${offset.toString(16)}, +${size}) lies past the end of the file`);
+    if (size > limits.maxNoteBytes)
+      throw view.error(sizeAt, `${what} size ${size} exceeds the ${limits.maxNoteBytes}-byte limit`);
+    if (offset + size > source.size)
+      throw view.error(offsetAt, `${what} [0x${offset.toString(16)}, +${size}) lies past the end of the file`);
     return { offset, size };
   };
   const sub: SubHeader = {};

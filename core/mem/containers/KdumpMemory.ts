@@ -91,10 +91,20 @@ export class KdumpMemory extends RangeListMemory {
     const size = view.getUint32(8, little);
     const flags = view.getUint32(12, little);
     if (size === 0 || size > this.pageSize) {
-      throw new MemoryError('file', at, structure, `stored size ${size} is not between 1 and the ${this.pageSize}-byte page size`);
+      throw new MemoryError(
+        'file',
+        at,
+        structure,
+        `stored size ${size} is not between 1 and the ${this.pageSize}-byte page size`,
+      );
     }
     if (offset + BigInt(size) > BigInt(this.source.size)) {
-      throw new MemoryError('file', at, structure, `data [0x${offset.toString(16)}, +${size}) lies past the end of the file (truncated or incomplete dump)`);
+      throw new MemoryError(
+        'file',
+        at,
+        structure,
+        `data [0x${offset.toString(16)}, +${size}) lies past the end of the file (truncated or incomplete dump)`,
+      );
     }
     const dataOffset = Number(offset);
     const key = `${dataOffset}:${size}:${flags}`;

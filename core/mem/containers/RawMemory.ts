@@ -15,7 +15,12 @@ export class RawMemory extends RangeListMemory {
     readonly pageSize: number,
   ) {
     if (!Number.isSafeInteger(base + source.size)) {
-      throw new MemoryError('physical', base, 'raw image', `base 0x${base.toString(16)} plus ${source.size} bytes reaches past 2^53`);
+      throw new MemoryError(
+        'physical',
+        base,
+        'raw image',
+        `base 0x${base.toString(16)} plus ${source.size} bytes reaches past 2^53`,
+      );
     }
     super(new RangeList([{ start: base, end: base + source.size }]));
   }
@@ -25,7 +30,12 @@ export class RawMemory extends RangeListMemory {
     this.rangeList.assertContains(address, target.length);
     const count = await readSourceInto(this.source, address - this.base, target);
     if (count !== target.length) {
-      throw new MemoryError('file', address - this.base, 'raw image', `read ${count} of ${target.length} bytes: the file ended early`);
+      throw new MemoryError(
+        'file',
+        address - this.base,
+        'raw image',
+        `read ${count} of ${target.length} bytes: the file ended early`,
+      );
     }
   }
 

@@ -35,13 +35,20 @@ const PACKED: Array<[number[], string]> = [
 export function detectContainer(head: Uint8Array): DetectedContainer {
   if (startsWith(head, '\x7fELF')) return 'elf';
   if (startsWith(head, KDUMP_SIGNATURE)) return 'kdump';
-  if (startsWith(head, FLATTENED_SIGNATURE) && head.subarray(FLATTENED_SIGNATURE.length, 16).every((b) => b === 0)) return 'flattened';
+  if (startsWith(head, FLATTENED_SIGNATURE) && head.subarray(FLATTENED_SIGNATURE.length, 16).every((b) => b === 0))
+    return 'flattened';
   if (startsWithFdtMagic(head)) return 'dtb';
   if (startsWith(head, 'DISKDUMP')) {
-    throw new MemoryError('file', 0, 'image file', 'this is the old diskdump format, which khoscope does not read; convert it with makedumpfile');
+    throw new MemoryError(
+      'file',
+      0,
+      'image file',
+      'this is the old diskdump format, which khoscope does not read; convert it with makedumpfile',
+    );
   }
   for (const [magic, what] of PACKED) {
-    if (magic.every((b, i) => head[i] === b)) throw new MemoryError('file', 0, 'image file', `the file is compressed with ${what}`);
+    if (magic.every((b, i) => head[i] === b))
+      throw new MemoryError('file', 0, 'image file', `the file is compressed with ${what}`);
   }
   return 'raw';
 }

@@ -11,7 +11,8 @@ import { buildKdump, flattenStream, type KdumpSpec } from '../testing/NodeKdumpB
 
 const PAGE = 4096;
 const options: OpenImageOptions = { inflater: new NodeZlibInflater() };
-const open = (bytes: Uint8Array, extra: OpenImageOptions = {}) => openImage(new BytesSource(bytes, 'hostile'), { ...options, ...extra });
+const open = (bytes: Uint8Array, extra: OpenImageOptions = {}) =>
+  openImage(new BytesSource(bytes, 'hostile'), { ...options, ...extra });
 
 /** Opens, then reads and probes a few pages; resolves with 'ok' or the MemoryError message; anything else fails the test. */
 async function exercise(bytes: Uint8Array): Promise<string> {
@@ -46,7 +47,11 @@ function elfSpec(): ElfCoreSpec {
 
 function kdumpSpec(): KdumpSpec {
   const pages: KdumpSpec['pages'] = new Map();
-  for (let pfn = 0; pfn < 24; pfn++) pages.set(pfn, { data: new Uint8Array(PAGE).fill(pfn), compression: (['zlib', 'lzo', 'snappy', 'none'] as const)[pfn % 4] });
+  for (let pfn = 0; pfn < 24; pfn++)
+    pages.set(pfn, {
+      data: new Uint8Array(PAGE).fill(pfn),
+      compression: (['zlib', 'lzo', 'snappy', 'none'] as const)[pfn % 4],
+    });
   return { blockSize: PAGE, maxMapnr: 64, ram: [[0, 32]], pages, vmcoreinfo: 'PAGESIZE=4096\n' };
 }
 
@@ -58,15 +63,31 @@ describe('hostile ELF cores', () => {
   };
 
   it('refuses lying and impossible program headers with the header named', async () => {
-    await expect(open(build((s) => (s.segments[0].filesz = 1 << 30)))).rejects.toThrow(/ELF program header 1 .*run past the end of the .*lying p_filesz/);
-    await expect(open(build((s) => (s.segments[1].memsz = 16)))).rejects.toThrow(/p_filesz 0x1000 is larger than p_memsz 0x10/);
+    await expect(open(build((s) => (s.segments[0].filesz = 1 << 30)))).rejects.toThrow(
+      /ELF program header 1 .*run past the end of the .*lying p_filesz/,
+    );
+    await expect(open(build((s) => (s.segments[1].memsz = 16)))).rejects.toThrow(
+      /p_filesz 0x1000 is larger than p_memsz 0x10/,
+    );
     await expect(open(build((s) => (s.segments[0].paddr = 2n ** 60n)))).rejects.toThrow(/does not fit below 2\^53/);
     const hugeOffset = build(() => undefined);
     new DataView(hugeOffset.buffer).setBigUint64(64 + 56 + 8, 2n ** 53n + 8n, true);
-    await expect(open(hugeOffset)).rejects.toThrow(/ELF program header 1 at file offset 0x80: p_offset 0x20000000000008 does not fit below 2\^53/);
+    await expect(open(hugeOffset)).rejects.toThrow(
+      /ELF program header 1 at file offset 0x80: p_offset 0x20000000000008 does not fit below 2\^53/,
+    );
     await expect(open(build((s) => (s.type = 2)))).rejects.toThrow(/not ET_CORE/);
-    await expect(open(build(() => undefined), { limits: { maxSegments: 2 } })).rejects.toThrow(/3 program headers exceed the limit of 2/);
-    await expect(open(build(() => undefined), { limits: { maxNoteBytes: 8 } })).rejects.toThrow(/note segments total more than the 8-byte limit/);
+    await expect(
+      open(
+        build(() => undefined),
+        { limits: { maxSegments: 2 } },
+      ),
+    ).rejects.toThrow(/3 program headers exceed the limit of 2/);
+    await expect(
+      open(
+        build(() => undefined),
+        { limits: { maxNoteBytes: 8 } },
+      ),
+    ).rejects.toThrow(/note segments total more than the 8-byte limit/);
   });
 
   it('refuses truncated files', async () => {
@@ -117,10 +138,14 @@ describe('hostile kdump files', () => {
     await expect(open(field(base(), 436, 0))).rejects.toThrow(/bitmap_blocks 0 cannot hold a bitmap of max_mapnr 64/);
     await expect(open(field(base(), PAGE + 96, 0, 8))).rejects.toThrow(/max_mapnr is 0/);
     await expect(open(field(base(), PAGE + 96, 2 ** 45, 8))).rejects.toThrow(/reach past 2\^53/);
-    await expect(open(field(base(), 436, 10_000), { limits: { maxBitmapBytes: 1 << 20 } })).rejects.toThrow(/exceed the 1048576-byte limit/);
+    await expect(open(field(base(), 436, 10_000), { limits: { maxBitmapBytes: 1 << 20 } })).rejects.toThrow(
+      /exceed the 1048576-byte limit/,
+    );
     await expect(open(field(base(), 436, 1000))).rejects.toThrow(/truncated file/);
     await expect(open(field(base(), PAGE + 40, 1 << 30, 8))).rejects.toThrow(/VMCOREINFO size 1073741824 exceeds/);
-    await expect(open(field(base(), PAGE + 32, 1 << 30, 8))).rejects.toThrow(/VMCOREINFO .* lies past the end of the file/);
+    await expect(open(field(base(), PAGE + 32, 1 << 30, 8))).rejects.toThrow(
+      /VMCOREINFO .* lies past the end of the file/,
+    );
   });
 
   it('refuses truncated files at open or at the page that is missing', async () => {
@@ -129,7 +154,9 @@ describe('hostile kdump files', () => {
     await expect(open(bytes.subarray(0, 3 * PAGE))).rejects.toThrow(/truncated/);
     const image = await open(bytes.subarray(0, bytes.length - 2000));
     if (image.kind !== 'memory') throw new Error('memory expected');
-    await expect(image.memory.read(23 * PAGE, PAGE)).rejects.toThrow(/lies past the end of the file \(truncated or incomplete dump\)/);
+    await expect(image.memory.read(23 * PAGE, PAGE)).rejects.toThrow(
+      /lies past the end of the file \(truncated or incomplete dump\)/,
+    );
   });
 
   it('refuses a 2nd bitmap claiming more pages than there are descriptors', async () => {
@@ -146,7 +173,9 @@ describe('hostile kdump files', () => {
     const pages: KdumpSpec['pages'] = new Map();
     const ram: Array<[number, number]> = [];
     for (let pfn = 0; pfn < 64; pfn += 2) ram.push([pfn, pfn + 1]);
-    await expect(open(buildKdump({ blockSize: PAGE, maxMapnr: 64, ram, pages }), { limits: { maxRanges: 10 } })).rejects.toThrow(/more than 10 runs of pages/);
+    await expect(
+      open(buildKdump({ blockSize: PAGE, maxMapnr: 64, ram, pages }), { limits: { maxRanges: 10 } }),
+    ).rejects.toThrow(/more than 10 runs of pages/);
   });
 
   it('refuses compression bombs and oversize descriptors page by page', async () => {
@@ -163,7 +192,9 @@ describe('hostile kdump files', () => {
     await expect(image.memory.read(PAGE, 8)).rejects.toThrow(/inflates past 4096 bytes/);
     await expect(image.memory.read(2 * PAGE, 8)).rejects.toThrow(/stream ends after 0 bytes, expected 4096/);
     await expect(image.memory.read(3 * PAGE, 8)).rejects.toThrow(/declares 4294967295 bytes/);
-    await expect(image.memory.read(4 * PAGE, 8)).rejects.toThrow(/stored size 4097 is not between 1 and the 4096-byte page size/);
+    await expect(image.memory.read(4 * PAGE, 8)).rejects.toThrow(
+      /stored size 4097 is not between 1 and the 4096-byte page size/,
+    );
     await expect(image.memory.read(5 * PAGE, 8)).rejects.toThrow(/zstd/);
     expect(await image.memory.read(6 * PAGE, 8)).toEqual(new Uint8Array(8).fill(6));
   });
@@ -200,14 +231,22 @@ describe('fuzzed headers (fast-check): only MemoryError, bounded time', () => {
       const outcomes = new Set<string>();
       await fc.assert(
         fc.asyncProperty(
-          fc.array(fc.record({ at: fc.integer({ min: 0, max: headerBytes - 1 }), value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)) }), { minLength: 1, maxLength: 6 }),
+          fc.array(
+            fc.record({
+              at: fc.integer({ min: 0, max: headerBytes - 1 }),
+              value: fc.oneof(fc.integer({ min: 0, max: 255 }), fc.constantFrom(0, 0xff, 0x7f, 0x80)),
+            }),
+            { minLength: 1, maxLength: 6 },
+          ),
           async (edits) => {
             const bytes = seed.slice();
             for (const { at, value } of edits) bytes[at] = value;
             outcomes.add((await exercise(bytes)) === 'ok' ? 'opened' : 'refused');
           },
         ),
-        { numRuns: 150 },
+        // A fixed seed: with a random one, all 150 mutations now and then miss every
+        // byte the decoder checks, and the "both outcomes" assertion below flakes.
+        { numRuns: 150, seed: 20261207 },
       );
       // Both outcomes must occur, or the mutations are not reaching the decoder.
       expect([...outcomes].sort()).toEqual(['opened', 'refused']);
@@ -217,13 +256,32 @@ describe('fuzzed headers (fast-check): only MemoryError, bounded time', () => {
 
   it('mutating whole 64-bit kdump fields with extreme values', async () => {
     const seed = buildKdump(kdumpSpec());
-    const fields = [8, 424, 428, 432, 436, 440, PAGE + 32, PAGE + 40, PAGE + 48, PAGE + 56, PAGE + 96, 4 * PAGE, 4 * PAGE + 8, 4 * PAGE + 12];
+    const fields = [
+      8,
+      424,
+      428,
+      432,
+      436,
+      440,
+      PAGE + 32,
+      PAGE + 40,
+      PAGE + 48,
+      PAGE + 56,
+      PAGE + 96,
+      4 * PAGE,
+      4 * PAGE + 8,
+      4 * PAGE + 12,
+    ];
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...fields), fc.constantFrom(0, 1, 0xffffffff, 0x7fffffff, 4095, 4097, 1 << 20), async (at, value) => {
-        const bytes = seed.slice();
-        new DataView(bytes.buffer).setUint32(at, value, true);
-        expect(typeof (await exercise(bytes))).toBe('string');
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...fields),
+        fc.constantFrom(0, 1, 0xffffffff, 0x7fffffff, 4095, 4097, 1 << 20),
+        async (at, value) => {
+          const bytes = seed.slice();
+          new DataView(bytes.buffer).setUint32(at, value, true);
+          expect(typeof (await exercise(bytes))).toBe('string');
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -19,7 +19,8 @@ import { compareBytes } from '../testing/sameBytes';
 import { ElfMemory } from './ElfMemory';
 
 const PAGE = 4096;
-const fill = (length: number, seed: number) => Uint8Array.from({ length }, (_, i) => (i * 7 + seed * 13 + (i >> 9)) & 0xff);
+const fill = (length: number, seed: number) =>
+  Uint8Array.from({ length }, (_, i) => (i * 7 + seed * 13 + (i >> 9)) & 0xff);
 /** A target full of a marker, so bytes a read did not write stand out. */
 const dirty = (length: number) => new Uint8Array(length).fill(0xa5);
 // Small file chunks, so reads of a few pages already bypass the chunk cache.
@@ -84,14 +85,26 @@ const pageOf = (pfn: number) => fill(PAGE, pfn + 6);
 const kdumpPages: KdumpSpec['pages'] = new Map();
 const kdumpModel = new Uint8Array(0x60 * PAGE);
 const codecs = ['zlib', 'lzo', 'snappy', 'none'] as const;
-for (const [start, end] of [[0, 0x20], [0x40, 0x60]]) {
+for (const [start, end] of [
+  [0, 0x20],
+  [0x40, 0x60],
+]) {
   for (let pfn = start; pfn < end; pfn++) {
     if (pfn % 3 === 2) continue;
     kdumpPages.set(pfn, { data: pageOf(pfn), compression: codecs[pfn % 4] });
     kdumpModel.set(pageOf(pfn), pfn * PAGE);
   }
 }
-const kdumpFile = buildKdump({ blockSize: PAGE, maxMapnr: 0x1000, ram: [[0, 0x20], [0x40, 0x60]], pages: kdumpPages, vmcoreinfo: 'PAGESIZE=4096\n' });
+const kdumpFile = buildKdump({
+  blockSize: PAGE,
+  maxMapnr: 0x1000,
+  ram: [
+    [0, 0x20],
+    [0x40, 0x60],
+  ],
+  pages: kdumpPages,
+  vmcoreinfo: 'PAGESIZE=4096\n',
+});
 const kdumpRam = [
   { start: 0, end: 0x20 * PAGE },
   { start: 0x40 * PAGE, end: 0x60 * PAGE },
@@ -105,7 +118,12 @@ const sparseRam = [
 const sparseModel = new Uint8Array(0x58000);
 function sparseMemory(): SparseMemory {
   const memory = new SparseMemory(PAGE, sparseRam);
-  for (const [address, length] of [[0x10000, PAGE], [0x12ff0, 0x30], [0x20000, 3 * PAGE], [0x57000, PAGE]]) {
+  for (const [address, length] of [
+    [0x10000, PAGE],
+    [0x12ff0, 0x30],
+    [0x20000, 3 * PAGE],
+    [0x57000, PAGE],
+  ]) {
     const bytes = fill(length, address >> 12);
     memory.write(address, bytes);
     sparseModel.set(bytes, address);
@@ -116,7 +134,8 @@ function sparseMemory(): SparseMemory {
 /** Where `needle` starts in `haystack` (test data only). */
 function findOffset(haystack: Uint8Array, needle: Uint8Array): number {
   for (let at = 0; at + needle.length <= haystack.length; at++) {
-    if (haystack[at] === needle[0] && compareBytes(haystack.subarray(at, at + needle.length), needle) === 'equal') return at;
+    if (haystack[at] === needle[0] && compareBytes(haystack.subarray(at, at + needle.length), needle) === 'equal')
+      return at;
   }
   throw new Error('not found');
 }
@@ -138,12 +157,35 @@ describe('readInto on every container', () => {
 
   const rawRam = [{ start: RAW_BASE, end: RAW_BASE + rawBytes.length }];
   const cases: Case[] = [
-    { name: 'raw (bytes)', memory: () => openMemory(new BytesSource(rawBytes), { container: 'raw', base: RAW_BASE }), ram: rawRam, model: rawModel },
-    { name: 'raw (file on disk)', memory: () => openMemory(rawFile, { container: 'raw', base: RAW_BASE }), ram: rawRam, model: rawModel },
+    {
+      name: 'raw (bytes)',
+      memory: () => openMemory(new BytesSource(rawBytes), { container: 'raw', base: RAW_BASE }),
+      ram: rawRam,
+      model: rawModel,
+    },
+    {
+      name: 'raw (file on disk)',
+      memory: () => openMemory(rawFile, { container: 'raw', base: RAW_BASE }),
+      ram: rawRam,
+      model: rawModel,
+    },
     { name: 'ELF core', memory: () => openMemory(new BytesSource(elfFile)), ram: elfRam, model: elfModel },
-    { name: 'flattened ELF core', memory: () => openMemory(new BytesSource(flattenStream(elfFile, { recordBytes: PAGE, reverse: true, omitRecordsAt: [0x2000] }))), ram: elfRam, model: flatElfModel },
+    {
+      name: 'flattened ELF core',
+      memory: () =>
+        openMemory(
+          new BytesSource(flattenStream(elfFile, { recordBytes: PAGE, reverse: true, omitRecordsAt: [0x2000] })),
+        ),
+      ram: elfRam,
+      model: flatElfModel,
+    },
     { name: 'kdump', memory: () => openMemory(new BytesSource(kdumpFile)), ram: kdumpRam, model: kdumpModel },
-    { name: 'flattened kdump', memory: () => openMemory(new BytesSource(flattenStream(kdumpFile, { recordBytes: 5000, reverse: true }))), ram: kdumpRam, model: kdumpModel },
+    {
+      name: 'flattened kdump',
+      memory: () => openMemory(new BytesSource(flattenStream(kdumpFile, { recordBytes: 5000, reverse: true }))),
+      ram: kdumpRam,
+      model: kdumpModel,
+    },
     { name: 'sparse', memory: async () => withReadInto(sparseMemory()), ram: sparseRam, model: sparseModel },
   ];
 
@@ -152,7 +194,11 @@ describe('readInto on every container', () => {
       const memory = await c.memory();
       expect(memory.ranges).toEqual(c.ram);
       const span = fc
-        .record({ range: fc.nat(c.ram.length - 1), from: fc.double({ min: 0, max: 1, noNaN: true }), to: fc.double({ min: 0, max: 1, noNaN: true }) })
+        .record({
+          range: fc.nat(c.ram.length - 1),
+          from: fc.double({ min: 0, max: 1, noNaN: true }),
+          to: fc.double({ min: 0, max: 1, noNaN: true }),
+        })
         .map(({ range, from, to }) => {
           const r = c.ram[range];
           const a = r.start + Math.floor(Math.min(from, to) * (r.end - r.start));
@@ -164,8 +210,13 @@ describe('readInto on every container', () => {
           const expected = c.model.subarray(address, address + length);
           const target = dirty(length);
           await memory.readInto(address, target);
-          expect(compareBytes(target, expected), `readInto 0x${address.toString(16)} +0x${length.toString(16)}`).toBe('equal');
-          expect(compareBytes(await memory.read(address, length), expected), `read 0x${address.toString(16)} +0x${length.toString(16)}`).toBe('equal');
+          expect(compareBytes(target, expected), `readInto 0x${address.toString(16)} +0x${length.toString(16)}`).toBe(
+            'equal',
+          );
+          expect(
+            compareBytes(await memory.read(address, length), expected),
+            `read 0x${address.toString(16)} +0x${length.toString(16)}`,
+          ).toBe('equal');
         }),
         { numRuns: 40 },
       );
@@ -188,7 +239,9 @@ describe('readInto on every container', () => {
         [-PAGE, 8],
       ];
       for (const [address, length] of spans) {
-        await expect(memory.readInto(address, dirty(length)), `0x${address.toString(16)} +${length}`).rejects.toThrow(MemoryError);
+        await expect(memory.readInto(address, dirty(length)), `0x${address.toString(16)} +${length}`).rejects.toThrow(
+          MemoryError,
+        );
         await expect(memory.read(address, length)).rejects.toThrow(MemoryError);
       }
     });
@@ -231,7 +284,14 @@ describe('readInto on every container', () => {
       },
     };
     const segments = [0, 1].map((k) => ({ index: k, paddr: k * PAGE, memsz: PAGE, filesz: PAGE, offset: k * PAGE }));
-    const memory = withReadInto(new ElfMemory(source, segments, [0, 1].map((k) => ({ start: k * PAGE, end: (k + 1) * PAGE, owner: k })), PAGE));
+    const memory = withReadInto(
+      new ElfMemory(
+        source,
+        segments,
+        [0, 1].map((k) => ({ start: k * PAGE, end: (k + 1) * PAGE, owner: k })),
+        PAGE,
+      ),
+    );
     await expect(memory.readInto(0, dirty(2 * PAGE))).rejects.toThrow(/bad sector/);
     expect(lateWriteDone).toBe(true);
   });

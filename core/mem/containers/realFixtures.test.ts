@@ -65,22 +65,33 @@ describe.runIf(present)('real Linux 7.3.4 images (QEMU ELF core and flattened kd
 
   it('reads identical bytes at the KHO pages and the root page holds an FDT', async () => {
     for (const address of KHO_PAGES) {
-      expect(compareBytes(await kdump.memory.read(address, 4096), await elf.memory.read(address, 4096)), `page 0x${address.toString(16)}`).toBe('equal');
+      expect(
+        compareBytes(await kdump.memory.read(address, 4096), await elf.memory.read(address, 4096)),
+        `page 0x${address.toString(16)}`,
+      ).toBe('equal');
     }
     const root = await elf.memory.read(0x23a000, 8);
     expect([...root.subarray(0, 4)].map((b) => b.toString(16).padStart(2, '0')).join('')).toBe('d00dfeed');
   });
 
   it('reads identical bytes at a sample of other pages, including multi-page reads', async () => {
-    const samples = [0, 0x9f000, 0xc0000, 0x100000, 0x1000000, 0x1ee00000, 0x1f000000, 0x1ffff000, 0xfd000000, 0xfdfff000, 0xfffc0000, 0xffff0000];
+    const samples = [
+      0, 0x9f000, 0xc0000, 0x100000, 0x1000000, 0x1ee00000, 0x1f000000, 0x1ffff000, 0xfd000000, 0xfdfff000, 0xfffc0000,
+      0xffff0000,
+    ];
     for (let k = 0; k < 40; k++) {
       const offset = (k * 0x7654321) % 0x1fe00000;
       samples.push(0x100000 + offset - (offset % 4096));
     }
     for (const address of samples) {
-      expect(compareBytes(await kdump.memory.read(address, 4096), await elf.memory.read(address, 4096)), `page 0x${address.toString(16)}`).toBe('equal');
+      expect(
+        compareBytes(await kdump.memory.read(address, 4096), await elf.memory.read(address, 4096)),
+        `page 0x${address.toString(16)}`,
+      ).toBe('equal');
     }
-    expect(compareBytes(await kdump.memory.read(0x238800, 0x5000), await elf.memory.read(0x238800, 0x5000))).toBe('equal');
+    expect(compareBytes(await kdump.memory.read(0x238800, 0x5000), await elf.memory.read(0x238800, 0x5000))).toBe(
+      'equal',
+    );
   });
 
   it('exports the kdump as ELF: every RAM byte equals the QEMU ELF core', async () => {
@@ -97,7 +108,10 @@ describe.runIf(present)('real Linux 7.3.4 images (QEMU ELF core and flattened kd
         for (const range of RAM) {
           for (let at = range.start; at < range.end; at += step) {
             const length = Math.min(step, range.end - at);
-            expect(compareBytes(await converted.memory.read(at, length), await elf.memory.read(at, length)), `at 0x${at.toString(16)}`).toBe('equal');
+            expect(
+              compareBytes(await converted.memory.read(at, length), await elf.memory.read(at, length)),
+              `at 0x${at.toString(16)}`,
+            ).toBe('equal');
           }
         }
       } finally {
@@ -113,16 +127,30 @@ describe.runIf(present)('real Linux 7.3.4 images (QEMU ELF core and flattened kd
     try {
       const root = new Uint8Array(4096).fill(0x5a);
       const fresh = new Uint8Array(4096).fill(0xa5);
-      const [path] = await writeExportPlan(await exportImage(elf, { pages: new Map([[0x23a000, root], [0x40000000, fresh]]) }), dir);
+      const [path] = await writeExportPlan(
+        await exportImage(elf, {
+          pages: new Map([
+            [0x23a000, root],
+            [0x40000000, fresh],
+          ]),
+        }),
+        dir,
+      );
       const file = await NodeFileSource.open(path);
       try {
         const edited = await openImage(file);
         if (edited.kind !== 'memory') throw new Error('memory expected');
-        expect(edited.memory.ranges).toEqual([...RAM.slice(0, 2), { start: 0x40000000, end: 0x40001000 }, ...RAM.slice(2)]);
+        expect(edited.memory.ranges).toEqual([
+          ...RAM.slice(0, 2),
+          { start: 0x40000000, end: 0x40001000 },
+          ...RAM.slice(2),
+        ]);
         expect(compareBytes(await edited.memory.read(0x23a000, 4096), root)).toBe('equal');
         expect(compareBytes(await edited.memory.read(0x40000000, 4096), fresh)).toBe('equal');
         for (const address of [...KHO_PAGES.filter((a) => a !== 0x23a000), 0x238ff8, 0x1ffff000, 0xfffc0000]) {
-          expect(compareBytes(await edited.memory.read(address, 4096), await elf.memory.read(address, 4096))).toBe('equal');
+          expect(compareBytes(await edited.memory.read(address, 4096), await elf.memory.read(address, 4096))).toBe(
+            'equal',
+          );
         }
         expect(edited.notes.osRelease).toBe('7.3.4');
       } finally {

@@ -9,13 +9,21 @@ import { buildElfCore } from '../testing/ElfCoreBuilder';
 
 const GiB = 2 ** 30;
 const PAGE = 4096;
-const marker = (address: number) => Uint8Array.from({ length: PAGE }, (_, i) => (i < 8 ? (address / 2 ** (8 * i)) & 0xff : (i ^ (address >>> 12)) & 0xff));
+const marker = (address: number) =>
+  Uint8Array.from({ length: PAGE }, (_, i) =>
+    i < 8 ? (address / 2 ** (8 * i)) & 0xff : (i ^ (address >>> 12)) & 0xff,
+  );
 
 describe('a sparse 16 GiB ELF core on disk', () => {
   let dir: string;
   let path: string;
   // Four 4 GiB RAM segments; the file has holes everywhere except the header and a few pages.
-  const segments = [0, 1, 2, 3].map((k) => ({ paddr: k === 0 ? 0 : (k + 1) * 4 * GiB, offset: PAGE + k * 4 * GiB, filesz: 4 * GiB, memsz: 4 * GiB }));
+  const segments = [0, 1, 2, 3].map((k) => ({
+    paddr: k === 0 ? 0 : (k + 1) * 4 * GiB,
+    offset: PAGE + k * 4 * GiB,
+    filesz: 4 * GiB,
+    memsz: 4 * GiB,
+  }));
   const probes = [0x1000, 4 * GiB - PAGE, 8 * GiB + 0x23a000, 12 * GiB + 3 * GiB, 16 * GiB + 4 * GiB - PAGE];
 
   beforeAll(async () => {

@@ -65,7 +65,8 @@ export function writeElfCore(spec: ElfCoreOut): { parts: ExportPart[]; size: num
   const word = (where: number, value: bigint | number, what: string) => {
     const big = BigInt(value);
     if (is64) view.setBigUint64(where, big, le);
-    else if (big > 0xffffffffn) throw new MemoryError('physical', 0, 'ELF32 export', `${what} 0x${big.toString(16)} does not fit an ELF32 field`);
+    else if (big > 0xffffffffn)
+      throw new MemoryError('physical', 0, 'ELF32 export', `${what} 0x${big.toString(16)} does not fit an ELF32 field`);
     else view.setUint32(where, Number(big), le);
   };
   header.set([0x7f, 0x45, 0x4c, 0x46, is64 ? 2 : 1, le ? 1 : 2, 1, spec.osAbi, spec.abiVersion]);
@@ -103,7 +104,12 @@ export function writeElfCore(spec: ElfCoreOut): { parts: ExportPart[]; size: num
     if (offsets[i] > out.size) out.push({ kind: 'zeros', length: offsets[i] - out.size });
     out.pushAll(segment.parts);
     if (out.size !== offsets[i] + segment.filesz) {
-      throw new MemoryError('physical', 0, 'ELF export', `segment ${i} parts hold ${out.size - offsets[i]} bytes but p_filesz is ${segment.filesz}`);
+      throw new MemoryError(
+        'physical',
+        0,
+        'ELF export',
+        `segment ${i} parts hold ${out.size - offsets[i]} bytes but p_filesz is ${segment.filesz}`,
+      );
     }
   });
   return { parts: out.parts, size };

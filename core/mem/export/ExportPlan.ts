@@ -55,7 +55,12 @@ export class PartList {
     if (length === 0) return;
     this.size += length;
     const last = this.parts[this.parts.length - 1];
-    if (last?.kind === 'source' && part.kind === 'source' && last.source === part.source && last.offset + last.length === part.offset) {
+    if (
+      last?.kind === 'source' &&
+      part.kind === 'source' &&
+      last.source === part.source &&
+      last.offset + last.length === part.offset
+    ) {
       last.length += part.length;
       return;
     }
@@ -63,7 +68,12 @@ export class PartList {
       last.length += part.length;
       return;
     }
-    if (last?.kind === 'memory' && part.kind === 'memory' && last.memory === part.memory && last.address + last.length === part.address) {
+    if (
+      last?.kind === 'memory' &&
+      part.kind === 'memory' &&
+      last.memory === part.memory &&
+      last.address + last.length === part.address
+    ) {
       last.length += part.length;
       return;
     }

@@ -14,10 +14,22 @@ const TOP_PATHS = new Set(['fdt', 'scratch_phys', 'scratch_len']);
 export function exportDebugfsSet(image: DebugfsImage, blobs: ReadonlyMap<string, Uint8Array>): ExportFile[] {
   for (const path of blobs.keys()) {
     if (!TOP_PATHS.has(path) && !CHILD_PATH.test(path)) {
-      throw new MemoryError('file', 0, 'debugfs export', `'${path}' is not a debugfs path (fdt, sub_fdts/<name>, scratch_phys, scratch_len)`);
+      throw new MemoryError(
+        'file',
+        0,
+        'debugfs export',
+        `'${path}' is not a debugfs path (fdt, sub_fdts/<name>, scratch_phys, scratch_len)`,
+      );
     }
   }
-  const files = image.files.map((file) => fileOf(file.path, blobs.get(file.path), { kind: 'source', source: file.source, offset: 0, length: file.source.size }));
+  const files = image.files.map((file) =>
+    fileOf(file.path, blobs.get(file.path), {
+      kind: 'source',
+      source: file.source,
+      offset: 0,
+      length: file.source.size,
+    }),
+  );
   for (const [path, bytes] of blobs) {
     if (!image.files.some((f) => f.path === path)) files.push(fileOf(path, bytes, undefined));
   }
@@ -29,7 +41,12 @@ export function exportDtb(image: DtbImage, blobs: ReadonlyMap<string, Uint8Array
   for (const path of blobs.keys()) {
     if (path !== 'fdt') throw new MemoryError('file', 0, 'DTB export', `a lone DTB has one blob, 'fdt', not '${path}'`);
   }
-  return fileOf(fileBaseName(image.source.name), blobs.get('fdt'), { kind: 'source', source: image.source, offset: 0, length: image.source.size });
+  return fileOf(fileBaseName(image.source.name), blobs.get('fdt'), {
+    kind: 'source',
+    source: image.source,
+    offset: 0,
+    length: image.source.size,
+  });
 }
 
 function fileOf(path: string, bytes: Uint8Array | undefined, original: ExportPart | undefined): ExportFile {

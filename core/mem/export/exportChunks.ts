@@ -22,20 +22,27 @@ export async function* partChunks(part: ExportPart, chunkBytes: number, zeros: U
       yield part.bytes;
       return;
     case 'zeros':
-      for (let done = 0; done < part.length; done += zeros.length) yield zeros.subarray(0, Math.min(zeros.length, part.length - done));
+      for (let done = 0; done < part.length; done += zeros.length)
+        yield zeros.subarray(0, Math.min(zeros.length, part.length - done));
       return;
     case 'source':
       for (let done = 0; done < part.length; done += chunkBytes) {
         const length = Math.min(chunkBytes, part.length - done);
         const bytes = await part.source.read(part.offset + done, length);
         if (bytes.length !== length) {
-          throw new MemoryError('file', part.offset + done, `export source ${part.source.name}`, `read ${bytes.length} of ${length} bytes: the original file changed or shrank`);
+          throw new MemoryError(
+            'file',
+            part.offset + done,
+            `export source ${part.source.name}`,
+            `read ${bytes.length} of ${length} bytes: the original file changed or shrank`,
+          );
         }
         yield bytes;
       }
       return;
     case 'memory':
-      for (let done = 0; done < part.length; done += chunkBytes) yield await part.memory.read(part.address + done, Math.min(chunkBytes, part.length - done));
+      for (let done = 0; done < part.length; done += chunkBytes)
+        yield await part.memory.read(part.address + done, Math.min(chunkBytes, part.length - done));
       return;
   }
 }

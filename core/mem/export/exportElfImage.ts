@@ -20,13 +20,24 @@ export function exportElfImage(image: ElfImage, changes: readonly PageChange[]):
   const fresh: PageChange[] = [];
   for (const change of changes) {
     const where = placement(image.memory.ranges, change.address, change.address + pageSize);
-    if (where === 'straddles') throw new MemoryError('physical', change.address, 'ELF export', 'changed page straddles the edge of a segment');
+    if (where === 'straddles')
+      throw new MemoryError('physical', change.address, 'ELF export', 'changed page straddles the edge of a segment');
     if (where === 'outside') fresh.push(change);
   }
 
   const segments: ElfSegmentOut[] = elf.programHeaders.map((ph) => {
-    const common = { type: ph.type, flags: ph.flags, vaddr: ph.vaddr, paddr: ph.paddr, memsz: ph.memsz, align: ph.align, placeAt: { modulus: pageSize, remainder: ph.offset % pageSize } };
-    const source = (offset: number, length: number): ExportPart[] => [{ kind: 'source', source: content, offset, length }];
+    const common = {
+      type: ph.type,
+      flags: ph.flags,
+      vaddr: ph.vaddr,
+      paddr: ph.paddr,
+      memsz: ph.memsz,
+      align: ph.align,
+      placeAt: { modulus: pageSize, remainder: ph.offset % pageSize },
+    };
+    const source = (offset: number, length: number): ExportPart[] => [
+      { kind: 'source', source: content, offset, length },
+    ];
     if (ph.type !== PT_LOAD) return { ...common, filesz: ph.filesz, parts: source(ph.offset, ph.filesz) };
     const paddr = Number(ph.paddr);
     const memsz = Number(ph.memsz);

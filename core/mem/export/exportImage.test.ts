@@ -40,14 +40,19 @@ async function memoryOf(source: ByteSource): Promise<MemoryImage> {
 }
 
 /** Every page of `before` reads the same in `after`, except the changed ones, which read their new bytes. */
-async function expectRoundTrip(before: MemoryImage, after: MemoryImage, changes: Map<number, Uint8Array>): Promise<void> {
+async function expectRoundTrip(
+  before: MemoryImage,
+  after: MemoryImage,
+  changes: Map<number, Uint8Array>,
+): Promise<void> {
   for (const range of before.memory.ranges) {
     for (let page = range.start; page < range.end; page += PAGE) {
       const expected = changes.get(page) ?? (await before.memory.read(page, PAGE));
       expect(compareBytes(await after.memory.read(page, PAGE), expected), `page 0x${page.toString(16)}`).toBe('equal');
     }
   }
-  for (const [address, bytes] of changes) expect(compareBytes(await after.memory.read(address, PAGE), bytes)).toBe('equal');
+  for (const [address, bytes] of changes)
+    expect(compareBytes(await after.memory.read(address, PAGE), bytes)).toBe('equal');
 }
 
 function elfSpec(elfClass: 32 | 64, littleEndian: boolean): ElfCoreSpec {
@@ -72,7 +77,9 @@ describe('export: ELF cores', () => {
     [32, false],
   ] as const) {
     it(`ELF${elfClass} ${littleEndian ? 'LE' : 'BE'}: changed pages, zero-fill tail, new PT_LOADs round-trip`, async () => {
-      const before = await memoryOf(new BytesSource(flattenPieces(buildElfCore(elfSpec(elfClass, littleEndian))), 'dir/core.elf'));
+      const before = await memoryOf(
+        new BytesSource(flattenPieces(buildElfCore(elfSpec(elfClass, littleEndian))), 'dir/core.elf'),
+      );
       const changes = new Map([
         [0x2000, marked(1)], // inside stored bytes
         [0x103000, marked(2)], // in the zero-fill tail: p_filesz grows
@@ -94,7 +101,9 @@ describe('export: ELF cores', () => {
         { start: 0x500000, end: 0x501000 },
       ]);
       expect(after.elf.programHeaders.length).toBe(before.elf.programHeaders.length + 2);
-      expect(after.elf.programHeaders.slice(0, 4).map((ph) => [ph.type, ph.vaddr, ph.paddr, ph.memsz])).toEqual(before.elf.programHeaders.map((ph) => [ph.type, ph.vaddr, ph.paddr, ph.memsz]));
+      expect(after.elf.programHeaders.slice(0, 4).map((ph) => [ph.type, ph.vaddr, ph.paddr, ph.memsz])).toEqual(
+        before.elf.programHeaders.map((ph) => [ph.type, ph.vaddr, ph.paddr, ph.memsz]),
+      );
       expect(after.elf.programHeaders[2].filesz).toBe(4 * PAGE);
       expect(after.notes.osRelease).toBe('7.3.4');
       expect(after.notes.entries.map((e) => e.name)).toEqual(['CORE', 'VMCOREINFO']);
@@ -111,13 +120,31 @@ describe('export: ELF cores', () => {
   });
 
   it('refuses pages that straddle a segment edge, misaligned or wrong-sized pages, and ELF32 addresses above 4 GiB', async () => {
-    const image = await memoryOf(new BytesSource(flattenPieces(buildElfCore({ elfClass: 64, littleEndian: true, segments: [{ paddr: 0x800, data: new Uint8Array(2 * PAGE) }] }))));
-    await expect(exportImage(image, { pages: new Map([[0x2000, marked(1)]]) })).rejects.toThrow(/straddles the edge of a segment/);
-    await expect(exportImage(image, { pages: new Map([[0x1800, marked(1)]]) })).rejects.toThrow(/not a multiple of the 4096-byte page size/);
-    await expect(exportImage(image, { pages: new Map([[0x1000, new Uint8Array(10)]]) })).rejects.toThrow(/holds 10 bytes, expected 4096/);
+    const image = await memoryOf(
+      new BytesSource(
+        flattenPieces(
+          buildElfCore({
+            elfClass: 64,
+            littleEndian: true,
+            segments: [{ paddr: 0x800, data: new Uint8Array(2 * PAGE) }],
+          }),
+        ),
+      ),
+    );
+    await expect(exportImage(image, { pages: new Map([[0x2000, marked(1)]]) })).rejects.toThrow(
+      /straddles the edge of a segment/,
+    );
+    await expect(exportImage(image, { pages: new Map([[0x1800, marked(1)]]) })).rejects.toThrow(
+      /not a multiple of the 4096-byte page size/,
+    );
+    await expect(exportImage(image, { pages: new Map([[0x1000, new Uint8Array(10)]]) })).rejects.toThrow(
+      /holds 10 bytes, expected 4096/,
+    );
     await expect(exportImage(image, { blobs: new Map([['fdt', new Uint8Array(4)]]) })).rejects.toThrow(/no blob files/);
     const elf32 = await memoryOf(new BytesSource(flattenPieces(buildElfCore(elfSpec(32, true)))));
-    await expect(exportImage(elf32, { pages: new Map([[0x100000000, marked(1)]]) })).rejects.toThrow(/does not fit an ELF32 field/);
+    await expect(exportImage(elf32, { pages: new Map([[0x100000000, marked(1)]]) })).rejects.toThrow(
+      /does not fit an ELF32 field/,
+    );
   });
 });
 
@@ -126,18 +153,26 @@ describe('export: raw images', () => {
 
   it('keeps the size, patches the pages, and refuses pages outside', async () => {
     const before = await memoryOf(new BytesSource(data, 'ram.bin'));
-    const changes = new Map([[0x1000, marked(1)], [0x5000, marked(2)]]);
+    const changes = new Map([
+      [0x1000, marked(1)],
+      [0x5000, marked(2)],
+    ]);
     const plan = await exportImage(before, { pages: changes });
     expect(plan.container).toBe('raw');
     expect(plan.files[0].size).toBe(data.length);
     await expectRoundTrip(before, await memoryOf(new BytesSource(await bytesOf(plan.files[0]))), changes);
-    await expect(exportImage(before, { pages: new Map([[0x6000, marked(3)]]) })).rejects.toThrow(/outside the raw image \[0x0, 0x6000\)/);
+    await expect(exportImage(before, { pages: new Map([[0x6000, marked(3)]]) })).rejects.toThrow(
+      /outside the raw image \[0x0, 0x6000\)/,
+    );
   });
 
   it('exports as ELF on request, which can hold new pages', async () => {
     const before = await openImage(new BytesSource(data, 'ram.bin'), { base: 0x40000000 });
     if (before.kind !== 'memory') throw new Error('memory expected');
-    const changes = new Map([[0x40001000, marked(1)], [0x80000000, marked(2)]]);
+    const changes = new Map([
+      [0x40001000, marked(1)],
+      [0x80000000, marked(2)],
+    ]);
     const plan = await exportImage(before, { pages: changes }, { container: 'elf' });
     expect(plan.files[0].path).toBe('ram.bin.elf');
     const after = await memoryOf(new BytesSource(await bytesOf(plan.files[0])));
@@ -154,14 +189,27 @@ describe('export: kdump as ELF', () => {
       [32, 48],
       [56, 60],
     ];
-    for (const [start, end] of ram) for (let pfn = start; pfn < end; pfn++) if (pfn % 4 !== 3 && pfn !== 32 && pfn !== 56) pages.set(pfn, { data: pageOf(pfn), compression: (['zlib', 'lzo', 'snappy'] as const)[pfn % 3] });
-    return { blockSize: PAGE, maxMapnr: 64, ram, pages, vmcoreinfo: 'OSRELEASE=7.3.4\nPAGESIZE=4096\n', machine: 'aarch64', littleEndian: false };
+    for (const [start, end] of ram)
+      for (let pfn = start; pfn < end; pfn++)
+        if (pfn % 4 !== 3 && pfn !== 32 && pfn !== 56)
+          pages.set(pfn, { data: pageOf(pfn), compression: (['zlib', 'lzo', 'snappy'] as const)[pfn % 3] });
+    return {
+      blockSize: PAGE,
+      maxMapnr: 64,
+      ram,
+      pages,
+      vmcoreinfo: 'OSRELEASE=7.3.4\nPAGESIZE=4096\n',
+      machine: 'aarch64',
+      littleEndian: false,
+    };
   }
 
   for (const flattened of [false, true]) {
     it(`${flattened ? 'flattened ' : ''}kdump: dumped pages stored, excluded pages zero-fill, changes and new pages applied`, async () => {
       const file = buildKdump(spec());
-      const before = await memoryOf(new BytesSource(flattened ? flattenStream(file, { recordBytes: 5000 }) : file, 'vmcore'));
+      const before = await memoryOf(
+        new BytesSource(flattened ? flattenStream(file, { recordBytes: 5000 }) : file, 'vmcore'),
+      );
       const changes = new Map([
         [3 * PAGE, marked(1)], // was excluded
         [5 * PAGE, marked(2)], // was dumped
@@ -215,7 +263,13 @@ describe('export: debugfs sets and DTBs', () => {
       new BytesSource(new TextEncoder().encode('0x1000\n'), 'kho/out/scratch_phys'),
       new BytesSource(new TextEncoder().encode('0x2000\n'), 'kho/out/scratch_len'),
     ]);
-    const plan = await exportImage(image, { blobs: new Map([['fdt', fdt(405, 4)], ['sub_fdts/LUO', new Uint8Array(40).fill(5)], ['sub_fdts/new', fdt(64, 6)]]) });
+    const plan = await exportImage(image, {
+      blobs: new Map([
+        ['fdt', fdt(405, 4)],
+        ['sub_fdts/LUO', new Uint8Array(40).fill(5)],
+        ['sub_fdts/new', fdt(64, 6)],
+      ]),
+    });
     expect(plan.container).toBe('debugfs');
     const written = await writeExportPlan(plan, join(dir, 'out'));
     expect(written.length).toBe(6);
@@ -228,8 +282,12 @@ describe('export: debugfs sets and DTBs', () => {
     expect(reopened.children.get('memblock')).toEqual(fdt(100, 3));
     expect(reopened.children.get('new')).toEqual(fdt(64, 6));
     expect(reopened.scratch).toEqual([{ start: 0x1000, size: 0x2000 }]);
-    await expect(exportImage(image, { blobs: new Map([['sub_fdts/..', new Uint8Array(1)]]) })).rejects.toThrow(/not a debugfs path/);
-    await expect(exportImage(image, { pages: new Map([[0, new Uint8Array(PAGE)]]) })).rejects.toThrow(/no physical memory/);
+    await expect(exportImage(image, { blobs: new Map([['sub_fdts/..', new Uint8Array(1)]]) })).rejects.toThrow(
+      /not a debugfs path/,
+    );
+    await expect(exportImage(image, { pages: new Map([[0, new Uint8Array(PAGE)]]) })).rejects.toThrow(
+      /no physical memory/,
+    );
   });
 
   it('exports a lone DTB with new bytes, or unchanged', async () => {
@@ -246,7 +304,12 @@ describe('export: writers', () => {
     const elf = flattenPieces(buildElfCore(elfSpec(64, true)));
     const source = new BlobSource(new Blob([elf]), 'core.elf');
     const image = await memoryOf(source);
-    const plan = await exportImage(image, { pages: new Map([[0x1000, marked(1)], [0x900000, marked(2)]]) });
+    const plan = await exportImage(image, {
+      pages: new Map([
+        [0x1000, marked(1)],
+        [0x900000, marked(2)],
+      ]),
+    });
     const file = plan.files[0];
     expect(file.parts.some((p) => p.kind === 'source' && p.source === source)).toBe(true);
     const blob = await exportFileToBlob(file);

@@ -21,19 +21,33 @@ const PF_RWX = 7;
  * survive the round trip. Page data is decoded lazily while writing. Notes:
  * the kdump's ELF notes, plus a VMCOREINFO note when they lack one.
  */
-export async function exportMemoryAsElf(image: KdumpImage | RawImage, changes: readonly PageChange[], maxRuns: number): Promise<ExportFile> {
+export async function exportMemoryAsElf(
+  image: KdumpImage | RawImage,
+  changes: readonly PageChange[],
+  maxRuns: number,
+): Promise<ExportFile> {
   const { memory, pageSize } = image;
   const fresh: PageChange[] = [];
   for (const change of changes) {
     const where = placement(memory.ranges, change.address, change.address + pageSize);
-    if (where === 'straddles') throw new MemoryError('physical', change.address, 'ELF export', 'changed page straddles the edge of a RAM range');
+    if (where === 'straddles')
+      throw new MemoryError('physical', change.address, 'ELF export', 'changed page straddles the edge of a RAM range');
     if (where === 'outside') fresh.push(change);
   }
 
   const segments: ElfSegmentOut[] = [];
   for (const part of await noteParts(image)) {
     const length = partLength(part);
-    segments.push({ type: PT_NOTE, flags: 0, vaddr: 0n, paddr: 0n, memsz: BigInt(length), align: 0n, filesz: length, parts: [part] });
+    segments.push({
+      type: PT_NOTE,
+      flags: 0,
+      vaddr: 0n,
+      paddr: 0n,
+      memsz: BigInt(length),
+      align: 0n,
+      filesz: length,
+      parts: [part],
+    });
   }
 
   for (const range of memory.ranges) {
@@ -41,7 +55,9 @@ export async function exportMemoryAsElf(image: KdumpImage | RawImage, changes: r
     const stored = mergeRuns([...(await storedRuns(image, range, maxRuns)), ...adjacentRuns(touching)]);
     for (const piece of segmentPieces(range, stored)) {
       const length = piece.storedEnd - piece.start;
-      const parts = overlayChanges(piece.start, length, touching, (address, n): ExportPart[] => [{ kind: 'memory', memory, address, length: n }]);
+      const parts = overlayChanges(piece.start, length, touching, (address, n): ExportPart[] => [
+        { kind: 'memory', memory, address, length: n },
+      ]);
       segments.push({
         type: PT_LOAD,
         flags: PF_RWX,
@@ -58,7 +74,16 @@ export async function exportMemoryAsElf(image: KdumpImage | RawImage, changes: r
 
   const littleEndian = image.container === 'kdump' ? image.kdump.littleEndian : true;
   const machine = image.container === 'kdump' ? elfMachineFor(image.kdump.machine) : 0;
-  const { parts, size } = writeElfCore({ elfClass: 64, littleEndian, osAbi: 0, abiVersion: 0, machine, flags: 0, entry: 0n, segments });
+  const { parts, size } = writeElfCore({
+    elfClass: 64,
+    littleEndian,
+    osAbi: 0,
+    abiVersion: 0,
+    machine,
+    flags: 0,
+    entry: 0n,
+    segments,
+  });
   return { path: `${fileBaseName(image.source.name)}.elf`, size, parts };
 }
 
@@ -82,12 +107,17 @@ function mergeRuns(runs: PhysRange[]): PhysRange[] {
 }
 
 /** Splits a RAM range into segments [start, storedEnd) stored + [storedEnd, end) zero-fill. */
-function segmentPieces(range: PhysRange, stored: PhysRange[]): Array<{ start: number; storedEnd: number; end: number }> {
+function segmentPieces(
+  range: PhysRange,
+  stored: PhysRange[],
+): Array<{ start: number; storedEnd: number; end: number }> {
   const pieces: Array<{ start: number; storedEnd: number; end: number }> = [];
   if (stored.length === 0 || stored[0].start > range.start) {
     pieces.push({ start: range.start, storedEnd: range.start, end: stored[0]?.start ?? range.end });
   }
-  stored.forEach((run, i) => pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }));
+  stored.forEach((run, i) =>
+    pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }),
+  );
   return pieces;
 }
 

@@ -13,9 +13,16 @@ export function exportRawImage(image: RawImage, changes: readonly PageChange[]):
   const { source, base, pageSize } = image;
   for (const change of changes) {
     if (placement(image.memory.ranges, change.address, change.address + pageSize) !== 'inside') {
-      throw new MemoryError('physical', change.address, 'raw export', `changed page lies outside the raw image [0x${base.toString(16)}, 0x${(base + source.size).toString(16)}); export as ELF to add memory (container: 'elf')`);
+      throw new MemoryError(
+        'physical',
+        change.address,
+        'raw export',
+        `changed page lies outside the raw image [0x${base.toString(16)}, 0x${(base + source.size).toString(16)}); export as ELF to add memory (container: 'elf')`,
+      );
     }
   }
-  const parts = overlayChanges(base, source.size, changes, (address, length) => [{ kind: 'source', source, offset: address - base, length }]);
+  const parts = overlayChanges(base, source.size, changes, (address, length) => [
+    { kind: 'source', source, offset: address - base, length },
+  ]);
   return { path: fileBaseName(source.name), size: source.size, parts };
 }

@@ -14,10 +14,20 @@ export function sortedPageChanges(pages: ReadonlyMap<number, Uint8Array> | undef
   const changes: PageChange[] = [];
   for (const [address, bytes] of pages ?? []) {
     if (!Number.isSafeInteger(address) || address < 0 || address % pageSize !== 0) {
-      throw new MemoryError('physical', Number.isSafeInteger(address) && address >= 0 ? address : 0, 'export', `changed page address ${address} is not a multiple of the ${pageSize}-byte page size`);
+      throw new MemoryError(
+        'physical',
+        Number.isSafeInteger(address) && address >= 0 ? address : 0,
+        'export',
+        `changed page address ${address} is not a multiple of the ${pageSize}-byte page size`,
+      );
     }
     if (bytes.length !== pageSize) {
-      throw new MemoryError('physical', address, 'export', `changed page holds ${bytes.length} bytes, expected ${pageSize}`);
+      throw new MemoryError(
+        'physical',
+        address,
+        'export',
+        `changed page holds ${bytes.length} bytes, expected ${pageSize}`,
+      );
     }
     changes.push({ address, bytes });
   }
@@ -47,7 +57,12 @@ export function placement(ranges: readonly PhysRange[], start: number, end: numb
  * with the bytes of every change that intersects the span laid over it.
  * `changes` must be sorted.
  */
-export function overlayChanges(start: number, length: number, changes: readonly PageChange[], base: (address: number, length: number) => ExportPart[]): ExportPart[] {
+export function overlayChanges(
+  start: number,
+  length: number,
+  changes: readonly PageChange[],
+  base: (address: number, length: number) => ExportPart[],
+): ExportPart[] {
   const out = new PartList();
   const end = start + length;
   let at = start;
@@ -77,7 +92,9 @@ export function changesWithin(changes: readonly PageChange[], start: number, end
 }
 
 /** Groups sorted page changes into runs of adjacent pages [start, end). */
-export function adjacentRuns(changes: readonly PageChange[]): Array<{ start: number; end: number; changes: PageChange[] }> {
+export function adjacentRuns(
+  changes: readonly PageChange[],
+): Array<{ start: number; end: number; changes: PageChange[] }> {
   const runs: Array<{ start: number; end: number; changes: PageChange[] }> = [];
   for (const change of changes) {
     const last = runs[runs.length - 1];

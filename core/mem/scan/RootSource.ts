@@ -20,8 +20,16 @@ export function anchorSource(chain: AssembledChain, how: RootHow): RootSource | 
   if (parsed.index === null) return { reason: `the assembled FDT is broken: ${parsed.problem}` };
   const warnings = [...chain.warnings];
   const totalSize = parsed.index.header.totalSize;
-  if (totalSize < chain.fdtSize) warnings.push(`the FDT's totalsize ${totalSize} is less than the chain's fdt_size ${chain.fdtSize}`);
-  return { address: chain.anchorPages[0], how, fdt: parsed.index, fdtPages: chain.pages, anchorPages: chain.anchorPages, warnings };
+  if (totalSize < chain.fdtSize)
+    warnings.push(`the FDT's totalsize ${totalSize} is less than the chain's fdt_size ${chain.fdtSize}`);
+  return {
+    address: chain.anchorPages[0],
+    how,
+    fdt: parsed.index,
+    fdtPages: chain.pages,
+    anchorPages: chain.anchorPages,
+    warnings,
+  };
 }
 
 /** The pages a contiguous blob covers. */

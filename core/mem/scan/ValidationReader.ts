@@ -21,7 +21,7 @@ export class ValidationReader {
   /** The bytes, or why they cannot be had. */
   async read(address: number, length: number): Promise<Uint8Array | string> {
     this.signal?.throwIfAborted();
-    if (!this.memory.contains(address, length)) return 'lies (partly) outside the image\'s RAM';
+    if (!this.memory.contains(address, length)) return "lies (partly) outside the image's RAM";
     if (this.spent + length > this.budget) {
       this.exhausted = true;
       return `was not read: the validation budget of ${this.budget} bytes is used up`;

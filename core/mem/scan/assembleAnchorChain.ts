@@ -1,6 +1,14 @@
 import { readU64Number } from '../../kho/maps/bitMath';
 import { hex } from '../../kho/binary';
-import { ANCHOR_COUNT, ANCHOR_FDT_SIZE, ANCHOR_MAGIC, ANCHOR_NEXT, ANCHOR_PAGES, ANCHOR_RESERVED, anchorCapacity } from './anchorPageLayout';
+import {
+  ANCHOR_COUNT,
+  ANCHOR_FDT_SIZE,
+  ANCHOR_MAGIC,
+  ANCHOR_NEXT,
+  ANCHOR_PAGES,
+  ANCHOR_RESERVED,
+  anchorCapacity,
+} from './anchorPageLayout';
 import type { ValidationReader } from './ValidationReader';
 
 /** An anchor chain that assembled into the bytes of a top-level FDT. */
@@ -38,7 +46,11 @@ export interface ChainLimits {
  * `fdt_size` needs and that the first one starts with the FDT magic. Parsing
  * the FDT is left to the caller.
  */
-export async function assembleAnchorChain(reader: ValidationReader, head: number, limits: ChainLimits): Promise<AssembledChain | BrokenChain> {
+export async function assembleAnchorChain(
+  reader: ValidationReader,
+  head: number,
+  limits: ChainLimits,
+): Promise<AssembledChain | BrokenChain> {
   const { pageSize } = limits;
   const anchorPages: number[] = [];
   const pages: number[] = [];
@@ -47,37 +59,53 @@ export async function assembleAnchorChain(reader: ValidationReader, head: number
   let fdtSize = -1;
   let address = head;
   while (address !== 0) {
-    if (anchorPages.includes(address)) return broken(`anchor page ${hex(anchorPages[anchorPages.length - 1])} leads back to ${hex(address)}: the chain has a cycle`);
+    if (anchorPages.includes(address))
+      return broken(
+        `anchor page ${hex(anchorPages[anchorPages.length - 1])} leads back to ${hex(address)}: the chain has a cycle`,
+      );
     if (anchorPages.length >= limits.maxAnchorPages) return broken(`more than ${limits.maxAnchorPages} anchor pages`);
-    const where = anchorPages.length === 0 ? 'the chain head' : `next pointer of ${hex(anchorPages[anchorPages.length - 1])}`;
+    const where =
+      anchorPages.length === 0 ? 'the chain head' : `next pointer of ${hex(anchorPages[anchorPages.length - 1])}`;
     if (address % pageSize !== 0) return broken(`${where} ${hex(address)} is not page-aligned`);
     const page = await reader.read(address, pageSize);
     if (typeof page === 'string') return broken(`${where} ${hex(address)} ${page}`);
-    if (String.fromCharCode(...page.subarray(0, 8)) !== ANCHOR_MAGIC) return broken(`${where} ${hex(address)} does not lead to a KHOANCH1 page`);
+    if (String.fromCharCode(...page.subarray(0, 8)) !== ANCHOR_MAGIC)
+      return broken(`${where} ${hex(address)} does not lead to a KHOANCH1 page`);
     anchorPages.push(address);
     const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
     const size = readU64Number(view, ANCHOR_FDT_SIZE);
-    if (size === null || size === 0 || size > limits.maxFdtBytes) return broken(`anchor page ${hex(address)} gives fdt_size ${size ?? 'above 2^53'}, not between 1 and ${limits.maxFdtBytes}`);
+    if (size === null || size === 0 || size > limits.maxFdtBytes)
+      return broken(
+        `anchor page ${hex(address)} gives fdt_size ${size ?? 'above 2^53'}, not between 1 and ${limits.maxFdtBytes}`,
+      );
     if (fdtSize < 0) fdtSize = size;
-    else if (size !== fdtSize) warnings.push(`anchor page ${hex(address)} says fdt_size ${size}, the first one said ${fdtSize}`);
-    if (view.getUint32(ANCHOR_RESERVED, true) !== 0) warnings.push(`anchor page ${hex(address)} has a non-zero reserved field`);
+    else if (size !== fdtSize)
+      warnings.push(`anchor page ${hex(address)} says fdt_size ${size}, the first one said ${fdtSize}`);
+    if (view.getUint32(ANCHOR_RESERVED, true) !== 0)
+      warnings.push(`anchor page ${hex(address)} has a non-zero reserved field`);
     const count = view.getUint32(ANCHOR_COUNT, true);
-    if (count > anchorCapacity(pageSize)) return broken(`anchor page ${hex(address)} claims ${count} page addresses; it holds at most ${anchorCapacity(pageSize)}`);
+    if (count > anchorCapacity(pageSize))
+      return broken(
+        `anchor page ${hex(address)} claims ${count} page addresses; it holds at most ${anchorCapacity(pageSize)}`,
+      );
     const needed = Math.ceil(fdtSize / pageSize);
     for (let i = 0; i < count; i++) {
       const fdtPage = readU64Number(view, ANCHOR_PAGES + i * 8);
       if (fdtPage === null) return broken(`anchor page ${hex(address)} entry ${i} is above 2^53`);
       pages.push(fdtPage);
       // More entries than any sane chain: stop before the list grows without bound.
-      if (pages.length > needed + anchorCapacity(pageSize)) return broken(`the chain lists far more pages than fdt_size ${fdtSize} needs (${needed})`);
+      if (pages.length > needed + anchorCapacity(pageSize))
+        return broken(`the chain lists far more pages than fdt_size ${fdtSize} needs (${needed})`);
     }
     const next = readU64Number(view, ANCHOR_NEXT);
     if (next === null) return broken(`anchor page ${hex(address)} has a next pointer above 2^53`);
     address = next;
   }
   const needed = Math.ceil(fdtSize / pageSize);
-  if (pages.length < needed) return broken(`the chain lists ${pages.length} pages; fdt_size ${fdtSize} needs ${needed}: the FDT is truncated`);
-  if (pages.length > needed) warnings.push(`the chain lists ${pages.length} pages; fdt_size ${fdtSize} needs only ${needed}`);
+  if (pages.length < needed)
+    return broken(`the chain lists ${pages.length} pages; fdt_size ${fdtSize} needs ${needed}: the FDT is truncated`);
+  if (pages.length > needed)
+    warnings.push(`the chain lists ${pages.length} pages; fdt_size ${fdtSize} needs only ${needed}`);
   const bytes = new Uint8Array(fdtSize);
   for (let i = 0; i < needed; i++) {
     if (pages[i] % pageSize !== 0) return broken(`FDT page ${i} (${hex(pages[i])}) is not page-aligned`);

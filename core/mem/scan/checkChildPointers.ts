@@ -23,7 +23,11 @@ const FDT_MAGIC = [0xd0, 0x0d, 0xfe, 0xed];
  * FDT magic, or (for `preserved-data` with a `blob-size`) when the whole blob
  * lies inside RAM.
  */
-export async function checkChildPointers(reader: ValidationReader, fdt: FdtIndex, pageSize: number): Promise<ChildPointerCheck> {
+export async function checkChildPointers(
+  reader: ValidationReader,
+  fdt: FdtIndex,
+  pageSize: number,
+): Promise<ChildPointerCheck> {
   const check: ChildPointerCheck = { total: 0, resolved: 0, failures: [] };
   for (const child of fdt.nodeChildren(0)) {
     const name = fdt.nodeName(child);
@@ -37,7 +41,12 @@ export async function checkChildPointers(reader: ValidationReader, fdt: FdtIndex
 }
 
 /** undefined: no pointer property; null: it resolves; a string: why it does not. */
-async function checkChild(reader: ValidationReader, fdt: FdtIndex, node: number, pageSize: number): Promise<string | null | undefined> {
+async function checkChild(
+  reader: ValidationReader,
+  fdt: FdtIndex,
+  node: number,
+  pageSize: number,
+): Promise<string | null | undefined> {
   for (const name of ['fdt', 'preserved-data']) {
     const p = fdt.findProperty(node, name);
     if (p < 0) continue;
@@ -50,19 +59,27 @@ async function checkChild(reader: ValidationReader, fdt: FdtIndex, node: number,
     const sizeValue = sizeProperty >= 0 ? fdt.propertyValue(sizeProperty) : undefined;
     const size = sizeValue?.length === 8 ? u64(sizeValue, 0, 'le') : null;
     if (size !== null && size > 0 && reader.memory.contains(target, size)) return null;
-    return reader.memory.contains(target, 1) ? `${name} ${hex(target)} is in RAM but holds no FDT${size === null ? '' : ` and blob-size ${size} does not fit`}` : `${name} ${hex(target)} is outside RAM`;
+    return reader.memory.contains(target, 1)
+      ? `${name} ${hex(target)} is in RAM but holds no FDT${size === null ? '' : ` and blob-size ${size} does not fit`}`
+      : `${name} ${hex(target)} is outside RAM`;
   }
   const p = fdt.findProperty(node, 'kho,recursive-fdt');
   if (p < 0) return undefined;
   const value = fdt.propertyValue(p);
-  if (value.length === 0 || value.length % 8 !== 0) return `kho,recursive-fdt has ${value.length} bytes, not a multiple of 8`;
+  if (value.length === 0 || value.length % 8 !== 0)
+    return `kho,recursive-fdt has ${value.length} bytes, not a multiple of 8`;
   for (const order of ['be', 'le'] as const) {
     if (await pageListResolves(reader, value, order, pageSize)) return null;
   }
   return 'kho,recursive-fdt pages are not all page-aligned in RAM with an FDT on the first (in either byte order)';
 }
 
-async function pageListResolves(reader: ValidationReader, value: Uint8Array, order: ByteOrder, pageSize: number): Promise<boolean> {
+async function pageListResolves(
+  reader: ValidationReader,
+  value: Uint8Array,
+  order: ByteOrder,
+  pageSize: number,
+): Promise<boolean> {
   for (let at = 0; at < value.length; at += 8) {
     const page = u64(value, at, order);
     if (page === null || page % pageSize !== 0 || !reader.memory.contains(page, pageSize)) return false;

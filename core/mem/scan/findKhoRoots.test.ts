@@ -69,18 +69,42 @@ describe('findKhoRoots', () => {
       [0x40000, 25],
     ]);
     const stale = result.candidates[3];
-    expect(stale.reasons.map((r) => r.text)).toContain('root page 0x40000 is not preserved by its radix-tree map at 0x50000 (a stale copy, or a map already consumed)');
-    expect(result.candidates[1].reasons[0].text).toBe('compatible "kho-v9" is newer than khoscope knows; read with kho-v4 rules');
-    expect(result.candidates[2].reasons.map((r) => r.text)).toContain('preserved-memory-map is 0: no map yet (6.19/7.0 before finalize)');
+    expect(stale.reasons.map((r) => r.text)).toContain(
+      'root page 0x40000 is not preserved by its radix-tree map at 0x50000 (a stale copy, or a map already consumed)',
+    );
+    expect(result.candidates[1].reasons[0].text).toBe(
+      'compatible "kho-v9" is newer than khoscope knows; read with kho-v4 rules',
+    );
+    expect(result.candidates[2].reasons.map((r) => r.text)).toContain(
+      'preserved-memory-map is 0: no map yet (6.19/7.0 before finalize)',
+    );
   });
 
   it('marks children whose pointers dangle', async () => {
     const memory = image();
-    memory.write(0x10000, fdtBlob('kho-v3', [{ name: 'preserved-memory-map', value: u64le(0) }], [
-      { name: 'gone', properties: [{ name: 'preserved-data', value: u64le(40 * MiB) }], children: [] },
-      { name: 'short', properties: [{ name: 'preserved-data', value: u64le(0x300000).subarray(0, 4) }], children: [] },
-      { name: 'raw', properties: [{ name: 'preserved-data', value: u64le(0x300000) }, { name: 'blob-size', value: u64le(73) }], children: [] },
-    ]));
+    memory.write(
+      0x10000,
+      fdtBlob(
+        'kho-v3',
+        [{ name: 'preserved-memory-map', value: u64le(0) }],
+        [
+          { name: 'gone', properties: [{ name: 'preserved-data', value: u64le(40 * MiB) }], children: [] },
+          {
+            name: 'short',
+            properties: [{ name: 'preserved-data', value: u64le(0x300000).subarray(0, 4) }],
+            children: [],
+          },
+          {
+            name: 'raw',
+            properties: [
+              { name: 'preserved-data', value: u64le(0x300000) },
+              { name: 'blob-size', value: u64le(73) },
+            ],
+            children: [],
+          },
+        ],
+      ),
+    );
     const [root] = (await findKhoRoots(memory)).candidates;
     expect(root.reasons.map((r) => [r.points, r.text])).toEqual([
       [40, 'compatible "kho-v3" is a known KHO root version'],
@@ -104,7 +128,12 @@ describe('findKhoRoots', () => {
     expect(result.candidates).toEqual([]);
     expect(result.fdts).toEqual([
       { address: 0x10000, size: expect.any(Number), compatible: 'linux,dummy-virt', problem: null },
-      { address: 32 * MiB - 4096, size: big.length, compatible: null, problem: `the ${big.length}-byte blob lies (partly) outside the image's RAM` },
+      {
+        address: 32 * MiB - 4096,
+        size: big.length,
+        compatible: null,
+        problem: `the ${big.length}-byte blob lies (partly) outside the image's RAM`,
+      },
     ]);
     expect(result.rejected).toEqual([]);
     expect((await findKhoRoots(memory)).fdts).toEqual([]);
@@ -119,8 +148,17 @@ describe('findKhoRoots', () => {
     const result = await findKhoRoots(memory);
     expect(result.rejected).toEqual([]);
     expect(result.candidates).toHaveLength(1);
-    expect(result.candidates[0]).toMatchObject({ address: 0x90000, how: 'anchor', size, fdtPages, anchorPages: [0x90000, 0x91000], compatible: 'kho-v1' });
-    expect(result.candidates[0].reasons.map((r) => r.text)).toContain(`anchor chain of 2 page(s) assembles the ${size}-byte FDT from 3 page(s)`);
+    expect(result.candidates[0]).toMatchObject({
+      address: 0x90000,
+      how: 'anchor',
+      size,
+      fdtPages,
+      anchorPages: [0x90000, 0x91000],
+      compatible: 'kho-v1',
+    });
+    expect(result.candidates[0].reasons.map((r) => r.text)).toContain(
+      `anchor chain of 2 page(s) assembles the ${size}-byte FDT from 3 page(s)`,
+    );
   });
 
   it('rejects broken anchor chains with the reason', async () => {
@@ -149,11 +187,18 @@ describe('findKhoRoots', () => {
   it('reads kho,recursive-fdt page lists in either byte order', async () => {
     const memory = image();
     memory.write(0x100000, fdtBlob('memblock-v1'));
-    memory.write(0x10000, fdtBlob('kho-v1', [], [
-      { name: 'memblock', properties: [{ name: 'kho,recursive-fdt', value: u64beList([0x100000]) }], children: [] },
-      { name: 'gpu', properties: [{ name: 'kho,recursive-fdt', value: u64le(0x100000) }], children: [] },
-      { name: 'bad', properties: [{ name: 'kho,recursive-fdt', value: cstr('x') }], children: [] },
-    ]));
+    memory.write(
+      0x10000,
+      fdtBlob(
+        'kho-v1',
+        [],
+        [
+          { name: 'memblock', properties: [{ name: 'kho,recursive-fdt', value: u64beList([0x100000]) }], children: [] },
+          { name: 'gpu', properties: [{ name: 'kho,recursive-fdt', value: u64le(0x100000) }], children: [] },
+          { name: 'bad', properties: [{ name: 'kho,recursive-fdt', value: cstr('x') }], children: [] },
+        ],
+      ),
+    );
     const [root] = (await findKhoRoots(memory)).candidates;
     expect(root.reasons.map((r) => r.text)).toEqual([
       'compatible "kho-v1" is a known KHO root version',
@@ -180,7 +225,9 @@ describe('findKhoRoots', () => {
     const memory = image();
     for (let i = 0; i < 10; i++) memory.write(0x10000 + i * 4096, Uint8Array.of(0xd0, 0x0d, 0xfe, 0xed));
     const result = await findKhoRoots(memory, { maxHits: 4 });
-    expect(result.problems).toEqual([{ address: 0x14000, message: 'more than 4 pages start with a magic; this one and later ones are ignored' }]);
+    expect(result.problems).toEqual([
+      { address: 0x14000, message: 'more than 4 pages start with a magic; this one and later ones are ignored' },
+    ]);
   });
 
   it('scans page by page around a chunk that cannot be read', async () => {
@@ -197,7 +244,9 @@ describe('findKhoRoots', () => {
       },
     };
     const result = await findKhoRoots(flaky, { chunkBytes: MiB });
-    expect(result.problems).toEqual([{ address: 0x10000, message: '[0x10000, 0x11000) could not be read and was not scanned' }]);
+    expect(result.problems).toEqual([
+      { address: 0x10000, message: '[0x10000, 0x11000) could not be read and was not scanned' },
+    ]);
     expect(result.candidates.map((c) => c.address)).toEqual([0x11000]);
   });
 });

@@ -20,7 +20,14 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
   const pageSize = options.pageSize ?? memory.pageSize;
   const limits = scanLimits(options, pageSize);
   const pageScanner = options.pageScanner ?? probePageStarts;
-  const scan = await pageScanner(memory, { pageSize, chunkBytes: limits.chunkBytes, maxHits: limits.maxHits, readAhead: limits.readAhead, signal: options.signal, onProgress: options.onProgress });
+  const scan = await pageScanner(memory, {
+    pageSize,
+    chunkBytes: limits.chunkBytes,
+    maxHits: limits.maxHits,
+    readAhead: limits.readAhead,
+    signal: options.signal,
+    onProgress: options.onProgress,
+  });
   const reader = new ValidationReader(memory, limits.maxValidationBytes, options.signal);
   const sources: RootSource[] = [];
   const rejected: RejectedRoot[] = [];
@@ -32,7 +39,13 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
     const found = await readFdtAt(reader, hit.address, limits.maxFdtBytes);
     if (found === null) continue;
     const compatible = found.index === null ? null : rootCompatible(found.index);
-    if (options.listAllFdts) fdts.push({ address: hit.address, size: found.size, compatible, problem: found.index === null ? found.problem : null });
+    if (options.listAllFdts)
+      fdts.push({
+        address: hit.address,
+        size: found.size,
+        compatible,
+        problem: found.index === null ? found.problem : null,
+      });
     if (anchorFirstPages.has(hit.address)) continue;
     if (found.index === null) {
       // Without a readable structure the compatible is unknown: only worth
@@ -41,15 +54,34 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
       continue;
     }
     if (compatible === null || parseRootCompatible(compatible) === null) continue;
-    sources.push({ address: hit.address, how: 'page-scan', fdt: found.index, fdtPages: pagesOf(hit.address, found.size, pageSize), anchorPages: [], warnings: [] });
+    sources.push({
+      address: hit.address,
+      how: 'page-scan',
+      fdt: found.index,
+      fdtPages: pagesOf(hit.address, found.size, pageSize),
+      anchorPages: [],
+      warnings: [],
+    });
   }
 
   const candidates: RootCandidate[] = [];
   for (const source of sources) candidates.push(await rankRoot(reader, source, pageSize, options));
   const problems = [...scan.problems];
-  if (scan.firstDroppedAt !== null) problems.push({ address: scan.firstDroppedAt, message: `more than ${limits.maxHits} pages start with a magic; this one and later ones are ignored` });
-  if (reader.exhausted) problems.push({ address: 0, message: 'the validation read budget ran out; some hits were not checked' });
-  return { candidates: sortByRank(candidates), fdts, rejected, problems, bytesScanned: scan.bytesScanned, totalBytes: scan.totalBytes };
+  if (scan.firstDroppedAt !== null)
+    problems.push({
+      address: scan.firstDroppedAt,
+      message: `more than ${limits.maxHits} pages start with a magic; this one and later ones are ignored`,
+    });
+  if (reader.exhausted)
+    problems.push({ address: 0, message: 'the validation read budget ran out; some hits were not checked' });
+  return {
+    candidates: sortByRank(candidates),
+    fdts,
+    rejected,
+    problems,
+    bytesScanned: scan.bytesScanned,
+    totalBytes: scan.totalBytes,
+  };
 }
 
 /**
@@ -58,12 +90,20 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
  * a cycle or a broken chain. Returns the first FDT page of each assembled
  * chain, so that page is not also reported as a page-scan root.
  */
-async function collectAnchorRoots(reader: ValidationReader, hits: MagicHit[], pageSize: number, limits: ScanLimits, sources: RootSource[], rejected: RejectedRoot[]): Promise<Set<number>> {
+async function collectAnchorRoots(
+  reader: ValidationReader,
+  hits: MagicHit[],
+  pageSize: number,
+  limits: ScanLimits,
+  sources: RootSource[],
+  rejected: RejectedRoot[],
+): Promise<Set<number>> {
   const anchors = hits.filter((h) => h.kind === 'anchor').map((h) => h.address);
   const pointedTo = new Set<number>();
   for (const address of anchors) {
     const page = await reader.read(address, 16);
-    const next = typeof page === 'string' ? null : readU64Number(new DataView(page.buffer, page.byteOffset, page.byteLength), 8);
+    const next =
+      typeof page === 'string' ? null : readU64Number(new DataView(page.buffer, page.byteOffset, page.byteLength), 8);
     if (next !== null) pointedTo.add(next);
   }
   const order = [...anchors.filter((a) => !pointedTo.has(a)), ...anchors.filter((a) => pointedTo.has(a))];
@@ -71,7 +111,11 @@ async function collectAnchorRoots(reader: ValidationReader, hits: MagicHit[], pa
   const firstPages = new Set<number>();
   for (const head of order) {
     if (covered.has(head)) continue;
-    const chain = await assembleAnchorChain(reader, head, { pageSize, maxAnchorPages: limits.maxAnchorPages, maxFdtBytes: limits.maxFdtBytes });
+    const chain = await assembleAnchorChain(reader, head, {
+      pageSize,
+      maxAnchorPages: limits.maxAnchorPages,
+      maxFdtBytes: limits.maxFdtBytes,
+    });
     for (const page of chain.anchorPages) covered.add(page);
     if (!chain.ok) {
       rejected.push({ address: head, how: 'anchor', reason: chain.reason });

@@ -7,7 +7,15 @@ export { findKhoRoots } from './findKhoRoots';
 export { inspectRootAt } from './inspectRootAt';
 export { RANK_POINTS } from './rankRoot';
 export { RootScanError } from './RootScanError';
-export type { FoundFdt, RankReason, RejectedRoot, RootCandidate, RootHow, RootScanResult, ScanProblem } from './RootCandidate';
+export type {
+  FoundFdt,
+  RankReason,
+  RejectedRoot,
+  RootCandidate,
+  RootHow,
+  RootScanResult,
+  ScanProblem,
+} from './RootCandidate';
 export type { RootScanOptions, ScanProgress } from './RootScanOptions';
 export { ANCHOR_MAGIC, anchorCapacity } from './anchorPageLayout';
 export { probePageStarts } from './probePageStarts';

@@ -13,7 +13,13 @@ describe('inspectRootAt', () => {
     const memory = image();
     placeRoot(memory, { address: 0x23a000, compatible: 'kho-v4', map: 'radix-tree', mapPages: 0x300000 });
     const root = await inspectRootAt(memory, 0x23a000);
-    expect(root).toMatchObject({ address: 0x23a000, how: 'given', compatible: 'kho-v4', rank: 70, mapAddress: 0x300000 });
+    expect(root).toMatchObject({
+      address: 0x23a000,
+      how: 'given',
+      compatible: 'kho-v4',
+      rank: 70,
+      mapAddress: 0x300000,
+    });
   });
 
   it('returns a given FDT that is no KHO root, ranked down and saying why', async () => {

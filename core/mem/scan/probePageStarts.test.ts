@@ -49,7 +49,11 @@ describe('probePageStarts', () => {
 
     const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 64 * KiB, maxHits: 100, readAhead: 3 });
 
-    expect(scan.hits).toEqual([...fdtPages.slice(0, 3).map((address) => ({ address, kind: 'fdt' })), { address: 8 * MiB + 0x5000, kind: 'anchor' }, { address: 0x8f0000, kind: 'fdt' }]);
+    expect(scan.hits).toEqual([
+      ...fdtPages.slice(0, 3).map((address) => ({ address, kind: 'fdt' })),
+      { address: 8 * MiB + 0x5000, kind: 'anchor' },
+      { address: 0x8f0000, kind: 'fdt' },
+    ]);
     expect(scan.problems).toEqual([]);
     expect(scan.totalBytes).toBe(MiB + 0x200 - PAGE + MiB);
     expect(scan.bytesScanned).toBe(scan.totalBytes);
@@ -85,7 +89,13 @@ describe('probePageStarts within a window', () => {
       { start: 16 * PAGE, end: 24 * PAGE },
     ]);
     for (const page of [1, 5, 6, 17, 20]) memory.write(page * PAGE, FDT);
-    const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 2 * PAGE, maxHits: 10, readAhead: 2, within: { start: 5 * PAGE, end: 18 * PAGE } });
+    const scan = await probePageStarts(memory, {
+      pageSize: PAGE,
+      chunkBytes: 2 * PAGE,
+      maxHits: 10,
+      readAhead: 2,
+      within: { start: 5 * PAGE, end: 18 * PAGE },
+    });
     expect(scan.hits.map((hit) => hit.address / PAGE)).toEqual([5, 6, 17]);
     expect(scan.totalBytes).toBe(5 * PAGE);
     expect(scan.bytesScanned).toBe(5 * PAGE);

@@ -36,7 +36,10 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
   const totalBytes = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
   const scan: PageScan = { hits: [], hitsDropped: 0, firstDroppedAt: null, problems: [], bytesScanned: 0, totalBytes };
   const longest = spans.reduce((most, s) => Math.max(most, s.end - s.start), 0);
-  const buffers = Array.from({ length: settings.readAhead }, () => new Uint8Array(Math.min(settings.chunkBytes, longest)));
+  const buffers = Array.from(
+    { length: settings.readAhead },
+    () => new Uint8Array(Math.min(settings.chunkBytes, longest)),
+  );
   const chunks = planChunks(spans, settings.chunkBytes);
   // Keep a few reads in flight: while one chunk is examined the next ones are
   // already being copied, on another core if there is one. Chunk k always
@@ -107,12 +110,19 @@ function probeChunk(bytes: Uint8Array, address: number, pageSize: number, maxHit
   for (let offset = 0; offset <= last; offset += pageSize) {
     const word = view.getUint32(offset, false);
     if (word === FDT_MAGIC) addHit(scan, address + offset, 'fdt', maxHits);
-    else if (word === ANCHOR_MAGIC_HIGH && view.getUint32(offset + 4, false) === ANCHOR_MAGIC_LOW) addHit(scan, address + offset, 'anchor', maxHits);
+    else if (word === ANCHOR_MAGIC_HIGH && view.getUint32(offset + 4, false) === ANCHOR_MAGIC_LOW)
+      addHit(scan, address + offset, 'anchor', maxHits);
   }
 }
 
 /** The slow path for a chunk that failed as a whole: 8 bytes per page, unreadable pages reported. */
-async function probePagesOneByOne(memory: PhysicalMemory, chunk: Chunk, pageSize: number, maxHits: number, scan: PageScan): Promise<void> {
+async function probePagesOneByOne(
+  memory: PhysicalMemory,
+  chunk: Chunk,
+  pageSize: number,
+  maxHits: number,
+  scan: PageScan,
+): Promise<void> {
   let failedFrom = -1;
   const end = chunk.address + chunk.length;
   const head = new Uint8Array(8);
@@ -133,7 +143,10 @@ async function probePagesOneByOne(memory: PhysicalMemory, chunk: Chunk, pageSize
 }
 
 function reportUnreadable(scan: PageScan, start: number, end: number): void {
-  scan.problems.push({ address: start, message: `[0x${start.toString(16)}, 0x${end.toString(16)}) could not be read and was not scanned` });
+  scan.problems.push({
+    address: start,
+    message: `[0x${start.toString(16)}, 0x${end.toString(16)}) could not be read and was not scanned`,
+  });
 }
 
 function addHit(scan: PageScan, address: number, kind: MagicHit['kind'], maxHits: number): void {

@@ -12,13 +12,18 @@ export type FdtAtAddress = { index: FdtIndex; size: number } | { index: null; si
  * magic), otherwise the indexed blob or the reason it could not be read
  * (runs into a hole, too large, broken structure).
  */
-export async function readFdtAt(reader: ValidationReader, address: number, maxFdtBytes: number): Promise<FdtAtAddress | null> {
+export async function readFdtAt(
+  reader: ValidationReader,
+  address: number,
+  maxFdtBytes: number,
+): Promise<FdtAtAddress | null> {
   const head = await reader.read(address, HEADER_BYTES);
   if (typeof head === 'string') return null;
   const header = probeFdtHeader(head, { maxTotalSize: Number.MAX_SAFE_INTEGER });
   if (header === undefined) return null;
   const size = header.totalSize;
-  if (size > maxFdtBytes) return { index: null, size, problem: `totalsize ${size} is larger than the ${maxFdtBytes}-byte limit` };
+  if (size > maxFdtBytes)
+    return { index: null, size, problem: `totalsize ${size} is larger than the ${maxFdtBytes}-byte limit` };
   const bytes = await reader.read(address, size);
   if (typeof bytes === 'string') return { index: null, size, problem: `the ${size}-byte blob ${bytes}` };
   return parseFdt(bytes, size);

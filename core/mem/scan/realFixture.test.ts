@@ -14,7 +14,13 @@ describe.runIf(present)('root discovery on the Linux 7.3 pre-kexec image', () =>
       const image = await openImage(source);
       if (image.kind !== 'memory') throw new Error(`expected a memory image, got ${image.kind}`);
       const result = await findKhoRoots(image.memory);
-      expect(result.candidates[0]).toMatchObject({ address: 0x23a000, compatible: 'kho-v4', how: 'page-scan', size: 405, mapAddress: 0x239000 });
+      expect(result.candidates[0]).toMatchObject({
+        address: 0x23a000,
+        compatible: 'kho-v4',
+        how: 'page-scan',
+        size: 405,
+        mapAddress: 0x239000,
+      });
       expect(result.problems).toEqual([]);
 
       const map = await decodeRadixTree(image.memory, 0x239000);

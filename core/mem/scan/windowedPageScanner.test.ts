@@ -39,7 +39,12 @@ function buildMemory(ranges: PhysRange[], magics: Array<[number, boolean]>): Spa
   return memory;
 }
 
-const settingsFor = (maxHits: number): PageScanSettings => ({ pageSize: PAGE, chunkBytes: 3 * PAGE, maxHits, readAhead: 2 });
+const settingsFor = (maxHits: number): PageScanSettings => ({
+  pageSize: PAGE,
+  chunkBytes: 3 * PAGE,
+  maxHits,
+  readAhead: 2,
+});
 
 describe('scanWindows', () => {
   it('cuts the page starts into page-aligned windows of at most the given RAM (fast-check)', () => {
@@ -53,7 +58,11 @@ describe('scanWindows', () => {
           expect(window.start).toBeGreaterThanOrEqual(coveredEnd);
           expect(window.start % PAGE).toBe(0);
           // RAM from each range's first page start on (what the scan reads).
-          const ram = memory.ranges.reduce((sum, r) => sum + Math.max(0, Math.min(r.end, window.end) - Math.max(Math.ceil(r.start / PAGE) * PAGE, window.start)), 0);
+          const ram = memory.ranges.reduce(
+            (sum, r) =>
+              sum + Math.max(0, Math.min(r.end, window.end) - Math.max(Math.ceil(r.start / PAGE) * PAGE, window.start)),
+            0,
+          );
           expect(ram).toBeLessThanOrEqual(size);
           coveredEnd = window.end;
         }
@@ -81,7 +90,10 @@ describe('windowedPageScanner', () => {
           expect(settings.within).toEqual(window);
           return probePageStarts(memory, settings);
         });
-        const windowed = await scanner(memory, { ...settingsFor(maxHits), onProgress: (p) => progress.push(p.bytesScanned) });
+        const windowed = await scanner(memory, {
+          ...settingsFor(maxHits),
+          onProgress: (p) => progress.push(p.bytesScanned),
+        });
         expect(windowed).toEqual(whole);
         expect(windowsRun).toEqual(scanWindows(memory, PAGE, windowBytes));
         expect(progress).toEqual([...progress].sort((a, b) => a - b));
@@ -98,7 +110,9 @@ describe('windowedPageScanner', () => {
       if (++windowsRun === 2) controller.abort(new Error('cancelled by the test'));
       return probePageStarts(memory, { ...settings, signal: undefined });
     });
-    await expect(scanner(memory, { ...settingsFor(10), signal: controller.signal })).rejects.toThrow('cancelled by the test');
+    await expect(scanner(memory, { ...settingsFor(10), signal: controller.signal })).rejects.toThrow(
+      'cancelled by the test',
+    );
     expect(windowsRun).toBe(2);
   });
 

@@ -14,7 +14,12 @@ export type WindowScan = (window: PhysRange, settings: PageScanSettings) => Prom
  * cut falls on a page boundary, so no page start is split between two
  * windows; a window may stretch over holes, which are never read.
  */
-export function scanWindows(memory: PhysicalMemory, pageSize: number, windowBytes: number, within?: PhysRange): PhysRange[] {
+export function scanWindows(
+  memory: PhysicalMemory,
+  pageSize: number,
+  windowBytes: number,
+  within?: PhysRange,
+): PhysRange[] {
   const size = Math.max(pageSize, windowBytes - (windowBytes % pageSize));
   const windows: PhysRange[] = [];
   let current: PhysRange | null = null;
@@ -54,12 +59,25 @@ export function windowedPageScanner(windowBytes: number, runWindow: WindowScan):
     const { signal, onProgress, maxHits, pageSize } = settings;
     signal?.throwIfAborted();
     const windows = scanWindows(memory, pageSize, windowBytes, settings.within);
-    const totalBytes = pageStartSpans(memory, pageSize, settings.within).reduce((sum, span) => sum + (span.end - span.start), 0);
-    const merged: PageScan = { hits: [], hitsDropped: 0, firstDroppedAt: null, problems: [], bytesScanned: 0, totalBytes };
+    const totalBytes = pageStartSpans(memory, pageSize, settings.within).reduce(
+      (sum, span) => sum + (span.end - span.start),
+      0,
+    );
+    const merged: PageScan = {
+      hits: [],
+      hitsDropped: 0,
+      firstDroppedAt: null,
+      problems: [],
+      bytesScanned: 0,
+      totalBytes,
+    };
     for (const window of windows) {
       signal?.throwIfAborted();
       const before = merged.bytesScanned;
-      const reportWindow = onProgress && ((progress: { bytesScanned: number }) => onProgress({ bytesScanned: before + progress.bytesScanned, totalBytes }));
+      const reportWindow =
+        onProgress &&
+        ((progress: { bytesScanned: number }) =>
+          onProgress({ bytesScanned: before + progress.bytesScanned, totalBytes }));
       const part = await runWindow(window, { ...settings, within: window, onProgress: reportWindow });
       mergePageScan(merged, part, maxHits);
       onProgress?.({ bytesScanned: merged.bytesScanned, totalBytes });

@@ -71,7 +71,8 @@ export class CachedSource implements ByteSource {
    */
   async readInto(offset: number, target: Uint8Array): Promise<number> {
     const [start, end] = clampRead(this.name, this.size, offset, target.length);
-    if (end - start > 2 * this.chunkBytes) return this.guarded(start, end - start, () => readSourceInto(this.inner, start, target));
+    if (end - start > 2 * this.chunkBytes)
+      return this.guarded(start, end - start, () => readSourceInto(this.inner, start, target));
     const bytes = await this.read(start, end - start);
     target.set(bytes);
     return bytes.length;
@@ -99,7 +100,12 @@ export class CachedSource implements ByteSource {
       return await reading();
     } catch (error) {
       if (error instanceof MemoryError) throw error;
-      throw new MemoryError('file', offset, `file ${this.name}`, `read of ${length} bytes failed: ${error instanceof Error ? error.message : String(error)}`);
+      throw new MemoryError(
+        'file',
+        offset,
+        `file ${this.name}`,
+        `read of ${length} bytes failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 }

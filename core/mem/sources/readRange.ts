@@ -8,7 +8,12 @@ import { MemoryError } from '../MemoryError';
  */
 export function clampRead(name: string, size: number, offset: number, length: number): [number, number] {
   if (!Number.isSafeInteger(offset) || offset < 0) {
-    throw new MemoryError('file', Number.isFinite(offset) ? Math.max(0, Math.trunc(offset)) : 0, `byte source ${name}`, `read offset ${offset} is not a non-negative integer`);
+    throw new MemoryError(
+      'file',
+      Number.isFinite(offset) ? Math.max(0, Math.trunc(offset)) : 0,
+      `byte source ${name}`,
+      `read offset ${offset} is not a non-negative integer`,
+    );
   }
   if (!Number.isSafeInteger(length) || length < 0) {
     throw new MemoryError('file', offset, `byte source ${name}`, `read length ${length} is not a non-negative integer`);
@@ -35,7 +40,12 @@ export async function readSourceInto(source: ByteSource, offset: number, target:
  * `structure`: the file is shorter than the structure says (a truncated or
  * lying image).
  */
-export async function readFully(source: ByteSource, offset: number, length: number, structure: string): Promise<Uint8Array> {
+export async function readFully(
+  source: ByteSource,
+  offset: number,
+  length: number,
+  structure: string,
+): Promise<Uint8Array> {
   assertInside(source, offset, length, structure);
   const bytes = await source.read(offset, length);
   if (bytes.length !== length) throw shortRead(source, offset, bytes.length, length, structure);
@@ -43,7 +53,12 @@ export async function readFully(source: ByteSource, offset: number, length: numb
 }
 
 /** `readFully` into the caller's `target` (all of it), with the same errors. */
-export async function readFullyInto(source: ByteSource, offset: number, target: Uint8Array, structure: string): Promise<void> {
+export async function readFullyInto(
+  source: ByteSource,
+  offset: number,
+  target: Uint8Array,
+  structure: string,
+): Promise<void> {
   assertInside(source, offset, target.length, structure);
   const count = await readSourceInto(source, offset, target);
   if (count !== target.length) throw shortRead(source, offset, count, target.length, structure);
@@ -51,7 +66,12 @@ export async function readFullyInto(source: ByteSource, offset: number, target: 
 
 function assertInside(source: ByteSource, offset: number, length: number, structure: string): void {
   if (offset + length > source.size) {
-    throw new MemoryError('file', offset, structure, `needs ${length} bytes but ${source.name} ends at 0x${source.size.toString(16)} (truncated file or wrong size field)`);
+    throw new MemoryError(
+      'file',
+      offset,
+      structure,
+      `needs ${length} bytes but ${source.name} ends at 0x${source.size.toString(16)} (truncated file or wrong size field)`,
+    );
   }
 }
 

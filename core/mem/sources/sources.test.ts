@@ -39,7 +39,9 @@ describe('byte sources', () => {
   });
 
   it('readFully names the structure when the file is too short', async () => {
-    await expect(readFully(new BytesSource(data, 'x'), 9_990, 20, 'kdump header')).rejects.toThrow(/kdump header at file offset 0x2706: needs 20 bytes/);
+    await expect(readFully(new BytesSource(data, 'x'), 9_990, 20, 'kdump header')).rejects.toThrow(
+      /kdump header at file offset 0x2706: needs 20 bytes/,
+    );
   });
 });
 
@@ -52,7 +54,11 @@ describe('readInto', () => {
     try {
       await writeFile(join(dir, 'f.bin'), data);
       const file = await NodeFileSource.open(join(dir, 'f.bin'));
-      const plain = { name: 'plain', size: data.length, read: (o: number, l: number) => new BytesSource(data).read(o, l) };
+      const plain = {
+        name: 'plain',
+        size: data.length,
+        read: (o: number, l: number) => new BytesSource(data).read(o, l),
+      };
       const sources = [
         new BytesSource(data, 'b'),
         new BlobSource(new Blob([data]), 'blob'),
@@ -62,7 +68,13 @@ describe('readInto', () => {
         plain,
       ];
       for (const s of sources) {
-        for (const [offset, length] of [[0, 10_000], [100, 50], [1000, 100], [0, 5000], [4095, 3000]]) {
+        for (const [offset, length] of [
+          [0, 10_000],
+          [100, 50],
+          [1000, 100],
+          [0, 5000],
+          [4095, 3000],
+        ]) {
           const target = dirty(length);
           expect(await readSourceInto(s, offset, target), `${s.name} count`).toBe(length);
           expect(target, `${s.name} [${offset}, +${length})`).toEqual(await s.read(offset, length));
@@ -92,15 +104,30 @@ describe('readInto', () => {
   });
 
   it('CachedSource turns platform failures of readInto into MemoryError', async () => {
-    const failing = { name: 'failing', size: 100_000, read: async () => new Uint8Array(0), readInto: () => Promise.reject(new Error('EIO')) };
+    const failing = {
+      name: 'failing',
+      size: 100_000,
+      read: async () => new Uint8Array(0),
+      readInto: () => Promise.reject(new Error('EIO')),
+    };
     const cached = new CachedSource(failing, { chunkBytes: 64, maxBytes: 1024 });
-    await expect(cached.readInto(0, new Uint8Array(1000))).rejects.toThrow(/file failing at file offset 0x0: read of 1000 bytes failed: EIO/);
+    await expect(cached.readInto(0, new Uint8Array(1000))).rejects.toThrow(
+      /file failing at file offset 0x0: read of 1000 bytes failed: EIO/,
+    );
   });
 
   it('readFullyInto names the structure when the file is too short', async () => {
-    await expect(readFullyInto(new BytesSource(data, 'x'), 9_990, new Uint8Array(20), 'kdump header')).rejects.toThrow(/kdump header at file offset 0x2706: needs 20 bytes/);
-    const lying = { name: 'lying', size: 10_000, read: async (o: number, l: number) => data.subarray(o, o + Math.min(l, 3)) };
-    await expect(readFullyInto(lying, 0, new Uint8Array(8), 'ELF header')).rejects.toThrow(/ELF header at file offset 0x0: read 3 of 8 bytes from lying/);
+    await expect(readFullyInto(new BytesSource(data, 'x'), 9_990, new Uint8Array(20), 'kdump header')).rejects.toThrow(
+      /kdump header at file offset 0x2706: needs 20 bytes/,
+    );
+    const lying = {
+      name: 'lying',
+      size: 10_000,
+      read: async (o: number, l: number) => data.subarray(o, o + Math.min(l, 3)),
+    };
+    await expect(readFullyInto(lying, 0, new Uint8Array(8), 'ELF header')).rejects.toThrow(
+      /ELF header at file offset 0x0: read 3 of 8 bytes from lying/,
+    );
   });
 });
 
@@ -127,7 +154,11 @@ describe('CachedSource', () => {
 
   it('turns platform read failures into MemoryError and retries later', async () => {
     let fail = true;
-    const flaky = { name: 'flaky', size: 100, read: async (o: number, l: number) => (fail ? Promise.reject(new Error('EIO')) : data.subarray(o, o + l)) };
+    const flaky = {
+      name: 'flaky',
+      size: 100,
+      read: async (o: number, l: number) => (fail ? Promise.reject(new Error('EIO')) : data.subarray(o, o + l)),
+    };
     const cached = new CachedSource(flaky, { chunkBytes: 64, maxBytes: 1024 });
     await expect(cached.read(0, 4)).rejects.toThrow(/read of 64 bytes failed: EIO/);
     fail = false;

@@ -78,7 +78,8 @@ export function buildKdump(spec: KdumpSpec): Uint8Array {
 
   file.set(new TextEncoder().encode('KDUMP   '));
   view.setUint32(8, version, le);
-  const uts = (field: number, text: string) => file.set(new TextEncoder().encode(text).subarray(0, 64), 12 + 65 * field);
+  const uts = (field: number, text: string) =>
+    file.set(new TextEncoder().encode(text).subarray(0, 64), 12 + 65 * field);
   uts(0, 'Linux');
   uts(2, spec.release ?? '7.3.4');
   uts(4, spec.machine ?? (wide ? 'x86_64' : 'i686'));
@@ -137,7 +138,8 @@ export interface FlattenOptions {
 /** Wraps a file into a makedumpfile flattened stream (big-endian record headers, end marker). */
 export function flattenStream(file: Uint8Array, options: FlattenOptions): Uint8Array {
   const records: Array<[number, Uint8Array]> = [];
-  if (options.garbageFirst) records.push([options.garbageFirst.offset, new Uint8Array(options.garbageFirst.length).fill(0xa5)]);
+  if (options.garbageFirst)
+    records.push([options.garbageFirst.offset, new Uint8Array(options.garbageFirst.length).fill(0xa5)]);
   const pieces: Array<[number, Uint8Array]> = [];
   for (let at = 0; at < file.length; at += options.recordBytes) {
     if (!options.omitRecordsAt?.includes(at)) pieces.push([at, file.subarray(at, at + options.recordBytes)]);

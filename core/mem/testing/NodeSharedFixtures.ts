@@ -30,9 +30,12 @@ const unpacking = new Map<string, Promise<string>>();
  * so a green run without them is never mistaken for a full one.
  */
 export function linuxFixturesPresent(skipped: string): boolean {
-  const present = existsSync(join(LINUX_FIXTURES, 'pre-kexec.kdump')) && existsSync(join(LINUX_FIXTURES, 'pre-kexec.elf.gz'));
+  const present =
+    existsSync(join(LINUX_FIXTURES, 'pre-kexec.kdump')) && existsSync(join(LINUX_FIXTURES, 'pre-kexec.elf.gz'));
   if (!present) {
-    console.warn(`real-kernel fixtures not found at ${LINUX_FIXTURES} (the shared folder beside the repository, ../shared/fixtures/linux-7.3): ${skipped} did NOT run`);
+    console.warn(
+      `real-kernel fixtures not found at ${LINUX_FIXTURES} (the shared folder beside the repository, ../shared/fixtures/linux-7.3): ${skipped} did NOT run`,
+    );
   }
   return present;
 }

@@ -104,8 +104,7 @@ export const compressionVectors = {
     'mJGOh3x1cmtgWVZPRD45MCsiHRQPBgH48+rl3NfOycC7sq2kn5aRiIN6dWxnX1hRSkM8NS4nIBkSCwT99u/o4drTzMW+t7CpopuU' +
     'jYYRAAA=',
   /** lzo1x_1 zero: 44 bytes. */
-  lzo1x1Zero:
-    'AgAAAAAAIAAAAAAAAAAAAAAAAAAAANoQAAwAAAAAAAAAAAAAAAAAAAARAAA=',
+  lzo1x1Zero: 'AgAAAAAAIAAAAAAAAAAAAAAAAAAAANoQAAwAAAAAAAAAAAAAAAAAAAARAAA=',
   /** snappy page: 2238 bytes. */
   snappyPage:
     'gCCwVGhlIHF1aWNrIGJyb3duIGZveCBqdW1wcyBvdmVyIHRoZSBsYXp5IGRvZy4g/i0A/i0A/i0A/i0A/i0A/i0A/i0A/i0A/i0A' +

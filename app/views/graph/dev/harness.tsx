@@ -49,12 +49,22 @@ function Harness({ scenario, renderStart }: { scenario: HarnessScenario; renderS
         )}
         {(view === 'hex' || view === 'all') && (
           <div className="harness__view harness__view--hex">
-            <HexView graph={scenario.graph} selection={selection} onSelect={onSelect} readMemory={scenario.readMemory} />
+            <HexView
+              graph={scenario.graph}
+              selection={selection}
+              onSelect={onSelect}
+              readMemory={scenario.readMemory}
+            />
           </div>
         )}
         {(view === 'memmap' || view === 'all') && (
           <div className="harness__view harness__view--memmap">
-            <MemoryMapView graph={scenario.graph} ramRanges={scenario.ramRanges} selection={selection} onSelect={onSelect} />
+            <MemoryMapView
+              graph={scenario.graph}
+              ramRanges={scenario.ramRanges}
+              selection={selection}
+              onSelect={onSelect}
+            />
           </div>
         )}
       </div>

@@ -18,10 +18,22 @@ export interface HarnessScenario {
 export async function harnessScenario(params: URLSearchParams): Promise<HarnessScenario> {
   const name = params.get('graph') ?? 'showcase';
   if (name === 'synthetic') {
-    const graph = syntheticGraph({ fragments: Number(params.get('n') ?? 10_000), seed: Number(params.get('seed') ?? 1) });
+    const graph = syntheticGraph({
+      fragments: Number(params.get('n') ?? 10_000),
+      seed: Number(params.get('seed') ?? 1),
+    });
     return { graph, ramRanges: [], readMemory: null };
   }
-  const example = name === 'seed' ? await seedExampleGraph() : name === 'debugfs' ? await debugfsExampleGraph(params.get('scratch') !== '0') : await showcaseGraph();
+  const example =
+    name === 'seed'
+      ? await seedExampleGraph()
+      : name === 'debugfs'
+        ? await debugfsExampleGraph(params.get('scratch') !== '0')
+        : await showcaseGraph();
   const memory = example.memory;
-  return { graph: example.graph, ramRanges: example.ramRanges, readMemory: memory ? (address, length) => memory.read(address, length) : null };
+  return {
+    graph: example.graph,
+    ramRanges: example.ramRanges,
+    readMemory: memory ? (address, length) => memory.read(address, length) : null,
+  };
 }

@@ -18,7 +18,11 @@ function sceneLayout(fragments: number): ForestLayout {
 function bruteForce(layout: ForestLayout, rect: Rect): number[] {
   const hits: number[] = [];
   for (let i = 0; i < layout.ids.length; i++) {
-    const inside = layout.x[i] <= rect.x1 && layout.x[i] + CARD.width >= rect.x0 && layout.y[i] <= rect.y1 && layout.y[i] + layout.height[i] >= rect.y0;
+    const inside =
+      layout.x[i] <= rect.x1 &&
+      layout.x[i] + CARD.width >= rect.x0 &&
+      layout.y[i] <= rect.y1 &&
+      layout.y[i] + layout.height[i] >= rect.y0;
     if (inside) hits.push(i);
   }
   return hits;
@@ -31,7 +35,12 @@ describe('viewport culling', () => {
 
   it('finds exactly the cards that touch a rectangle', () => {
     const rects = fc
-      .record({ x: fc.double({ min: -500, max: worldWidth, noNaN: true }), y: fc.double({ min: layout.minY - 500, max: layout.maxY, noNaN: true }), w: fc.double({ min: 0, max: 4000, noNaN: true }), h: fc.double({ min: 0, max: 4000, noNaN: true }) })
+      .record({
+        x: fc.double({ min: -500, max: worldWidth, noNaN: true }),
+        y: fc.double({ min: layout.minY - 500, max: layout.maxY, noNaN: true }),
+        w: fc.double({ min: 0, max: 4000, noNaN: true }),
+        h: fc.double({ min: 0, max: 4000, noNaN: true }),
+      })
       .map(({ x, y, w, h }) => ({ x0: x, y0: y, x1: x + w, y1: y + h }));
     fc.assert(
       fc.property(rects, (rect) => {

@@ -28,9 +28,17 @@ describe('buildGraphScene', () => {
 
     it('nests in-place subnodes inside their card and keeps them apart from linked ones', () => {
       const memblock = scene.byId.get('0x40001000')!;
-      expect(memblock.rows.map((row) => [row.label, row.depth])).toEqual([['/', 0], ['n1', 1], ['n2', 1]]);
+      expect(memblock.rows.map((row) => [row.label, row.depth])).toEqual([
+        ['/', 0],
+        ['n1', 1],
+        ['n2', 1],
+      ]);
       const gpu = scene.byId.get('0x40002000')!;
-      expect(gpu.rows.map((row) => [row.key, row.links])).toEqual([['/', 0], ['/node1', 1], ['/node2', 0]]);
+      expect(gpu.rows.map((row) => [row.key, row.links])).toEqual([
+        ['/', 0],
+        ['/node1', 1],
+        ['/node2', 0],
+      ]);
       expect(gpu.properties.map((line) => `${line.name}=${line.text}`)).toEqual(['key1="v1"', 'key2="v2"']);
     });
 
@@ -40,7 +48,16 @@ describe('buildGraphScene', () => {
     });
 
     it('draws each link from the owning row to the target card, labelled with its page list and byte order', () => {
-      expect(scene.edges.map((edge) => [edge.from, scene.byId.get(edge.from)!.rows[edge.row].key, edge.to, edge.kind, edge.label, edge.orderTag])).toEqual([
+      expect(
+        scene.edges.map((edge) => [
+          edge.from,
+          scene.byId.get(edge.from)!.rows[edge.row].key,
+          edge.to,
+          edge.kind,
+          edge.label,
+          edge.orderTag,
+        ]),
+      ).toEqual([
         ['0x40000000', '/memblock', '0x40001000', 'tree', '0x40001000', 'BE'],
         ['0x40000000', '/gpu@0x100000000', '0x40002000', 'tree', '0x40002000', 'BE'],
         ['0x40002000', '/node1', '0x40003000', 'tree', '0x40003000, 0x40005000', 'BE'],
@@ -65,7 +82,12 @@ describe('buildGraphScene', () => {
 
     it('gives an unreadable target a stand-in card that selects the link and says the worst problem', () => {
       const standIn = scene.cards.find((card) => card.id === 'unread:0x40000000:/broken:kho,recursive-fdt')!;
-      expect(standIn).toMatchObject({ fragment: null, parent: '0x40000000', title: '/broken', selection: { kind: 'link', link: '0x40000000:/broken:kho,recursive-fdt' } });
+      expect(standIn).toMatchObject({
+        fragment: null,
+        parent: '0x40000000',
+        title: '/broken',
+        selection: { kind: 'link', link: '0x40000000:/broken:kho,recursive-fdt' },
+      });
       expect(standIn.problem).toMatch(/no FDT at 0x40008000/);
       expect(standIn.chipLines.flat().map(chipLabel)).toEqual(['0x40008000', 'back 256 MiB', '0x30000000']);
       expect(standIn.badge).toMatchObject({ count: 2, worst: 'error' });
@@ -90,7 +112,11 @@ describe('buildGraphScene', () => {
     it('puts a node diagnostic on the card and on the exact row', () => {
       const memblock = scene.byId.get('0x1847000')!;
       expect(memblock.badge).toMatchObject({ count: 1, worst: 'error' });
-      expect(memblock.rows.find((row) => row.key === '/short')?.badge).toMatchObject({ count: 1, worst: 'error', first: graph.diagnostics.findIndex((d) => d.code === 'bad-property-length') });
+      expect(memblock.rows.find((row) => row.key === '/short')?.badge).toMatchObject({
+        count: 1,
+        worst: 'error',
+        first: graph.diagnostics.findIndex((d) => d.code === 'bad-property-length'),
+      });
       expect(memblock.rows.find((row) => row.key === '/demo1')?.badge).toBeUndefined();
     });
 
@@ -112,7 +138,14 @@ describe('buildGraphScene', () => {
     const graph = syntheticGraph({ fragments: 2, seed: 3, maxChildren: 1 });
     const root = graph.fragments[0];
     if (root.content?.kind !== 'fdt') throw new Error('synthetic fragments are FDTs');
-    for (let i = 0; i < 30; i++) root.content.root.children.unshift({ name: `pad${i}`, path: `/pad${i}`, offset: 0, properties: [], children: [] });
+    for (let i = 0; i < 30; i++)
+      root.content.root.children.unshift({
+        name: `pad${i}`,
+        path: `/pad${i}`,
+        offset: 0,
+        properties: [],
+        children: [],
+      });
     const card = buildGraphScene(graph).byId.get(root.id)!;
     expect(card.rows).toHaveLength(CARD.maxRows);
     expect(card.rows.some((row) => row.links > 0)).toBe(true);

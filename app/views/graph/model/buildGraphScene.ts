@@ -43,7 +43,8 @@ export function buildGraphScene(graph: KhoGraph): GraphScene {
     cards.push(card);
     byId.set(card.id, card);
   };
-  for (const { fragment, index } of fragments.values()) add(fragmentCard(fragment, index, graph.source.pageSize, places.get(fragment.id), badges));
+  for (const { fragment, index } of fragments.values())
+    add(fragmentCard(fragment, index, graph.source.pageSize, places.get(fragment.id), badges));
 
   const treeLinks = new Map<string, Link>();
   const edges: GraphEdge[] = [];
@@ -65,7 +66,16 @@ export function buildGraphScene(graph: KhoGraph): GraphScene {
       target.parent = owner.id;
     }
     const row = owner.rows.findIndex((candidate) => candidate.key === rowKey(link.from.node, link.from.property));
-    edges.push({ id: link.id, from: owner.id, row, to: target.id, kind, label: edgeLabel(link), orderTag: edgeOrderTag(link), title: edgeTitle(link) });
+    edges.push({
+      id: link.id,
+      from: owner.id,
+      row,
+      to: target.id,
+      kind,
+      label: edgeLabel(link),
+      orderTag: edgeOrderTag(link),
+      title: edgeTitle(link),
+    });
   }
 
   const roots: string[] = [];
@@ -78,7 +88,8 @@ export function buildGraphScene(graph: KhoGraph): GraphScene {
     }
   }
   const rooted = new Set(roots);
-  for (const card of cards) if (!treeLinks.has(card.id) && !rooted.has(card.id) && card.fragment !== null) roots.push(card.id);
+  for (const card of cards)
+    if (!treeLinks.has(card.id) && !rooted.has(card.id) && card.fragment !== null) roots.push(card.id);
 
   nameByOwner(roots, byId, treeLinks);
   countDescendants(roots, byId);
@@ -118,7 +129,13 @@ function isTreeLink(link: Link, target: string, fragments: Map<string, { fragmen
 
 const NO_PLACES: FragmentPlaces = { linksByRow: new Map(), linkProperties: new Set(), problemRows: new Set() };
 
-function fragmentCard(fragment: Fragment, index: number, pageSize: number, places: FragmentPlaces = NO_PLACES, badges: DiagnosticBadges): GraphCard {
+function fragmentCard(
+  fragment: Fragment,
+  index: number,
+  pageSize: number,
+  places: FragmentPlaces = NO_PLACES,
+  badges: DiagnosticBadges,
+): GraphCard {
   const { rows, hidden } = cardRows(fragment, places.linksByRow, places.problemRows, badges, CARD.maxRows);
   const { pages, total } = locationPages(fragment.location, pageSize, CHIP_PAGE_LIMIT);
   return withGeometry({
@@ -163,7 +180,10 @@ function standInForLink(link: Link, graph: KhoGraph, badges: DiagnosticBadges): 
     meta: `not read · ${edgeLabel(link)}`,
     hue: STAND_IN_HUE,
     problem: problem?.message ?? 'the target was not read',
-    chipLines: chipLines(pageChipSequence(link.addresses.slice(0, CHIP_PAGE_LIMIT), graph.source.pageSize), link.addresses.length),
+    chipLines: chipLines(
+      pageChipSequence(link.addresses.slice(0, CHIP_PAGE_LIMIT), graph.source.pageSize),
+      link.addresses.length,
+    ),
     properties: [],
     rows: [],
     hiddenRows: 0,
@@ -194,7 +214,10 @@ function chipLines(chips: PageChip[], totalPages: number): PageChip[][] {
   return packChipLines(chips, totalPages, CHIP_LINE_WIDTH, CARD.maxChipLines, (chip) => chipWidth(chipLabel(chip)));
 }
 
-type CardContent = Omit<GraphCard, 'chipsY' | 'propertiesY' | 'rowsY' | 'height' | 'parent' | 'children' | 'descendants'>;
+type CardContent = Omit<
+  GraphCard,
+  'chipsY' | 'propertiesY' | 'rowsY' | 'height' | 'parent' | 'children' | 'descendants'
+>;
 
 /** Stacks the card's sections and fixes the y of each (see cardGeometry). */
 function withGeometry(content: CardContent): GraphCard {
@@ -206,7 +229,16 @@ function withGeometry(content: CardContent): GraphCard {
   y = propertiesY + content.properties.length * CARD.propertyHeight;
   const rowsY = y + (content.rows.length > 0 ? CARD.sectionGap : 0);
   y = rowsY + (content.rows.length + (content.hiddenRows > 0 ? 1 : 0)) * CARD.rowHeight;
-  return { ...content, chipsY, propertiesY, rowsY, height: y + CARD.paddingBottom, parent: null, children: [], descendants: 0 };
+  return {
+    ...content,
+    chipsY,
+    propertiesY,
+    rowsY,
+    height: y + CARD.paddingBottom,
+    parent: null,
+    children: [],
+    descendants: 0,
+  };
 }
 
 /**
@@ -215,7 +247,11 @@ function withGeometry(content: CardContent): GraphCard {
  * followed by the owning node (`/gpu@0x100000000/node1`) or, for a raw
  * struct's field, `› field`.
  */
-function nameByOwner(roots: readonly string[], byId: ReadonlyMap<string, GraphCard>, treeLinks: ReadonlyMap<string, Link>): void {
+function nameByOwner(
+  roots: readonly string[],
+  byId: ReadonlyMap<string, GraphCard>,
+  treeLinks: ReadonlyMap<string, Link>,
+): void {
   const queue = [...roots];
   const paths = new Map<string, string>();
   for (const root of roots) {
@@ -229,7 +265,10 @@ function nameByOwner(roots: readonly string[], byId: ReadonlyMap<string, GraphCa
       const child = byId.get(childId)!;
       const link = treeLinks.get(childId)!;
       const base = paths.get(parent.id)!;
-      const path = link.from.node === '' ? `${base || '/'} › ${link.from.property}` : `${base}${link.from.node === '/' ? '' : link.from.node}`;
+      const path =
+        link.from.node === ''
+          ? `${base || '/'} › ${link.from.property}`
+          : `${base}${link.from.node === '/' ? '' : link.from.node}`;
       paths.set(childId, path);
       child.title = path || '/';
       child.via = link.from.node === '' ? null : link.from.property;

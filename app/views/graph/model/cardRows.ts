@@ -48,10 +48,17 @@ export function cardRows(
       kept++;
     }
   }
-  return { rows: candidates.filter((_, index) => keep[index]).map((candidate) => candidate.row), hidden: candidates.length - kept };
+  return {
+    rows: candidates.filter((_, index) => keep[index]).map((candidate) => candidate.row),
+    hidden: candidates.length - kept,
+  };
 }
 
-function contentRows(fragment: Fragment, linksByRow: ReadonlyMap<string, number>, badges: DiagnosticBadges): Candidate[] {
+function contentRows(
+  fragment: Fragment,
+  linksByRow: ReadonlyMap<string, number>,
+  badges: DiagnosticBadges,
+): Candidate[] {
   const content = fragment.content;
   if (content === null) return [];
   const rows: Candidate[] = [];
@@ -80,12 +87,19 @@ function contentRows(fragment: Fragment, linksByRow: ReadonlyMap<string, number>
       },
       parent,
     });
-    for (let i = node.children.length - 1; i >= 0; i--) stack.push({ node: node.children[i], depth: depth + 1, parent: index });
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push({ node: node.children[i], depth: depth + 1, parent: index });
   }
   return rows;
 }
 
-function fieldRow(fragment: string, key: string, path: string, linksByRow: ReadonlyMap<string, number>, badges: DiagnosticBadges): CardRow {
+function fieldRow(
+  fragment: string,
+  key: string,
+  path: string,
+  linksByRow: ReadonlyMap<string, number>,
+  badges: DiagnosticBadges,
+): CardRow {
   return {
     key,
     label: path,
@@ -98,7 +112,12 @@ function fieldRow(fragment: string, key: string, path: string, linksByRow: Reado
 }
 
 /** A row for a place the content does not list: a raw field path (`field:` key) or a node path. */
-function extraRow(fragment: string, key: string, linksByRow: ReadonlyMap<string, number>, badges: DiagnosticBadges): CardRow {
+function extraRow(
+  fragment: string,
+  key: string,
+  linksByRow: ReadonlyMap<string, number>,
+  badges: DiagnosticBadges,
+): CardRow {
   if (key.startsWith('field:')) return fieldRow(fragment, key, key.slice('field:'.length), linksByRow, badges);
   return {
     key,

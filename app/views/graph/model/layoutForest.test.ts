@@ -7,7 +7,10 @@ const WIDTH = 80;
 
 /** A random forest: node i > 0 hangs under a random earlier node, or starts a new tree. */
 const forests = fc
-  .array(fc.record({ parentPick: fc.nat(), newRoot: fc.boolean(), height: fc.integer({ min: 5, max: 400 }) }), { minLength: 1, maxLength: 120 })
+  .array(fc.record({ parentPick: fc.nat(), newRoot: fc.boolean(), height: fc.integer({ min: 5, max: 400 }) }), {
+    minLength: 1,
+    maxLength: 120,
+  })
   .map((nodes) => {
     const children = new Map<string, string[]>();
     const roots: string[] = [];
@@ -16,7 +19,7 @@ const forests = fc
       const id = `n${i}`;
       heights.set(id, node.height);
       children.set(id, []);
-      if (i === 0 || node.newRoot && i % 7 === 0) roots.push(id);
+      if (i === 0 || (node.newRoot && i % 7 === 0)) roots.push(id);
       else children.get(`n${node.parentPick % i}`)!.push(id);
     });
     const input: ForestInput = { roots, children: (id) => children.get(id) ?? [], height: (id) => heights.get(id)! };
@@ -33,7 +36,9 @@ describe('layoutForest', () => {
           for (let b = a + 1; b < n; b++) {
             const xOverlap = layout.x[a] < layout.x[b] + WIDTH && layout.x[b] < layout.x[a] + WIDTH;
             if (!xOverlap) continue;
-            const apart = layout.y[a] + layout.height[a] + SPACING.gap <= layout.y[b] + 1e-6 || layout.y[b] + layout.height[b] + SPACING.gap <= layout.y[a] + 1e-6;
+            const apart =
+              layout.y[a] + layout.height[a] + SPACING.gap <= layout.y[b] + 1e-6 ||
+              layout.y[b] + layout.height[b] + SPACING.gap <= layout.y[a] + 1e-6;
             if (!apart) return false;
           }
         }
@@ -50,8 +55,10 @@ describe('layoutForest', () => {
         for (let i = 0; i < layout.ids.length; i++) {
           const children = input.children(layout.ids[i]).map((id) => layout.indexOf.get(id)!);
           if (children.length === 0) continue;
-          if (children.some((c) => layout.x[c] !== layout.x[i] + SPACING.columnStep || layout.parent[c] !== i)) return false;
-          for (let k = 1; k < children.length; k++) if (layout.y[children[k]] <= layout.y[children[k - 1]]) return false;
+          if (children.some((c) => layout.x[c] !== layout.x[i] + SPACING.columnStep || layout.parent[c] !== i))
+            return false;
+          for (let k = 1; k < children.length; k++)
+            if (layout.y[children[k]] <= layout.y[children[k - 1]]) return false;
           const first = children[0];
           const last = children[children.length - 1];
           const span = (layout.y[first] + layout.y[last] + layout.height[last]) / 2;
@@ -88,7 +95,17 @@ describe('layoutForest', () => {
 
   it('handles a chain 20,000 deep without recursion', () => {
     const ids = Array.from({ length: 20_000 }, (_, i) => `c${i}`);
-    const layout = layoutForest({ roots: ['c0'], children: (id) => { const i = Number(id.slice(1)) + 1; return i < ids.length ? [ids[i]] : []; }, height: () => 30 }, SPACING);
+    const layout = layoutForest(
+      {
+        roots: ['c0'],
+        children: (id) => {
+          const i = Number(id.slice(1)) + 1;
+          return i < ids.length ? [ids[i]] : [];
+        },
+        height: () => 30,
+      },
+      SPACING,
+    );
     expect(layout.maxDepth).toBe(19_999);
     expect(layout.y[19_999]).toBe(layout.y[0]);
   });

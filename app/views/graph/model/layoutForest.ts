@@ -120,7 +120,12 @@ export function layoutForest(input: ForestInput, spacing: ForestSpacing): Forest
  * of those above allow, writing each one's offset (its root's top, relative
  * to the first sibling's top) into `offset`. Returns the merged outline.
  */
-function stackSubtrees(siblings: readonly number[], contours: (Contour | null)[], offset: Float64Array, gap: number): Contour {
+function stackSubtrees(
+  siblings: readonly number[],
+  contours: (Contour | null)[],
+  offset: Float64Array,
+  gap: number,
+): Contour {
   let acc = contours[siblings[0]]!;
   contours[siblings[0]] = null;
   offset[siblings[0]] = 0;
@@ -140,10 +145,12 @@ function stackSubtrees(siblings: readonly number[], contours: (Contour | null)[]
     next.shift += move;
     // Shared levels: the top stays with `acc` (above), the bottom comes from `next` (below).
     if (ln > la) {
-      for (let level = 0; level < la; level++) next.top[ln - 1 - level] = acc.top[la - 1 - level] + acc.shift - next.shift;
+      for (let level = 0; level < la; level++)
+        next.top[ln - 1 - level] = acc.top[la - 1 - level] + acc.shift - next.shift;
       acc = next;
     } else {
-      for (let level = 0; level < ln; level++) acc.bottom[la - 1 - level] = next.bottom[ln - 1 - level] + next.shift - acc.shift;
+      for (let level = 0; level < ln; level++)
+        acc.bottom[la - 1 - level] = next.bottom[ln - 1 - level] + next.shift - acc.shift;
     }
   }
   return acc;

@@ -29,10 +29,22 @@ describe('page chips', () => {
   });
 
   it('lists the pages a contiguous range touches, a page list as listed, a file as none', () => {
-    expect(locationPages({ kind: 'contiguous', address: 0x8100, length: 0x1000 }, PS, 10)).toEqual({ pages: [0x8000, 0x9000], total: 2 });
-    expect(locationPages({ kind: 'contiguous', address: 0x8000, length: 0 }, PS, 10)).toEqual({ pages: [0x8000], total: 1 });
-    expect(locationPages({ kind: 'contiguous', address: 0, length: 100 * PS }, PS, 3)).toEqual({ pages: [0, PS, 2 * PS], total: 100 });
-    expect(locationPages({ kind: 'pages', pages: [0x5000, 0x3000], pageSize: PS, length: 5000 }, PS, 10)).toEqual({ pages: [0x5000, 0x3000], total: 2 });
+    expect(locationPages({ kind: 'contiguous', address: 0x8100, length: 0x1000 }, PS, 10)).toEqual({
+      pages: [0x8000, 0x9000],
+      total: 2,
+    });
+    expect(locationPages({ kind: 'contiguous', address: 0x8000, length: 0 }, PS, 10)).toEqual({
+      pages: [0x8000],
+      total: 1,
+    });
+    expect(locationPages({ kind: 'contiguous', address: 0, length: 100 * PS }, PS, 3)).toEqual({
+      pages: [0, PS, 2 * PS],
+      total: 100,
+    });
+    expect(locationPages({ kind: 'pages', pages: [0x5000, 0x3000], pageSize: PS, length: 5000 }, PS, 10)).toEqual({
+      pages: [0x5000, 0x3000],
+      total: 2,
+    });
     expect(locationPages({ kind: 'file', path: 'fdt', length: 5 }, PS, 10)).toEqual({ pages: [], total: 0 });
   });
 
@@ -46,7 +58,10 @@ describe('page chips', () => {
 
     it('wraps onto a second line', () => {
       const chips = pageChipSequence([0x1000, 0x2000, 0x3000], PS);
-      expect(packChipLines(chips, 3, 130, 2, width).map((line) => line.map(chipLabel))).toEqual([['0x1000', '0x2000'], ['0x3000']]);
+      expect(packChipLines(chips, 3, 130, 2, width).map((line) => line.map(chipLabel))).toEqual([
+        ['0x1000', '0x2000'],
+        ['0x3000'],
+      ]);
     });
 
     it('ends with a count of every page left out, never with a dangling gap marker', () => {

@@ -38,7 +38,11 @@ export function pageChipSequence(pages: readonly number[], pageSize: number): Pa
  * card's chip lines), and how many there are in all. A contiguous range
  * covers every page it touches; a file covers none.
  */
-export function locationPages(location: FragmentLocation, pageSize: number, limit: number): { pages: number[]; total: number } {
+export function locationPages(
+  location: FragmentLocation,
+  pageSize: number,
+  limit: number,
+): { pages: number[]; total: number } {
   switch (location.kind) {
     case 'pages':
       return { pages: location.pages.slice(0, limit), total: location.pages.length };
@@ -91,7 +95,13 @@ export function chipTitle(chip: PageChip, previous: number | undefined): string 
  * chips do not fit, the last line ends with a `more` chip counting every
  * page left out (of `totalPages`, which may exceed the chips given).
  */
-export function packChipLines(chips: readonly PageChip[], totalPages: number, lineWidth: number, maxLines: number, widthOf: (chip: PageChip) => number): PageChip[][] {
+export function packChipLines(
+  chips: readonly PageChip[],
+  totalPages: number,
+  lineWidth: number,
+  maxLines: number,
+  widthOf: (chip: PageChip) => number,
+): PageChip[][] {
   const lines: PageChip[][] = [];
   let line: PageChip[] = [];
   let used = 0;

@@ -5,7 +5,14 @@ import type { GraphEdge } from './GraphScene';
 const edge: GraphEdge = { id: 'l', from: 'a', row: 0, to: 'b', kind: 'tree', label: '', orderTag: null, title: '' };
 
 function placed(sx: number, sy: number, tx: number, ty: number): PlacedEdge {
-  return { edge, sx, sy, tx, ty, box: { x0: Math.min(sx, tx - 60), y0: Math.min(sy, ty), x1: Math.max(tx, sx + 60), y1: Math.max(sy, ty) } };
+  return {
+    edge,
+    sx,
+    sy,
+    tx,
+    ty,
+    box: { x0: Math.min(sx, tx - 60), y0: Math.min(sy, ty), x1: Math.max(tx, sx + 60), y1: Math.max(sy, ty) },
+  };
 }
 
 function coordinates(d: string): number[][] {

@@ -32,7 +32,14 @@ export function placeEdges(scene: GraphScene, layout: ForestLayout): PlacedEdge[
     const tx = layout.x[to];
     const ty = layout.y[to] + EDGE_ARRIVAL_Y;
     const reach = edgeReach(sx, tx);
-    placed.push({ edge, sx, sy, tx, ty, box: { x0: Math.min(sx, tx - reach), y0: Math.min(sy, ty), x1: Math.max(tx, sx + reach), y1: Math.max(sy, ty) } });
+    placed.push({
+      edge,
+      sx,
+      sy,
+      tx,
+      ty,
+      box: { x0: Math.min(sx, tx - reach), y0: Math.min(sy, ty), x1: Math.max(tx, sx + reach), y1: Math.max(sy, ty) },
+    });
   }
   return placed;
 }
@@ -72,7 +79,8 @@ const MAX_SAMPLES = 600;
  */
 export function clipEdge(edge: PlacedEdge, window: Rect): ClippedEdge {
   const box = edge.box;
-  if (box.x0 >= window.x0 && box.x1 <= window.x1 && box.y0 >= window.y0 && box.y1 <= window.y1) return { d: edgePath(edge), reachesTarget: true };
+  if (box.x0 >= window.x0 && box.x1 <= window.x1 && box.y0 >= window.y0 && box.y1 <= window.y1)
+    return { d: edgePath(edge), reachesTarget: true };
   const [x0, y0, x1, y1, x2, y2, x3, y3] = controlPoints(edge);
   const polygon = Math.hypot(x1 - x0, y1 - y0) + Math.hypot(x2 - x1, y2 - y1) + Math.hypot(x3 - x2, y3 - y2);
   const samples = Math.min(MAX_SAMPLES, Math.max(8, Math.ceil(polygon / SAMPLE_STEP)));
@@ -107,7 +115,13 @@ function round(value: number): number {
 }
 
 /** The part of segment (ax, ay)–(bx, by) inside `rect` (Liang–Barsky), or null. */
-function clipSegment(ax: number, ay: number, bx: number, by: number, rect: Rect): [number, number, number, number] | null {
+function clipSegment(
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+  rect: Rect,
+): [number, number, number, number] | null {
   const dx = bx - ax;
   const dy = by - ay;
   let t0 = 0;
@@ -132,5 +146,10 @@ function clipSegment(ax: number, ay: number, bx: number, by: number, rect: Rect)
       if (r < t1) t1 = r;
     }
   }
-  return [t0 === 0 ? ax : ax + t0 * dx, t0 === 0 ? ay : ay + t0 * dy, t1 === 1 ? bx : ax + t1 * dx, t1 === 1 ? by : ay + t1 * dy];
+  return [
+    t0 === 0 ? ax : ax + t0 * dx,
+    t0 === 0 ? ay : ay + t0 * dy,
+    t1 === 1 ? bx : ax + t1 * dx,
+    t1 === 1 ? by : ay + t1 * dy,
+  ];
 }

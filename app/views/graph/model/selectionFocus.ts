@@ -33,7 +33,9 @@ export function selectionFocus(selection: Selection | null, scene: GraphScene, g
       return placeFocus(scene, selection.fragment, selection.node, selection.property);
     case 'diagnostic': {
       const location = graph.diagnostics[selection.index]?.location;
-      return location?.fragment === undefined ? null : placeFocus(scene, location.fragment, location.node, location.property);
+      return location?.fragment === undefined
+        ? null
+        : placeFocus(scene, location.fragment, location.node, location.property);
     }
     case 'link': {
       const edge = scene.edges.find((candidate) => candidate.id === selection.link);
@@ -43,7 +45,9 @@ export function selectionFocus(selection: Selection | null, scene: GraphScene, g
     case 'memory': {
       const end = selection.address + Math.max(1, selection.length);
       const touched = graph.fragments
-        .filter((fragment) => locationExtents(fragment.location).some((extent) => extent.start < end && extent.end > selection.address))
+        .filter((fragment) =>
+          locationExtents(fragment.location).some((extent) => extent.start < end && extent.end > selection.address),
+        )
         .map((fragment) => fragment.id);
       if (touched.length === 0) return null;
       return { card: touched[0], row: null, property: null, edge: null, related: new Set(touched) };
@@ -51,8 +55,22 @@ export function selectionFocus(selection: Selection | null, scene: GraphScene, g
   }
 }
 
-function placeFocus(scene: GraphScene, fragment: string, node: string | undefined, property: string | undefined): SelectionFocus | null {
+function placeFocus(
+  scene: GraphScene,
+  fragment: string,
+  node: string | undefined,
+  property: string | undefined,
+): SelectionFocus | null {
   if (!scene.byId.has(fragment)) return null;
-  const isKeyProperty = node === '/' && property !== undefined && scene.byId.get(fragment)!.properties.some((line) => line.name === property);
-  return { card: fragment, row: rowKey(node, property), property: isKeyProperty ? property! : null, edge: null, related: NONE };
+  const isKeyProperty =
+    node === '/' &&
+    property !== undefined &&
+    scene.byId.get(fragment)!.properties.some((line) => line.name === property);
+  return {
+    card: fragment,
+    row: rowKey(node, property),
+    property: isKeyProperty ? property! : null,
+    edge: null,
+    related: NONE,
+  };
 }

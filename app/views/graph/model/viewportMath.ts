@@ -48,7 +48,13 @@ export function containsRect(outer: Rect, inner: Rect): boolean {
  * The transform that shows all of `bounds` in a `width` × `height` viewport
  * with `padding` screen pixels around it, at a zoom no larger than `maxK`.
  */
-export function fitTransform(bounds: Rect, width: number, height: number, padding: number, maxK: number): ViewTransform {
+export function fitTransform(
+  bounds: Rect,
+  width: number,
+  height: number,
+  padding: number,
+  maxK: number,
+): ViewTransform {
   const w = Math.max(1, bounds.x1 - bounds.x0);
   const h = Math.max(1, bounds.y1 - bounds.y0);
   const k = Math.min(maxK, Math.max(1e-6, Math.min((width - 2 * padding) / w, (height - 2 * padding) / h)));
@@ -66,7 +72,13 @@ export function centerOn(cx: number, cy: number, k: number, width: number, heigh
  * at it, else raised to `readableK`; the target is centred (a target taller
  * than the view is shown from its top).
  */
-export function revealTransform(target: Rect, transform: ViewTransform, width: number, height: number, readableK: number): ViewTransform | null {
+export function revealTransform(
+  target: Rect,
+  transform: ViewTransform,
+  width: number,
+  height: number,
+  readableK: number,
+): ViewTransform | null {
   const visible = visibleWorld(transform, width, height);
   if (transform.k >= readableK && containsRect(visible, target)) return null;
   const k = Math.max(transform.k, readableK);

@@ -84,37 +84,81 @@ export async function showcaseGraph(): Promise<ExampleGraph> {
   builder.placeBytes(at.testChunk, encodeVmallocChunk(PS, 0, [at.testFolios]), true);
   builder.placeBytes(at.testFolios, u64List(TEST_FOLIOS.map((f) => f.address | f.order)), true);
   builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('kho-demo-session', at.files, 1)]), true);
-  builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, 0x4b48_4f2d_4445_4d4fn)]), true);
+  builder.placeBytes(
+    at.files,
+    encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, 0x4b48_4f2d_4445_4d4fn)]),
+    true,
+  );
   builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x1234n, 1n)]), true);
   const folios = { first: BigInt(at.memfdChunk), totalPages: 1, flags: 1, order: 0 };
-  builder.placeBytes(at.memfd, encodeMemfdSer({ version: 2, pos: 0n, size: 0x4000n, seals: 1, nrFolios: 4, folios }), true);
+  builder.placeBytes(
+    at.memfd,
+    encodeMemfdSer({ version: 2, pos: 0n, size: 0x4000n, seals: 1, nrFolios: 4, folios }),
+    true,
+  );
   builder.placeBytes(at.memfdChunk, encodeVmallocChunk(PS, 0, [at.memfdRecords]), true);
-  builder.placeBytes(at.memfdRecords, concatBytes(...[0, 1, 2, 3].map((i) => encodeMemfdFolio(0x1f40 + i, 3, i))), true);
+  builder.placeBytes(
+    at.memfdRecords,
+    concatBytes(...[0, 1, 2, 3].map((i) => encodeMemfdFolio(0x1f40 + i, 3, i))),
+    true,
+  );
   builder.preserve(0x1f4_0000, 4 * PS);
   builder.preserve(0x1f00_0000, 0x40_0000);
   builder.preserve(0x1ee0_0000, 0x20_0000);
   const memblock = fdtBlob(
     [['compatible', cstring('memblock-v1')]],
     [
-      fdtNode('demo1', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x1f00_0000)], ['size', u64(0x40_0000)]]),
-      fdtNode('demo2', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x1ee0_0000)], ['size', u64(0x20_0000)]]),
-      fdtNode('short', [['compatible', cstring('reserve-mem-v1')], ['start', u32(0x80_0000)], ['size', u64(0x4000)]]),
+      fdtNode('demo1', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u64(0x1f00_0000)],
+        ['size', u64(0x40_0000)],
+      ]),
+      fdtNode('demo2', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u64(0x1ee0_0000)],
+        ['size', u64(0x20_0000)],
+      ]),
+      fdtNode('short', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u32(0x80_0000)],
+        ['size', u64(0x4000)],
+      ]),
     ],
   );
   const khoTest = fdtBlob(
-    [['compatible', cstring('kho-test-v1')], ['magic', u32(0x4b484f21)]],
-    [fdtNode('data', [['nr_folios', u32(TEST_FOLIOS.length)], ['folios_info', encodeVmallocDescriptor({ first: BigInt(at.testChunk), totalPages: 1, flags: 1, order: 0 })], ['csum', u32(0x6069f624)]])],
+    [
+      ['compatible', cstring('kho-test-v1')],
+      ['magic', u32(0x4b484f21)],
+    ],
+    [
+      fdtNode('data', [
+        ['nr_folios', u32(TEST_FOLIOS.length)],
+        ['folios_info', encodeVmallocDescriptor({ first: BigInt(at.testChunk), totalPages: 1, flags: 1, order: 0 })],
+        ['csum', u32(0x6069f624)],
+      ]),
+    ],
   );
-  const shared = fdtBlob([['compatible', cstring('shared-state-v1')], ['generation', u64(3)]]);
+  const shared = fdtBlob([
+    ['compatible', cstring('shared-state-v1')],
+    ['generation', u64(3)],
+  ]);
   placeKhoRoot(builder, {
     address: at.root,
     compatible: 'kho-v4',
     map: 'radix-tree',
     children: [
       { name: 'memblock', address: at.memblock, blob: memblock },
-      { name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs }) },
+      {
+        name: 'LUO',
+        address: at.luo,
+        blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs }),
+      },
       { name: 'kho_test', address: at.test, blob: khoTest },
-      { name: 'kexec-metadata', address: at.metadata, blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }) },
+      {
+        name: 'kexec-metadata',
+        address: at.metadata,
+        blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }),
+      },
       { name: 'iommu', address: at.shared, blob: shared },
       { name: 'iommu-mirror', address: at.shared, blob: shared },
     ],
@@ -130,7 +174,8 @@ export async function showcaseGraph(): Promise<ExampleGraph> {
  */
 function placeSeedTree(builder: KhoImageBuilder): void {
   const seed = buildSeedExample().memory;
-  for (const page of [SEED_EXAMPLE.memblock, SEED_EXAMPLE.gpu, ...SEED_EXAMPLE.node1Pages]) builder.placeBytes(page, seed.readSync(page, PS));
+  for (const page of [SEED_EXAMPLE.memblock, SEED_EXAMPLE.gpu, ...SEED_EXAMPLE.node1Pages])
+    builder.placeBytes(page, seed.readSync(page, PS));
   const pageList = (...pages: number[]) => u64List(pages, 'be');
   builder.placeFdt(
     SEED_EXAMPLE.root,
@@ -160,7 +205,14 @@ export async function debugfsExampleGraph(scratch = true): Promise<ExampleGraph>
     ['kho_test', bytesOf(hex(at.test))],
     ['kexec-metadata', bytesOf(hex(at.metadata))],
   ]);
-  const image: DebugfsImage = { kind: 'debugfs', root: bytesOf(hex(at.root)), children, scratch: scratch ? [{ start: 0x1000_0000, size: 0x400_0000 }] : [], files: [], warnings: [] };
+  const image: DebugfsImage = {
+    kind: 'debugfs',
+    root: bytesOf(hex(at.root)),
+    children,
+    scratch: scratch ? [{ start: 0x1000_0000, size: 0x400_0000 }] : [],
+    files: [],
+    warnings: [],
+  };
   return { graph: await decodeKhoGraph(image), memory: null, ramRanges: [] };
 }
 

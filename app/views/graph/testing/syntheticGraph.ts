@@ -51,31 +51,65 @@ export function syntheticGraph(options: SyntheticGraphOptions): KhoGraph {
     for (let c = 0; c < count; c++) {
       const pageList = random.next() < 0.3;
       const pages = allocate(pageList ? random.int(2, 4) : 1, pageList);
-      const child = makeFragment(`${fragments.length}`, parent.fragment.depth + 1, pages, `synthetic-${random.int(1, 40)}-v1`, random);
+      const child = makeFragment(
+        `${fragments.length}`,
+        parent.fragment.depth + 1,
+        pages,
+        `synthetic-${random.int(1, 40)}-v1`,
+        random,
+      );
       const owner = addOwnerNode(parent, `child@${c}`, pageList ? 'kho,recursive-fdt' : 'preserved-data');
-      links.push(link(parent.fragment.id, owner, pageList ? 'kho,recursive-fdt' : 'preserved-data', pages, child.fragment.id));
+      links.push(
+        link(parent.fragment.id, owner, pageList ? 'kho,recursive-fdt' : 'preserved-data', pages, child.fragment.id),
+      );
       fragments.push(child.fragment);
       queue.push(child);
       if (random.next() < 0.02) {
-        diagnostics.push({ severity: random.pick(['error', 'warning', 'info'] as const), code: 'synthetic', message: 'a made-up problem on a node', location: { fragment: child.fragment.id, node: '/config' } });
+        diagnostics.push({
+          severity: random.pick(['error', 'warning', 'info'] as const),
+          code: 'synthetic',
+          message: 'a made-up problem on a node',
+          location: { fragment: child.fragment.id, node: '/config' },
+        });
       }
     }
     if (random.next() < 0.02) {
       const owner = addOwnerNode(parent, 'lost', 'preserved-data');
       links.push(link(parent.fragment.id, owner, 'preserved-data', [0xdead_0000], null));
-      diagnostics.push({ severity: 'error', code: 'dangling-pointer', message: 'points outside the image', location: { fragment: parent.fragment.id, node: owner, property: 'preserved-data' } });
+      diagnostics.push({
+        severity: 'error',
+        code: 'dangling-pointer',
+        message: 'points outside the image',
+        location: { fragment: parent.fragment.id, node: owner, property: 'preserved-data' },
+      });
     }
     if (at > 0 && random.next() < 0.01) {
       const target = random.pick(fragments).id;
       const owner = addOwnerNode(parent, 'again', 'preserved-data');
       links.push(link(parent.fragment.id, owner, 'preserved-data', [Number(target)], target));
-      diagnostics.push({ severity: 'warning', code: 'shared-target', message: `a second link to ${target}`, location: { fragment: parent.fragment.id, node: owner, property: 'preserved-data' } });
+      diagnostics.push({
+        severity: 'warning',
+        code: 'shared-target',
+        message: `a second link to ${target}`,
+        location: { fragment: parent.fragment.id, node: owner, property: 'preserved-data' },
+      });
     }
   }
   for (const fragment of fragments) fragment.root = root.fragment.id;
   return {
     source: { kind: 'memory', name: `synthetic ${fragments.length} fragments`, pageSize: PAGE },
-    roots: [{ fragment: root.fragment.id, address: root.pages[0], how: 'given', rank: null, compatible: 'kho-v4', version: null, anchorChain: null, map: null }],
+    roots: [
+      {
+        fragment: root.fragment.id,
+        address: root.pages[0],
+        how: 'given',
+        rank: null,
+        compatible: 'kho-v4',
+        version: null,
+        anchorChain: null,
+        map: null,
+      },
+    ],
     fragments,
     links,
     vmallocAreas: [],
@@ -94,9 +128,15 @@ interface Made {
 function makeFragment(index: string, depth: number, pages: number[], compatible: string, random: SeededRandom): Made {
   const id = `0x${pages[0].toString(16)}`;
   const root = node('', '/', [stringProperty('compatible', compatible), stringProperty('label', `fragment ${index}`)]);
-  if (random.next() < 0.5) root.children.push(node('config', '/config', [stringProperty('mode', 'fast'), stringProperty('owner', `user${random.int(1, 9)}`)]));
+  if (random.next() < 0.5)
+    root.children.push(
+      node('config', '/config', [stringProperty('mode', 'fast'), stringProperty('owner', `user${random.int(1, 9)}`)]),
+    );
   const size = PAGE * pages.length - random.int(0, PAGE - 64);
-  const location = pages.length === 1 ? { kind: 'contiguous' as const, address: pages[0], length: size } : { kind: 'pages' as const, pages, pageSize: PAGE, length: size };
+  const location =
+    pages.length === 1
+      ? { kind: 'contiguous' as const, address: pages[0], length: size }
+      : { kind: 'pages' as const, pages, pageSize: PAGE, length: size };
   const fragment: Fragment = {
     id,
     // Set once the root exists (see syntheticGraph).
@@ -107,7 +147,15 @@ function makeFragment(index: string, depth: number, pages: number[], compatible:
     format: 'fdt',
     compatible,
     bytes: NO_BYTES,
-    content: { kind: 'fdt', totalSize: size, version: 17, lastCompVersion: 16, bootCpuidPhys: 0, memoryReservations: [], root },
+    content: {
+      kind: 'fdt',
+      totalSize: size,
+      version: 17,
+      lastCompVersion: 16,
+      bootCpuidPhys: 0,
+      memoryReservations: [],
+      root,
+    },
     user: null,
   };
   return { fragment, pages, root };
@@ -116,7 +164,11 @@ function makeFragment(index: string, depth: number, pages: number[], compatible:
 /** Adds a child node that will own a link, and returns its path. */
 function addOwnerNode(parent: Made, name: string, property: string): string {
   const path = `/${name}${parent.root.children.length}`;
-  parent.root.children.push(node(`${name}${parent.root.children.length}`, path, [{ ...stringProperty(property, ''), value: { kind: 'bytes', basis: 'abi' } }]));
+  parent.root.children.push(
+    node(`${name}${parent.root.children.length}`, path, [
+      { ...stringProperty(property, ''), value: { kind: 'bytes', basis: 'abi' } },
+    ]),
+  );
   return path;
 }
 

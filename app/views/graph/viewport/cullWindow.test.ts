@@ -15,13 +15,23 @@ describe('cullWindow', () => {
 
   it('moves the window once the view leaves it, or when the level of detail changes', () => {
     const window = cullWindow(null, view, false);
-    expect(cullWindow(window, { x0: 60, y0: 0, x1: 160, y1: 100 }, false)).toEqual({ x0: 10, y0: -50, x1: 210, y1: 150 });
+    expect(cullWindow(window, { x0: 60, y0: 0, x1: 160, y1: 100 }, false)).toEqual({
+      x0: 10,
+      y0: -50,
+      x1: 210,
+      y1: 150,
+    });
     expect(cullWindow(window, view, true)).not.toBe(window);
   });
 
   it('shrinks a window far larger than the view (after zooming in)', () => {
     const window = cullWindow(null, { x0: 0, y0: 0, x1: 1000, y1: 1000 }, false);
-    expect(cullWindow(window, { x0: 0, y0: 0, x1: 100, y1: 100 }, false)).toEqual({ x0: -50, y0: -50, x1: 150, y1: 150 });
+    expect(cullWindow(window, { x0: 0, y0: 0, x1: 100, y1: 100 }, false)).toEqual({
+      x0: -50,
+      y0: -50,
+      x1: 150,
+      y1: 150,
+    });
     expect(cullWindow(window, { x0: 0, y0: 0, x1: 500, y1: 500 }, false)).toBe(window);
   });
 });

@@ -29,7 +29,13 @@ export interface GraphZoom {
  * culling and canvases. Tracks the container's size. Zoom limits follow
  * `bounds` and `minZoom`.
  */
-export function useGraphZoom(container: RefObject<HTMLDivElement | null>, world: RefObject<HTMLDivElement | null>, store: ViewportStore, bounds: Rect, minZoom: number): GraphZoom {
+export function useGraphZoom(
+  container: RefObject<HTMLDivElement | null>,
+  world: RefObject<HTMLDivElement | null>,
+  store: ViewportStore,
+  bounds: Rect,
+  minZoom: number,
+): GraphZoom {
   const behavior = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
 
   useLayoutEffect(() => {
@@ -79,7 +85,8 @@ export function useGraphZoom(container: RefObject<HTMLDivElement | null>, world:
       if (behavior.current && container.current) action(behavior.current, container.current);
     };
     return {
-      zoomBy: (factor) => run((z, element) => select(element).transition().duration(ANIMATION_MS).call(z.scaleBy, factor)),
+      zoomBy: (factor) =>
+        run((z, element) => select(element).transition().duration(ANIMATION_MS).call(z.scaleBy, factor)),
       panBy: (dx, dy) => run((z, element) => select(element).call(z.translateBy, dx, dy)),
       moveTo: (x, y) => run((z, element) => select(element).call(z.translateTo, x, y)),
       show: (transform, animate) =>

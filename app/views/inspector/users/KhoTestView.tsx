@@ -12,7 +12,12 @@ export function KhoTestView({ content, pageSize }: { content: KhoTestContent; pa
       <Facts
         facts={[
           ['magic', content.magic === null ? undefined : <Hex value={content.magic} />],
-          ['folios', content.nrFolios === null ? undefined : `${content.nrFolios}, ${content.folioStorage === 'vmalloc' ? 'listed in a vmalloc area' : content.folioStorage === 'u64-array' ? 'listed inline (6.17)' : 'list unread'}`],
+          [
+            'folios',
+            content.nrFolios === null
+              ? undefined
+              : `${content.nrFolios}, ${content.folioStorage === 'vmalloc' ? 'listed in a vmalloc area' : content.folioStorage === 'u64-array' ? 'listed inline (6.17)' : 'list unread'}`,
+          ],
           ['checksum', content.csum === null ? undefined : <Hex value={content.csum} />],
         ]}
       />
@@ -29,7 +34,9 @@ export function KhoTestView({ content, pageSize }: { content: KhoTestContent; pa
             {content.folios.map((folio, i) => (
               <tr key={i}>
                 <td>
-                  <SelectLink selection={{ kind: 'memory', address: folio.address, length: pageSize * 2 ** folio.order }}>
+                  <SelectLink
+                    selection={{ kind: 'memory', address: folio.address, length: pageSize * 2 ** folio.order }}
+                  >
                     <Hex value={folio.address} />
                   </SelectLink>
                 </td>

@@ -12,7 +12,14 @@ export function LuoView({ content }: { content: LuoContent }) {
         facts={[
           ['format', <span className="mono">{content.compatible}</span>],
           ['live update', content.liveupdateNumber === null ? undefined : `#${content.liveupdateNumber}`],
-          ['sessions at', content.sessionsAddress === null ? undefined : content.sessionsAddress === 0 ? <span className="dim">0: not serialized yet (LUO writes them on the way into kexec)</span> : <Hex value={content.sessionsAddress} />],
+          [
+            'sessions at',
+            content.sessionsAddress === null ? undefined : content.sessionsAddress === 0 ? (
+              <span className="dim">0: not serialized yet (LUO writes them on the way into kexec)</span>
+            ) : (
+              <Hex value={content.sessionsAddress} />
+            ),
+          ],
           ['FLBs at', content.flbsAddress === null ? undefined : <Hex value={content.flbsAddress} />],
         ]}
       />
@@ -35,7 +42,15 @@ export function LuoView({ content }: { content: LuoContent }) {
                   <td>
                     <Hex value={file.token} />
                   </td>
-                  <td>{file.dataLink ? <SelectLink selection={{ kind: 'link', link: file.dataLink }}><Hex value={file.data} /></SelectLink> : <Hex value={file.data} />}</td>
+                  <td>
+                    {file.dataLink ? (
+                      <SelectLink selection={{ kind: 'link', link: file.dataLink }}>
+                        <Hex value={file.data} />
+                      </SelectLink>
+                    ) : (
+                      <Hex value={file.data} />
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -20,9 +20,18 @@ export function MemblockView({ content }: { content: MemblockContent }) {
           {content.ranges.map((range) => (
             <tr key={range.node}>
               <td className="mono">{range.name}</td>
-              <td>{range.start === null ? <span className="dim">not an address</span> : <SelectLink selection={{ kind: 'memory', address: range.start, length: 1 }}><Hex value={range.start} /></SelectLink>}</td>
               <td>
-                <Hex value={range.size} /> <span className="dim">({range.size < 2n ** 53n ? formatSize(Number(range.size)) : 'huge'})</span>
+                {range.start === null ? (
+                  <span className="dim">not an address</span>
+                ) : (
+                  <SelectLink selection={{ kind: 'memory', address: range.start, length: 1 }}>
+                    <Hex value={range.start} />
+                  </SelectLink>
+                )}
+              </td>
+              <td>
+                <Hex value={range.size} />{' '}
+                <span className="dim">({range.size < 2n ** 53n ? formatSize(Number(range.size)) : 'huge'})</span>
               </td>
             </tr>
           ))}

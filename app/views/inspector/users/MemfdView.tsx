@@ -34,8 +34,19 @@ export function MemfdView({ content, pageSize }: { content: MemfdContent; pageSi
                 <td>
                   <Hex value={folio.pfn} />
                 </td>
-                <td>{folio.address === null ? <span className="dim">past 2^53</span> : <SelectLink selection={{ kind: 'memory', address: folio.address, length: pageSize }}><Hex value={folio.address} /></SelectLink>}</td>
-                <td>{[folio.flags & 1 ? 'dirty' : '', folio.flags & 2 ? 'uptodate' : ''].filter(Boolean).join(', ') || 'clean'}</td>
+                <td>
+                  {folio.address === null ? (
+                    <span className="dim">past 2^53</span>
+                  ) : (
+                    <SelectLink selection={{ kind: 'memory', address: folio.address, length: pageSize }}>
+                      <Hex value={folio.address} />
+                    </SelectLink>
+                  )}
+                </td>
+                <td>
+                  {[folio.flags & 1 ? 'dirty' : '', folio.flags & 2 ? 'uptodate' : ''].filter(Boolean).join(', ') ||
+                    'clean'}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -28,7 +28,11 @@ export function runCliLatin1(...args: string[]): Promise<CliRun> {
 
 async function runCliDecoded(encoding: 'utf8' | 'latin1', args: string[]): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run('node', ['bin/khoscope.js', ...args], { cwd: repository, encoding, maxBuffer: 64 * 1024 * 1024 });
+    const { stdout, stderr } = await run('node', ['bin/khoscope.js', ...args], {
+      cwd: repository,
+      encoding,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     return { status: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -56,7 +60,8 @@ export function writeRawImage(memory: SparseMemory, path: string): void {
   const fd = openSync(path, 'w');
   try {
     ftruncateSync(fd, range.end - range.start);
-    for (const page of memory.writtenPages()) writeSync(fd, memory.readSync(page, memory.pageSize), 0, memory.pageSize, page - range.start);
+    for (const page of memory.writtenPages())
+      writeSync(fd, memory.readSync(page, memory.pageSize), 0, memory.pageSize, page - range.start);
   } finally {
     closeSync(fd);
   }

@@ -16,7 +16,8 @@ function dtcToDts(input: Uint8Array | string, inputFormat: 'dtb' | 'dts'): strin
     writeFileSync(file, input);
     const result = spawnSync(DTC_PATH, ['-q', '-I', inputFormat, '-O', 'dts', file], { encoding: 'latin1' });
     if (result.error) throw new Error(`could not run ${DTC_PATH}: ${result.error.message}`);
-    if (result.status !== 0) throw new Error(`dtc -I ${inputFormat} -O dts failed (${result.status}): ${result.stderr}`);
+    if (result.status !== 0)
+      throw new Error(`dtc -I ${inputFormat} -O dts failed (${result.status}): ${result.stderr}`);
     return result.stdout;
   } finally {
     rmSync(directory, { recursive: true, force: true });

@@ -17,7 +17,10 @@ export const dtsValueArbitrary: fc.Arbitrary<Uint8Array> = fc.oneof(
     .array(fc.string({ unit: fc.constantFrom(...STRING_CHARS), maxLength: 6 }), { minLength: 1, maxLength: 4 })
     .map((strings) => Uint8Array.from(strings.flatMap((s) => [...latin1(s), 0]))),
   fc
-    .tuple(fc.string({ unit: fc.constantFrom(...STRING_CHARS), minLength: 1, maxLength: 7 }), fc.constantFrom(0x01, 0x7f, 0x80, 0xff, 0x1b))
+    .tuple(
+      fc.string({ unit: fc.constantFrom(...STRING_CHARS), minLength: 1, maxLength: 7 }),
+      fc.constantFrom(0x01, 0x7f, 0x80, 0xff, 0x1b),
+    )
     .map(([s, odd]) => Uint8Array.from([...latin1(s), odd, 0])),
   fc.array(fc.constantFrom(0, 0, 0x41, 0x0a, 0x31), { maxLength: 9 }).map((bytes) => Uint8Array.from(bytes)),
 );

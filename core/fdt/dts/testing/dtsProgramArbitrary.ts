@@ -26,7 +26,21 @@ const reference = fc.oneof(
 );
 
 const cell = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom('0', '1', '2', '0xff', '0xffffffff', "'a'", '(1 << 3)', '(7 % 4 + 2 * 3)', '(1 ? 5 : 6)', '(-1)') },
+  {
+    weight: 6,
+    arbitrary: fc.constantFrom(
+      '0',
+      '1',
+      '2',
+      '0xff',
+      '0xffffffff',
+      "'a'",
+      '(1 << 3)',
+      '(7 % 4 + 2 * 3)',
+      '(1 ? 5 : 6)',
+      '(-1)',
+    ),
+  },
   { weight: 3, arbitrary: reference },
   { weight: 1, arbitrary: fc.constantFrom('d:', 'e:') },
 );
@@ -100,7 +114,9 @@ const target = fc.oneof(
 
 const topLevel = fc.oneof(
   body.map((inner) => `/ { ${inner} };`),
-  fc.tuple(fc.constantFrom('', '', '', 'd: '), target, body).map(([labels, ref, inner]) => `${labels}${ref} { ${inner} };`),
+  fc
+    .tuple(fc.constantFrom('', '', '', 'd: '), target, body)
+    .map(([labels, ref, inner]) => `${labels}${ref} { ${inner} };`),
   target.map((ref) => `/delete-node/ ${ref};`),
   target.map((ref) => `/omit-if-no-ref/ ${ref};`),
 );
@@ -109,7 +125,11 @@ const topLevel = fc.oneof(
 export const dtsProgramArbitrary: fc.Arbitrary<string> = fc
   .tuple(fc.boolean(), properties, children, fc.array(topLevel, { maxLength: 4 }))
   .map(([reserve, rootProperties, rootChildren, rest]) =>
-    ['/dts-v1/;', ...(reserve ? ['/memreserve/ 0x1000 0x10;'] : []), `/ { ${rootProperties} ${ANCHORS} ${rootChildren} };`, ...rest, ''].join(
-      '\n',
-    ),
+    [
+      '/dts-v1/;',
+      ...(reserve ? ['/memreserve/ 0x1000 0x10;'] : []),
+      `/ { ${rootProperties} ${ANCHORS} ${rootChildren} };`,
+      ...rest,
+      '',
+    ].join('\n'),
   );

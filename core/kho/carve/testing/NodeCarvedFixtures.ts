@@ -38,7 +38,9 @@ export function carvedFixturePath(fixture: CarvedFixture): string {
 /** Path of the shared original, unpacked when it is gzip (only call when the shared fixtures are present). */
 export function originalFixturePath(fixture: CarvedFixture): Promise<string> {
   const gzip = fixture.original.endsWith('.gz');
-  return gzip ? unpackedLinuxFixture(fixture.original.slice(0, -3)) : Promise.resolve(join(LINUX_FIXTURES, fixture.original));
+  return gzip
+    ? unpackedLinuxFixture(fixture.original.slice(0, -3))
+    : Promise.resolve(join(LINUX_FIXTURES, fixture.original));
 }
 
 /** One place the real-kernel tests take the Linux 7.3.4 images from. */
@@ -55,5 +57,7 @@ export interface LinuxImageSet {
  */
 export function linuxImageSets(tests: string): LinuxImageSet[] {
   const carved: LinuxImageSet = { label: 'carved, committed', path: async (fixture) => carvedFixturePath(fixture) };
-  return linuxFixturesPresent(`${tests} on the original (uncarved) Linux 7.3.4 images`) ? [carved, { label: 'original, shared', path: originalFixturePath }] : [carved];
+  return linuxFixturesPresent(`${tests} on the original (uncarved) Linux 7.3.4 images`)
+    ? [carved, { label: 'original, shared', path: originalFixturePath }]
+    : [carved];
 }

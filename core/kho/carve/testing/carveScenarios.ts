@@ -56,11 +56,30 @@ function mainline(): CarveScenario {
   builder.preserve(0x80_0000, 0x10_0000);
   secret(memory, 0x80_0000);
   secret(memory, 0x83_0000);
-  const memblock = fdtBlob([['compatible', cstring('memblock-v1')]], [fdtNode('demo', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x80_0000)], ['size', u64(0x10_0000)]])]);
+  const memblock = fdtBlob(
+    [['compatible', cstring('memblock-v1')]],
+    [
+      fdtNode('demo', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u64(0x80_0000)],
+        ['size', u64(0x10_0000)],
+      ]),
+    ],
+  );
 
   builder.placeBytes(0x11000, encodeKhoBlock(PS, 0, [encodeSessionEntry('demo', 0x12000, 1)]), true);
   builder.placeBytes(0x12000, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', 0x13000, 0x4b48n)]), true);
-  builder.placeBytes(0x13000, encodeMemfdSer({ version: 2, pos: 0n, size: 0x2000n, nrFolios: 2, folios: { first: 0x14000n, totalPages: 1, flags: 1, order: 0 } }), true);
+  builder.placeBytes(
+    0x13000,
+    encodeMemfdSer({
+      version: 2,
+      pos: 0n,
+      size: 0x2000n,
+      nrFolios: 2,
+      folios: { first: 0x14000n, totalPages: 1, flags: 1, order: 0 },
+    }),
+    true,
+  );
   builder.placeBytes(0x14000, encodeVmallocChunk(PS, 0, [0x15000]), true);
   builder.placeBytes(0x15000, concatBytes(encodeMemfdFolio(0x200, 3, 0), encodeMemfdFolio(0x201, 3, 1)), true);
   builder.preserve(0x20_0000, 2 * PS);
@@ -73,10 +92,25 @@ function mainline(): CarveScenario {
   builder.preserve(0x40_0000, 2 * PS);
   secret(memory, 0x40_1000);
   const khoTest = fdtBlob(
-    [['compatible', cstring('kho-test-v1')], ['magic', u32(0x4b484f21)]],
-    [fdtNode('data', [['nr_folios', u32(1)], ['folios_info', encodeVmallocDescriptor({ first: 0x21000n, totalPages: 1, flags: 1, order: 0 })], ['csum', u32(0)]])],
+    [
+      ['compatible', cstring('kho-test-v1')],
+      ['magic', u32(0x4b484f21)],
+    ],
+    [
+      fdtNode('data', [
+        ['nr_folios', u32(1)],
+        ['folios_info', encodeVmallocDescriptor({ first: 0x21000n, totalPages: 1, flags: 1, order: 0 })],
+        ['csum', u32(0)],
+      ]),
+    ],
   );
-  memory.write(0xf0000, fdtBlob([['compatible', cstring('linux,dummy-virt')], ['bootargs', cstring(SECRET)]]));
+  memory.write(
+    0xf0000,
+    fdtBlob([
+      ['compatible', cstring('linux,dummy-virt')],
+      ['bootargs', cstring(SECRET)],
+    ]),
+  );
   placeKhoRoot(builder, {
     address: 0x1000,
     compatible: 'kho-v4',
@@ -85,12 +119,20 @@ function mainline(): CarveScenario {
       { name: 'memblock', address: 0x8000, blob: memblock },
       { name: 'LUO', address: 0x10000, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: 0x11000, flbsPa: 0x16000 }) },
       { name: 'kho_test', address: 0x20000, blob: khoTest },
-      { name: 'kexec-metadata', address: 0x30000, blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }) },
+      {
+        name: 'kexec-metadata',
+        address: 0x30000,
+        blob: encodeKexecMetadata({ previousRelease: '7.3.4', kexecCount: 1 }),
+      },
     ],
   });
   // The rest of a blob's page is never read: it must not travel either.
   secret(memory, 0x10800);
-  return { name: 'kho-v4 radix tree: memblock, LUO v5 + memfd, kho_test vmalloc, kexec-metadata', memory, pageSize: PS };
+  return {
+    name: 'kho-v4 radix tree: memblock, LUO v5 + memfd, kho_test vmalloc, kexec-metadata',
+    memory,
+    pageSize: PS,
+  };
 }
 
 /** kho-v1 with a chunk list: `fdt` children, LUO v1 as an FDT with a session header array, a file array and memfd-v1. */
@@ -98,14 +140,32 @@ function khoV1(): CarveScenario {
   const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
   builder.placeBytes(0x11000, concatBytes(u64(1), encodeSessionEntry('old-style', 0x12000, 1)), true);
   builder.placeBytes(0x12000, encodeFileEntry('memfd-v1', 0x13000, 7n), true);
-  builder.placeBytes(0x13000, encodeMemfdSer({ version: 1, pos: 0n, size: 0x1000n, nrFolios: 1, folios: { first: 0x14000n, totalPages: 1, flags: 1, order: 0 } }), true);
+  builder.placeBytes(
+    0x13000,
+    encodeMemfdSer({
+      version: 1,
+      pos: 0n,
+      size: 0x1000n,
+      nrFolios: 1,
+      folios: { first: 0x14000n, totalPages: 1, flags: 1, order: 0 },
+    }),
+    true,
+  );
   builder.placeBytes(0x14000, encodeVmallocChunk(PS, 0, [0x15000]), true);
   builder.placeBytes(0x15000, encodeMemfdFolio(0x300, 3, 0), true);
   builder.preserve(0x30_0000, PS);
   secret(builder.memory, 0x30_0000);
   const luo = fdtBlob(
-    [['compatible', cstring('luo-v1')], ['liveupdate-number', u64(3)]],
-    [fdtNode('luo-session', [['compatible', cstring('luo-session-v2')], ['luo-session-header', u64(0x11000)]])],
+    [
+      ['compatible', cstring('luo-v1')],
+      ['liveupdate-number', u64(3)],
+    ],
+    [
+      fdtNode('luo-session', [
+        ['compatible', cstring('luo-session-v2')],
+        ['luo-session-header', u64(0x11000)],
+      ]),
+    ],
   );
   placeKhoRoot(builder, {
     address: 0x1000,
@@ -140,7 +200,12 @@ function anchored(): CarveScenario {
 
 /** RAM with a hole; kho-v2 children: one not preserved, one in the second RAM range, one without an FDT, one dangling into the hole. */
 function broken(): CarveScenario {
-  const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x10_0000 }, { start: 0x20_0000, end: 0x30_0000 }] });
+  const builder = new KhoImageBuilder({
+    ram: [
+      { start: 0, end: 0x10_0000 },
+      { start: 0x20_0000, end: 0x30_0000 },
+    ],
+  });
   builder.placeFdt(0x8000, fdtBlob([['compatible', cstring('a-v1')]]));
   builder.placeFdt(0x20_1000, fdtBlob([['compatible', cstring('late-v1')]]), true);
   builder.placeBytes(0x9000, new Uint8Array(64).fill(0xee), true);
@@ -150,7 +215,13 @@ function broken(): CarveScenario {
   const child = (name: string, address: number) => fdtNode(name, [['preserved-data', u64(address)]]);
   builder.placeFdt(
     0x1000,
-    fdtBlob([['compatible', cstring('kho-v2')], ['preserved-memory-map', u64(map)]], [child('unpreserved', 0x8000), child('late', 0x20_1000), child('junk', 0x9000), child('hole', 0x18_0000)]),
+    fdtBlob(
+      [
+        ['compatible', cstring('kho-v2')],
+        ['preserved-memory-map', u64(map)],
+      ],
+      [child('unpreserved', 0x8000), child('late', 0x20_1000), child('junk', 0x9000), child('hole', 0x18_0000)],
+    ),
   );
   return { name: 'holes and errors: dangling, not preserved, bad magic', memory: builder.memory, pageSize: PS };
 }
@@ -158,8 +229,18 @@ function broken(): CarveScenario {
 /** Two kho-v4 roots in one image. */
 function twoRoots(): CarveScenario {
   const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
-  placeKhoRoot(builder, { address: 0x11_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }] });
-  placeKhoRoot(builder, { address: 0x13_0000, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }] });
+  placeKhoRoot(builder, {
+    address: 0x11_0000,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }],
+  });
+  placeKhoRoot(builder, {
+    address: 0x13_0000,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }],
+  });
   return { name: 'two roots', memory: builder.memory, pageSize: PS };
 }
 
@@ -168,8 +249,22 @@ function bigPages(): CarveScenario {
   const builder = new KhoImageBuilder({ pageSize: 0x4000, ram: [{ start: 0, end: 0x100_0000 }] });
   builder.preserve(0x80_0000, 0x8000);
   secret(builder.memory, 0x80_4000);
-  const memblock = fdtBlob([['compatible', cstring('memblock-v1')]], [fdtNode('r', [['compatible', cstring('reserve-mem-v1')], ['start', u64(0x80_0000)], ['size', u64(0x8000)]])]);
-  placeKhoRoot(builder, { address: 0x4000, compatible: 'kho-v3', map: 'radix-tree', children: [{ name: 'memblock', address: 0x10000, blob: memblock }] });
+  const memblock = fdtBlob(
+    [['compatible', cstring('memblock-v1')]],
+    [
+      fdtNode('r', [
+        ['compatible', cstring('reserve-mem-v1')],
+        ['start', u64(0x80_0000)],
+        ['size', u64(0x8000)],
+      ]),
+    ],
+  );
+  placeKhoRoot(builder, {
+    address: 0x4000,
+    compatible: 'kho-v3',
+    map: 'radix-tree',
+    children: [{ name: 'memblock', address: 0x10000, blob: memblock }],
+  });
   return { name: 'kho-v3 on 16 KiB pages', memory: builder.memory, pageSize: 0x4000 };
 }
 
@@ -185,9 +280,24 @@ export function carveScenarios(): CarveScenario[] {
  */
 export async function openScenario(scenario: CarveScenario, statePageSize = true): Promise<MemoryImage> {
   const { memory } = scenario;
-  const info = ['OSRELEASE=6.99.0-test', ...(statePageSize ? [`PAGESIZE=${scenario.pageSize}`] : []), 'KERNELOFFSET=2a000000', ''].join('\n');
-  const segments = memory.ranges.map((range: PhysRange) => ({ paddr: range.start, data: memory.readSync(range.start, range.end - range.start) }));
-  const bytes = flattenPieces(buildElfCore({ elfClass: 64, littleEndian: true, segments, notes: [{ name: 'VMCOREINFO', type: 0, desc: new TextEncoder().encode(info) }] }));
+  const info = [
+    'OSRELEASE=6.99.0-test',
+    ...(statePageSize ? [`PAGESIZE=${scenario.pageSize}`] : []),
+    'KERNELOFFSET=2a000000',
+    '',
+  ].join('\n');
+  const segments = memory.ranges.map((range: PhysRange) => ({
+    paddr: range.start,
+    data: memory.readSync(range.start, range.end - range.start),
+  }));
+  const bytes = flattenPieces(
+    buildElfCore({
+      elfClass: 64,
+      littleEndian: true,
+      segments,
+      notes: [{ name: 'VMCOREINFO', type: 0, desc: new TextEncoder().encode(info) }],
+    }),
+  );
   return openMemoryImage(bytes, `${scenario.name}.elf`, statePageSize ? undefined : scenario.pageSize);
 }
 

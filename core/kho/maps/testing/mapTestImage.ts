@@ -14,7 +14,9 @@ export function bumpAllocator(start: number, pageSize: number): PageAllocator {
 
 /** The union of `blocks` as sorted, merged {start, end} ranges: the slow, obvious reference. */
 export function naiveUnion(blocks: readonly PreservedBlock[], pageSize: number): { start: number; end: number }[] {
-  const spans = blocks.map((b) => ({ start: b.address, end: b.address + pageSize * 2 ** b.order })).sort((a, b) => a.start - b.start);
+  const spans = blocks
+    .map((b) => ({ start: b.address, end: b.address + pageSize * 2 ** b.order }))
+    .sort((a, b) => a.start - b.start);
   const out: { start: number; end: number }[] = [];
   for (const s of spans) {
     const last = out[out.length - 1];
@@ -25,9 +27,18 @@ export function naiveUnion(blocks: readonly PreservedBlock[], pageSize: number):
 }
 
 /** naiveUnion of each order on its own, ascending by order (the decoders' `rangesByOrder` as plain objects). */
-export function naiveUnionByOrder(blocks: readonly PreservedBlock[], pageSize: number): { order: number; ranges: { start: number; end: number }[] }[] {
+export function naiveUnionByOrder(
+  blocks: readonly PreservedBlock[],
+  pageSize: number,
+): { order: number; ranges: { start: number; end: number }[] }[] {
   const orders = [...new Set(blocks.map((b) => b.order))].sort((a, b) => a - b);
-  return orders.map((order) => ({ order, ranges: naiveUnion(blocks.filter((b) => b.order === order), pageSize) }));
+  return orders.map((order) => ({
+    order,
+    ranges: naiveUnion(
+      blocks.filter((b) => b.order === order),
+      pageSize,
+    ),
+  }));
 }
 
 /** Block counts per order, trailing zeros trimmed like the decoders' `blocksPerOrder`. */

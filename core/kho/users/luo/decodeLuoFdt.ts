@@ -34,17 +34,35 @@ export async function decodeLuoFdt(ctx: DecodeContext, fragment: Fragment, fdt: 
   if (sessionNode) {
     const sessionCompatible = stringProperty(sessionNode, 'compatible');
     if (sessionCompatible !== null && !SESSION_COMPATIBLES.includes(sessionCompatible)) {
-      ctx.diagnostics.warning('unknown-version', `session node compatible "${sessionCompatible}" is not known; decoded as luo-session-v2`, { fragment: fragment.id, node: sessionNode.path, property: 'compatible' });
+      ctx.diagnostics.warning(
+        'unknown-version',
+        `session node compatible "${sessionCompatible}" is not known; decoded as luo-session-v2`,
+        { fragment: fragment.id, node: sessionNode.path, property: 'compatible' },
+      );
     }
     const headerRaw = u64Property(ctx, fragment, sessionNode, 'luo-session-header');
     content.sessionsAddress = headerRaw === null ? null : toAddress(headerRaw);
     if (headerRaw !== null && content.sessionsAddress === null) {
-      ctx.diagnostics.error('address-too-large', `luo-session-header ${hex(headerRaw)} is not a usable physical address`, { fragment: fragment.id, node: sessionNode.path, property: 'luo-session-header' });
+      ctx.diagnostics.error(
+        'address-too-large',
+        `luo-session-header ${hex(headerRaw)} is not a usable physical address`,
+        { fragment: fragment.id, node: sessionNode.path, property: 'luo-session-header' },
+      );
     }
     if (content.sessionsAddress) {
       const ref = { fragment: fragment.id, node: sessionNode.path, property: 'luo-session-header' };
       const header = await ctx.read(content.sessionsAddress, SESSION_HEADER_SIZE, 'luo_session_header_ser', ref);
-      const entries = header && (await readEntryArray(ctx, ref, fragment.root, content.sessionsAddress, SESSION_HEADER_SIZE, readU64(header, 0, 'le'), SESSION_ENTRY));
+      const entries =
+        header &&
+        (await readEntryArray(
+          ctx,
+          ref,
+          fragment.root,
+          content.sessionsAddress,
+          SESSION_HEADER_SIZE,
+          readU64(header, 0, 'le'),
+          SESSION_ENTRY,
+        ));
       if (entries) content.sessions = await readLuoSessions(ctx, fragment, sessionNode.path, entries, 'array');
     }
   }
@@ -52,6 +70,7 @@ export async function decodeLuoFdt(ctx: DecodeContext, fragment: Fragment, fdt: 
   if (flbNode) {
     const headerRaw = u64Property(ctx, fragment, flbNode, 'luo-flb-header');
     content.flbsAddress = headerRaw === null ? null : toAddress(headerRaw);
-    if (content.flbsAddress) content.flbs = await readLuoFlbs(ctx, fragment, flbNode.path, 'luo-flb-header', content.flbsAddress);
+    if (content.flbsAddress)
+      content.flbs = await readLuoFlbs(ctx, fragment, flbNode.path, 'luo-flb-header', content.flbsAddress);
   }
 }

@@ -14,17 +14,32 @@ import { MEMFD_SER_SIZES } from '../memfd';
 export function followFileData(ctx: DecodeContext, fragment: Fragment, from: FieldRef, file: LuoFile): LuoFile {
   const size = MEMFD_SER_SIZES[file.compatible];
   if (size === undefined) {
-    ctx.diagnostics.info('unknown-file-handler', `file handler "${file.compatible}" is not known; its data ${hex(file.data)} is shown as a number`, from);
+    ctx.diagnostics.info(
+      'unknown-file-handler',
+      `file handler "${file.compatible}" is not known; its data ${hex(file.data)} is shown as a number`,
+      from,
+    );
     return file;
   }
   const address = toAddress(file.data);
   if (address === null || address === 0) {
-    ctx.diagnostics.error('bad-pointer', `${file.compatible} file data ${hex(file.data)} is not a usable physical address`, from);
+    ctx.diagnostics.error(
+      'bad-pointer',
+      `${file.compatible} file data ${hex(file.data)} is not a usable physical address`,
+      from,
+    );
     return file;
   }
   const link = ctx.follow(
     fragment,
-    { from, scheme: 'luo-file-data', addresses: [address], size, order: 'le', orderReason: 'LUO structs are native (little-endian)' },
+    {
+      from,
+      scheme: 'luo-file-data',
+      addresses: [address],
+      size,
+      order: 'le',
+      orderReason: 'LUO structs are native (little-endian)',
+    },
     { kind: 'raw', address, size, format: file.compatible },
   );
   return { ...file, dataLink: link.id };

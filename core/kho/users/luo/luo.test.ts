@@ -19,20 +19,42 @@ import type { KhoGraph } from '../../model/KhoGraph';
 
 const PS = 4096;
 const TOKEN = 0x4b48_4f2d_4445_4d4fn;
-const at = { root: 0x1000, luo: 0x10000, sessions: 0x11000, files: 0x12000, memfd: 0x13000, chunk: 0x14000, records: 0x15000, flbs: 0x16000 };
+const at = {
+  root: 0x1000,
+  luo: 0x10000,
+  sessions: 0x11000,
+  files: 0x12000,
+  memfd: 0x13000,
+  chunk: 0x14000,
+  records: 0x15000,
+  flbs: 0x16000,
+};
 
 /** The memfd part shared by both LUO generations: a memfd_luo_ser whose vmalloc area holds three folio records. */
 function placeMemfd(builder: KhoImageBuilder, version: 1 | 2): void {
   const folios = { first: BigInt(at.chunk), totalPages: 1, flags: 1, order: 0 };
-  builder.placeBytes(at.memfd, encodeMemfdSer({ version, pos: 0n, size: 0x3000n, seals: 1, nrFolios: 3, folios }), true);
+  builder.placeBytes(
+    at.memfd,
+    encodeMemfdSer({ version, pos: 0n, size: 0x3000n, seals: 1, nrFolios: 3, folios }),
+    true,
+  );
   builder.placeBytes(at.chunk, encodeVmallocChunk(PS, 0, [at.records]), true);
-  builder.placeBytes(at.records, concatBytes(encodeMemfdFolio(0x200, 3, 0), encodeMemfdFolio(0x201, 3, 1), encodeMemfdFolio(0x202, 1, 2)), true);
+  builder.placeBytes(
+    at.records,
+    concatBytes(encodeMemfdFolio(0x200, 3, 0), encodeMemfdFolio(0x201, 3, 1), encodeMemfdFolio(0x202, 1, 2)),
+    true,
+  );
   builder.preserve(0x20_0000, 3 * PS);
 }
 
 async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
   const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-  builder.placeBytes(at.sessions, sessionsBlock ?? encodeKhoBlock(PS, 0, [encodeSessionEntry('demo', at.files, 1), encodeSessionEntry('empty', 0, 0)]), true);
+  builder.placeBytes(
+    at.sessions,
+    sessionsBlock ??
+      encodeKhoBlock(PS, 0, [encodeSessionEntry('demo', at.files, 1), encodeSessionEntry('empty', 0, 0)]),
+    true,
+  );
   builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, TOKEN)]), true);
   builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x1234n, 1n)]), true);
   placeMemfd(builder, 2);
@@ -40,7 +62,13 @@ async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
     address: at.root,
     compatible: 'kho-v4',
     map: 'radix-tree',
-    children: [{ name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 7, sessionsPa: at.sessions, flbsPa: at.flbs }) }],
+    children: [
+      {
+        name: 'LUO',
+        address: at.luo,
+        blob: encodeLuoSer({ liveupdateNum: 7, sessionsPa: at.sessions, flbsPa: at.flbs }),
+      },
+    ],
   });
   return decodeKhoGraph(builder.memory, { roots: [at.root] });
 }
@@ -49,7 +77,12 @@ async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
 async function rawLuo(compatible: string): Promise<KhoGraph> {
   const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
   const blob = encodeLuoSer({ compatible, liveupdateNum: 1, sessionsPa: 0, flbsPa: 0 });
-  placeKhoRoot(builder, { address: at.root, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'LUO', address: at.luo, blob }] });
+  placeKhoRoot(builder, {
+    address: at.root,
+    compatible: 'kho-v4',
+    map: 'radix-tree',
+    children: [{ name: 'LUO', address: at.luo, blob }],
+  });
   return decodeKhoGraph(builder.memory, { roots: [at.root] });
 }
 
@@ -72,7 +105,19 @@ describe('LUO', () => {
       sessionsAddress: at.sessions,
       flbsAddress: at.flbs,
       sessions: [
-        { name: 'demo', filesAddress: at.files, fileCount: 1n, files: [{ compatible: 'memfd-v2', data: BigInt(at.memfd), token: TOKEN, dataLink: '0x10000::sessions[0].files[0].data' }] },
+        {
+          name: 'demo',
+          filesAddress: at.files,
+          fileCount: 1n,
+          files: [
+            {
+              compatible: 'memfd-v2',
+              data: BigInt(at.memfd),
+              token: TOKEN,
+              dataLink: '0x10000::sessions[0].files[0].data',
+            },
+          ],
+        },
         { name: 'empty', filesAddress: 0, fileCount: 0n, files: [] },
       ],
       flbs: [{ name: 'iommu', data: 0x1234n, count: 1n }],
@@ -82,16 +127,37 @@ describe('LUO', () => {
       ['blocks:0x10000::sessions[0].files', 'kho-block', 'luo_file_ser', [{ address: at.files, count: 1, bytes: PS }]],
       ['blocks:0x10000::flbs_pa', 'array', 'luo_flb_ser', [{ address: at.flbs, count: 1, bytes: PS }]],
     ]);
-    expect(graph.links.map((l) => [l.id, l.scheme, l.to, l.size])).toContainEqual(['0x10000::sessions[0].files[0].data', 'luo-file-data', '0x13000', 48]);
+    expect(graph.links.map((l) => [l.id, l.scheme, l.to, l.size])).toContainEqual([
+      '0x10000::sessions[0].files[0].data',
+      'luo-file-data',
+      '0x13000',
+      48,
+    ]);
     const memfd = graph.fragments.find((f) => f.id === '0x13000')!;
-    expect(memfd.user).toEqual({ user: 'memfd', version: 2, pos: 0n, size: 0x3000n, seals: 1, flags: 0, nrFolios: 3n, vmallocArea: 'vmalloc:0x13000::folios', folios: memfdFolios });
-    expect(graph.vmallocAreas).toMatchObject([{ id: 'vmalloc:0x13000::folios', first: at.chunk, totalPages: 1, chunks: [at.chunk], pieces: [at.records] }]);
+    expect(memfd.user).toEqual({
+      user: 'memfd',
+      version: 2,
+      pos: 0n,
+      size: 0x3000n,
+      seals: 1,
+      flags: 0,
+      nrFolios: 3n,
+      vmallocArea: 'vmalloc:0x13000::folios',
+      folios: memfdFolios,
+    });
+    expect(graph.vmallocAreas).toMatchObject([
+      { id: 'vmalloc:0x13000::folios', first: at.chunk, totalPages: 1, chunks: [at.chunk], pieces: [at.records] },
+    ]);
   });
 
   it('luo-v5: rejects a block whose count is 0 or above capacity, like the kernel', async () => {
     const graph = await luoV5(encodeKhoBlock(PS, 0, [], 52));
-    expect(graph.diagnostics).toMatchObject([{ severity: 'error', code: 'block-bad-count', location: { property: 'sessions_pa', address: at.sessions + 8 } }]);
-    expect(graph.diagnostics[0].message).toBe('block 0x11000 says it holds 52 luo_session_ser entries; a block holds 1 to 51');
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'error', code: 'block-bad-count', location: { property: 'sessions_pa', address: at.sessions + 8 } },
+    ]);
+    expect(graph.diagnostics[0].message).toBe(
+      'block 0x11000 says it holds 52 luo_session_ser entries; a block holds 1 to 51',
+    );
   });
 
   it('luo-v5: stops a block list that loops', async () => {
@@ -107,19 +173,38 @@ describe('LUO', () => {
     builder.placeBytes(at.flbs, encodeFlbHeader(1, []), true);
     placeMemfd(builder, 1);
     const luo = fdtBlob(
-      [['compatible', cstring('luo-v1')], ['liveupdate-number', u64(3)]],
       [
-        fdtNode('luo-session', [['compatible', cstring('luo-session-v2')], ['luo-session-header', u64(at.sessions)]]),
-        fdtNode('luo-flb', [['compatible', cstring('luo-flb-v1')], ['luo-flb-header', u64(at.flbs)]]),
+        ['compatible', cstring('luo-v1')],
+        ['liveupdate-number', u64(3)],
+      ],
+      [
+        fdtNode('luo-session', [
+          ['compatible', cstring('luo-session-v2')],
+          ['luo-session-header', u64(at.sessions)],
+        ]),
+        fdtNode('luo-flb', [
+          ['compatible', cstring('luo-flb-v1')],
+          ['luo-flb-header', u64(at.flbs)],
+        ]),
       ],
     );
-    placeKhoRoot(builder, { address: at.root, compatible: 'kho-v1', map: 'chunk-list', children: [{ name: 'LUO', address: at.luo, blob: luo }] });
+    placeKhoRoot(builder, {
+      address: at.root,
+      compatible: 'kho-v1',
+      map: 'chunk-list',
+      children: [{ name: 'LUO', address: at.luo, blob: luo }],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
     expect(graph.diagnostics).toEqual([]);
     expect(graph.fragments.find((f) => f.id === '0x10000')?.user).toMatchObject({
       compatible: 'luo-v1',
       liveupdateNumber: 3n,
-      sessions: [{ name: 'old-style', files: [{ compatible: 'memfd-v1', token: TOKEN, dataLink: '0x10000:/luo-session:sessions[0].files[0].data' }] }],
+      sessions: [
+        {
+          name: 'old-style',
+          files: [{ compatible: 'memfd-v1', token: TOKEN, dataLink: '0x10000:/luo-session:sessions[0].files[0].data' }],
+        },
+      ],
       flbs: [],
     });
     expect(graph.blockSets.map((b) => [b.layout, b.entry, b.headerBytes])).toEqual([
@@ -127,16 +212,30 @@ describe('LUO', () => {
       ['array', 'luo_file_ser', 0],
       ['array', 'luo_flb_ser', 16],
     ]);
-    expect(graph.fragments.find((f) => f.id === '0x13000')?.user).toMatchObject({ version: 1, seals: null, flags: null, folios: memfdFolios });
+    expect(graph.fragments.find((f) => f.id === '0x13000')?.user).toMatchObject({
+      version: 1,
+      seals: null,
+      flags: null,
+      folios: memfdFolios,
+    });
   });
 
   it('notes file handlers it does not know instead of guessing their data', async () => {
     const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
     builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('s', at.files, 1)]), true);
     builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('guest_memfd_luo_v1', 0x9999000, 1n)]), true);
-    placeKhoRoot(builder, { address: at.root, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: 0 }) }] });
+    placeKhoRoot(builder, {
+      address: at.root,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      children: [
+        { name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: 0 }) },
+      ],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
-    expect(graph.diagnostics).toMatchObject([{ severity: 'info', code: 'unknown-file-handler', location: { property: 'sessions[0].files[0].data' } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'info', code: 'unknown-file-handler', location: { property: 'sessions[0].files[0].data' } },
+    ]);
     expect(graph.links).toHaveLength(1);
   });
 
@@ -151,7 +250,9 @@ describe('LUO', () => {
 
   it('reports bad magic for a LUO blob that is neither an FDT nor "luo-v…"', async () => {
     const graph = await rawLuo('oops');
-    expect(graph.diagnostics).toMatchObject([{ severity: 'error', code: 'bad-magic', location: { fragment: '0x10000', property: 'compatible', offset: 0 } }]);
+    expect(graph.diagnostics).toMatchObject([
+      { severity: 'error', code: 'bad-magic', location: { fragment: '0x10000', property: 'compatible', offset: 0 } },
+    ]);
     expect(graph.fragments[1].user).toBeNull();
   });
   it('reports a session whose file count disagrees with its store, and an FLB header that claims too much', async () => {
@@ -159,7 +260,18 @@ describe('LUO', () => {
     builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('two?', at.files, 2)]), true);
     builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', 0, TOKEN)]), true);
     builder.placeBytes(at.flbs, concatBytes(u64(1), u64(100)), true);
-    placeKhoRoot(builder, { address: at.root, compatible: 'kho-v4', map: 'radix-tree', children: [{ name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs }) }] });
+    placeKhoRoot(builder, {
+      address: at.root,
+      compatible: 'kho-v4',
+      map: 'radix-tree',
+      children: [
+        {
+          name: 'LUO',
+          address: at.luo,
+          blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs }),
+        },
+      ],
+    });
     const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
     expect(graph.diagnostics.map((d) => [d.severity, d.code, d.location.property])).toEqual([
       ['warning', 'count-mismatch', 'sessions[0].files'],

@@ -10,7 +10,13 @@ import { FLB_ENTRY, FLB_HEADER_SIZE, parseFlbEntry } from './luoEntries';
  * `count` `luo_flb_ser` entries, all inside `pgcnt` pages. `node`/`property`
  * name the field that points here (`flbs_pa`, or `/luo-flb` `luo-flb-header`).
  */
-export async function readLuoFlbs(ctx: DecodeContext, fragment: Fragment, node: string, property: string, address: number): Promise<LuoFlb[]> {
+export async function readLuoFlbs(
+  ctx: DecodeContext,
+  fragment: Fragment,
+  node: string,
+  property: string,
+  address: number,
+): Promise<LuoFlb[]> {
   const location = { fragment: fragment.id, node, property };
   const header = await ctx.read(address, FLB_HEADER_SIZE, 'luo_flb_header_ser', location);
   if (!header) return [];
@@ -18,10 +24,23 @@ export async function readLuoFlbs(ctx: DecodeContext, fragment: Fragment, node: 
   const count = readU64(header, 8, 'le');
   const capacity = (pageCount * BigInt(ctx.pageSize) - BigInt(FLB_HEADER_SIZE)) / BigInt(FLB_ENTRY.size);
   if (pageCount === 0n || count > capacity) {
-    ctx.diagnostics.error('bad-count', `FLB header says ${count} entries in ${pageCount} pages; those pages hold at most ${capacity < 0n ? 0n : capacity}`, { ...location, address });
+    ctx.diagnostics.error(
+      'bad-count',
+      `FLB header says ${count} entries in ${pageCount} pages; those pages hold at most ${capacity < 0n ? 0n : capacity}`,
+      { ...location, address },
+    );
     return [];
   }
   const span = Number(pageCount) * ctx.pageSize;
-  const entries = await readEntryArray(ctx, { fragment: fragment.id, node, property }, fragment.root, address, FLB_HEADER_SIZE, count, FLB_ENTRY, span);
+  const entries = await readEntryArray(
+    ctx,
+    { fragment: fragment.id, node, property },
+    fragment.root,
+    address,
+    FLB_HEADER_SIZE,
+    count,
+    FLB_ENTRY,
+    span,
+  );
   return entries ? entries.map(parseFlbEntry) : [];
 }

@@ -28,11 +28,20 @@ export async function readLuoSessions(
     const where = `sessions[${i}]`;
     const location = { fragment: fragment.id, node, property: `${where}.files` };
     if (filesAddress === null) {
-      ctx.diagnostics.error('address-too-large', `session "${entry.name}" files pointer ${hex(entry.files)} is not a usable physical address`, location);
+      ctx.diagnostics.error(
+        'address-too-large',
+        `session "${entry.name}" files pointer ${hex(entry.files)} is not a usable physical address`,
+        location,
+      );
       continue;
     }
     if (filesAddress === 0) {
-      if (entry.count !== 0n) ctx.diagnostics.error('count-mismatch', `session "${entry.name}" says it has ${entry.count} files but its files pointer is 0`, location);
+      if (entry.count !== 0n)
+        ctx.diagnostics.error(
+          'count-mismatch',
+          `session "${entry.name}" says it has ${entry.count} files but its files pointer is 0`,
+          location,
+        );
       continue;
     }
     const ref = { fragment: fragment.id, node, property: `${where}.files` };
@@ -42,11 +51,20 @@ export async function readLuoSessions(
         : await readEntryArray(ctx, ref, fragment.root, filesAddress, 0, entry.count, FILE_ENTRY);
     if (!fileEntries) continue;
     if (BigInt(fileEntries.length) !== entry.count) {
-      ctx.diagnostics.warning('count-mismatch', `session "${entry.name}" says it has ${entry.count} files; its store holds ${fileEntries.length}`, location);
+      ctx.diagnostics.warning(
+        'count-mismatch',
+        `session "${entry.name}" says it has ${entry.count} files; its store holds ${fileEntries.length}`,
+        location,
+      );
     }
     session.files = fileEntries.map((bytes, j): LuoFile => {
       const file = { ...parseFileEntry(bytes), dataLink: null };
-      return followFileData(ctx, fragment, { fragment: fragment.id, node, property: `${where}.files[${j}].data` }, file);
+      return followFileData(
+        ctx,
+        fragment,
+        { fragment: fragment.id, node, property: `${where}.files[${j}].data` },
+        file,
+      );
     });
   }
   return sessions;

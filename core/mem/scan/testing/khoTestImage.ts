@@ -71,13 +71,19 @@ export function placeRoot(memory: SparseMemory, spec: RootSpec): void {
   let pointer = 0;
   if (spec.map === 'radix-tree' || spec.map === 'chunk-list') {
     const allocate = bumpAllocator(spec.mapPages ?? 0, pageSize);
-    const encoded = spec.map === 'radix-tree' ? encodeRadixTree(blocks, pageSize, allocate) : encodeChunkList(blocks, pageSize, pageSize, allocate);
+    const encoded =
+      spec.map === 'radix-tree'
+        ? encodeRadixTree(blocks, pageSize, allocate)
+        : encodeChunkList(blocks, pageSize, pageSize, allocate);
     writeEncodedMap(memory, encoded);
     pointer = encoded.root;
   } else if (spec.map !== 'zero') {
     pointer = spec.map.pointer;
   }
-  memory.write(spec.address, fdtBlob(spec.compatible, [{ name: 'preserved-memory-map', value: u64le(pointer) }], children));
+  memory.write(
+    spec.address,
+    fdtBlob(spec.compatible, [{ name: 'preserved-memory-map', value: u64le(pointer) }], children),
+  );
 }
 
 /** A `KHOANCH1` anchor page. */
@@ -101,6 +107,8 @@ export function placeSpreadFdt(memory: SparseMemory, compatible: string, pages: 
   const pageSize = memory.pageSize;
   const filler = new Uint8Array((pages.length - 1) * pageSize + 64).fill(0x5a);
   const blob = fdtBlob(compatible, [{ name: 'filler', value: filler }]);
-  pages.forEach((page, i) => memory.write(page, blob.subarray(i * pageSize, Math.min(blob.length, (i + 1) * pageSize))));
+  pages.forEach((page, i) =>
+    memory.write(page, blob.subarray(i * pageSize, Math.min(blob.length, (i + 1) * pageSize))),
+  );
   return blob.length;
 }
