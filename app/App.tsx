@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { DropOverlay } from './components/DropOverlay';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
+import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
@@ -15,6 +16,7 @@ export function App() {
   useThemeEffect();
   useHashSync();
   useGlobalShortcuts();
+  useEditShortcuts();
   const dropFailed = useCallback(
     (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
     [],

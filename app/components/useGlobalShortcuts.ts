@@ -9,7 +9,7 @@ const TAB_KEYS: Record<string, CenterTab> = { g: 'graph', h: 'hex', m: 'memmap',
 export const SEARCH_INPUT_ID = 'search-input';
 
 /** True when the key press belongs to a text field (typing a `g` must not switch tabs). */
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||

@@ -13,6 +13,8 @@ export interface GraphCardViewProps {
   x: number;
   y: number;
   mark: CardMark;
+  /** An edit changed this fragment. */
+  changed: boolean;
   /** Key of the selected row, when the selection is in this card. */
   selectedRow: string | null;
   /** Name of the selected key property. */
@@ -32,6 +34,7 @@ export const GraphCardView = memo(function GraphCardView({
   x,
   y,
   mark,
+  changed,
   selectedRow,
   selectedProperty,
   collapsed,
@@ -48,6 +51,7 @@ export const GraphCardView = memo(function GraphCardView({
       style={style}
       data-card={card.id}
       data-mark={mark ?? undefined}
+      data-changed={changed || undefined}
       onClick={select}
       role="group"
       aria-label={`${card.title} (${card.id})`}

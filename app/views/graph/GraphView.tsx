@@ -32,11 +32,21 @@ import './graph.css';
  * - `onSelect`: called when a card (fragment), row (node or raw field),
  *   key property, edge (link), badge (diagnostic) or stand-in card (link, or
  *   memory of an undecoded root) is clicked.
+ * - `changed`: fragments an edit rewrote, moved or created (marked).
+ * - `viewKey`: a new value places the view afresh (default: a new graph does).
  */
 export interface GraphViewProps {
   graph: KhoGraph;
   selection: Selection | null;
   onSelect(selection: Selection): void;
+  /** Cards (fragment ids) an edit changed: marked so the changed places stand out. */
+  changed?: ReadonlySet<string>;
+  /**
+   * The view (zoom and pan) is placed afresh when this changes; default: on
+   * every new graph. An edit shows a new graph of the same image, and the
+   * user's view should stay where it was.
+   */
+  viewKey?: unknown;
 }
 
 const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
@@ -54,7 +64,7 @@ const READABLE_ZOOM = 0.8;
  * cards when zoomed out, a canvas when far out, and panning moves one CSS
  * transform without re-rendering.
  */
-export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
+export function GraphView({ graph, selection, onSelect, changed = NOTHING_COLLAPSED, viewKey }: GraphViewProps) {
   const scene = useMemo(() => buildGraphScene(graph), [graph]);
   const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({
     scene,
@@ -111,6 +121,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   // A new graph: fit it when that leaves cards readable, else start at the first root. Only for a new
   // scene (collapsing keeps the view where it is), and only once the view has a size (it may be
   // mounted in a hidden panel).
+  const placeKey = viewKey ?? scene;
   const latest = useRef({ layout, bounds });
   latest.current = { layout, bounds };
   useLayoutEffect(() => {
@@ -125,7 +136,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
       if (showInitial()) unsubscribe();
     });
     return unsubscribe;
-  }, [scene, store, zoom]);
+  }, [placeKey, store, zoom]);
 
   // A selection made elsewhere: expand what hides it, then bring it into view. Made while the view is
   // hidden (no size), the reveal waits: showing the view again flips `hasSize` and runs this once more.
@@ -214,6 +225,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
           edges={edges}
           focus={focus}
           collapsed={collapsed}
+          changed={changed}
           store={store}
           actions={actions}
         />

@@ -15,6 +15,7 @@ import { ScratchAreas } from './ScratchAreas';
 import { SideStructures } from './SideStructures';
 import { UserContentView } from './UserContentView';
 import { SelectLink } from './SelectLink';
+import { NodeEditSection } from '../edit/NodeEditSection';
 
 /**
  * A fragment: where it is, its size and format, what makes it a root (map,
@@ -64,6 +65,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
           <PropertyTable fragment={fragment.id} node="/" properties={content.root.properties} />
         </Section>
       )}
+      <NodeEditSection key={fragment.id} graph={graph} fragment={fragment} node="/" />
       {children.length > 0 && (
         <Section title="Nodes">
           <ul className="child-list">
