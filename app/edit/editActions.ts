@@ -16,6 +16,7 @@ import { useEditStore } from '../state/editStore';
 import { select } from '../state/select';
 import { useSelectionStore } from '../state/selectionStore';
 import { editInWorker, exportFromWorker } from '../worker/decodeClient';
+import { reviveGraph } from '../worker/reviveGraph';
 import type { EditAction } from '../worker/protocol';
 import { remapSelection, shownId } from './remapSelection';
 import { forgetEdits, loadSavedEdits, saveEdits } from './savedEdits';
@@ -159,8 +160,12 @@ async function run(action: EditAction, place: string, then?: EditTarget): Promis
     useEditStore.getState().refuse(place, answer.refusal);
     return false;
   }
-  show(answer.snapshot, then);
-  void save(answer.snapshot);
+  // The maps' small classes lose their methods in the structured clone from the worker.
+  const snapshot = answer.snapshot.graph
+    ? { ...answer.snapshot, graph: reviveGraph(answer.snapshot.graph) }
+    : answer.snapshot;
+  show(snapshot, then);
+  void save(snapshot);
   return true;
 }
 

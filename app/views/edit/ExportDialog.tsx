@@ -71,8 +71,8 @@ function ModalDialog({ onClose, children }: { onClose(): void; children: ReactNo
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
+    // No close() on cleanup: its close event would report a close the user did not ask for.
     if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
   }, []);
   return (
     <dialog ref={ref} className="modal__card export-dialog" aria-labelledby="export-title" onClose={onClose}>
