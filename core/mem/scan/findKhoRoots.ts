@@ -80,6 +80,7 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
     rejected,
     problems,
     bytesScanned: scan.bytesScanned,
+    bytesSkipped: scan.bytesSkipped,
     totalBytes: scan.totalBytes,
   };
 }
