@@ -65,8 +65,8 @@ export class FdtIndex {
       memoryReservations.reservations.map((entry) => Object.freeze({ ...entry })),
     );
     this.#tables = tables;
-    this.#fullPathNames = format !== undefined && format.fullPathNames;
-    this.#alignLargeValues = format !== undefined && format.alignLargeValues;
+    this.#fullPathNames = format?.fullPathNames === true;
+    this.#alignLargeValues = format?.alignLargeValues === true;
     // Last, so that the reason can name the open nodes with this index's own paths.
     this.truncation =
       bytes.length < header.totalSize

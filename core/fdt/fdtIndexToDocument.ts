@@ -19,7 +19,7 @@ import { nodeNameProperty } from './nodeNameProperty';
  */
 export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
   const format = fdtVersionFormat(index.version);
-  const dropNameProperty = format !== undefined && format.nameProperties;
+  const dropNameProperty = format?.nameProperties === true;
   const nodes: FdtNode[] = new Array<FdtNode>(index.nodeCount);
   for (let n = 0; n < index.nodeCount; n++) {
     const name = index.nodeName(n);

@@ -39,9 +39,9 @@ export function formatDtsString(value: Uint8Array): string {
   let text = '"';
   for (let i = 0; i < value.length - 1; i++) {
     const byte = value[i];
-    const escape = LETTER_ESCAPES.get(byte);
+    const letter = LETTER_ESCAPES.get(byte);
     if (byte === 0 && i + 1 < value.length - 1 && value[i + 1] >= 0x30 && value[i + 1] <= 0x37) text += '\\000';
-    else if (escape !== undefined) text += escape;
+    else if (letter !== undefined) text += letter;
     else if (byte >= 0x20 && byte <= 0x7e) text += String.fromCharCode(byte);
     else text += `\\x${hex2(byte)}`;
   }
