@@ -1,5 +1,5 @@
-import type { PreservedMemoryMap } from '../../kho/maps/PreservedMemoryMap';
-import type { RootVersion } from '../../kho/model/RootVersion';
+import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
+import type { RootVersion } from '../model/RootVersion';
 
 /** How a root was found: a page-start FDT, a KHOANCH1 anchor chain, or an address the user gave. */
 export type RootHow = 'page-scan' | 'anchor' | 'given';

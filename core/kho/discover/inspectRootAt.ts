@@ -1,4 +1,4 @@
-import type { PhysicalMemory } from '../PhysicalMemory';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { assembleAnchorChain } from './assembleAnchorChain';
 import { ANCHOR_MAGIC } from './anchorPageLayout';
 import { anchorSource, pagesOf } from './RootSource';

@@ -1,5 +1,5 @@
-import { emptyFdtDocument, type FdtDocument, type FdtNode } from '../../fdt/FdtDocument';
-import { writeFdt } from '../../fdt/writeFdt';
+import { emptyFdtDocument, type FdtDocument, type FdtNode } from '../fdt/FdtDocument';
+import { writeFdt } from '../fdt/writeFdt';
 
 /** Properties of a node being built, in order: name → raw value bytes. */
 export type PropertyList = [name: string, value: Uint8Array][];

@@ -1,10 +1,9 @@
-import { ANCHOR_MAGIC } from '../../mem/scan/anchorPageLayout';
-import type { VmallocDescriptor } from '../raw/readVmallocArea';
-import { charArray, concatBytes, u32, u64, u64List } from './values';
+import type { VmallocDescriptor } from '../kho/raw/readVmallocArea';
+import { charArray, concatBytes, u32, u64, u64List } from '../bytes/encoders';
 
 /**
- * Encoders for the packed structs of kho-format.md (§2.3, §2.4, §6) and the
- * seed's KHOANCH1 anchor page, all little-endian, for building images. Each
+ * Encoders for the packed structs of kho-format.md (§2.3, §2.4, §6) (the seed's
+ * KHOANCH1 anchor page is encoded beside its layout), all little-endian, for building images. Each
  * is the exact inverse of the matching decoder's layout.
  */
 
@@ -101,31 +100,6 @@ export function encodeKexecMetadata(fields: {
   kexecCount: number;
 }): Uint8Array {
   return concatBytes(u32(fields.version ?? 1), charArray(fields.previousRelease, 65), u32(fields.kexecCount));
-}
-
-/** A `KHOANCH1` anchor page (seed-design.md). */
-export function encodeAnchorPage(
-  pageSize: number,
-  fields: {
-    next: number;
-    fdtSize: number;
-    pages: readonly number[];
-    count?: number;
-    reserved?: number;
-    magic?: string;
-  },
-): Uint8Array {
-  return page(
-    pageSize,
-    concatBytes(
-      charArray(fields.magic ?? ANCHOR_MAGIC, 8),
-      u64(fields.next),
-      u64(fields.fdtSize),
-      u32(fields.count ?? fields.pages.length),
-      u32(fields.reserved ?? 0),
-      u64List(fields.pages),
-    ),
-  );
 }
 
 /** `content` at the start of a zeroed page. */

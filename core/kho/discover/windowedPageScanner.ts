@@ -1,4 +1,4 @@
-import type { PhysicalMemory, PhysRange } from '../PhysicalMemory';
+import type { PhysicalMemory, PhysRange } from '../../mem/PhysicalMemory';
 import type { PageScan, PageScanner, PageScanSettings } from './PageScan';
 import { pageStartSpans } from './probePageStarts';
 

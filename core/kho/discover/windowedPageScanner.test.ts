@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { PhysRange } from '../PhysicalMemory';
-import { SparseMemory } from '../SparseMemory';
+import type { PhysRange } from '../../mem/PhysicalMemory';
+import { SparseMemory } from '../../mem/SparseMemory';
 import type { PageScanSettings } from './PageScan';
 import { probePageStarts } from './probePageStarts';
 import { scanWindows, windowedPageScanner } from './windowedPageScanner';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SparseMemory } from '../SparseMemory';
+import { SparseMemory } from '../../mem/SparseMemory';
 import { inspectRootAt } from './inspectRootAt';
 import { RootScanError } from './RootScanError';
 import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from './testing/khoTestImage';

@@ -1,4 +1,4 @@
-import type { MapDecodeOptions } from '../../kho/maps/MapDecodeOptions';
+import type { MapDecodeOptions } from '../maps/MapDecodeOptions';
 import type { PageScanner } from './PageScan';
 
 /** Options of root discovery (`findKhoRoots`, `inspectRootAt`). */

@@ -1,10 +1,10 @@
 import { emptyFdtDocument, writeFdt, type FdtNode, type FdtProperty } from '../../../fdt';
-import { writeEncodedMap } from '../../../kho/maps/EncodedMap';
-import { encodeChunkList } from '../../../kho/maps/encodeChunkList';
-import { encodeRadixTree } from '../../../kho/maps/encodeRadixTree';
-import type { PreservedBlock } from '../../../kho/maps/PreservedBlock';
-import { bumpAllocator } from '../../../kho/maps/testing/mapTestImage';
-import type { SparseMemory } from '../../SparseMemory';
+import { writeEncodedMap } from '../../maps/EncodedMap';
+import { encodeChunkList } from '../../maps/encodeChunkList';
+import { encodeRadixTree } from '../../maps/encodeRadixTree';
+import type { PreservedBlock } from '../../maps/PreservedBlock';
+import { bumpAllocator } from '../../maps/testing/mapTestImage';
+import type { SparseMemory } from '../../../mem/SparseMemory';
 import { ANCHOR_MAGIC } from '../anchorPageLayout';
 
 /** A little-endian u64 property value (KHO's native order). */

@@ -1,6 +1,6 @@
-import { readU64Number } from '../../kho/maps/bitMath';
-import { parseRootCompatible } from '../../kho/rootVersion';
-import type { PhysicalMemory } from '../PhysicalMemory';
+import { readU64Number } from '../../bytes/bitMath';
+import { parseRootCompatible } from '../rootVersion';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { assembleAnchorChain } from './assembleAnchorChain';
 import type { MagicHit } from './PageScan';
 import { probePageStarts } from './probePageStarts';

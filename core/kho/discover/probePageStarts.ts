@@ -1,5 +1,5 @@
-import { MemoryError } from '../MemoryError';
-import { readMemoryInto, type PhysicalMemory, type PhysRange } from '../PhysicalMemory';
+import { MemoryError } from '../../mem/MemoryError';
+import { readMemoryInto, type PhysicalMemory, type PhysRange } from '../../mem/PhysicalMemory';
 import type { MagicHit, PageScan, PageScanSettings } from './PageScan';
 
 /** FDT magic as read big-endian from a page start. */

@@ -1,5 +1,5 @@
-import { decodeLatin1 } from '../fdt/latin1';
-import type { ByteOrder } from './model/ByteOrder';
+import { decodeLatin1 } from './latin1';
+import type { ByteOrder } from './ByteOrder';
 
 /**
  * Bytewise integer and string readers for KHO payloads. KHO property values
@@ -27,14 +27,6 @@ export function readU64List(bytes: Uint8Array, order: ByteOrder): bigint[] {
   const values: bigint[] = [];
   for (let at = 0; at + 8 <= bytes.length; at += 8) values.push(readU64(bytes, at, order));
   return values;
-}
-
-/** Largest value a JS number holds exactly; physical addresses must stay below it. */
-const ADDRESS_LIMIT = 2n ** 53n;
-
-/** A u64 as a physical address, or null when it is 2^53 or more (reported by callers, never truncated). */
-export function toAddress(value: bigint): number | null {
-  return value < ADDRESS_LIMIT ? Number(value) : null;
 }
 
 /** `0x…` form of a number or bigint. */

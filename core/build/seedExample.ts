@@ -1,7 +1,7 @@
-import type { SparseMemory } from '../../mem/SparseMemory';
+import type { SparseMemory } from '../mem/SparseMemory';
 import { fdtDocument, fdtNode, type PropertyList } from './fdtTree';
 import { KhoImageBuilder } from './KhoImageBuilder';
-import { cells, cstring, u64List } from './values';
+import { cells, cstring, u64List } from '../bytes/encoders';
 
 /** Where the seed's worked example puts things (seed-design.md). */
 export const SEED_EXAMPLE = {

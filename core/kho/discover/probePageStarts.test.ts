@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { PhysicalMemory } from '../PhysicalMemory';
-import { SparseMemory } from '../SparseMemory';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { SparseMemory } from '../../mem/SparseMemory';
 import { probePageStarts } from './probePageStarts';
 
 const KiB = 1024;

@@ -1,5 +1,5 @@
-import { readU64Number } from '../../kho/maps/bitMath';
-import { hex } from '../../kho/binary';
+import { readU64Number } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import {
   ANCHOR_COUNT,
   ANCHOR_FDT_SIZE,

@@ -1,10 +1,10 @@
-import { readU64Number } from '../../kho/maps/bitMath';
-import { hex } from '../../kho/binary';
-import { decodePreservedMemoryMap } from '../../kho/maps/decodePreservedMemoryMap';
-import { MapError } from '../../kho/maps/MapError';
-import { mapEncodingFor } from '../../kho/maps/mapEncodingFor';
-import type { PreservedMemoryMap } from '../../kho/maps/PreservedMemoryMap';
-import { parseRootCompatible } from '../../kho/rootVersion';
+import { readU64Number } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
+import { decodePreservedMemoryMap } from '../maps/decodePreservedMemoryMap';
+import { MapError } from '../maps/MapError';
+import { mapEncodingFor } from '../maps/mapEncodingFor';
+import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
+import { parseRootCompatible } from '../rootVersion';
 import { checkChildPointers } from './checkChildPointers';
 import { rootCompatible } from './readFdtAt';
 import type { RankReason, RootCandidate } from './RootCandidate';

@@ -1,4 +1,4 @@
-import type { PhysicalMemory, PhysRange } from '../PhysicalMemory';
+import type { PhysicalMemory, PhysRange } from '../../mem/PhysicalMemory';
 import type { ScanProblem } from './RootCandidate';
 import type { ScanProgress } from './RootScanOptions';
 

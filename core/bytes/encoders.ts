@@ -1,4 +1,4 @@
-import type { ByteOrder } from '../model/ByteOrder';
+import type { ByteOrder } from './ByteOrder';
 
 /**
  * Property values and struct fields as KHO writes them, for building images:

@@ -1,6 +1,7 @@
 import type { FdtIndex } from '../../fdt';
-import { hex, readU64, toAddress } from '../../kho/binary';
-import type { ByteOrder } from '../../kho/model/ByteOrder';
+import { hex, readU64 } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import type { ValidationReader } from './ValidationReader';
 
 /** What the root's child pointers lead to. */

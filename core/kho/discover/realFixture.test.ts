@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { decodeRadixTree } from '../../kho/maps/decodeRadixTree';
-import { openImage } from '../openImage';
-import { NodeFileSource } from '../sources/NodeFileSource';
+import { decodeRadixTree } from '../maps/decodeRadixTree';
+import { openImage } from '../../mem/openImage';
+import { NodeFileSource } from '../../mem/sources/NodeFileSource';
 import { findKhoRoots } from './findKhoRoots';
-import { linuxFixturesPresent, unpackedLinuxFixture } from '../testing/NodeSharedFixtures';
+import { linuxFixturesPresent, unpackedLinuxFixture } from '../../mem/testing/NodeSharedFixtures';
 
-const present = linuxFixturesPresent('core/mem/scan/realFixture.test.ts (root discovery on the real Linux 7.3 image)');
+const present = linuxFixturesPresent(
+  'core/kho/discover/realFixture.test.ts (root discovery on the real Linux 7.3 image)',
+);
 
 describe.runIf(present)('root discovery on the Linux 7.3 pre-kexec image', () => {
   it('finds the kho-v4 root at 0x23a000 and decodes its radix map', async () => {

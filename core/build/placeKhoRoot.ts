@@ -1,9 +1,9 @@
-import type { FdtDocument } from '../../fdt/FdtDocument';
-import { writeFdt } from '../../fdt/writeFdt';
-import { parseRootCompatible } from '../rootVersion';
+import type { FdtDocument } from '../fdt/FdtDocument';
+import { writeFdt } from '../fdt/writeFdt';
+import { parseRootCompatible } from '../kho/rootVersion';
 import { fdtDocument, fdtNode, type PropertyList } from './fdtTree';
 import type { KhoImageBuilder } from './KhoImageBuilder';
-import { cstring, u64 } from './values';
+import { cstring, u64 } from '../bytes/encoders';
 
 /** One root child of a mainline-style root. */
 export interface KhoChildSpec {

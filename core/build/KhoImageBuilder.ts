@@ -1,13 +1,13 @@
-import type { FdtDocument } from '../../fdt/FdtDocument';
-import { writeFdt } from '../../fdt/writeFdt';
-import type { PhysRange } from '../../mem/PhysicalMemory';
-import { SparseMemory } from '../../mem/SparseMemory';
-import { writeEncodedMap } from '../maps/EncodedMap';
-import { encodeChunkList } from '../maps/encodeChunkList';
-import { encodeRadixTree } from '../maps/encodeRadixTree';
-import type { PreservedBlock } from '../maps/PreservedBlock';
-import { splitIntoBlocks } from '../maps/splitIntoBlocks';
-import { encodeAnchorPage } from './rawStructs';
+import type { FdtDocument } from '../fdt/FdtDocument';
+import { writeFdt } from '../fdt/writeFdt';
+import type { PhysRange } from '../mem/PhysicalMemory';
+import { SparseMemory } from '../mem/SparseMemory';
+import { writeEncodedMap } from '../kho/maps/EncodedMap';
+import { encodeChunkList } from '../kho/maps/encodeChunkList';
+import { encodeRadixTree } from '../kho/maps/encodeRadixTree';
+import type { PreservedBlock } from '../kho/maps/PreservedBlock';
+import { splitIntoBlocks } from '../kho/maps/splitIntoBlocks';
+import { encodeAnchorPage } from '../kho/discover/encodeAnchorPage';
 
 /** Options of `KhoImageBuilder`. */
 export interface KhoImageBuilderOptions {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryError } from '../MemoryError';
-import type { PhysicalMemory } from '../PhysicalMemory';
-import { SparseMemory } from '../SparseMemory';
+import { MemoryError } from '../../mem/MemoryError';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { SparseMemory } from '../../mem/SparseMemory';
 import { findKhoRoots } from './findKhoRoots';
 import { anchorPage, cstr, fdtBlob, placeRoot, placeSpreadFdt, u64beList, u64le } from './testing/khoTestImage';
 

@@ -1,5 +1,5 @@
-import { MemoryError } from '../MemoryError';
-import type { PhysicalMemory } from '../PhysicalMemory';
+import { MemoryError } from '../../mem/MemoryError';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 
 /**
  * Reads done while checking candidates (headers, blobs, anchor pages, child
