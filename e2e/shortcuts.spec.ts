@@ -20,7 +20,7 @@ test('the help overlay lists the shortcuts; keys switch views and theme; Esc clo
   await page.keyboard.press('t');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
   // Typing in the search box is not a shortcut.
-  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('gs');
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('gs');
   await expect(page.getByRole('tab', { name: 'Graph' })).toHaveAttribute('aria-selected', 'true');
   await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 });

@@ -7,7 +7,9 @@ export function HelpOverlay() {
   const setOpen = useUiStore((state) => state.setHelpOpen);
   if (!open) return null;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a click on the backdrop is the pointer's way out; Esc and the Close button are the keyboard's
     <div className="modal" onClick={() => setOpen(false)}>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents: not an action, only keeps a click inside the card from closing it */}
       <section
         className="modal__card"
         role="dialog"
