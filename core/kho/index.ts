@@ -19,20 +19,7 @@ export type { RawContent, RawField } from './model/RawContent';
 export type { RootVersion } from './model/RootVersion';
 export type { AnchorChain, BlockSet, ScratchArea, VmallocArea } from './model/SideStructures';
 export type { TypedValue, U64Readings, ValueBasis } from './model/TypedValue';
-export type {
-  KexecMetadataContent,
-  KhoTestContent,
-  LuoContent,
-  LuoFile,
-  LuoFlb,
-  LuoSession,
-  MemblockContent,
-  MemfdContent,
-  MemfdFolio,
-  ReserveMemRange,
-  TestFolio,
-  UserContent,
-} from './model/UserContent';
+export type * from './model/UserContent';
 export { PreservedMemoryMap } from './maps/PreservedMemoryMap';
 export type { MapEncoding, MapStatus, OrderRanges, PreservedMemoryMapData } from './maps/PreservedMemoryMap';
 export { revivePreservedMemoryMap } from './maps/revivePreservedMemoryMap';
