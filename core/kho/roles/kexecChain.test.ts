@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKexecChain, KEXEC_CHAIN } from '../build/kexecChain';
+import { buildKexecChain, KEXEC_CHAIN } from '../../build/kexecChain';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { KhoGraph } from '../model/KhoGraph';
 import type { LuoContent, MemfdContent } from '../model/UserContent';
