@@ -6,6 +6,9 @@ import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
 import { openFiles } from './state/openActions';
+import type { InputFile } from './worker/protocol';
+import { useUiStore } from './state/uiStore';
+import { compareWithFiles } from './views/compare/compareActions';
 import { HelpOverlay } from './views/help/HelpOverlay';
 import { StartScreen } from './views/start/StartScreen';
 import { Workspace } from './views/Workspace';
@@ -19,13 +22,31 @@ export function App() {
     (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
     [],
   );
-  const dragging = useWindowFileDrop(openFiles, dropFailed);
+  const dragging = useWindowFileDrop(openOrCompare, dropFailed);
   const empty = useDocumentStore((state) => state.status === 'empty');
+  const comparing = useDropCompares();
   return (
     <>
       {empty ? <StartScreen /> : <Workspace />}
-      {dragging && <DropOverlay />}
+      {dragging && <DropOverlay compare={comparing} />}
       <HelpOverlay />
     </>
   );
+}
+
+/** True while a drop means "compare with this": a tree is shown and the Compare tab is open. */
+function dropCompares(): boolean {
+  return useDocumentStore.getState().status === 'ready' && useUiStore.getState().activeTab === 'compare';
+}
+
+function useDropCompares(): boolean {
+  const ready = useDocumentStore((state) => state.status === 'ready');
+  const compareTab = useUiStore((state) => state.activeTab === 'compare');
+  return ready && compareTab;
+}
+
+/** A drop opens the files, or, on the Compare tab, compares the shown tree with them. */
+function openOrCompare(files: InputFile[]): void {
+  if (dropCompares()) compareWithFiles(files);
+  else openFiles(files);
 }

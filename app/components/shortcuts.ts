@@ -14,6 +14,7 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
       { keys: ['h'], does: 'hex view' },
       { keys: ['m'], does: 'memory map' },
       { keys: ['s'], does: 'DTS source of every fragment' },
+      { keys: ['c'], does: 'compare with another root or image' },
       { keys: ['p'], does: 'show or hide the diagnostics panel' },
       { keys: ['Backspace'], does: 'back to the previous selection' },
       { keys: ['t'], does: 'switch between light and dark' },

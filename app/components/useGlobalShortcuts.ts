@@ -3,7 +3,7 @@ import { useDocumentStore } from '../state/documentStore';
 import { goBack } from '../state/select';
 import { useUiStore, type CenterTab } from '../state/uiStore';
 
-const TAB_KEYS: Record<string, CenterTab> = { g: 'graph', h: 'hex', m: 'memmap', s: 'dts' };
+const TAB_KEYS: Record<string, CenterTab> = { g: 'graph', h: 'hex', m: 'memmap', s: 'dts', c: 'compare' };
 
 /** Id of the top bar's search input (the `/` shortcut focuses it). */
 export const SEARCH_INPUT_ID = 'search-input';
