@@ -1,8 +1,7 @@
-import { useRef, type ChangeEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
 import { formatHex } from '../../format/formatHex';
-import { pickedFiles } from '../../input/pickedFiles';
+import { showFilePicker } from '../../input/showFilePicker';
 import { useDocumentStore } from '../../state/documentStore';
 import { RootChoiceTable } from '../open/RootChoiceTable';
 import { ChangeList } from './ChangeList';
@@ -70,7 +69,6 @@ export function ComparePanel({ graph }: { graph: KhoGraph }) {
 function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
   const scan = useDocumentStore((state) => state.scan);
   const setRootA = useCompareStore((state) => state.setRootA);
-  const file = useRef<HTMLInputElement>(null);
   const decoded = graph.roots.filter((r) => r.fragment !== null);
   const otherAddresses = [
     ...decoded.map((r) => r.address),
@@ -78,11 +76,6 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
   ].filter(
     (address, i, all): address is number => address !== null && address !== root.address && all.indexOf(address) === i,
   );
-  const chosen = (event: ChangeEvent<HTMLInputElement>) => {
-    const files = pickedFiles(event.target.files);
-    event.target.value = '';
-    compareWithFiles(files);
-  };
   return (
     <div className="toolbar compare-panel__sources">
       <span>Compare</span>
@@ -117,18 +110,9 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
           <span className="dim">or</span>
         </span>
       )}
-      <button type="button" className="button" onClick={() => file.current?.click()}>
+      <button type="button" className="button" onClick={() => showFilePicker(false, compareWithFiles)}>
         Another image…
       </button>
-      <input
-        ref={file}
-        type="file"
-        multiple
-        hidden
-        aria-label="Choose an image to compare with"
-        data-testid="compare-file-input"
-        onChange={chosen}
-      />
     </div>
   );
 }

@@ -1,18 +1,7 @@
 import type { Fragment } from '../../../core/kho/model/Fragment';
 import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
 import { useDocumentStore } from '../../state/documentStore';
-import { downloadDebugfsTar, downloadFragmentDts, downloadGraphJson } from './exportDownloads';
-
-/** Runs an export; a refusal (a name a tar cannot hold) becomes a notice in plain words, never a broken page. */
-function run(what: string, save: () => string): void {
-  try {
-    save();
-  } catch (error) {
-    useDocumentStore
-      .getState()
-      .notify(`The ${what} could not be made: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+import { downloadDebugfsTar, downloadFragmentDts, downloadGraphJson, runExport } from './exportDownloads';
 
 /** Buttons for the whole-graph exports: the graph as JSON, and the debugfs kho/out layout as a tar. */
 export function GraphExportButtons({ graph }: { graph: KhoGraph }) {
@@ -23,7 +12,7 @@ export function GraphExportButtons({ graph }: { graph: KhoGraph }) {
         type="button"
         className="button"
         title="Download the whole decoded graph as JSON (docs/graph-json-schema.md)"
-        onClick={() => run('graph JSON', () => downloadGraphJson(graph, label))}
+        onClick={() => runExport('graph JSON', () => downloadGraphJson(graph, label))}
       >
         Graph JSON
       </button>
@@ -31,7 +20,7 @@ export function GraphExportButtons({ graph }: { graph: KhoGraph }) {
         type="button"
         className="button"
         title="Download every blob as a tar, laid out as Linux debugfs kho/out shows them (as khoscope extract writes them)"
-        onClick={() => run('kho/out archive', () => downloadDebugfsTar(graph, label))}
+        onClick={() => runExport('kho/out archive', () => downloadDebugfsTar(graph, label))}
       >
         kho/out .tar
       </button>
@@ -46,7 +35,7 @@ export function FragmentDtsButton({ graph, fragment }: { graph: KhoGraph; fragme
     <button
       type="button"
       className="button button--small"
-      onClick={() => run('DTS', () => downloadFragmentDts(graph, fragment, label))}
+      onClick={() => runExport('DTS', () => downloadFragmentDts(graph, fragment, label))}
     >
       Download this fragment as .dts
     </button>

@@ -5,6 +5,7 @@ import { graphToJson } from '../../../core/kho/render/graphToJson';
 import { renderFragmentDts } from '../../../core/kho/render/renderGraphDts';
 import { downloadBytes } from '../../components/downloadBytes';
 import { latin1Bytes } from '../../format/latin1Bytes';
+import { useDocumentStore } from '../../state/documentStore';
 
 /**
  * The explorer's extra exports, made in the page from the decoded graph
@@ -39,4 +40,15 @@ export function downloadDebugfsTar(graph: KhoGraph, label: string): string {
   const name = `${baseName(label)}.kho-out.tar`;
   downloadBytes(name, extractionTar(graph), 'application/x-tar');
   return name;
+}
+
+/** Runs an export; a refusal (a name a tar cannot hold) becomes a notice in plain words, never a broken page. */
+export function runExport(what: string, save: () => string): void {
+  try {
+    save();
+  } catch (error) {
+    useDocumentStore
+      .getState()
+      .notify(`The ${what} could not be made: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }
