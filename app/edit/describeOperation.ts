@@ -1,4 +1,4 @@
-import type { EditOperation } from '../../core/edit/EditOperation';
+import type { EditOperation } from '../../core/edit';
 
 /** An operation as one line of the edit history (`set size on /demo1 of 0x1847000`, ...). */
 export function describeOperation(op: EditOperation): string {

@@ -5,10 +5,10 @@
  * the graph the edited image decodes to, and the log is saved in the browser
  * after every step.
  */
-import type { EditOperation } from '../../core/edit/EditOperation';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { EditOperation } from '../../core/edit';
+import type { KhoGraph } from '../../core/kho';
 import { downloadBlob } from '../components/downloadBytes';
-import { fileBaseName } from '../../core/mem/export/fileBaseName';
+import { fileBaseName } from '../../core/mem';
 import type { EditAnswer, EditSnapshot } from '../model/EditSnapshot';
 import type { Selection } from '../model/Selection';
 import { useDocumentStore } from '../state/documentStore';

@@ -1,6 +1,6 @@
-import type { EditRoot } from '../../core/edit/EditState';
-import { managedPropertyReason } from '../../core/edit/pointerSlots';
-import type { Fragment } from '../../core/kho/model/Fragment';
+import type { EditRoot } from '../../core/edit';
+import { managedPropertyReason } from '../../core/edit';
+import type { Fragment } from '../../core/kho';
 
 /** Why nothing in `fragment` can be edited, or null when its tree can be. */
 export function fragmentLock(fragment: Fragment, unavailable: string | null): string | null {

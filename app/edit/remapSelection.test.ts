@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { seedGraph } from '../testing/testGraphs';
 import { editedFileName } from './editActions';
 import { remapSelection, shownId } from './remapSelection';

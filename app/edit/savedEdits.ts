@@ -1,4 +1,4 @@
-import type { EditOperation } from '../../core/edit/EditOperation';
+import type { EditOperation } from '../../core/edit';
 
 /**
  * The edits of one image as saved in the browser: operations only (plain

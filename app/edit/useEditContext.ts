@@ -1,4 +1,4 @@
-import type { EditRoot } from '../../core/edit/EditState';
+import type { EditRoot } from '../../core/edit';
 import { useEditStore } from '../state/editStore';
 
 /** What an editor in the inspector needs to know about the edits, for the fragment shown as `shownId`. */

@@ -1,8 +1,8 @@
-import { parsePropertyValue } from '../../core/edit/values/parsePropertyValue';
-import { EditError } from '../../core/edit/EditError';
-import type { ByteOrder } from '../../core/kho/model/ByteOrder';
-import type { TypedValue } from '../../core/kho/model/TypedValue';
-import { formatDtsValue } from '../../core/fdt/dts/formatDtsValue';
+import { parsePropertyValue } from '../../core/edit';
+import { EditError } from '../../core/edit';
+import type { ByteOrder } from '../../core/bytes';
+import type { TypedValue } from '../../core/kho';
+import { formatDtsValue } from '../../core/fdt/dts';
 
 /** The typed editors of a property value. `u32` and `u64` are written in a chosen byte order. */
 export type ValueEditorKind = 'string' | 'strings' | 'u32' | 'u64' | 'bytes' | 'dts';

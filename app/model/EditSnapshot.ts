@@ -1,7 +1,7 @@
-import type { EditOperation } from '../../core/edit/EditOperation';
-import type { EditRoot } from '../../core/edit/EditState';
-import type { Diagnostic } from '../../core/kho/model/Diagnostic';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { EditOperation } from '../../core/edit';
+import type { EditRoot } from '../../core/edit';
+import type { Diagnostic } from '../../core/kho';
+import type { KhoGraph } from '../../core/kho';
 import type { ExportPreview } from './ExportPreview';
 
 /** One step of the edit history: the operation and how it reads. */

@@ -1,4 +1,4 @@
-import type { FragmentFate } from '../../core/edit/reencode/EditPlan';
+import type { FragmentFate } from '../../core/edit';
 
 /** One fragment export writes, in words. */
 export interface PreviewFragment {

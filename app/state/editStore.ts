@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import type { SavedEdits } from '../edit/savedEdits';
 import type { EditSnapshot } from '../model/EditSnapshot';
 

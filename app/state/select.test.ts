@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { outlineModelOf } from '../outline/buildOutlineModel';
 import { seedGraph } from '../testing/testGraphs';
 import { useDocumentStore } from './documentStore';
@@ -13,18 +13,16 @@ let graph: KhoGraph;
 function show(preferred: Parameters<typeof resetViewsFor>[1] = null): void {
   resetViewsFor(graph, preferred);
   const request = useDocumentStore.getState().startOpening('seed', {});
-  useDocumentStore
-    .getState()
-    .finishOpening(request, {
-      status: 'ready',
-      label: 'seed',
-      image: null,
-      scan: null,
-      graph,
-      problem: null,
-      plan: {},
-      readMemory: null,
-    });
+  useDocumentStore.getState().finishOpening(request, {
+    status: 'ready',
+    label: 'seed',
+    image: null,
+    scan: null,
+    graph,
+    problem: null,
+    plan: {},
+    readMemory: null,
+  });
 }
 
 describe('selecting from anywhere', () => {

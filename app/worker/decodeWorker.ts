@@ -15,8 +15,8 @@ import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } f
 import { readSessionMemory } from './readSessionMemory';
 import { runPlan } from './runPlan';
 import { workerWindowScan } from './scanWindow/workerWindowScan';
-import { EditError } from '../../core/edit/EditError';
-import type { WindowScan } from '../../core/mem/scan';
+import { EditError } from '../../core/edit';
+import type { WindowScan } from '../../core/kho';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ScanSummary } from '../model/ScanSummary';
 

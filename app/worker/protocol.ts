@@ -1,5 +1,5 @@
-import type { EditOperation } from '../../core/edit/EditOperation';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { EditOperation } from '../../core/edit';
+import type { KhoGraph } from '../../core/kho';
 import type { BuiltDemoId } from '../demo/builtinDemos';
 import type { EditAnswer } from '../model/EditSnapshot';
 import type { ExplorePlan } from '../model/ExplorePlan';

@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Diagnostic, Severity } from '../../../core/kho/model/Diagnostic';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Diagnostic, KhoGraph, Severity } from '../../../core/kho';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { useRowWindow } from '../../components/useRowWindow';
 import { useDocumentStore } from '../../state/documentStore';
@@ -74,6 +73,7 @@ function DiagnosticList({ graph }: { graph: KhoGraph }) {
   const { start, end } = useRowWindow(viewport, order.length, ROW_HEIGHT);
   if (order.length === 0) return <p className="diagnostics__empty dim">No problems found.</p>;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized list puts spacer divs between list and rows, which <ul> forbids
     <div ref={viewport} className="diagnostics__list" role="list">
       <div role="none" style={{ height: order.length * ROW_HEIGHT }}>
         <div role="none" style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>

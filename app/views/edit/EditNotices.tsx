@@ -1,4 +1,4 @@
-import type { Diagnostic } from '../../../core/kho/model/Diagnostic';
+import type { Diagnostic } from '../../../core/kho';
 import { discardSavedEdits, restoreSavedEdits } from '../../edit/editActions';
 import { useDocumentStore } from '../../state/documentStore';
 import { useEditStore } from '../../state/editStore';

@@ -1,8 +1,8 @@
 import { useState, type ReactNode } from 'react';
-import type { EditOperation } from '../../../core/edit/EditOperation';
-import { bytesToHex } from '../../../core/edit/hexBytes';
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { EditOperation } from '../../../core/edit';
+import { bytesToHex } from '../../../core/edit';
+import type { Fragment } from '../../../core/kho';
+import type { KhoGraph } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import { applyOperation, type EditTarget } from '../../edit/editActions';
 import { fragmentLock } from '../../edit/editLocks';

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
-import type { ByteOrder } from '../../../core/kho/model/ByteOrder';
-import type { TypedValue } from '../../../core/kho/model/TypedValue';
+import type { ByteOrder } from '../../../core/bytes';
+import type { TypedValue } from '../../../core/kho';
 import {
   defaultEditor,
   encodeValueText,

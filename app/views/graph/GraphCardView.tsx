@@ -6,6 +6,8 @@ import { DiagnosticBadge } from './DiagnosticBadge';
 import type { GraphActions } from './GraphActions';
 import { PageChipLines } from './PageChipLines';
 import { CollapseToggle } from './CollapseToggle';
+import { selectionKey } from '../../explore/selectionKey';
+import { useCompareMark } from '../compare/useCompareMark';
 
 /** Props of one card at full detail. */
 export interface GraphCardViewProps {
@@ -41,16 +43,22 @@ export const GraphCardView = memo(function GraphCardView({
   actions,
 }: GraphCardViewProps) {
   const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
+  const compared = useCompareMark(
+    card.fragment === null ? '' : selectionKey({ kind: 'fragment', fragment: card.fragment }),
+  );
   const select = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(card.selection);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=group names a card for assistive technology; <fieldset> is for form controls
+    // biome-ignore lint/a11y/useKeyWithClickEvents: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard${card.fragment === null ? ' gcard--stand-in' : ''}`}
       style={style}
       data-card={card.id}
       data-mark={mark ?? undefined}
+      data-compare={compared}
       data-changed={changed || undefined}
       onClick={select}
       role="group"
@@ -111,6 +119,7 @@ function PropertyLine({
       }
     : undefined;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`}
       data-selected={selected || undefined}
@@ -124,16 +133,19 @@ function PropertyLine({
 }
 
 function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; actions: GraphActions }) {
+  const compared = useCompareMark(selectionKey(row.selection));
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(row.selection);
   };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className="gcard__row"
       style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }}
       data-row={row.key}
       data-selected={selected || undefined}
+      data-compare={compared}
       onClick={onClick}
     >
       <span className="gcard__row-label">{row.label}</span>

@@ -1,5 +1,5 @@
-import { EditError } from '../../../core/edit/EditError';
-import type { PhysicalMemory } from '../../../core/mem/PhysicalMemory';
+import { EditError } from '../../../core/edit';
+import type { PhysicalMemory } from '../../../core/mem';
 import type { EditAnswer } from '../../model/EditSnapshot';
 import type { EditAction } from '../protocol';
 import { type EditableImage, startEditSession } from './editableImage';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToHex } from '../../../core/edit/hexBytes';
+import { bytesToHex } from '../../../core/edit';
 import { openDemo } from '../../../core/edit/testing/NodeDemoImages';
-import { decodeKhoGraph } from '../../../core/kho/decode/decodeKhoGraph';
-import { graphToJson } from '../../../core/kho/render/graphToJson';
-import { openImage } from '../../../core/mem/openImage';
-import { BytesSource } from '../../../core/mem/sources/BytesSource';
+import { decodeKhoGraph } from '../../../core/kho';
+import { graphToJson } from '../../../core/kho';
+import { openImage } from '../../../core/mem';
+import { BytesSource } from '../../../core/mem';
 import type { EditAnswer, EditSnapshot } from '../../model/EditSnapshot';
 import { EditSession } from './EditSession';
 

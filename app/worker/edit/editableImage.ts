@@ -1,6 +1,6 @@
-import { EditError } from '../../../core/edit/EditError';
-import type { KhoRootScan } from '../../../core/kho/decode/KhoRootScan';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { EditError } from '../../../core/edit';
+import type { KhoRootScan } from '../../../core/kho';
+import type { KhoGraph } from '../../../core/kho';
 import type { OpenedSession } from '../OpenedSession';
 import type { OpenInput } from '../protocol';
 import { EditSession } from './EditSession';

@@ -1,7 +1,7 @@
-import type { EditPlan, PlannedFragment } from '../../../core/edit/reencode/EditPlan';
-import { hex } from '../../../core/kho/binary';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { Link } from '../../../core/kho/model/Link';
+import type { EditPlan, PlannedFragment } from '../../../core/edit';
+import { hex } from '../../../core/bytes';
+import type { KhoGraph } from '../../../core/kho';
+import type { Link } from '../../../core/kho';
 import type { ExportPreview, PreviewFragment } from '../../model/ExportPreview';
 
 /**

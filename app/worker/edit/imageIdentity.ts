@@ -1,5 +1,5 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { PhysicalMemory } from '../../../core/mem/PhysicalMemory';
+import type { KhoGraph } from '../../../core/kho';
+import type { PhysicalMemory } from '../../../core/mem';
 
 /** What identifies an image for its saved edits. */
 export interface IdentityInput {

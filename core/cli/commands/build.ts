@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { SpecError } from '../../spec/SpecError';
 import { buildSpecFile } from '../../spec/NodeSpecFiles';
 import type { Command } from '../Command';
@@ -42,7 +42,7 @@ export const buildCommand: Command = {
 
 /** Builds the spec and writes the image, listing where everything went. */
 async function build(spec: string, output: string): Promise<number> {
-  let built;
+  let built: ReturnType<typeof buildSpecFile>;
   try {
     built = buildSpecFile(spec);
   } catch (error) {

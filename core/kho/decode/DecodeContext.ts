@@ -1,6 +1,6 @@
 import { MemoryError } from '../../mem/MemoryError';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { fieldRefId } from '../fieldRefId';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 import type { Fragment } from '../model/Fragment';
@@ -133,7 +133,7 @@ export class DecodeContext {
 
   /** True when [address, address + length) lies in the image (false without memory). */
   contains(address: number, length: number): boolean {
-    return this.memory !== null && this.memory.contains(address, length);
+    return this.memory?.contains(address, length) === true;
   }
 }
 

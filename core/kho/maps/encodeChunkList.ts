@@ -9,11 +9,11 @@ import {
   SMALL_BITMAP_BYTES,
 } from './chunkListLayout';
 import { checkKhoPageSize } from './checkKhoPageSize';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { allocateMapPage, type EncodedMap, type PageAllocator } from './EncodedMap';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 /**
  * Builds a `kho-v1` chunk list for `blocks` like the kernel's serializer:
@@ -78,9 +78,15 @@ function collectBitmaps(
     const physStart = address - (address % span);
     const bit = (address - physStart) / blockSize;
     let byStart = bitmaps.get(order);
-    if (!byStart) bitmaps.set(order, (byStart = new Map()));
+    if (!byStart) {
+      byStart = new Map();
+      bitmaps.set(order, byStart);
+    }
     let bitmap = byStart.get(physStart);
-    if (!bitmap) byStart.set(physStart, (bitmap = new Uint8Array(bitmapBytes)));
+    if (!bitmap) {
+      bitmap = new Uint8Array(bitmapBytes);
+      byStart.set(physStart, bitmap);
+    }
     bitmap[bit >>> 3] |= 1 << (bit & 7);
   }
   return bitmaps;
