@@ -1,5 +1,5 @@
 import { emptyFdtDocument, writeFdt, type FdtNode } from '../core/fdt';
-import { anchorPage, cstr, fdtBlob, placeRoot, u64le } from '../core/mem/scan/testing/khoTestImage';
+import { anchorPage, cstr, fdtBlob, placeRoot, u64le } from '../core/kho/discover/testing/khoTestImage';
 import { SparseMemory } from '../core/mem/SparseMemory';
 import { buildKdump } from '../core/mem/testing/NodeKdumpBuilder';
 import type { FuzzInput } from './FuzzInput';

@@ -20,7 +20,7 @@ import { renderGraphText } from '../core/kho/render/renderGraphText';
 import { NodeZlibInflater } from '../core/mem/compression/NodeZlibInflater';
 import { MemoryError } from '../core/mem/MemoryError';
 import { openImage } from '../core/mem/openImage';
-import { RootScanError } from '../core/mem/scan/RootScanError';
+import { RootScanError } from '../core/kho/discover/RootScanError';
 import { BytesSource } from '../core/mem/sources/BytesSource';
 import { CountingSource } from '../core/mem/sources/CountingSource';
 import type { FuzzInput } from './FuzzInput';
