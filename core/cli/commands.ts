@@ -26,6 +26,11 @@ export const commands: Command[] = [
     load: async () => (await import('./commands/check')).runCheck,
   },
   {
+    name: 'diff',
+    summary: 'compare two KHO trees (two images, or two roots of one); exit 1 when they differ',
+    load: async () => (await import('./commands/diff')).runDiff,
+  },
+  {
     name: 'carve',
     summary: 'write a small ELF core holding only what the KHO tree uses',
     load: async () => (await import('./commands/carve')).runCarve,
