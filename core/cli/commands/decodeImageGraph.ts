@@ -2,7 +2,7 @@ import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
 import type { KhoDecodeOptions } from '../../kho/decode/KhoDecodeOptions';
 import type { KhoGraph } from '../../kho/model/KhoGraph';
 import type { OpenedImage } from '../../mem/OpenedImage';
-import { findKhoRoots } from '../../mem/scan';
+import { findKhoRoots } from '../../kho/discover';
 import { ProgressLine } from '../ProgressLine';
 import { openImageArguments, type ImageArguments } from './imageArguments';
 

@@ -1,4 +1,4 @@
-import { findKhoRoots, inspectRootAt, type RootCandidate, RootScanError } from '../../mem/scan';
+import { findKhoRoots, inspectRootAt, type RootCandidate, RootScanError } from '../../kho/discover';
 import type { CommandRun } from '../Command';
 import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
 import { parseFormat } from '../parseFormat';

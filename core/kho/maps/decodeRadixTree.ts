@@ -1,6 +1,6 @@
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { floorLog2, readU64Number, u64Hex } from './bitMath';
-import { hex } from '../binary';
+import { floorLog2, readU64Number, u64Hex } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import { mapLimits, type MapDecodeOptions, type MapLimits } from './MapDecodeOptions';
 import { ProblemLog } from './MapProblem';
 import { MapPageReader } from './MapPageReader';

@@ -1,4 +1,4 @@
-import { popcount32, trailingZeros32 } from './bitMath';
+import { popcount32, trailingZeros32 } from '../../bytes/bitMath';
 import type { RangeSink } from './RangeSink';
 
 /** Addresses must stay at or below 2^53 to be exact JS numbers. */

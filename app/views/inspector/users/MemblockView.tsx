@@ -1,4 +1,4 @@
-import type { MemblockContent } from '../../../../core/kho/model/UserContent';
+import type { MemblockContent } from '../../../../core/kho';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';
 import { formatSize } from '../../../format/formatSize';
