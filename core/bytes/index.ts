@@ -2,7 +2,7 @@
  * The bottom layer: byte-order, integer, address and text helpers every other
  * layer reads and writes with. Imports nothing from the rest of core.
  */
-export { ADDRESS_LIMIT, toAddress } from './address';
+export { ADDRESS_LIMIT, ADDRESS_LIMIT_NUMBER, toAddress } from './address';
 export type { ByteOrder } from './ByteOrder';
 export { readU16, readU32, readU64, readU64List, hex, readCString, startsWithAscii } from './readers';
 export { u64, u64List, u32, cells, cstring, charArray, concatBytes } from './encoders';
