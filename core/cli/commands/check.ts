@@ -1,4 +1,6 @@
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
+import { describeRootRoles } from '../../kho/roles/describeRootRoles';
+import { judgeByRole } from '../../kho/roles/judgeByRole';
 import type { CommandRun } from '../Command';
 import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
 import { parseFormat } from '../parseFormat';
@@ -11,11 +13,19 @@ Decodes the KHO tree of an image and prints every diagnostic with where it
 is. Exit status 0 when there is no error (and, with --strict, no warning), 1
 when there is.
 
+An image of a kernel that itself booted through KHO holds several roots: its
+outgoing one, and the incoming one it consumed (map zeroed, blobs freed), and
+maybe stale ones from earlier hops. Each root's role is printed with its
+evidence. Without --root, the outgoing root is judged: the problems of a
+consumed root are expected and are printed as notes that say why. With
+--root, every root given is judged strictly.
+
 options:
 ${IMAGE_OPTIONS_HELP}
   --strict          warnings count against the exit status too
   --format text     one diagnostic a line, then the counts (default)
-  --format json     {"roots", "fragments", "errors", "warnings", "notes", "diagnostics": [...]}
+  --format json     {"roots", "fragments", "errors", "warnings", "notes", "roles": [lines],
+                    "diagnostics": [...]}
                     (diagnostics as in docs/graph-json-schema.md)
 
 ${EXIT_CODES_HELP}`;
@@ -30,7 +40,9 @@ export const runCheck: CommandRun = (args) =>
     async (image, values) => {
       const format = parseFormat(values.format, ['text', 'json']);
       const graph = await decodeImageGraph(image);
-      const count = (severity: string) => graph.diagnostics.filter((d) => d.severity === severity).length;
+      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
+      const roles = describeRootRoles(graph);
+      const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       const summary = {
         roots: graph.roots.filter((root) => root.fragment !== null).length,
         fragments: graph.fragments.length,
@@ -39,9 +51,10 @@ export const runCheck: CommandRun = (args) =>
         notes: count('info'),
       };
       if (format === 'json') {
-        process.stdout.write(`${JSON.stringify({ ...summary, diagnostics: graph.diagnostics }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...summary, roles, diagnostics }, null, 2)}\n`);
       } else {
-        for (const diagnostic of graph.diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
+        for (const line of roles) process.stdout.write(`${line}\n`);
+        for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
         process.stdout.write(
           `${summary.roots} root(s), ${summary.fragments} fragment(s): ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.notes} note(s)\n`,
         );
