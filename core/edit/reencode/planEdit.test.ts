@@ -185,8 +185,11 @@ describe('writing an edit back (mainline maps)', () => {
     const memblock = plan.fragments.find((f) => f.id === '0x101000')!;
     expect(memblock.fate).toBe('moved');
     expect(fate(plan, '0x100000')).toBe('patched');
-    expect(plan.maps).toMatchObject([{ encoding: 'chunk-list', unmarked: [0x10_1000] }]);
-    expect(plan.maps[0].marked).toHaveLength(2);
+    // The old one-page folio's entry goes; the moved blob is one two-page folio, so one order-1 entry.
+    expect(plan.maps).toMatchObject([{ encoding: 'chunk-list', removed: [{ address: 0x10_1000, order: 0 }] }]);
+    expect(plan.maps[0].added).toEqual([
+      { address: memblock.location.kind === 'contiguous' ? memblock.location.address : -1, order: 1 },
+    ]);
     expect(graph.roots[0].map?.details).toMatchObject({ encoding: 'chunk-list', bitmapBytes: 512 });
     expect(graph.roots[0].map?.isPreserved(0x10_1000)).toBe(false);
     expect(plan.pages.get(0x10_1000)!.every((b) => b === 0)).toBe(true);
@@ -239,7 +242,7 @@ describe('writing an edit back (mainline maps)', () => {
       to: extra.decodedId,
       size: extra.bytes.length,
     });
-    expect(plan.maps[0].marked).toEqual([Number(extra.decodedId)]);
+    expect(plan.maps[0]).toMatchObject({ added: [{ address: Number(extra.decodedId), order: 0 }], removed: [] });
   });
 });
 
