@@ -68,7 +68,8 @@ function exportValues(
   for (const slot of pointerSlots(ctx.state, id, document)) {
     const target = slotTarget(ctx.state, slot);
     const placement = target && placements.placed.get(target.fragment);
-    if (!target || !placement) continue;
+    // A target that stays as it was keeps every pointer into it as the input wrote it.
+    if (!target || !placement || placement.fate === 'unchanged') continue;
     const value =
       slot.kind === 'page-list'
         ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
