@@ -28,7 +28,10 @@ interface Workload {
 function mixedBlocks(): PreservedBlock[] {
   const blocks: PreservedBlock[] = [];
   let seed = 12345;
-  const random = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const random = () => {
+    seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+    return seed / 2 ** 32;
+  };
   for (let at = 0; at < 48 * 2 ** 30; ) {
     const pages = 1 + Math.floor(random() * 600);
     blocks.push(...splitIntoBlocks(at, at + pages * PAGE, PAGE));
@@ -62,7 +65,11 @@ function image(encoded: EncodedMap): SparseMemory {
 
 function allocator(): () => number {
   let next = METADATA_BASE;
-  return () => (next += PAGE) - PAGE;
+  return () => {
+    const page = next;
+    next += PAGE;
+    return page;
+  };
 }
 
 /** Best of three runs, in milliseconds. */

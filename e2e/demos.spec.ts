@@ -13,7 +13,7 @@ test('the seed demo is built in the page and decodes to its four fragments with 
   for (const name of ['root 0x40000000', '0x40000000', 'memblock', 'gpu@0x100000000', 'n1', 'n2'])
     await expect(outlineRow(page, name)).toBeVisible();
   // node1's page list: two pages that are not contiguous, read big-endian, and why.
-  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('node1');
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('node1');
   await page.getByRole('option', { name: /node1/ }).first().click();
   await page.getByRole('treeitem', { name: 'kho,recursive-fdt' }).filter({ hasText: '0x40003000' }).click();
   const link = inspector(page).getByTestId('link-facts');

@@ -27,6 +27,11 @@ test('every problem is listed with its place; a click selects the place in every
   await expect(inspector(page).getByTestId('inspector-path')).toHaveText('0x1844000:sessions_pa');
   await expect(outlineRow(page, 'sessions_pa')).toHaveAttribute('aria-selected', 'true');
 
+  // The keyboard reaches every problem too: each row is a button, and Enter selects its place.
+  await dangling.getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  await expect(inspector(page).getByTestId('inspector-path')).toHaveText('0x23a000:/broken/preserved-data');
+
   // The panel folds away (also with `p`).
   await panel.getByRole('button', { name: 'Diagnostics' }).click();
   await expect(panel.getByRole('listitem')).toHaveCount(0);

@@ -54,7 +54,7 @@ test('a search result under a collapsed card, picked while the memory map is sho
 
   await page.getByRole('tab', { name: 'Memory map' }).click();
   await expect(view).toBeHidden();
-  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('0x104000');
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('0x104000');
   await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText(
     'fragment 0x104000',
   );

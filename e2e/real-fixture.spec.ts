@@ -22,7 +22,7 @@ test('a real Linux 7.3 dump: the root at 0x23a000 and its memblock, LUO, kho_tes
     await expect(outlineRow(page, name)).toBeVisible();
   await expect(inspector(page).getByTestId('root-facts')).toContainText('kho-v4');
   await expect(inspector(page).getByTestId('map-summary')).toContainText('45 blocks');
-  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('demo1');
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('demo1');
   await page.getByRole('option', { name: /demo1/ }).first().click();
   await expect(inspector(page).getByTestId('inspector-path')).toHaveText('0x1847000:/demo1');
   await inspector(page).getByTestId('property-table').locator('tr[data-property="start"]').click();

@@ -23,7 +23,7 @@ test('screenshots of every view, light and dark', async ({ page }) => {
   await screenshot(page, 'outline-inspector-light');
   await page.getByTestId('diagnostics').locator('[data-code="dangling-pointer"]').click();
   await screenshot(page, 'diagnostics-light');
-  await page.getByRole('searchbox', { name: 'Search the graph' }).fill('0x1847000');
+  await page.getByRole('combobox', { name: 'Search the graph' }).fill('0x1847000');
   await screenshot(page, 'search-light');
   await page.keyboard.press('Escape');
   await page.keyboard.press('?');

@@ -11,7 +11,7 @@ test('searching an address finds the fragment there and the pointer holding it; 
   // `/` focuses the search box from anywhere.
   await page.getByRole('tree', { name: 'KHO tree' }).focus();
   await page.keyboard.press('/');
-  const box = page.getByRole('searchbox', { name: 'Search the graph' });
+  const box = page.getByRole('combobox', { name: 'Search the graph' });
   await expect(box).toBeFocused();
   await page.keyboard.type('0x1847000');
   const results = page.getByRole('listbox', { name: 'Search results' });

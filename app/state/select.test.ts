@@ -13,18 +13,16 @@ let graph: KhoGraph;
 function show(preferred: Parameters<typeof resetViewsFor>[1] = null): void {
   resetViewsFor(graph, preferred);
   const request = useDocumentStore.getState().startOpening('seed', {});
-  useDocumentStore
-    .getState()
-    .finishOpening(request, {
-      status: 'ready',
-      label: 'seed',
-      image: null,
-      scan: null,
-      graph,
-      problem: null,
-      plan: {},
-      readMemory: null,
-    });
+  useDocumentStore.getState().finishOpening(request, {
+    status: 'ready',
+    label: 'seed',
+    image: null,
+    scan: null,
+    graph,
+    problem: null,
+    plan: {},
+    readMemory: null,
+  });
 }
 
 describe('selecting from anywhere', () => {

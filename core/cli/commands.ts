@@ -2,6 +2,7 @@ import type { Command } from './Command';
 import { carveCommand } from './commands/carve';
 import { buildCommand } from './commands/build';
 import { checkCommand } from './commands/check';
+import { diffCommand } from './commands/diff';
 import { dtsCommand } from './commands/dts';
 import { editCommand } from './commands/edit';
 import { extractCommand } from './commands/extract';
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   treeCommand,
   extractCommand,
   checkCommand,
+  diffCommand,
   carveCommand,
   dtsCommand,
   editCommand,

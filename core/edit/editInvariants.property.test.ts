@@ -44,7 +44,7 @@ interface Place {
   node: string;
 }
 
-function valueOf(size: number, seed: number): string {
+function valueHex(size: number, seed: number): string {
   return bytesToHex(Uint8Array.from({ length: size }, (_, i) => (i * 31 + seed) & 0xff));
 }
 
@@ -93,11 +93,11 @@ function operationFor(state: EditState, s: Step): EditOperation | 'undo' | null 
   switch (s.kind) {
     case 0: {
       const at = choose(nodes);
-      return at ? { op: 'add-property', ...at, name, value: valueOf(s.size, s.pick2) } : null;
+      return at ? { op: 'add-property', ...at, name, value: valueHex(s.size, s.pick2) } : null;
     }
     case 1: {
       const at = choose(ownProperties);
-      return at ? { op: 'set-property', ...at, value: valueOf(s.size, s.pick2) } : null;
+      return at ? { op: 'set-property', ...at, value: valueHex(s.size, s.pick2) } : null;
     }
     case 2: {
       const at = choose(ownProperties);
@@ -137,7 +137,7 @@ function operationFor(state: EditState, s: Step): EditOperation | 'undo' | null 
               name: '',
               properties: [
                 ['compatible', bytesToHex(new TextEncoder().encode('x-frag-v1\0'))],
-                ['x-data', valueOf(s.size, s.pick2)],
+                ['x-data', valueHex(s.size, s.pick2)],
               ],
               children: [],
             },
@@ -173,7 +173,7 @@ describe('edit invariants over random edit sequences on every demo', () => {
               log = log.undo();
               continue;
             }
-            let result;
+            let result: ReturnType<typeof applyEdit>;
             try {
               result = applyEdit(log.state, op);
             } catch (error) {
@@ -183,7 +183,7 @@ describe('edit invariants over random edit sequences on every demo', () => {
             expect(editContentDifference(applyEdit(result.state, result.inverse).state, log.state)).toBeNull();
             log = log.apply(op);
           }
-          let plan;
+          let plan: Awaited<ReturnType<typeof planEdit>>;
           try {
             plan = await planEdit(demo.image.memory, demo.graph, log.state);
           } catch (error) {

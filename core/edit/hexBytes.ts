@@ -2,6 +2,9 @@ import { bytesToHex } from '../kho/render/graphToJson';
 
 export { bytesToHex };
 
+/** Re-exported from core/fdt, where the layers below edit can use it too. */
+export { sameBytes } from '../fdt/sameBytes';
+
 /**
  * The bytes of a lowercase or uppercase hex string with no separators (the
  * form operations carry values in, so an operation is plain JSON). Throws a
@@ -13,11 +16,4 @@ export function hexToBytes(text: string): Uint8Array {
   const bytes = new Uint8Array(text.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(text.slice(2 * i, 2 * i + 2), 16);
   return bytes;
-}
-
-/** True when both arrays hold the same bytes. */
-export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

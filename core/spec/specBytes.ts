@@ -52,7 +52,7 @@ function size(field: JsonField): number {
 
 function ascii(field: JsonField): Uint8Array {
   const text = field.string();
-  if (!/^[\x00-\x7f]*$/.test(text)) throw field.error('must be ASCII');
+  if (/[^\p{ASCII}]/u.test(text)) throw field.error('must be ASCII');
   return Uint8Array.from(text, (c) => c.charCodeAt(0));
 }
 

@@ -6,7 +6,7 @@ import { test as base, expect } from '@playwright/test';
  * request left the app's origin (data: and blob: URLs are local) or if the
  * page logged an error or threw.
  */
-export const test = base.extend<{ localOnlyGuard: void }>({
+export const test = base.extend<{ localOnlyGuard: undefined }>({
   localOnlyGuard: [
     async ({ context, page, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
@@ -24,7 +24,7 @@ export const test = base.extend<{ localOnlyGuard: void }>({
       page.on('worker', (worker) =>
         worker.on('console', (message) => message.type() === 'error' && errors.push(`worker: ${message.text()}`)),
       );
-      await use();
+      await use(undefined);
       expect(foreign, 'requests that left the origin').toEqual([]);
       expect(errors, 'console errors').toEqual([]);
     },

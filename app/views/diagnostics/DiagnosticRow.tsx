@@ -19,18 +19,21 @@ export function DiagnosticRow({ graph, index, height }: { graph: KhoGraph; index
   const key = selectionKey(place);
   const here = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized list puts spacer divs between list and rows, which <ul> forbids
     <div
       role="listitem"
       className={here ? 'diagnostic-row diagnostic-row--here' : 'diagnostic-row'}
       style={{ height }}
       title={diagnostic.message}
       data-code={diagnostic.code}
-      onClick={() => select(place)}
     >
-      <SeverityIcon severity={diagnostic.severity} />
-      <span className="diagnostic-row__code mono">{diagnostic.code}</span>
-      <span className="diagnostic-row__message">{diagnostic.message}</span>
-      <span className="diagnostic-row__place mono">{placeText(diagnostic.location)}</span>
+      {/* A button, so that Tab and Enter reach every problem as a click does. */}
+      <button type="button" className="diagnostic-row__open" onClick={() => select(place)}>
+        <SeverityIcon severity={diagnostic.severity} />
+        <span className="diagnostic-row__code mono">{diagnostic.code}</span>
+        <span className="diagnostic-row__message">{diagnostic.message}</span>
+        <span className="diagnostic-row__place mono">{placeText(diagnostic.location)}</span>
+      </button>
     </div>
   );
 }

@@ -74,6 +74,7 @@ function DiagnosticList({ graph }: { graph: KhoGraph }) {
   const { start, end } = useRowWindow(viewport, order.length, ROW_HEIGHT);
   if (order.length === 0) return <p className="diagnostics__empty dim">No problems found.</p>;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a virtualized list puts spacer divs between list and rows, which <ul> forbids
     <div ref={viewport} className="diagnostics__list" role="list">
       <div role="none" style={{ height: order.length * ROW_HEIGHT }}>
         <div role="none" style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>

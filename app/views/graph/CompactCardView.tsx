@@ -32,6 +32,8 @@ export const CompactCardView = memo(function CompactCardView({
     actions.select(card.selection);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=group names a card for assistive technology; <fieldset> is for form controls
+    // biome-ignore lint/a11y/useKeyWithClickEvents: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard gcard--compact${card.fragment === null ? ' gcard--stand-in' : ''}`}
       style={style}

@@ -59,6 +59,7 @@ export const EdgeLayer = memo(function EdgeLayer({
       </svg>
       {labels &&
         edges.map((placed) => (
+          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
           <div
             key={placed.edge.id}
             className="graph-edge-label"
@@ -92,6 +93,7 @@ function EdgePath({
   const { d, reachesTarget } = clipEdge(placed, window);
   if (d === '') return null;
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <g
       className={`graph-edge graph-edge--${placed.edge.kind}`}
       data-edge={placed.edge.id}

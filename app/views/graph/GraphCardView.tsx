@@ -43,6 +43,8 @@ export const GraphCardView = memo(function GraphCardView({
     actions.select(card.selection);
   };
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=group names a card for assistive technology; <fieldset> is for form controls
+    // biome-ignore lint/a11y/useKeyWithClickEvents: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard${card.fragment === null ? ' gcard--stand-in' : ''}`}
       style={style}
@@ -107,6 +109,7 @@ function PropertyLine({
       }
     : undefined;
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`}
       data-selected={selected || undefined}
@@ -125,6 +128,7 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
     actions.select(row.selection);
   };
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className="gcard__row"
       style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }}

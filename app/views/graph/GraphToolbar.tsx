@@ -13,6 +13,7 @@ export interface GraphToolbarProps {
 /** Zoom in, zoom out, fit, expand all, and how many cards are shown. */
 export function GraphToolbar({ onZoomIn, onZoomOut, onFit, cards, total, onExpandAll }: GraphToolbarProps) {
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: not an action, only keeps clicks on the buttons from reaching the graph below
     <div className="graph-toolbar" data-zoom-ignore onClick={(event) => event.stopPropagation()}>
       <button
         type="button"

@@ -113,6 +113,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
   // mounted in a hidden panel).
   const latest = useRef({ layout, bounds });
   latest.current = { layout, bounds };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `scene` is the trigger (a new graph), read through `latest`
   useLayoutEffect(() => {
     const showInitial = () => {
       const { width, height } = store.getState();
@@ -160,17 +161,17 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = 80;
-    const keys: Record<string, () => void> = {
-      '+': () => zoom.zoomBy(1.25),
-      '=': () => zoom.zoomBy(1.25),
-      '-': () => zoom.zoomBy(0.8),
-      '0': fit,
-      ArrowLeft: () => zoom.panBy(step / store.getState().transform.k, 0),
-      ArrowRight: () => zoom.panBy(-step / store.getState().transform.k, 0),
-      ArrowUp: () => zoom.panBy(0, step / store.getState().transform.k),
-      ArrowDown: () => zoom.panBy(0, -step / store.getState().transform.k),
-    };
-    const action = keys[event.key];
+    const keys = new Map<string, () => void>([
+      ['+', () => zoom.zoomBy(1.25)],
+      ['=', () => zoom.zoomBy(1.25)],
+      ['-', () => zoom.zoomBy(0.8)],
+      ['0', fit],
+      ['ArrowLeft', () => zoom.panBy(step / store.getState().transform.k, 0)],
+      ['ArrowRight', () => zoom.panBy(-step / store.getState().transform.k, 0)],
+      ['ArrowUp', () => zoom.panBy(0, step / store.getState().transform.k)],
+      ['ArrowDown', () => zoom.panBy(0, -step / store.getState().transform.k)],
+    ]);
+    const action = keys.get(event.key);
     if (!action || event.target !== event.currentTarget) return;
     event.preventDefault();
     action();
@@ -191,6 +192,8 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
     <div
       className="graph-view"
       ref={container}
+      role="application"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: the graph takes focus for its own keys (+ − 0 and arrows pan and zoom)
       tabIndex={0}
       onKeyDown={onKeyDown}
       onClick={onOverviewClick}

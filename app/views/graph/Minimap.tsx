@@ -39,6 +39,7 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
   const view = useRef<HTMLCanvasElement>(null);
   const scale = useMemo(() => minimapScale(layout, CARD.width, WIDTH, HEIGHT), [layout]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
     const canvas = cards.current;
     const context = canvas && prepareCanvas(canvas, WIDTH, HEIGHT);
@@ -68,6 +69,7 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
     }
   }, [scene, layout, focus, scale, themeVersion]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
     const canvas = view.current;
     if (!canvas) return;

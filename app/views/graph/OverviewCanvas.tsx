@@ -28,6 +28,7 @@ export interface OverviewCanvasProps {
  */
 export function OverviewCanvas({ scene, layout, index, edges, focus, store, themeVersion }: OverviewCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
     const element = canvas.current;
     if (!element) return;
@@ -47,7 +48,7 @@ export function OverviewCanvas({ scene, layout, index, edges, focus, store, them
       if (frame !== 0) cancelAnimationFrame(frame);
     };
   }, [scene, layout, index, edges, focus, store, themeVersion]);
-  return <canvas ref={canvas} className="graph-overview" aria-hidden="true" />;
+  return <canvas ref={canvas} className="graph-overview" />;
 }
 
 function drawOverview(

@@ -35,6 +35,7 @@ export const HexRowView = memo(function HexRowView({
   const row = rows.row(index);
   if (row.kind === 'divider') {
     return (
+      // biome-ignore lint/a11y/useSemanticElements: the divider carries a label (the gap it marks), which <hr> cannot hold
       <div className="hex-divider" style={{ height }} role="separator">
         {row.label}
       </div>

@@ -50,6 +50,7 @@ const ROW_HEIGHT = 20;
  * into view.
  */
 export function HexView({ graph, selection, onSelect, readMemory, region: explicit }: HexViewProps) {
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `graph` is the trigger: a new graph gets a new, empty owners cache
   const ownersOf = useMemo(() => cachedByteOwners(), [graph]);
   const fragments = useMemo(() => new Map(graph.fragments.map((fragment) => [fragment.id, fragment])), [graph]);
   const addresses = useMemo(() => {
@@ -132,6 +133,7 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
         )}
         {needsMemory && <span className="hex-view__note">no physical memory in this input: bytes cannot be read</span>}
       </div>
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut to a byte's owner; the keyboard reaches every place through the outline tree and search */}
       <div
         ref={viewport}
         className="hex-view__rows"

@@ -38,6 +38,7 @@ export function useRegionBytes(
       if (frame !== 0) cancelAnimationFrame(frame);
     };
   }, [cache]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `version` is the trigger (see below)
   return useMemo<RegionBytes>(() => {
     if (region === null) return { byteAt: () => null };
     if (fragmentBytes !== null) return { byteAt: (offset) => fragmentBytes[offset] ?? null };

@@ -100,6 +100,7 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     if (frame.current === 0) frame.current = requestAnimationFrame(draw);
   }, [draw]);
   useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useLayoutEffect(() => {
     colors.current = null;
     draw();

@@ -19,7 +19,7 @@ export function ProgressView() {
           Opening <span className="mono">{label}</span>
         </h2>
         <p role="status" aria-live="polite" data-testid="progress-text">
-          {describe(progress)}
+          {progressText(progress)}
         </p>
         <progress
           className="progress"
@@ -38,7 +38,7 @@ export function ProgressView() {
   );
 }
 
-function describe(progress: LoadProgress | null): string {
+function progressText(progress: LoadProgress | null): string {
   if (!progress || progress.stage === 'opening') return 'Reading the container…';
   if (progress.stage === 'scanning') {
     const total = progress.totalBytes > 0 ? ` of ${formatSize(progress.totalBytes)}` : '';

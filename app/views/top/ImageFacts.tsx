@@ -14,6 +14,7 @@ export function ImageFacts() {
   );
   if (!label) return null;
   return (
+    // biome-ignore lint/a11y/useSemanticElements: role=group names the facts for assistive technology; <fieldset> is for form controls
     <div className="image-facts" role="group" aria-label="Image">
       <span className="image-facts__name" title={label} data-testid="file-name">
         {label}

@@ -38,6 +38,7 @@ export function RootsMenu() {
       </button>
       {open && (
         <>
+          {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: a click on the backdrop is the pointer's way out; Esc is the keyboard's */}
           <div className="backdrop" onClick={() => setOpen(false)} />
           <div className="popover" role="dialog" aria-label="Roots">
             <h3 className="section__title">Decoded roots</h3>

@@ -1,13 +1,13 @@
 import { useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
-import { SEARCH_INPUT_ID } from '../../components/useGlobalShortcuts';
+import { SEARCH_INPUT_ID } from '../../commands/appCommands';
 import { sameSelection } from '../../explore/selectionKey';
 import { searchGraph } from '../../search/searchGraph';
 import { useDocumentStore } from '../../state/documentStore';
 import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore } from '../../state/uiStore';
-import { SearchResults } from './SearchResults';
+import { SearchResults, searchResultId } from './SearchResults';
 
 /**
  * Search over names, values and addresses of the whole graph (the browser's
@@ -45,15 +45,17 @@ export function SearchBox() {
   };
 
   return (
-    <div className="search" role="search">
+    <search className="search">
       <input
         id={SEARCH_INPUT_ID}
+        role="combobox"
         className="input search__input"
         type="search"
         placeholder="Search names, values, addresses  (/)"
         aria-label="Search the graph"
         aria-controls="search-results"
         aria-expanded={open && query.trim() !== ''}
+        aria-activedescendant={open && results.length > 0 ? searchResultId(active) : undefined}
         autoComplete="off"
         spellCheck={false}
         value={query}
@@ -62,6 +64,6 @@ export function SearchBox() {
         onKeyDown={onKeyDown}
       />
       {open && query.trim() !== '' && <SearchResults results={results} active={active} onChoose={choose} />}
-    </div>
+    </search>
   );
 }

@@ -2,6 +2,11 @@ import { useLayoutEffect, useRef } from 'react';
 import type { SearchResult } from '../../search/SearchEntry';
 import { MAX_RESULTS } from '../../search/searchGraph';
 
+/** The DOM id of result `index`, which the search box names as its active descendant. */
+export function searchResultId(index: number): string {
+  return `search-result-${index}`;
+}
+
 /** The results under the search box: what, where, and why it matched; the highlighted one is kept in view. */
 export function SearchResults({
   results,
@@ -12,7 +17,8 @@ export function SearchResults({
   active: number;
   onChoose: (index: number) => void;
 }) {
-  const list = useRef<HTMLUListElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `active` is the trigger: the highlighted result moved
   useLayoutEffect(() => {
     list.current?.querySelector('[aria-selected="true"]')?.scrollIntoView({ block: 'nearest' });
   }, [active]);
@@ -25,10 +31,12 @@ export function SearchResults({
             ? `first ${MAX_RESULTS} matches`
             : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
       </div>
-      <ul ref={list} id="search-results" role="listbox" aria-label="Search results">
+      <div ref={list} id="search-results" role="listbox" aria-label="Search results">
         {results.map((result, index) => (
-          <li
+          // biome-ignore lint/a11y/useFocusableInteractive: focus stays in the combobox, which points here by aria-activedescendant
+          <div
             key={index}
+            id={searchResultId(index)}
             role="option"
             aria-selected={index === active}
             className={index === active ? 'search__result search__result--active' : 'search__result'}
@@ -41,9 +49,9 @@ export function SearchResults({
             <span className="search__title mono">{result.title}</span>
             <span className="search__context mono">{result.context}</span>
             <span className="search__reason">{result.reason}</span>
-          </li>
+          </div>
         ))}
-      </ul>
+      </div>
     </div>
   );
 }

@@ -42,7 +42,7 @@ export const buildCommand: Command = {
 
 /** Builds the spec and writes the image, listing where everything went. */
 async function build(spec: string, output: string): Promise<number> {
-  let built;
+  let built: ReturnType<typeof buildSpecFile>;
   try {
     built = buildSpecFile(spec);
   } catch (error) {

@@ -56,7 +56,7 @@ export const carveCommand: Command = {
         };
 
         const opened = await openImageArguments(imageArgs);
-        let carved;
+        let carved: Awaited<ReturnType<typeof carveImage>>;
         try {
           const { image } = opened;
           if (image.kind !== 'memory') {

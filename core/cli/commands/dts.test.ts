@@ -171,12 +171,12 @@ describe('khoscope dts --allow-truncated', () => {
     const full = decompileWithDtc(new Uint8Array(readFileSync(join(CARVED_TRUTH, 'root-fdt-full.dtb'))));
     const { stdout } = await runCliLatin1('dts', '--allow-truncated', debugfsRoot);
     // Names aside (the cut lost the strings block), each printed line stands in dtc's text of the whole blob, in order.
-    const valueOf = (line: string) => line.replace(/^(\t*)(<name at [^>]*>|[^\t =]+) = /, '$1= ');
-    const fullLines = full.split('\n').map(valueOf);
+    const valuePart = (line: string) => line.replace(/^(\t*)(<name at [^>]*>|[^\t =]+) = /, '$1= ');
+    const fullLines = full.split('\n').map(valuePart);
     let at = 0;
     for (const line of stdout
       .split('\n')
-      .map(valueOf)
+      .map(valuePart)
       .filter((text) => text.includes('='))) {
       at = fullLines.indexOf(line, at) + 1;
       expect(at, line).toBeGreaterThan(0);

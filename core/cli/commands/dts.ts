@@ -1,11 +1,12 @@
-import { mkdir, open, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt, type FdtIndex, type FdtTruncation } from '../../fdt';
-import { printDts } from '../../fdt/dts';
+import { printFdtIndexDts } from '../../fdt/dts';
 import type { Command } from '../Command';
 import { parseCommandLine } from '../parseCommandLine';
 import { runWithUsage } from '../runWithUsage';
 import { UsageError } from '../UsageError';
+import { writeChunks } from '../writeChunks';
 
 const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR] [--allow-truncated]
 
@@ -52,21 +53,29 @@ async function readBlob(path: string): Promise<Uint8Array> {
   }
 }
 
-/** One file decompiled: its DTS, and for a blob cut short what the DTS lacks (null for a whole blob). */
-interface Decompiled {
-  dts: Buffer;
-  truncationNote: string | null;
+/**
+ * One file read and indexed, ready to print: its DTS comes in chunks of
+ * bytes (`printFdtIndexDts`), and for a blob cut short `truncationNote` says
+ * what the DTS lacks (null for a whole blob). A blob the file holds only the
+ * start of is read as far as it goes with `allowTruncated`, else it is an
+ * error; every error comes before any text.
+ */
+async function decompile(
+  path: string,
+  allowTruncated: boolean,
+): Promise<{ index: FdtIndex; truncationNote: string | null }> {
+  const index = readIndex(await readBlob(path), allowTruncated);
+  return { index, truncationNote: index.truncation && truncationNote(index, index.truncation) };
 }
 
-/**
- * The DTS of one file; the text holds one char per byte (names are latin1), so
- * it is written as latin1. A blob the file holds only the start of is read as
- * far as it goes with `allowTruncated`, else it is an error.
- */
-async function decompile(path: string, allowTruncated: boolean): Promise<Decompiled> {
-  const index = readIndex(await readBlob(path), allowTruncated);
-  const dts = Buffer.from(printDts(index.toDocument()), 'latin1');
-  return { dts, truncationNote: index.truncation && truncationNote(index, index.truncation) };
+/** The DTS of an index written to a new file, chunk by chunk. */
+async function writeDtsFile(path: string, index: FdtIndex): Promise<void> {
+  const file = await open(path, 'w');
+  try {
+    for (const chunk of printFdtIndexDts(index)) await file.write(chunk);
+  } finally {
+    await file.close();
+  }
 }
 
 /**
@@ -147,10 +156,10 @@ async function decompileAll(
   let failed = false;
   let printed = 0;
   for (const [i, input] of inputs.entries()) {
-    let dts: Buffer;
+    let index: FdtIndex;
     try {
       const decompiled = await decompile(input, allowTruncated);
-      dts = decompiled.dts;
+      index = decompiled.index;
       if (decompiled.truncationNote !== null)
         process.stderr.write(`khoscope dts: ${input}: ${decompiled.truncationNote}\n`);
     } catch (error) {
@@ -160,16 +169,16 @@ async function decompileAll(
     }
     if (outputs) {
       try {
-        await writeFile(outputs[i], dts);
+        await writeDtsFile(outputs[i], index);
       } catch (error) {
         process.stderr.write(`khoscope dts: ${input}: cannot write ${outputs[i]}: ${reason(error)}\n`);
         failed = true;
       }
     } else if (inputs.length === 1) {
-      process.stdout.write(dts);
+      await writeChunks(process.stdout, printFdtIndexDts(index));
     } else {
       process.stdout.write(`${printed === 0 ? '' : '\n'}// ${input}\n`);
-      process.stdout.write(dts);
+      await writeChunks(process.stdout, printFdtIndexDts(index));
       printed++;
     }
   }

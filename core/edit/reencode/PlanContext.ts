@@ -60,7 +60,7 @@ export class PlanContext {
     const cached = this.originalDocuments.get(id);
     if (cached) return cached;
     const fragment = this.inputFragments.get(id);
-    if (!fragment || fragment.content?.kind !== 'fdt') return null;
+    if (fragment?.content?.kind !== 'fdt') return null;
     const document = readFdt(fragment.bytes).toDocument();
     this.originalDocuments.set(id, document);
     return document;

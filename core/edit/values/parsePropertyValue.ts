@@ -23,7 +23,7 @@ export function parsePropertyValue(text: string): Uint8Array {
   if (text.trim() === '') return new Uint8Array(0);
   const shortcut = /^(u64le|u32le|u16le):(.*)$/s.exec(text.trim());
   if (shortcut) return littleEndianList(shortcut[1], shortcut[2]);
-  let document;
+  let document: ReturnType<typeof parseDts>;
   try {
     // A one-property tree: the DTS parser types the value exactly as dtc would.
     document = parseDts(`/dts-v1/;\n/ {\n_ = ${text}\n;\n};\n`);

@@ -26,7 +26,7 @@ import { decompileWithDtc, reprintWithDtc } from './testing/NodeDtcDecompile';
  * an escaped backslash before a 0 is left alone.
  */
 function unambiguousNuls(dtcText: string): string {
-  return dtcText.replace(/\\(?:(0)(?=[0-7])|.)/g, (escape, nul: string | undefined) => (nul ? '\\000' : escape));
+  return dtcText.replace(/\\(?:(0)(?=[0-7])|.)/g, (match, nul: string | undefined) => (nul ? '\\000' : match));
 }
 
 function expectSameAsDtc(source: string): void {

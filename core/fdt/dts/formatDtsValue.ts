@@ -1,22 +1,14 @@
+import { decodeLatin1 } from '../latin1';
+import { DtsByteWriter } from './DtsByteWriter';
 import { guessDtsValueType } from './guessDtsValueType';
 import type { DtsValueType } from './guessDtsValueType';
 
-/** dtc's escape for each byte that has a one-letter one (treesource.c `write_propval_string`). */
-const LETTER_ESCAPES: ReadonlyMap<number, string> = new Map([
-  [0x00, '\\0'],
-  [0x07, '\\a'],
-  [0x08, '\\b'],
-  [0x09, '\\t'],
-  [0x0a, '\\n'],
-  [0x0b, '\\v'],
-  [0x0c, '\\f'],
-  [0x0d, '\\r'],
-  [0x22, '\\"'],
-  [0x5c, '\\\\'],
-]);
-
-function hex2(byte: number): string {
-  return byte.toString(16).padStart(2, '0');
+/** The value's text as `DtsByteWriter` writes it for `type`, as a string (one char per byte). */
+function formatAs(value: Uint8Array, type: DtsValueType): string {
+  const writer = new DtsByteWriter(value.length * 4 + 16);
+  writer.value(value, 0, value.length, type);
+  const text = writer.take();
+  return decodeLatin1(text, 0, text.length);
 }
 
 /**
@@ -36,16 +28,7 @@ export function formatDtsString(value: Uint8Array): string {
   if (value.length === 0 || value[value.length - 1] !== 0) {
     throw new RangeError('a DTS string value must end with a NUL byte');
   }
-  let text = '"';
-  for (let i = 0; i < value.length - 1; i++) {
-    const byte = value[i];
-    const escape = LETTER_ESCAPES.get(byte);
-    if (byte === 0 && i + 1 < value.length - 1 && value[i + 1] >= 0x30 && value[i + 1] <= 0x37) text += '\\000';
-    else if (escape !== undefined) text += escape;
-    else if (byte >= 0x20 && byte <= 0x7e) text += String.fromCharCode(byte);
-    else text += `\\x${hex2(byte)}`;
-  }
-  return `${text}"`;
+  return formatAs(value, 'string');
 }
 
 /**
@@ -55,17 +38,12 @@ export function formatDtsString(value: Uint8Array): string {
  */
 export function formatDtsCells(value: Uint8Array): string {
   if (value.length % 4 !== 0) throw new RangeError('a DTS cell value must be a multiple of 4 bytes long');
-  const cells: string[] = [];
-  for (let i = 0; i < value.length; i += 4) {
-    const cell = ((value[i] << 24) | (value[i + 1] << 16) | (value[i + 2] << 8) | value[i + 3]) >>> 0;
-    cells.push(`0x${cell.toString(16).padStart(2, '0')}`);
-  }
-  return `<${cells.join(' ')}>`;
+  return formatAs(value, 'cells');
 }
 
 /** A value as dtc's byte string: `[01 ab ff]`. */
 export function formatDtsBytes(value: Uint8Array): string {
-  return `[${Array.from(value, hex2).join(' ')}]`;
+  return formatAs(value, 'bytes');
 }
 
 /**

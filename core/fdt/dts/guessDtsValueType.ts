@@ -30,15 +30,23 @@ export function isDtsStringByte(byte: number): boolean {
  * - otherwise bytes.
  */
 export function guessDtsValueType(value: Uint8Array): DtsValueType {
-  const length = value.length;
-  if (length === 0) return 'empty';
-  let nonString = 0;
+  return guessDtsRangeType(value, 0, value.length);
+}
+
+/** Whether each byte is string material (`isDtsStringByte`), as a table: the guess looks at every value byte. */
+const STRING_BYTES = Uint8Array.from({ length: 256 }, (_, byte) => (isDtsStringByte(byte) ? 1 : 0));
+
+/** `guessDtsValueType` of the bytes [start, end) of `bytes`, without making a view of them. */
+export function guessDtsRangeType(bytes: Uint8Array, start: number, end: number): DtsValueType {
+  const length = end - start;
+  if (length <= 0) return 'empty';
+  if (bytes[end - 1] !== 0) return length % 4 === 0 ? 'cells' : 'bytes';
   let nuls = 0;
-  for (let i = 0; i < length; i++) {
-    const byte = value[i];
-    if (!isDtsStringByte(byte)) nonString++;
+  for (let i = start; i < end; i++) {
+    const byte = bytes[i];
+    // One byte that is not string material settles it (dtc counts them all, but only tests for none).
+    if (STRING_BYTES[byte] === 0) return length % 4 === 0 ? 'cells' : 'bytes';
     if (byte === 0) nuls++;
   }
-  if (value[length - 1] === 0 && nonString === 0 && nuls <= length - nuls) return 'string';
-  return length % 4 === 0 ? 'cells' : 'bytes';
+  return nuls <= length - nuls ? 'string' : length % 4 === 0 ? 'cells' : 'bytes';
 }

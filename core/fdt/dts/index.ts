@@ -5,6 +5,8 @@
  */
 export { printDts } from './printDts';
 export type { PrintDtsOptions } from './PrintDtsOptions';
+export { printFdtIndexDts } from './printFdtIndexDts';
+export type { PrintFdtIndexDtsOptions } from './printFdtIndexDts';
 export { dtsComment, dtsCommentText } from './dtsComment';
 export { parseDts } from './parseDts';
 export { DtsError } from './DtsError';

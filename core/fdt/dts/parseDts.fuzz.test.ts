@@ -8,7 +8,7 @@ import { parseDts } from './parseDts';
 // throws a DtsError; nothing else, and never a hang.
 
 function expectDocumentOrDtsError(text: string): void {
-  let doc;
+  let doc: ReturnType<typeof parseDts>;
   try {
     doc = parseDts(text, { maxLookupSteps: 200_000 });
   } catch (error) {

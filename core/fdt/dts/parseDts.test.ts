@@ -22,7 +22,7 @@ function nodeAt(doc: FdtDocument, path: string): FdtNode {
   return node;
 }
 
-const valueOf = (doc: FdtDocument, path: string, property: string): Uint8Array | undefined =>
+const propertyValue = (doc: FdtDocument, path: string, property: string): Uint8Array | undefined =>
   nodeAt(doc, path).properties.find((candidate) => candidate.name === property)?.value;
 
 describe('parseDts', () => {
@@ -45,13 +45,13 @@ describe('parseDts', () => {
     const doc = parse(
       '/ { s = "a\\tb", ""; c = <1 0x10 \'A\' (2 * 3 + 1)>; b = [00 ff 1A]; b8 = /bits/ 8 <1 (-1)>; b16 = /bits/ 16 <0x102>; b64 = /bits/ 64 <(~0)>; m = "x", <2>, [03]; };',
     );
-    expect(valueOf(doc, '/', 's')).toEqual(text('a\tb\0\0'));
-    expect(valueOf(doc, '/', 'c')).toEqual(cells(1, 16, 0x41, 7));
-    expect(valueOf(doc, '/', 'b')).toEqual(Uint8Array.of(0, 0xff, 0x1a));
-    expect(valueOf(doc, '/', 'b8')).toEqual(Uint8Array.of(1, 0xff));
-    expect(valueOf(doc, '/', 'b16')).toEqual(Uint8Array.of(1, 2));
-    expect(valueOf(doc, '/', 'b64')).toEqual(new Uint8Array(8).fill(0xff));
-    expect(valueOf(doc, '/', 'm')).toEqual(Uint8Array.of(0x78, 0, 0, 0, 0, 2, 3));
+    expect(propertyValue(doc, '/', 's')).toEqual(text('a\tb\0\0'));
+    expect(propertyValue(doc, '/', 'c')).toEqual(cells(1, 16, 0x41, 7));
+    expect(propertyValue(doc, '/', 'b')).toEqual(Uint8Array.of(0, 0xff, 0x1a));
+    expect(propertyValue(doc, '/', 'b8')).toEqual(Uint8Array.of(1, 0xff));
+    expect(propertyValue(doc, '/', 'b16')).toEqual(Uint8Array.of(1, 2));
+    expect(propertyValue(doc, '/', 'b64')).toEqual(new Uint8Array(8).fill(0xff));
+    expect(propertyValue(doc, '/', 'm')).toEqual(Uint8Array.of(0x78, 0, 0, 0, 0, 2, 3));
   });
 
   it('keeps node and property labels in the order dtc lists them', () => {
@@ -68,20 +68,20 @@ describe('parseDts', () => {
 
   it('allocates phandles like dtc and appends the phandle property to the target', () => {
     const doc = parse('/ { p = <&b &a>; a: a { phandle = <1>; }; b: b { x; }; };');
-    expect(valueOf(doc, '/', 'p')).toEqual(cells(2, 1));
+    expect(propertyValue(doc, '/', 'p')).toEqual(cells(2, 1));
     expect(nodeAt(doc, '/b').properties.map((property) => property.name)).toEqual(['x', 'phandle']);
-    expect(valueOf(doc, '/b', 'phandle')).toEqual(cells(2));
+    expect(propertyValue(doc, '/b', 'phandle')).toEqual(cells(2));
   });
 
   it('turns a reference outside cells into the full path', () => {
     const doc = parse('/ { p = &t, &{/a/t}; a { t: t { }; }; };');
-    expect(valueOf(doc, '/', 'p')).toEqual(text('/a/t\0/a/t\0'));
+    expect(propertyValue(doc, '/', 'p')).toEqual(text('/a/t\0/a/t\0'));
   });
 
   it('merges root blocks and &label blocks, replacing values in place', () => {
     const doc = parse('/ { l: n { p = <1>; q; }; }; / { n { r; }; m { }; }; &l { p = <2>; };');
     expect(nodeAt(doc, '/n').properties.map((property) => property.name)).toEqual(['p', 'q', 'r']);
-    expect(valueOf(doc, '/n', 'p')).toEqual(cells(2));
+    expect(propertyValue(doc, '/n', 'p')).toEqual(cells(2));
     expect(doc.root.children.map((child) => child.name)).toEqual(['n', 'm']);
   });
 
@@ -110,7 +110,7 @@ describe('parseDts', () => {
 
   it('skips comments and cpp line markers', () => {
     const doc = parseDts('# 1 "x.dts"\n/dts-v1/; // header\n/ { /* a */ p = <1>; // b\n};\n');
-    expect(valueOf(doc, '/', 'p')).toEqual(cells(1));
+    expect(propertyValue(doc, '/', 'p')).toEqual(cells(1));
   });
 
   it.each([

@@ -27,8 +27,8 @@ export function printDts(doc: FdtDocument, options: PrintDtsOptions = {}): strin
   return `${lines.join('\n')}\n`;
 }
 
-/** dtc's `/memreserve/` line: a tab after the keyword and both u64s as 16 hex digits. */
-function memoryReservationLine(entry: MemoryReservation): string {
+/** dtc's `/memreserve/` line (no line break): a tab after the keyword and both u64s as 16 hex digits. */
+export function memoryReservationLine(entry: MemoryReservation): string {
   return `/memreserve/\t0x${u64Hex(entry.address)} 0x${u64Hex(entry.size)};`;
 }
 

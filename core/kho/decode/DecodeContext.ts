@@ -133,7 +133,7 @@ export class DecodeContext {
 
   /** True when [address, address + length) lies in the image (false without memory). */
   contains(address: number, length: number): boolean {
-    return this.memory !== null && this.memory.contains(address, length);
+    return this.memory?.contains(address, length) === true;
   }
 }
 

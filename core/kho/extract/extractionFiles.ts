@@ -1,7 +1,7 @@
 import { hex } from '../binary';
-import type { Fragment } from '../model/Fragment';
 import type { KhoGraph, KhoRoot } from '../model/KhoGraph';
 import type { Link } from '../model/Link';
+import { walkLinkTree } from '../walkLinkTree';
 
 /** One file to write: a path relative to the output folder and the fragment bytes it holds. */
 export interface ExtractedFile {
@@ -23,37 +23,22 @@ export interface ExtractedFile {
 export function extractionFiles(graph: KhoGraph, perRoot: boolean): ExtractedFile[] {
   const fragments = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
   const files: ExtractedFile[] = [];
-  const visited = new Set<string>();
+  /** Names taken in each folder, so two links with one label get `~2`, `~3`. */
+  const used = new Map<string, Set<string>>();
   for (const root of graph.roots) {
     const fragment = root.fragment === null ? undefined : fragments.get(root.fragment);
     if (!fragment) continue;
     const prefix = perRoot ? `${rootFolder(root)}/` : '';
     files.push({ path: `${prefix}fdt`, bytes: fragment.bytes, fragment: fragment.id });
-    visited.add(fragment.id);
-    writeLinks(graph, fragments, fragment, `${prefix}sub_fdts/`, visited, files);
+    walkLinkTree(graph, fragment, `${prefix}sub_fdts/`, (link, target, folder) => {
+      const names = used.get(folder) ?? new Set<string>();
+      used.set(folder, names);
+      const name = uniqueName(linkLabel(link), names);
+      files.push({ path: folder + name, bytes: target.bytes, fragment: target.id });
+      return `${folder}${name}.d/`;
+    });
   }
   return files;
-}
-
-function writeLinks(
-  graph: KhoGraph,
-  fragments: Map<string, Fragment>,
-  owner: Fragment,
-  folder: string,
-  visited: Set<string>,
-  files: ExtractedFile[],
-): void {
-  const used = new Set<string>();
-  for (const link of graph.links) {
-    if (link.from.fragment !== owner.id || link.to === null) continue;
-    const target = fragments.get(link.to);
-    if (!target) continue;
-    const name = uniqueName(linkLabel(link), used);
-    files.push({ path: folder + name, bytes: target.bytes, fragment: target.id });
-    if (visited.has(target.id)) continue;
-    visited.add(target.id);
-    writeLinks(graph, fragments, target, `${folder}${name}.d/`, visited, files);
-  }
 }
 
 /** The file name for a link: the owning node's path, else the raw field's path; safe as one path component. */

@@ -78,9 +78,15 @@ function collectBitmaps(
     const physStart = address - (address % span);
     const bit = (address - physStart) / blockSize;
     let byStart = bitmaps.get(order);
-    if (!byStart) bitmaps.set(order, (byStart = new Map()));
+    if (!byStart) {
+      byStart = new Map();
+      bitmaps.set(order, byStart);
+    }
     let bitmap = byStart.get(physStart);
-    if (!bitmap) byStart.set(physStart, (bitmap = new Uint8Array(bitmapBytes)));
+    if (!bitmap) {
+      bitmap = new Uint8Array(bitmapBytes);
+      byStart.set(physStart, bitmap);
+    }
     bitmap[bit >>> 3] |= 1 << (bit & 7);
   }
   return bitmaps;

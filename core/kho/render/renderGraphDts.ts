@@ -35,7 +35,7 @@ function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
     return `${head}/* raw ${content.format}:\n${dtsCommentText(fields.join('\n'))}\n */\n`;
   }
   if (content?.kind !== 'fdt') return `${head}/* not a readable FDT (see the diagnostics) */\n`;
-  let index;
+  let index: ReturnType<typeof readFdt>;
   try {
     // Tolerant because the decoder was: a fragment it read as a prefix has content too.
     index = readFdt(fragment.bytes, { allowTruncated: true });

@@ -60,7 +60,7 @@ export function decompressLzo1x(input: Uint8Array, outputSize: number): Uint8Arr
     ip = 1;
     const count = input[0] - 17;
     copyLiterals(count);
-    state = count < 4 ? count : 4;
+    state = Math.min(count, 4);
   }
   for (;;) {
     const op0 = next();
