@@ -68,12 +68,15 @@ function exportValues(
   for (const slot of pointerSlots(ctx.state, id, document)) {
     const target = slotTarget(ctx.state, slot);
     const placement = target && placements.placed.get(target.fragment);
-    // A target that stays as it was keeps every pointer into it as the input wrote it.
-    if (!target || !placement || placement.fate === 'unchanged') continue;
+    if (!target || !placement) continue;
+    // A pointer into a target that stays where it was is written as the edit state holds it (the input's
+    // value, or the byte order set-page-order chose), even a list that does not fit its target.
     const value =
-      slot.kind === 'page-list'
-        ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
-        : u64(firstAddress(placement.location), target.order);
+      placement.fate === 'unchanged'
+        ? slot.value
+        : slot.kind === 'page-list'
+          ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
+          : u64(firstAddress(placement.location), target.order);
     changes.push({ node: slot.node, property: slot.property, value });
     if (slot.blobSize && sizes.rewritten.has(target.fragment))
       changes.push({ node: slot.node, property: 'blob-size', value: u64(placement.location.length) });
