@@ -1,5 +1,5 @@
 import { useCallback, type ReactNode } from 'react';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { PhysRange } from '../../../core/mem';
 import { GraphView } from '../graph/GraphView';
 import { HexView } from '../hex/HexView';
 import { MemoryMapView } from '../memmap/MemoryMapView';

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { renderGraphDts } from '../../../core/kho/render/renderGraphDts';
+import { type KhoGraph, renderGraphDts } from '../../../core/kho';
 import { downloadBytes } from '../../components/downloadBytes';
 import { dtsFileName } from '../../format/dtsFileName';
 import { formatSize } from '../../format/formatSize';

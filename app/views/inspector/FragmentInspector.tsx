@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
 import { HexBytes } from '../../components/HexBytes';

@@ -1,4 +1,4 @@
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { decodePreservedMemoryMap } from '../../kho/maps/decodePreservedMemoryMap';
 import { blockKey, mapBlocks } from '../../kho/maps/mapBlocks';
 import { locationExtents } from '../../kho/model/FragmentLocation';

@@ -1,4 +1,4 @@
-import { floorLog2 } from './bitMath';
+import { floorLog2 } from '../../bytes/bitMath';
 
 /**
  * The order of the smallest folio holding `pages` pages: ceil(log2(pages)),

@@ -3,7 +3,7 @@ import { FdtError } from '../../fdt/FdtError';
 import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoGraph } from '../model/KhoGraph';
