@@ -30,6 +30,8 @@ export class KhoImageBuilder {
   /** Pages kept from the allocator though not written yet (a root placed after its map). */
   private readonly reserved = new Set<number>();
   private nextFree: number;
+  /** Pages of the map written last (its metadata: radix nodes or chunks and bitmaps). */
+  private mapPages: number[] = [];
 
   constructor(options: KhoImageBuilderOptions) {
     this.pageSize = options.pageSize ?? 4096;
@@ -115,6 +117,7 @@ export class KhoImageBuilder {
   writeRadixMap(): number {
     const encoded = encodeRadixTree(this.uniqueBlocks(), this.pageSize, () => this.allocatePage());
     writeEncodedMap(this.memory, encoded);
+    this.mapPages = [...encoded.pages.keys()];
     return encoded.root;
   }
 
@@ -122,7 +125,26 @@ export class KhoImageBuilder {
   writeChunkList(bitmapBytes = this.pageSize): number {
     const encoded = encodeChunkList(this.uniqueBlocks(), this.pageSize, bitmapBytes, () => this.allocatePage());
     writeEncodedMap(this.memory, encoded);
+    this.mapPages = [...encoded.pages.keys()];
     return encoded.root;
+  }
+
+  /** The pages of the map written last, so a test can consume it as the next kernel does (zero them). */
+  get lastMapPages(): readonly number[] {
+    return this.mapPages;
+  }
+
+  /**
+   * Starts the next kernel's preservations: what is written stays, but maps
+   * written from now on cover only what is preserved after this call, as a
+   * kernel that booted through KHO builds its own map from nothing. The old
+   * pages stay out of the allocator.
+   */
+  startNextKernel(): void {
+    for (const block of this.preserved) this.reserve(block.address, this.pageSize * 2 ** block.order);
+    for (const page of this.mapPages) this.reserve(page, this.pageSize);
+    this.preserved.length = 0;
+    this.mapPages = [];
   }
 
   /** The preserved pages merged into ranges and split again, so a page marked twice is one block. */
