@@ -11,14 +11,15 @@ export interface PreviewFragment {
   where: string;
 }
 
-/** One preserved-memory map export rewrites. */
+/** One preserved-memory map export rewrites: every entry the edit does not add or remove stays exactly as it was. */
 export interface PreviewMap {
   root: string;
   encoding: string;
   headBefore: string;
   headAfter: string;
-  marked: string[];
-  unmarked: string[];
+  /** Entries (first page and order, as the kernel restores them) the edit adds, and those it removes. */
+  added: string[];
+  removed: string[];
 }
 
 /**

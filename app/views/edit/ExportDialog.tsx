@@ -101,7 +101,7 @@ function PreviewLists({ preview }: { preview: ExportPreview }) {
         title="Preserved-memory map"
         items={preview.maps.map(
           (map) =>
-            `root ${map.root} (${map.encoding}): ${map.marked.length} page(s) added${list(map.marked)}, ${map.unmarked.length} removed${list(map.unmarked)}${map.headAfter !== map.headBefore ? `; head moves ${map.headBefore} → ${map.headAfter}` : ''}`,
+            `root ${map.root} (${map.encoding}): ${map.added.length} entr${map.added.length === 1 ? 'y' : 'ies'} added${list(map.added)}, ${map.removed.length} removed${list(map.removed)}${map.headAfter !== map.headBefore ? `; head moves ${map.headBefore} → ${map.headAfter}` : ''}; every other entry kept as it was`,
         )}
       />
     </div>

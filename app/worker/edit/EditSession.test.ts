@@ -130,7 +130,7 @@ describe('EditSession (the worker side of editing)', () => {
     );
     expect(snapshot.preview!.allocated.length).toBeGreaterThan(0);
     expect(snapshot.preview!.pointers.some((line) => line.startsWith('0x100000 /memblock preserved-data'))).toBe(true);
-    expect(snapshot.preview!.maps[0].marked.length).toBeGreaterThan(0);
+    expect(snapshot.preview!.maps[0].added.length).toBeGreaterThan(0);
     const blob = await edits.exportBlob();
     const bytes = new Uint8Array(await blob.arrayBuffer());
     const reopened = await openImage(new BytesSource(bytes, 'kho-v4.edited.elf'));

@@ -46,11 +46,16 @@ export function exportPreview(plan: EditPlan, input: KhoGraph, edited: KhoGraph)
       encoding: map.encoding,
       headBefore: hex(map.before),
       headAfter: hex(map.after),
-      marked: map.marked.map(hex),
-      unmarked: map.unmarked.map(hex),
+      added: map.added.map(entryText),
+      removed: map.removed.map(entryText),
     })),
     changedPages: plan.pages.size,
   };
+}
+
+/** A map entry as the kernel restores it: its first page and its order (`0x100000 order 0`). */
+function entryText(block: { address: number; order: number }): string {
+  return `${hex(block.address)} order ${block.order}`;
 }
 
 function whereOf(fragment: PlannedFragment): string {
