@@ -17,7 +17,7 @@ export interface GalleryDemo {
 
 /**
  * Demos that need no file, so the gallery is never empty: the seed's worked
- * example built at run time from core/kho/build (listed only when the
+ * example built at run time from core/build (listed only when the
  * manifest does not ship it as `seed-example`), and the device tree demo
  * (the same example as one flat tree, compiled from app/demo/demo.dts).
  */

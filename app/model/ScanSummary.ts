@@ -1,4 +1,4 @@
-import type { FoundFdt, RankReason, RejectedRoot, RootHow, ScanProblem } from '../../core/mem/scan';
+import type { FoundFdt, RankReason, RejectedRoot, RootHow, ScanProblem } from '../../core/kho';
 
 /** One root candidate as the chooser shows it (the scan's `RootCandidate` without the decoded map). */
 export interface RootChoice {
@@ -26,5 +26,7 @@ export interface ScanSummary {
   /** Page size the scan probed with. */
   pageSize: number;
   bytesScanned: number;
+  /** Declared RAM the image does not store (zero-fill, excluded pages), skipped unread. */
+  bytesSkipped: number;
   totalBytes: number;
 }

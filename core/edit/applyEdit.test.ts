@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { u64List } from '../kho/build/values';
+import { u64List } from '../bytes/encoders';
 import { applyEdit } from './applyEdit';
 import { findNode } from './documentPaths';
 import { EditError } from './EditError';

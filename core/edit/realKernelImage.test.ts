@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hex } from '../kho/binary';
+import { hex } from '../bytes/readers';
 import { decodeKhoGraph } from '../kho/decode/decodeKhoGraph';
 import { writeExportFile } from '../mem/export/NodeExportWriter';
 import { openImage } from '../mem/openImage';

@@ -1,4 +1,4 @@
-import { hex } from '../kho/binary';
+import { hex } from '../bytes/readers';
 import type { SparseMemory } from '../mem/SparseMemory';
 import { SpecError } from './SpecError';
 

@@ -1,7 +1,7 @@
 import type { FdtDocument, FdtProperty } from '../fdt/FdtDocument';
 import { writeFdt } from '../fdt/writeFdt';
-import { KhoImageBuilder } from '../kho/build/KhoImageBuilder';
-import { cstring, u64 } from '../kho/build/values';
+import { KhoImageBuilder } from '../build/KhoImageBuilder';
+import { cstring, u64 } from '../bytes/encoders';
 import { writeEncodedMap } from '../kho/maps/EncodedMap';
 import { encodeChunkList } from '../kho/maps/encodeChunkList';
 import { encodeRadixTree } from '../kho/maps/encodeRadixTree';

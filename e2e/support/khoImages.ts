@@ -1,14 +1,14 @@
-import { fdtDocument, fdtNode } from '../../core/kho/build/fdtTree';
-import { cstring, u64 } from '../../core/kho/build/values';
+import { fdtDocument, fdtNode } from '../../core/build/fdtTree';
+import { cstring, u64 } from '../../core/bytes/encoders';
 import { writeFdt } from '../../core/fdt/writeFdt';
-import { encodeLuoSer } from '../../core/kho/build/rawStructs';
+import { encodeLuoSer } from '../../core/build/rawStructs';
 import type { SparseMemory } from '../../core/mem/SparseMemory';
 import { buildElfCore, flattenPieces } from '../../core/mem/testing/ElfCoreBuilder';
 import { MAINLINE, mainlineMemory, memblockFdt, twoRootsMemory } from '../../app/testing/mainlineImage';
 
 /**
  * Images the e2e specs open, built on the Node side (app/testing's
- * mainline image, core/kho/build) and written as ELF cores with one PT_LOAD
+ * mainline image, core/build) and written as ELF cores with one PT_LOAD
  * per run of written pages, so the files stay small; and the same tree as a
  * debugfs blob set.
  */

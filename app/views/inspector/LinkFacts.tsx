@@ -1,5 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { Link } from '../../../core/kho/model/Link';
+import type { KhoGraph, Link } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { Hex } from '../../components/Hex';
 import { graphIndexOf } from '../../explore/GraphIndex';
@@ -15,6 +14,7 @@ const SCHEMES: Readonly<Record<string, string>> = {
   'preserved-data': 'preserved-data pointer (kho-v2+)',
   'debugfs-name': 'debugfs child by name',
   'luo-file-data': 'LUO file data',
+  'luo-flb-data': 'LUO FLB data',
 };
 
 /** Everything about one link: from, to (followable), scheme, the addresses or page list, size, byte order and why. */

@@ -1,4 +1,4 @@
-import type { KhoRoot } from '../../../core/kho/model/KhoGraph';
+import type { KhoRoot } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { Hex } from '../../components/Hex';
 import { Section } from '../../components/Section';

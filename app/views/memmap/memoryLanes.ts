@@ -1,6 +1,5 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { Fragment, KhoGraph, KhoRoot } from '../../../core/kho';
+import type { PhysRange } from '../../../core/mem';
 import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';
@@ -309,7 +308,8 @@ function dataItems(graph: KhoGraph, pageSize: number): MemoryItem[] {
           ),
         ),
       );
-    } else if (user?.user === 'memfd') {
+    } else if (user?.user === 'memfd' || user?.user === 'guest-memfd') {
+      const what = user.user === 'memfd' ? 'memfd' : 'guest_memfd';
       user.folios.forEach((folio, i) => {
         if (folio.address !== null)
           items.push(
@@ -317,8 +317,8 @@ function dataItems(graph: KhoGraph, pageSize: number): MemoryItem[] {
               folio.address,
               folio.address + pageSize,
               'data',
-              `memfd folio ${i} (file index ${folio.index})`,
-              `flags ${formatHex(folio.flags)}, listed by ${fragment.id}`,
+              `${what} folio ${i} (file index ${folio.index})`,
+              `flags ${formatHex(folio.flags)} (${folio.state.join(', ') || 'clean'}), listed by ${fragment.id}`,
             ),
           );
       });

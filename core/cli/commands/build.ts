@@ -1,5 +1,5 @@
 import { writeFile } from 'node:fs/promises';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { SpecError } from '../../spec/SpecError';
 import { buildSpecFile } from '../../spec/NodeSpecFiles';
 import type { Command } from '../Command';

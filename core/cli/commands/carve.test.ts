@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { carveScenarios, SECRET } from '../../kho/carve/testing/carveScenarios';
 import { CARVED_TRUTH } from '../../kho/carve/testing/NodeCarvedFixtures';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { carveImage } from '../../kho/carve/carveImage';
 import { DEFAULT_MAX_DATA_BYTES } from '../../kho/carve/CarveOptions';
 import { graphDifference } from '../../kho/carve/graphDifference';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { writeExportFile } from '../../mem/export/NodeExportWriter';
 import type { Command } from '../Command';
 import { parseNumber } from '../parseNumber';

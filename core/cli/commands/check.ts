@@ -1,4 +1,6 @@
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
+import { describeRootRoles } from '../../kho/roles/describeRootRoles';
+import { judgeByRole } from '../../kho/roles/judgeByRole';
 import type { Command } from '../Command';
 import { decodeImageGraph } from './decodeImageGraph';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
@@ -8,6 +10,13 @@ const help = `usage: khoscope check IMAGE [--strict] [--root ADDR]... [--base AD
 Decodes the KHO tree of an image and prints every diagnostic with where it
 is. Exit status: 0 when there is no error (and, with --strict, no warning),
 1 with --strict when there are warnings but no errors, 2 when there are errors.
+
+An image of a kernel that itself booted through KHO holds several roots: its
+outgoing one, and the incoming one it consumed (map zeroed, blobs freed), and
+maybe stale ones from earlier hops. Each root's role is printed with its
+evidence. Without --root, the outgoing root is judged: the problems of a
+consumed root are expected and are printed as notes that say why. With
+--root, every root given is judged strictly.
 
 options:
 ${IMAGE_OPTIONS_HELP}
@@ -21,8 +30,10 @@ export const checkCommand: Command = {
   run: (args) =>
     runImageCommand('check', help, { strict: { type: 'boolean' } }, args, async (image, values) => {
       const graph = await decodeImageGraph(image);
-      for (const diagnostic of graph.diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
-      const count = (severity: string) => graph.diagnostics.filter((d) => d.severity === severity).length;
+      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
+      for (const line of describeRootRoles(graph)) process.stdout.write(`${line}\n`);
+      for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
+      const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       const errors = count('error');
       const warnings = count('warning');
       const roots = graph.roots.filter((root) => root.fragment !== null).length;

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdtBlob } from '../../kho/build/fdtTree';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
-import { placeKhoRoot } from '../../kho/build/placeKhoRoot';
-import { cstring } from '../../kho/build/values';
+import { fdtBlob } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { cstring } from '../../bytes/encoders';
 import type { GraphComparison } from '../../kho/compare/GraphComparison';
 import { DIFF_UNREADABLE } from './diff';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';

@@ -1,6 +1,6 @@
 import { compareRoots } from '../../kho/compare/compareRoots';
 import { renderComparisonText } from '../../kho/compare/renderComparisonText';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import type { KhoGraph, KhoRoot } from '../../kho/model/KhoGraph';
 import type { Command } from '../Command';
 import { parseNumber } from '../parseNumber';

@@ -13,7 +13,7 @@ import {
 import { resolveEditPath } from '../../edit/paths/resolveEditPath';
 import type { EditPlan } from '../../edit/reencode/EditPlan';
 import { planEdit } from '../../edit/reencode/planEdit';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
 import { writeExportFile } from '../../mem/export/NodeExportWriter';
 import type { Command } from '../Command';

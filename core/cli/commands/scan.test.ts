@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SparseMemory } from '../../mem/SparseMemory';
-import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from '../../mem/scan/testing/khoTestImage';
+import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from '../../kho/discover/testing/khoTestImage';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 const BASE = 0x4000_0000;

@@ -1,4 +1,4 @@
-import { findKhoRoots, inspectRootAt, type RootCandidate } from '../../mem/scan';
+import { findKhoRoots, inspectRootAt, type RootCandidate } from '../../kho/discover';
 import type { Command } from '../Command';
 import { scanReportJson, scanReportTable, type ScanReport } from './formatScanResult';
 import { IMAGE_OPTIONS_HELP, openImageArguments, runImageCommand } from './imageArguments';

@@ -1,5 +1,5 @@
 import { parseRootCompatible } from '../../kho/rootVersion';
-import { decodeLatin1 } from '../../fdt/latin1';
+import { decodeLatin1 } from '../../bytes/latin1';
 import { rootFragmentRoot, type EditState } from '../EditState';
 
 /**

@@ -1,4 +1,4 @@
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import type { ImageMemory } from '../../mem/ImageMemory';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { EditError } from '../EditError';

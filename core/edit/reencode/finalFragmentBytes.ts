@@ -1,6 +1,6 @@
 import { FdtWriteError } from '../../fdt/FdtWriteError';
 import { writeFdt } from '../../fdt/writeFdt';
-import { u64, u64List } from '../../kho/build/values';
+import { u64, u64List } from '../../bytes/encoders';
 import { EditError } from '../EditError';
 import { sameBytes } from '../hexBytes';
 import { pointerSlots, slotTarget } from '../pointerSlots';

@@ -1,4 +1,4 @@
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { locationExtents, type FragmentLocation } from '../../kho/model/FragmentLocation';
 import type { PhysRange } from '../../mem/PhysicalMemory';
 import { EditError } from '../EditError';

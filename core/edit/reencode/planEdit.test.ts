@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { applyEdit } from '../applyEdit';
 import { EditError } from '../EditError';
 import type { EditOperation } from '../EditOperation';

@@ -1,4 +1,4 @@
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { decodePreservedMemoryMap } from '../../kho/maps/decodePreservedMemoryMap';
 import { locationExtents } from '../../kho/model/FragmentLocation';
 import type { KhoGraph } from '../../kho/model/KhoGraph';

@@ -1,4 +1,4 @@
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import type { EncodedMap, PageAllocator } from '../../kho/maps/EncodedMap';
 import { encodeChunkList } from '../../kho/maps/encodeChunkList';
 import { encodeRadixTree } from '../../kho/maps/encodeRadixTree';

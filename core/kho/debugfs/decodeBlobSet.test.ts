@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { encodeKexecMetadata } from '../build/rawStructs';
-import { cstring, u64 } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { encodeKexecMetadata } from '../../build/rawStructs';
+import { cstring, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { FdtContent } from '../model/FdtContent';
 import type { KhoGraph } from '../model/KhoGraph';
@@ -42,6 +42,7 @@ function blobSet(rootBytes: Uint8Array, children: [string, Uint8Array][], warnin
     root: rootBytes,
     children: new Map(children),
     scratch: [{ start: 0x1b400000, size: 0x3800000 }],
+    scratchNaming: 'scratch',
     files: [],
     warnings,
   };

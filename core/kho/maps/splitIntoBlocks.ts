@@ -1,5 +1,5 @@
-import { floorLog2, trailingZeros } from './bitMath';
-import { hex } from '../binary';
+import { floorLog2, trailingZeros } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
 

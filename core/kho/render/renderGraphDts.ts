@@ -3,7 +3,7 @@ import { FdtError } from '../../fdt/FdtError';
 import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoGraph } from '../model/KhoGraph';
@@ -21,10 +21,11 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
-  return graph.fragments.map((fragment) => fragmentDts(graph, fragment)).join('\n');
+  return graph.fragments.map((fragment) => renderFragmentDts(graph, fragment)).join('\n');
 }
 
-function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
+/** One fragment of `graph` as DTS, as `renderGraphDts` prints it (its links' targets named from `graph`). */
+export function renderFragmentDts(graph: KhoGraph, fragment: Fragment): string {
   const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {

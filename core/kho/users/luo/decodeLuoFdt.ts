@@ -1,4 +1,5 @@
-import { hex, readU64, toAddress } from '../../binary';
+import { hex, readU64 } from '../../../bytes/readers';
+import { toAddress } from '../../../bytes/address';
 import type { DecodeContext } from '../../decode/DecodeContext';
 import type { FdtContent } from '../../model/FdtContent';
 import type { Fragment } from '../../model/Fragment';
@@ -23,6 +24,7 @@ export async function decodeLuoFdt(ctx: DecodeContext, fragment: Fragment, fdt: 
   const content: LuoContent = {
     user: 'luo',
     compatible: fragment.compatible ?? '',
+    features: null,
     liveupdateNumber: u64Property(ctx, fragment, root, 'liveupdate-number'),
     sessionsAddress: null,
     flbsAddress: null,
