@@ -31,7 +31,7 @@ async function expectInside(inner: Locator, outer: Locator, what: string): Promi
 
 /** The step's highlighted place is in its view and inside the visible part of it. */
 async function expectPlaceOnScreen(page: Page, step: TourStep, label: string): Promise<void> {
-  const tabName = { graph: 'Graph', hex: 'Hex', memmap: 'Memory map', dts: 'DTS' }[step.view];
+  const tabName = { graph: 'Graph', hex: 'Hex', memmap: 'Memory map', dts: 'DTS', compare: 'Compare' }[step.view];
   await expect(page.getByRole('tab', { name: tabName }), label).toHaveAttribute('aria-selected', 'true');
   if (step.view === 'graph') {
     const view = page.getByTestId('graph-view');

@@ -6,6 +6,7 @@ import type { KhoGraph } from '../../core/kho/model/KhoGraph';
 import { openImage } from '../../core/mem/openImage';
 import { BytesSource } from '../../core/mem/sources/BytesSource';
 import { APP_COMMANDS } from '../commands/appCommands';
+import { CENTER_TABS } from '../state/uiStore';
 import { findCommand, registerCommands } from '../commands/commandRegistry';
 import { parseTour, TourFormatError } from './parseTour';
 import { resolveTourPlace } from './resolveTourPlace';
@@ -114,7 +115,7 @@ describe('parseTour', () => {
         'extra: unknown field (allowed: id, title, demo, summary, steps)',
         'id: "Bad Id" must be lower-case words joined by dashes',
         'steps[0].place.fragment: "4096" must be a lower-case 0x… address',
-        'steps[0].view: "sideways" is not one of graph, hex, memmap, dts',
+        `steps[0].view: "sideways" is not one of ${CENTER_TABS.join(', ')}`,
         'steps[1].place.length: must be a whole number of bytes from 1 to 1 MiB',
         'steps[1].source.url: must be an https:// address',
         'steps[2].place: needs one of fragment, link, diagnostic or memory',
