@@ -17,6 +17,7 @@ import { useUiStore } from './state/uiStore';
 import { compareWithFiles } from './views/compare/compareActions';
 import { COMPARE_COMMANDS } from './views/compare/compareCommands';
 import { EXPORT_COMMANDS } from './views/exports/exportCommands';
+import { ROLE_COMMANDS } from './views/roles/roleCommands';
 import { HelpOverlay } from './views/help/HelpOverlay';
 import { CommandPalette } from './views/palette/CommandPalette';
 import { StartScreen } from './views/start/StartScreen';
@@ -34,6 +35,7 @@ export function App() {
   useRegisterCommands(APP_COMMANDS);
   useRegisterCommands(COMPARE_COMMANDS);
   useRegisterCommands(EXPORT_COMMANDS);
+  useRegisterCommands(ROLE_COMMANDS);
   useDemoCommands();
   useTourCommands();
   useStartDemo();

@@ -77,7 +77,9 @@ test('compare two roots of one image, and say plainly when the other file is not
   await openWithPicker(page, 'Open an image', { name: 'two-roots.elf', bytes: twoRootsElf() });
   await page.getByTestId('root-candidates').getByRole('button', { name: 'Decode the root at 0x23a000' }).click();
   await expectExplorer(page);
-  await page.getByRole('tab', { name: 'Compare' }).click();
+  // The c key shows the Compare tab.
+  await page.keyboard.press('c');
+  await expect(page.getByRole('tab', { name: 'Compare' })).toHaveAttribute('aria-selected', 'true');
   const panel = page.getByTestId('compare-panel');
   await panel.getByRole('button', { name: 'root 0x400000' }).click();
   await expect(panel.getByTestId('compare-summary')).toContainText('The trees differ', { timeout: 30_000 });

@@ -71,6 +71,10 @@ export function buildKexecChain(hops: 1 | 2 | 3): KexecChainImage {
   const builder = new KhoImageBuilder({ pageSize: PS, ram: [{ ...KEXEC_CHAIN.ram }] });
   const kernels = CHAIN_KERNELS.slice(0, hops);
   const roots: Partial<Record<ChainKernel, number>> = {};
+  // The memfd's contents, written once: every hop hands the same pages on.
+  KEXEC_CHAIN.memfdFolios.forEach((page, i) => {
+    builder.memory.write(page, new TextEncoder().encode(`memfd page ${i}`.padEnd(PS, ' ')));
+  });
   let previousMap: readonly number[] = [];
   kernels.forEach((kernel, i) => {
     if (i > 0) consume(builder, kernels[i - 1], previousMap);

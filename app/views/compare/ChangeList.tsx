@@ -1,7 +1,8 @@
-import type { Change, ComparedValue, GraphComparison } from '../../../core/kho/compare/GraphComparison';
+import type { Change, ComparedValue, GraphComparison } from '../../../core/kho';
 import { downloadBytes } from '../../components/downloadBytes';
 import type { Selection } from '../../model/Selection';
 import { select } from '../../state/select';
+import type { ShownSide } from './compareMarks';
 import { useCompareStore } from './compareStore';
 
 /** The word and the mark of each kind of change. */
@@ -99,7 +100,8 @@ export function ChangeList({ comparison }: { comparison: GraphComparison }) {
 }
 
 function ChangeRow({ change }: { change: Change }) {
-  const place = placeOf(change);
+  const shown = useCompareStore((state) => state.shown);
+  const place = placeOf(change, shown);
   const kind = KINDS[change.kind];
   return (
     <tr
@@ -135,15 +137,17 @@ function whereText(change: Change): string {
   return [change.node, change.name].filter((part) => part !== null).join(' ');
 }
 
-/** The place in the shown graph (side a) a change is about, when it has one there. */
-function placeOf(change: Change): Selection | null {
-  const fragment = change.fragmentA;
+/** The place in the shown graph a change is about, when it has one there. */
+function placeOf(change: Change, shown: ShownSide): Selection | null {
+  const fragment = shown === 'a' ? change.fragmentA : change.fragmentB;
   if (fragment === null) return null;
-  if (change.level === 'property' && change.node !== null && change.name !== null && change.kind !== 'added')
+  // What is only on the other side has no place here but its fragment.
+  const absent = shown === 'a' ? 'added' : 'removed';
+  if (change.level === 'property' && change.node !== null && change.name !== null && change.kind !== absent)
     return { kind: 'property', fragment, node: change.node, property: change.name };
-  if (change.level === 'field' && change.name !== null && change.kind !== 'added')
+  if (change.level === 'field' && change.name !== null && change.kind !== absent)
     return { kind: 'property', fragment, node: '', property: change.name };
-  if ((change.level === 'property' || change.level === 'node') && change.node !== null && change.kind !== 'added')
+  if ((change.level === 'property' || change.level === 'node') && change.node !== null && change.kind !== absent)
     return { kind: 'node', fragment, node: change.node };
   return { kind: 'fragment', fragment };
 }

@@ -1,5 +1,4 @@
-import { compareRoots, type CompareInput } from '../../../core/kho/compare/compareRoots';
-import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
+import { type CompareInput, compareRoots, type KhoGraph, type KhoRoot } from '../../../core/kho';
 import { formatHex } from '../../format/formatHex';
 import { chooseOpenInput } from '../../input/chooseOpenInput';
 import type { ExplorePlan } from '../../model/ExplorePlan';
@@ -8,7 +7,7 @@ import { currentInput } from '../../state/openActions';
 import { useUiStore } from '../../state/uiStore';
 import type { InputFile, OpenInput } from '../../worker/protocol';
 import { reviveGraph } from '../../worker/reviveGraph';
-import { compareMarks } from './compareMarks';
+import { compareMarks, type ShownSide } from './compareMarks';
 import { IDLE, useCompareStore } from './compareStore';
 import { openForComparison, type ComparisonOpen } from './openForComparison';
 
@@ -19,19 +18,51 @@ let pendingOther: { input: OpenInput; plan: ExplorePlan; label: string } | null 
 
 /**
  * Compares two roots and shows the result in the Compare tab: the list, and
- * marks on the graph and outline for side `a`, which should be the graph the
- * explorer shows. The one entry point for other code (the roots menu, a
- * "compare incoming with outgoing" action, the edited state).
+ * marks on the graph and outline for the side whose graph the explorer
+ * shows (b when `b.graph` is the shown graph, as for the edited tree
+ * against the original; else a). The one entry point for other code (a
+ * "compare incoming with outgoing" action, the edited state). While the
+ * same image stays open, an edit that replaces the shown graph compares
+ * again against the same other side; opening another image forgets it.
  */
 export function startComparison(a: CompareInput, b: CompareInput): void {
   stopRunning();
+  const shown = useDocumentStore.getState().graph === b.graph && a.graph !== b.graph ? 'b' : 'a';
+  show(a, b, shown);
+  useUiStore.getState().setActiveTab('compare');
+}
+
+function show(a: CompareInput, b: CompareInput, shown: ShownSide): void {
   try {
     const comparison = compareRoots(a, b);
-    useCompareStore.setState({ ...IDLE, status: 'ready', comparison, marks: compareMarks(comparison) });
+    useCompareStore.setState({
+      ...IDLE,
+      status: 'ready',
+      comparison,
+      marks: compareMarks(comparison, shown),
+      shown,
+      other: shown === 'a' ? b : a,
+    });
   } catch (error) {
     showProblem(error instanceof Error ? error.message : String(error));
   }
-  useUiStore.getState().setActiveTab('compare');
+}
+
+/** The shown graph was replaced by another of the same image (an edit, undo, redo): compare it again. */
+function compareAgain(graph: KhoGraph): void {
+  const { comparison, other, shown } = useCompareStore.getState();
+  if (!comparison || !other) return;
+  const side = shown === 'a' ? comparison.a : comparison.b;
+  const root = graph.roots.find((r) =>
+    side.rootAddress === null ? r.fragment === side.rootFragment : r.address === side.rootAddress,
+  );
+  if (!root || root.fragment === null) {
+    showProblem(`The compared root (${side.label}) is no longer in the shown tree.`);
+    return;
+  }
+  const input: CompareInput = { graph, root, label: side.label };
+  if (shown === 'a') show(input, other, 'a');
+  else show(other, input, 'b');
 }
 
 /**
@@ -141,9 +172,13 @@ function stopRunning(): void {
   running = null;
 }
 
-// A newly opened (or closed) image starts with nothing compared.
+// A newly opened (or closed) image starts with nothing compared; an edit of the shown one compares again.
 useDocumentStore.subscribe((state, previous) => {
   if (state.graph === previous.graph) return;
+  if (state.graph && state.image === previous.image && state.status === 'ready' && previous.status === 'ready') {
+    compareAgain(state.graph);
+    return;
+  }
   clearComparison();
   useCompareStore.getState().setRootA(null);
 });

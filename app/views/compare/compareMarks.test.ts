@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, GraphComparison } from '../../../core/kho/compare/GraphComparison';
+import type { Change, GraphComparison } from '../../../core/kho';
 import { compareMarks } from './compareMarks';
 
 function change(partial: Partial<Change>): Change {
@@ -74,5 +74,29 @@ describe('compareMarks', () => {
     expect(marks.get('p\0luo\0\0data')).toBe('changed');
     expect(marks.get('p\0root\0/\0extra')).toBe('added');
     expect(marks.has('p\0root\0/x\0preserved-data')).toBe(false);
+  });
+
+  it('marks the shown side b (the edited tree): what only it has is added, what only the other has marks its place', () => {
+    const marks = compareMarks(
+      comparison(
+        [
+          change({ kind: 'added', level: 'fragment', path: '/new', fragmentA: null, fragmentB: 'new' }),
+          change({ kind: 'removed', level: 'node', path: '/mb', fragmentA: 'mb', fragmentB: 'mb2', node: '/gone' }),
+          change({ kind: 'added', path: '/mb', fragmentA: 'mb', fragmentB: 'mb2', node: '/demo1', name: 'note' }),
+        ],
+        [
+          { path: '/', a: 'root', b: 'root2', status: 'same' },
+          { path: '/mb', a: 'mb', b: 'mb2', status: 'changed' },
+          { path: '/new', a: null, b: 'new', status: 'added' },
+        ],
+      ),
+      'b',
+    );
+    expect(marks.get('f\0new')).toBe('added');
+    expect(marks.get('n\0root2\0/new')).toBe('changed');
+    expect(marks.get('p\0mb2\0/demo1\0note')).toBe('added');
+    expect(marks.get('n\0mb2\0/demo1')).toBe('changed');
+    expect(marks.get('f\0mb2')).toBe('changed');
+    expect(marks.has('f\0mb')).toBe(false);
   });
 });

@@ -1,13 +1,52 @@
-import type { ChangeKind, GraphComparison } from '../../../core/kho/compare/GraphComparison';
-import { ROOT_PATH } from '../../../core/kho/compare/fragmentTreePaths';
+import { type Change, type ChangeKind, type GraphComparison, ROOT_PATH } from '../../../core/kho';
 import { selectionKey } from '../../explore/selectionKey';
 import type { Selection } from '../../model/Selection';
 
 /** How a place of the shown graph took part in a comparison: `changed` also marks a place that holds changes. */
 export type CompareMark = Exclude<ChangeKind, 'moved'>;
 
+/** Which side of a comparison the explorer shows: `a` (compared with something else) or `b` (the edited tree, compared with the original). */
+export type ShownSide = 'a' | 'b';
+
 /**
- * Marks for the places of the shown graph (side a of the comparison), keyed
+ * Marks for the places of the shown graph, keyed by `selectionKey`. For the
+ * shown side b the comparison is read mirrored, so "only in the shown tree"
+ * is `added` and "only in the other" marks its nearest place `changed`.
+ */
+export function compareMarks(comparison: GraphComparison, shown: ShownSide = 'a'): Map<string, CompareMark> {
+  if (shown === 'a') return marksOnA(comparison);
+  const marks = marksOnA(mirrored(comparison));
+  for (const [key, mark] of marks) if (mark !== 'changed') marks.set(key, mark === 'removed' ? 'added' : 'removed');
+  return marks;
+}
+
+/** The comparison as seen from b: sides swapped, added and removed swapped. */
+function mirrored(comparison: GraphComparison): GraphComparison {
+  const swap = { added: 'removed', removed: 'added', changed: 'changed', moved: 'moved' } as const;
+  const change = (c: Change): Change => ({
+    ...c,
+    kind: swap[c.kind],
+    fragmentA: c.fragmentB,
+    fragmentB: c.fragmentA,
+    before: c.after,
+    after: c.before,
+  });
+  return {
+    ...comparison,
+    a: comparison.b,
+    b: comparison.a,
+    changes: comparison.changes.map(change),
+    fragments: comparison.fragments.map((pair) => ({
+      ...pair,
+      a: pair.b,
+      b: pair.a,
+      status: pair.status === 'added' ? 'removed' : pair.status === 'removed' ? 'added' : pair.status,
+    })),
+  };
+}
+
+/**
+ * Marks for the places of side a of the comparison, keyed
  * by `selectionKey`: a removed fragment, node or property is `removed`, a
  * changed one `changed`, and every fragment or node that holds a change is
  * `changed` too, so the cards and outline rows around it light up. What is
@@ -16,7 +55,7 @@ export type CompareMark = Exclude<ChangeKind, 'moved'>;
  * is marked `changed`; the change list shows the rest. Moved pointers are
  * not marked.
  */
-export function compareMarks(comparison: GraphComparison): Map<string, CompareMark> {
+function marksOnA(comparison: GraphComparison): Map<string, CompareMark> {
   const marks = new Map<string, CompareMark>();
   const mark = (selection: Selection, kind: CompareMark) => {
     const key = selectionKey(selection);

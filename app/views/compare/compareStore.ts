@@ -1,8 +1,7 @@
 import { create } from 'zustand';
-import type { GraphComparison } from '../../../core/kho/compare/GraphComparison';
-import type { KhoRoot } from '../../../core/kho/model/KhoGraph';
+import type { CompareInput, GraphComparison, KhoRoot } from '../../../core/kho';
 import type { RootChoice } from '../../model/ScanSummary';
-import type { CompareMark } from './compareMarks';
+import type { CompareMark, ShownSide } from './compareMarks';
 
 /** Where a comparison stands: nothing asked, the other side being read, a root to choose, a result, or a problem. */
 export type CompareStatus = 'idle' | 'opening' | 'choose-root' | 'ready' | 'error';
@@ -17,6 +16,10 @@ export interface CompareState {
   comparison: GraphComparison | null;
   /** Marks for the shown graph's places (`compareMarks`), keyed by selection key. */
   marks: ReadonlyMap<string, CompareMark>;
+  /** Which side of the comparison the explorer shows. */
+  shown: ShownSide;
+  /** The side that is not the shown graph, kept to compare again when the shown graph is edited. */
+  other: CompareInput | null;
   /** A problem in plain words (status `error`). */
   message: string | null;
   /** Whether the list shows pointers that only moved. */
@@ -37,6 +40,8 @@ export const IDLE = {
   candidates: [],
   comparison: null,
   marks: NO_MARKS,
+  shown: 'a',
+  other: null,
   message: null,
 } as const satisfies Partial<CompareState>;
 
