@@ -25,7 +25,7 @@ describe('khoscope build and edit', () => {
     expect(readFileSync(out)).toEqual(readFileSync(seed));
   });
 
-  it('build reports a bad spec with its place (status 1) and a bad command line with the help (status 2)', async () => {
+  it('build reports a bad spec with its place (status 3) and a bad command line with the help (status 2)', async () => {
     const spec = join(folder(), 'bad.json');
     writeFileSync(
       spec,
@@ -36,7 +36,7 @@ describe('khoscope build and edit', () => {
       }),
     );
     const bad = await runCli('build', spec, '-o', join(folder(), 'x.elf'));
-    expect(bad.status).toBe(1);
+    expect(bad.status).toBe(3);
     expect(bad.stderr).toMatch(/roots\[0\]\.fragment: names no fragment/);
     const usage = await runCli('build', spec);
     expect(usage.status).toBe(2);
