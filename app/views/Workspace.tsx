@@ -8,6 +8,7 @@ import { NoticeBar } from './NoticeBar';
 import { EditNotices } from './edit/EditNotices';
 import { ExportDialog } from './edit/ExportDialog';
 import { TopBar } from './top/TopBar';
+import { TourCaption } from './tour/TourCaption';
 
 /** The page once an image is being opened or is open: top bar, then progress, a choice of roots, "no root", a problem, or the explorer. */
 export function Workspace() {
@@ -18,6 +19,7 @@ export function Workspace() {
       <NoticeBar />
       {status === 'ready' && <EditNotices />}
       {status === 'ready' && <ExportDialog />}
+      <TourCaption />
       {status === 'opening' && <ProgressView />}
       {status === 'choose-root' && <RootChooser />}
       {status === 'no-root' && <NoRootView />}
