@@ -2,6 +2,7 @@ import type { Command } from './Command';
 import { carveCommand } from './commands/carve';
 import { buildCommand } from './commands/build';
 import { checkCommand } from './commands/check';
+import { compatCommand } from './commands/compat';
 import { diffCommand } from './commands/diff';
 import { dtsCommand } from './commands/dts';
 import { editCommand } from './commands/edit';
@@ -15,6 +16,7 @@ export const commands: Command[] = [
   treeCommand,
   extractCommand,
   checkCommand,
+  compatCommand,
   diffCommand,
   carveCommand,
   dtsCommand,
