@@ -1,4 +1,4 @@
-import type { Change, ComparedValue, GraphComparison } from '../../../core/kho/compare/GraphComparison';
+import type { Change, ComparedValue, GraphComparison } from '../../../core/kho';
 import { downloadBytes } from '../../components/downloadBytes';
 import type { Selection } from '../../model/Selection';
 import { select } from '../../state/select';

@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph, KhoRoot } from '../../../core/kho';
 import { formatHex } from '../../format/formatHex';
 import { showFilePicker } from '../../input/showFilePicker';
 import { useDocumentStore } from '../../state/documentStore';

@@ -1,5 +1,4 @@
-import { compareRoots, type CompareInput } from '../../../core/kho/compare/compareRoots';
-import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
+import { type CompareInput, compareRoots, type KhoGraph, type KhoRoot } from '../../../core/kho';
 import { formatHex } from '../../format/formatHex';
 import { chooseOpenInput } from '../../input/chooseOpenInput';
 import type { ExplorePlan } from '../../model/ExplorePlan';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Change, GraphComparison } from '../../../core/kho/compare/GraphComparison';
+import type { Change, GraphComparison } from '../../../core/kho';
 import { compareMarks } from './compareMarks';
 
 function change(partial: Partial<Change>): Change {

@@ -1,5 +1,4 @@
-import type { Change, ChangeKind, GraphComparison } from '../../../core/kho/compare/GraphComparison';
-import { ROOT_PATH } from '../../../core/kho/compare/fragmentTreePaths';
+import { type Change, type ChangeKind, type GraphComparison, ROOT_PATH } from '../../../core/kho';
 import { selectionKey } from '../../explore/selectionKey';
 import type { Selection } from '../../model/Selection';
 

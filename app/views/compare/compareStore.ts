@@ -1,8 +1,6 @@
 import { create } from 'zustand';
-import type { GraphComparison } from '../../../core/kho/compare/GraphComparison';
-import type { KhoRoot } from '../../../core/kho/model/KhoGraph';
+import type { CompareInput, GraphComparison, KhoRoot } from '../../../core/kho';
 import type { RootChoice } from '../../model/ScanSummary';
-import type { CompareInput } from '../../../core/kho/compare/compareRoots';
 import type { CompareMark, ShownSide } from './compareMarks';
 
 /** Where a comparison stands: nothing asked, the other side being read, a root to choose, a result, or a problem. */

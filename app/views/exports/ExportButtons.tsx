@@ -1,5 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Fragment, KhoGraph } from '../../../core/kho';
 import { useDocumentStore } from '../../state/documentStore';
 import { downloadDebugfsTar, downloadFragmentDts, downloadGraphJson, runExport } from './exportDownloads';
 

@@ -1,8 +1,4 @@
-import { extractionTar } from '../../../core/kho/extract/extractionTar';
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { graphToJson } from '../../../core/kho/render/graphToJson';
-import { renderFragmentDts } from '../../../core/kho/render/renderGraphDts';
+import { extractionTar, type Fragment, graphToJson, type KhoGraph, renderFragmentDts } from '../../../core/kho';
 import { downloadBytes } from '../../components/downloadBytes';
 import { latin1Bytes } from '../../format/latin1Bytes';
 import { useDocumentStore } from '../../state/documentStore';
