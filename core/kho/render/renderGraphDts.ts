@@ -4,6 +4,7 @@ import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
 import { hex } from '../binary';
+import { groupBy } from '../groupBy';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoGraph } from '../model/KhoGraph';
@@ -21,10 +22,17 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
-  return graph.fragments.map((fragment) => fragmentDts(graph, fragment)).join('\n');
+  // Links looked up by the place they start from: one pass, so the text stays linear in links.
+  const linksByPlace = groupBy(graph.links, (link) => placeKey(link.from.fragment, link.from.node, link.from.property));
+  return graph.fragments.map((fragment) => fragmentDts(fragment, linksByPlace)).join('\n');
 }
 
-function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
+/** One key per property of a fragment's node. */
+function placeKey(fragment: string, node: string, property: string): string {
+  return `${fragment}\0${node}\0${property}`;
+}
+
+function fragmentDts(fragment: Fragment, linksByPlace: Map<string, Link[]>): string {
   const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {
@@ -50,11 +58,17 @@ function fragmentDts(graph: KhoGraph, fragment: Fragment): string {
   const document = index.toDocument();
   const decoded = new Map<FdtProperty, DecodedProperty>();
   pairProperties(document.root, content.root, decoded);
-  const links = graph.links.filter((link) => link.from.fragment === fragment.id);
+  const linksOf = (nodePath: string, name: string): Link[] =>
+    linksByPlace.get(placeKey(fragment.id, nodePath, name)) ?? [];
   return (
     head +
     cut +
-    printDts(document, { annotate: (nodePath, property) => propertyNote(nodePath, decoded.get(property), links) })
+    printDts(document, {
+      annotate: (nodePath, property) => {
+        const match = decoded.get(property);
+        return match && propertyNote(match, linksOf(nodePath, match.name));
+      },
+    })
   );
 }
 
@@ -75,14 +89,10 @@ function pairProperties(printed: FdtNode, decoded: DecodedNode, pairs: Map<FdtPr
   });
 }
 
-/** The ABI reading of the property (if it differs from dtc's) and where its links lead. */
-function propertyNote(nodePath: string, property: DecodedProperty | undefined, links: Link[]): string | undefined {
-  if (!property) return undefined;
+/** The ABI reading of the property (if it differs from dtc's) and where its links (those from it) lead. */
+function propertyNote(property: DecodedProperty, links: Link[]): string | undefined {
   const notes = [abiReading(property.value)].filter((note): note is string => note !== null);
-  for (const link of links) {
-    if (link.from.node === nodePath && link.from.property === property.name)
-      notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
-  }
+  for (const link of links) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
 
