@@ -8,8 +8,10 @@ test('the help overlay lists the shortcuts; keys switch views and theme; Esc clo
   await expectExplorer(page);
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-  await expect(help).toContainText('focus the search box');
-  await expect(help).toContainText('back to the previous selection');
+  // Every keyed command, by the title and id the palette uses.
+  await expect(help.locator('[data-command="search.focus"]')).toContainText('Search names, paths, values');
+  await expect(help.locator('[data-command="selection.back"]')).toContainText('Back to the previous selection');
+  await expect(help.locator('[data-command="palette.open"]')).toContainText('Ctrl');
   await page.keyboard.press('Escape');
   await expect(help).toHaveCount(0);
 

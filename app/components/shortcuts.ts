@@ -4,23 +4,12 @@ export interface Shortcut {
   does: string;
 }
 
-/** Every page-wide shortcut (handled by `useGlobalShortcuts`), plus the outline's own keys, for the help overlay. */
-export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[] }[] = [
-  {
-    group: 'Anywhere',
-    shortcuts: [
-      { keys: ['/'], does: 'focus the search box' },
-      { keys: ['g'], does: 'graph view' },
-      { keys: ['h'], does: 'hex view' },
-      { keys: ['m'], does: 'memory map' },
-      { keys: ['s'], does: 'DTS source of every fragment' },
-      { keys: ['p'], does: 'show or hide the diagnostics panel' },
-      { keys: ['Backspace'], does: 'back to the previous selection' },
-      { keys: ['t'], does: 'switch between light and dark' },
-      { keys: ['?'], does: 'this help' },
-      { keys: ['Esc'], does: 'close overlays and the search results' },
-    ],
-  },
+/**
+ * Keys that belong to one part of the page (the outline, the search box,
+ * the focused graph, a running tour) rather than to a command; the
+ * page-wide keys are the registered commands' own (`Command.keys`).
+ */
+export const LOCAL_SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[] }[] = [
   {
     group: 'Outline',
     shortcuts: [
@@ -37,5 +26,17 @@ export const SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[]
       { keys: ['Shift', 'Enter'], does: 'the previous result' },
       { keys: ['↑', '↓'], does: 'move through the results' },
     ],
+  },
+  {
+    group: 'Graph (focused)',
+    shortcuts: [
+      { keys: ['+', '−'], does: 'zoom in or out' },
+      { keys: ['0'], does: 'fit the neighbourhood of the selection' },
+      { keys: ['↑', '↓', '←', '→'], does: 'pan' },
+    ],
+  },
+  {
+    group: 'Anywhere',
+    shortcuts: [{ keys: ['Esc'], does: 'close overlays and the search results' }],
   },
 ];

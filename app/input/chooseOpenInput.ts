@@ -6,13 +6,13 @@ export interface OpenChoice {
   notice: string | null;
 }
 
-const TOP_LEVEL = new Set(['fdt', 'scratch_phys', 'scratch_len']);
+const TOP_LEVEL = new Set(['fdt', 'scratch_phys', 'scratch_len', 'bootmem_phys', 'bootmem_len']);
 
 /**
  * Decides what a drop or a pick means. One file is an image. Several files
  * with one named `fdt` are a KHO debugfs set: files from a folder keep their
  * paths (`out/sub_fdts/LUO`), and loose files other than `fdt`,
- * `scratch_phys` and `scratch_len` are taken as `sub_fdts/<name>` (picking
+ * the scratch lists (`scratch_*`, or `bootmem_*` from 7.4) are taken as `sub_fdts/<name>` (picking
  * the files of kho/out and kho/out/sub_fdts in one picker flattens them).
  * Several files without an `fdt` are not a set: the first is opened, and a
  * notice says so. Returns null for no files.

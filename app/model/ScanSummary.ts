@@ -26,5 +26,7 @@ export interface ScanSummary {
   /** Page size the scan probed with. */
   pageSize: number;
   bytesScanned: number;
+  /** Declared RAM the image does not store (zero-fill, excluded pages), skipped unread. */
+  bytesSkipped: number;
   totalBytes: number;
 }

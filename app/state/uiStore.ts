@@ -17,6 +17,8 @@ export interface UiState {
   activeTab: CenterTab;
   diagnosticsOpen: boolean;
   helpOpen: boolean;
+  /** The command palette (Ctrl+K). */
+  paletteOpen: boolean;
   /** The root list of an open graph (switch to another root). */
   rootsOpen: boolean;
   searchQuery: string;
@@ -34,6 +36,7 @@ export interface UiState {
   setActiveTab(tab: CenterTab): void;
   setDiagnosticsOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
+  setPaletteOpen(open: boolean): void;
   setRootsOpen(open: boolean): void;
   /** New query text: the first result becomes active and the list opens. */
   setSearchQuery(query: string): void;
@@ -55,6 +58,7 @@ export const useUiStore = create<UiState>()((set, get) => ({
   activeTab: 'graph',
   diagnosticsOpen: true,
   helpOpen: false,
+  paletteOpen: false,
   rootsOpen: false,
   searchQuery: '',
   searchActive: 0,
@@ -84,6 +88,10 @@ export const useUiStore = create<UiState>()((set, get) => ({
     set({ helpOpen: open });
   },
 
+  setPaletteOpen(open) {
+    set({ paletteOpen: open });
+  },
+
   setRootsOpen(open) {
     set({ rootsOpen: open });
   },
@@ -101,9 +109,9 @@ export const useUiStore = create<UiState>()((set, get) => ({
   },
 
   closeOverlays() {
-    const { helpOpen, rootsOpen, searchOpen } = get();
-    if (!helpOpen && !rootsOpen && !searchOpen) return false;
-    set({ helpOpen: false, rootsOpen: false, searchOpen: false });
+    const { helpOpen, paletteOpen, rootsOpen, searchOpen } = get();
+    if (!helpOpen && !paletteOpen && !rootsOpen && !searchOpen) return false;
+    set({ helpOpen: false, paletteOpen: false, rootsOpen: false, searchOpen: false });
     return true;
   },
 }));

@@ -19,6 +19,7 @@ export function summarizeScan(result: RootScanResult, pageSize: number, listedAl
     problems: result.problems,
     pageSize,
     bytesScanned: result.bytesScanned,
+    bytesSkipped: result.bytesSkipped,
     totalBytes: result.totalBytes,
   };
 }

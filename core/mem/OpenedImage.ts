@@ -3,7 +3,7 @@ import type { ElfCoreLayout } from './containers/ElfCoreHeader';
 import type { ImageNotes } from './containers/ImageNotes';
 import type { KdumpLayout } from './containers/KdumpHeader';
 import type { KdumpMemory } from './containers/KdumpMemory';
-import type { DebugfsFile, ScratchArea } from './containers/DebugfsSet';
+import type { DebugfsFile, ScratchArea, ScratchNaming } from './containers/DebugfsSet';
 import type { ImageMemory } from './ImageMemory';
 
 /** Fields every image with physical memory has. */
@@ -56,8 +56,10 @@ export interface DebugfsImage {
   root: Uint8Array;
   /** `sub_fdts/<name>` contents by name. */
   children: Map<string, Uint8Array>;
-  /** Scratch areas from `scratch_phys`/`scratch_len`, in file order (empty when absent). */
+  /** Scratch areas from `scratch_phys`/`scratch_len` (7.4: `bootmem_*`), in file order (empty when absent). */
   scratch: ScratchArea[];
+  /** Which names the set's kernel gave the scratch files (null when it has none); export keeps them. */
+  scratchNaming: ScratchNaming | null;
   /** Every recognised file with its role, for export. */
   files: DebugfsFile[];
   warnings: string[];

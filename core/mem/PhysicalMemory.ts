@@ -33,6 +33,16 @@ export interface PhysicalMemory {
    * `readMemoryInto`.
    */
   readInto?(address: number, target: Uint8Array): Promise<void>;
+  /**
+   * Optional: the parts of `within` (which lies inside one RAM range) whose
+   * bytes the image really stores, in address order. Everything else there
+   * reads as zeros without being stored (an ELF `p_filesz`..`p_memsz` tail,
+   * kdump pages left out of the dump), so a search for non-zero bytes can
+   * skip it unread: a header declaring 2^48 bytes of RAM then costs nothing.
+   * `signal` cancels a long search for the stored parts (a kdump bitmap).
+   * Without it every byte of RAM counts as stored (`storedRunsOf`).
+   */
+  storedRuns?(within: PhysRange, signal?: AbortSignal): AsyncIterable<PhysRange>;
 }
 
 /**
@@ -42,4 +52,19 @@ export interface PhysicalMemory {
 export async function readMemoryInto(memory: PhysicalMemory, address: number, target: Uint8Array): Promise<void> {
   if (memory.readInto) return memory.readInto(address, target);
   target.set(await memory.read(address, target.length));
+}
+
+/**
+ * The parts of `within` (inside one RAM range) that `memory` really stores:
+ * its own `storedRuns` when it has one, else all of `within`.
+ */
+export function storedRunsOf(
+  memory: PhysicalMemory,
+  within: PhysRange,
+  signal?: AbortSignal,
+): AsyncIterable<PhysRange> {
+  if (memory.storedRuns) return memory.storedRuns(within, signal);
+  return (async function* () {
+    if (within.start < within.end) yield within;
+  })();
 }

@@ -120,11 +120,29 @@ describe('openImage: KHO debugfs file sets', () => {
     });
   }
 
+  it('reads the 7.4-rc1 names bootmem_phys/bootmem_len, and says so when a set has both namings', async () => {
+    const bootmem = await openImage([
+      new BytesSource(dtb(64), 'kho/out/fdt'),
+      new BytesSource(text('0x1b400000\n'), 'kho/out/bootmem_phys'),
+      new BytesSource(text('0x3800000\n'), 'kho/out/bootmem_len'),
+    ]);
+    if (bootmem.kind !== 'debugfs') throw new Error('expected debugfs');
+    expect(bootmem.scratchNaming).toBe('bootmem');
+    expect(bootmem.scratch).toEqual([{ start: 0x1b400000, size: 0x3800000 }]);
+    expect(bootmem.warnings).toEqual([]);
+    const both = await openImage([...files(''), new BytesSource(text('0x1\n'), 'bootmem_phys')]);
+    if (both.kind !== 'debugfs') throw new Error('expected debugfs');
+    expect(both.scratchNaming).toBe('bootmem');
+    expect(both.warnings.join('\n')).toMatch(/both scratch_\* and bootmem_\* files are present/);
+    expect(both.warnings.join('\n')).toMatch(/only bootmem_phys is present/);
+  });
+
   it('ignores unrelated files with a warning and works without scratch files', async () => {
     const image = await openImage([new BytesSource(dtb(64), 'out/fdt'), new BytesSource(text('x'), 'out/.DS_Store')]);
     if (image.kind !== 'debugfs') throw new Error('expected debugfs');
     expect(image.warnings.join()).toMatch(/\.DS_Store: not a KHO debugfs file/);
     expect(image.scratch).toEqual([]);
+    expect(image.scratchNaming).toBeNull();
   });
 
   it('refuses inconsistent sets', async () => {

@@ -15,6 +15,7 @@ const SCHEMES: Readonly<Record<string, string>> = {
   'preserved-data': 'preserved-data pointer (kho-v2+)',
   'debugfs-name': 'debugfs child by name',
   'luo-file-data': 'LUO file data',
+  'luo-flb-data': 'LUO FLB data',
 };
 
 /** Everything about one link: from, to (followable), scheme, the addresses or page list, size, byte order and why. */

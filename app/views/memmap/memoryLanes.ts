@@ -309,7 +309,8 @@ function dataItems(graph: KhoGraph, pageSize: number): MemoryItem[] {
           ),
         ),
       );
-    } else if (user?.user === 'memfd') {
+    } else if (user?.user === 'memfd' || user?.user === 'guest-memfd') {
+      const what = user.user === 'memfd' ? 'memfd' : 'guest_memfd';
       user.folios.forEach((folio, i) => {
         if (folio.address !== null)
           items.push(
@@ -317,8 +318,8 @@ function dataItems(graph: KhoGraph, pageSize: number): MemoryItem[] {
               folio.address,
               folio.address + pageSize,
               'data',
-              `memfd folio ${i} (file index ${folio.index})`,
-              `flags ${formatHex(folio.flags)}, listed by ${fragment.id}`,
+              `${what} folio ${i} (file index ${folio.index})`,
+              `flags ${formatHex(folio.flags)} (${folio.state.join(', ') || 'clean'}), listed by ${fragment.id}`,
             ),
           );
       });

@@ -14,6 +14,12 @@ export function ScanFacts({ scan }: { scan: ScanSummary }) {
             'scanned',
             `${formatSize(scan.bytesScanned)} of physical memory, every ${formatPageSize(scan.pageSize)} page start`,
           ],
+          [
+            'skipped',
+            scan.bytesSkipped > 0
+              ? `${formatSize(scan.bytesSkipped)} the image declares but does not store (reads as zeros)`
+              : undefined,
+          ],
           ['rejected', scan.rejected.length > 0 ? `${scan.rejected.length} possible root(s), see below` : undefined],
           ['scan problems', scan.problems.length > 0 ? `${scan.problems.length}` : undefined],
         ]}

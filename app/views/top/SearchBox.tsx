@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
-import { SEARCH_INPUT_ID } from '../../components/useGlobalShortcuts';
+import { SEARCH_INPUT_ID } from '../../commands/appCommands';
 import { sameSelection } from '../../explore/selectionKey';
 import { searchGraph } from '../../search/searchGraph';
 import { useDocumentStore } from '../../state/documentStore';

@@ -49,6 +49,7 @@ export function scanReportJson(report: ScanReport): string {
       rejected: (scan?.rejected ?? []).map((r) => ({ ...r, address: hex(r.address) })),
       problems: (scan?.problems ?? []).map((p) => ({ ...p, address: hex(p.address) })),
       bytesScanned: scan?.bytesScanned ?? 0,
+      bytesSkipped: scan?.bytesSkipped ?? 0,
     },
     null,
     2,
@@ -59,7 +60,12 @@ export function scanReportJson(report: ScanReport): string {
 export function scanReportTable(report: ScanReport): string {
   const lines: string[] = [`${report.image}: ${report.container} image, ${report.pageSize}-byte pages`];
   const scan = report.scan;
-  if (scan) lines.push(`scanned ${scan.bytesScanned} bytes of RAM`);
+  if (scan)
+    lines.push(
+      scan.bytesSkipped === 0
+        ? `scanned ${scan.bytesScanned} bytes of RAM`
+        : `scanned ${scan.bytesScanned} bytes of RAM (${scan.bytesSkipped} of them declared but not stored, so skipped unread)`,
+    );
   const candidates = [...report.given, ...(scan?.candidates ?? [])];
   if (candidates.length === 0) {
     lines.push('no KHO root found');

@@ -49,6 +49,65 @@ export function encodeLuoSer(fields: {
   );
 }
 
+/** `struct luo_feature_hdr` (128 bytes): supp, req, active, 13 reserved u64s. */
+export function encodeFeatureHeader(fields: {
+  supported: bigint | number;
+  required?: bigint | number;
+  active?: bigint | number;
+}): Uint8Array {
+  const bytes = new Uint8Array(128);
+  bytes.set(concatBytes(u64(fields.supported), u64(fields.required ?? 0), u64(fields.active ?? fields.supported)));
+  return bytes;
+}
+
+/** The feature-bit `struct luo_ser` (152 bytes): a feature header, then liveupdate_num, sessions_pa, flbs_pa. */
+export function encodeLuoFeatureSer(fields: {
+  features?: Uint8Array;
+  liveupdateNum: bigint | number;
+  sessionsPa: number;
+  flbsPa: number;
+}): Uint8Array {
+  return concatBytes(
+    fields.features ?? encodeFeatureHeader({ supported: 7, required: 7, active: 7 }),
+    u64(fields.liveupdateNum),
+    u64(fields.sessionsPa),
+    u64(fields.flbsPa),
+  );
+}
+
+/** `struct guest_memfd_luo_ser` (48 bytes). */
+export function encodeGuestMemfdSer(fields: {
+  size: bigint;
+  flags: bigint;
+  nrFolios: number;
+  vmToken: bigint;
+  folios: VmallocDescriptor;
+}): Uint8Array {
+  return concatBytes(
+    u64(fields.size),
+    u64(fields.flags),
+    u64(fields.nrFolios),
+    u64(fields.vmToken),
+    encodeVmallocDescriptor(fields.folios),
+  );
+}
+
+/** `struct pci_ser`: max_nr_devices, nr_devices, then {u32 domain, u16 bdf, u16 refcount} per device. */
+export function encodePciSer(
+  maxDevices: number,
+  devices: readonly { domain: number; bdf: number; refcount: number }[],
+): Uint8Array {
+  const entries = devices.map((d) => {
+    const bytes = new Uint8Array(8);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, d.domain, true);
+    view.setUint16(4, d.bdf, true);
+    view.setUint16(6, d.refcount, true);
+    return bytes;
+  });
+  return concatBytes(u32(maxDevices), u32(devices.length), ...entries);
+}
+
 /** `struct luo_session_ser` (80 bytes). */
 export function encodeSessionEntry(name: string, files: number, count: number): Uint8Array {
   return concatBytes(charArray(name, 64), u64(files), u64(count));
@@ -69,9 +128,13 @@ export function encodeFlbHeader(pageCount: number, entries: readonly Uint8Array[
   return concatBytes(u64(pageCount), u64(entries.length), ...entries);
 }
 
-/** `struct memfd_luo_ser` (v1: 40 bytes; v2: 48 bytes with seals and flags). */
+/**
+ * `struct memfd_luo_ser` (v1: 40 bytes; v2: 48 bytes with seals and flags;
+ * with `features`, that header and then the v2 fields: 176 bytes).
+ */
 export function encodeMemfdSer(fields: {
   version: 1 | 2;
+  features?: Uint8Array;
   pos: bigint;
   size: bigint;
   seals?: number;
@@ -79,8 +142,9 @@ export function encodeMemfdSer(fields: {
   nrFolios: number;
   folios: VmallocDescriptor;
 }): Uint8Array {
-  const v2 = fields.version === 2 ? [u32(fields.seals ?? 0), u32(fields.flags ?? 0)] : [];
+  const v2 = fields.version === 2 || fields.features ? [u32(fields.seals ?? 0), u32(fields.flags ?? 0)] : [];
   return concatBytes(
+    fields.features ?? new Uint8Array(0),
     u64(fields.pos),
     u64(fields.size),
     ...v2,

@@ -42,6 +42,7 @@ function blobSet(rootBytes: Uint8Array, children: [string, Uint8Array][], warnin
     root: rootBytes,
     children: new Map(children),
     scratch: [{ start: 0x1b400000, size: 0x3800000 }],
+    scratchNaming: 'scratch',
     files: [],
     warnings,
   };

@@ -18,7 +18,7 @@ export const BLOB_SET_ROOT = 'fdt';
  * Decodes the kernel's KHO debugfs files (kho-format.md §5): `fdt` is the
  * root, each child resolves by name to `sub_fdts/<name>` (there is no
  * physical memory to follow pointers into), and `scratch_phys`/`scratch_len`
- * give the scratch areas. The kernel fixes a debugfs file's size when it
+ * (`bootmem_*` from 7.4-rc1) give the scratch areas. The kernel fixes a debugfs file's size when it
  * creates it, so `fdt` can hold only a prefix of a root that grew later:
  * that is explained, what the prefix holds is shown (nodes and values; the
  * property names are in the strings block, which comes last and so is
@@ -30,7 +30,8 @@ export async function decodeBlobSet(ctx: DecodeContext, image: DebugfsImage): Pr
       id: `scratch:${i}`,
       address: area.start,
       size: area.size,
-      source: 'debugfs scratch_phys/scratch_len',
+      source:
+        image.scratchNaming === 'bootmem' ? 'debugfs bootmem_phys/bootmem_len' : 'debugfs scratch_phys/scratch_len',
     });
   });
   for (const warning of image.warnings) ctx.diagnostics.info('image-warning', warning);

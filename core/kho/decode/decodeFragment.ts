@@ -7,7 +7,10 @@ import { decodeKhoTest } from '../users/khoTest';
 import { decodeLuoFdt } from '../users/luo/decodeLuoFdt';
 import { decodeLuoSer } from '../users/luo/decodeLuoSer';
 import { decodeMemblock } from '../users/memblock';
+import { decodeGuestMemfd } from '../users/guestMemfd';
+import { HANDLER_DATA_FORMAT } from '../users/luo/followHandlerData';
 import { decodeMemfd } from '../users/memfd';
+import { decodePciFlb } from '../users/pciFlb';
 import { DRAFT_PAGE_LIST_PROPERTY } from '../values/abiPropertyTypes';
 import type { DecodeContext } from './DecodeContext';
 import { decodeFdtBytes } from './decodeFdtBytes';
@@ -31,7 +34,17 @@ export async function decodeFragment(ctx: DecodeContext, fragment: Fragment): Pr
       return decodeKexecMetadata(ctx, fragment);
     case 'memfd-v1':
     case 'memfd-v2':
+    case 'memfd-features':
       return decodeMemfd(ctx, fragment);
+    case 'guest-memfd-v1':
+      return decodeGuestMemfd(ctx, fragment);
+    case 'pci-v1':
+    case 'pci-v2':
+      return decodePciFlb(ctx, fragment);
+    case HANDLER_DATA_FORMAT:
+      // followHandlerData already said why the layout is unknown.
+      fragment.content = { kind: 'raw', format: HANDLER_DATA_FORMAT, fields: [] };
+      return;
     default:
       fragment.content = { kind: 'raw', format: 'unknown', fields: [] };
       ctx.diagnostics.info('unknown-format', `${fragment.size} bytes of unknown format: shown raw`, {

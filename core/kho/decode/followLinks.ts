@@ -69,7 +69,8 @@ async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<v
     location: read.location,
     size: read.location.length,
     format: read.format,
-    compatible: null,
+    // A LUO handler's data carries its handler's compatible; FDTs set theirs when decoded.
+    compatible: pending.target.kind === 'raw' ? (pending.target.compatible ?? null) : null,
     bytes: read.bytes,
     content: null,
     user: null,

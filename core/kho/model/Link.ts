@@ -2,7 +2,13 @@ import type { ByteOrder } from './ByteOrder';
 import type { FieldRef } from './FieldRef';
 
 /** How a link's pointer is encoded (see docs/kho-graph.md). */
-export type LinkScheme = 'draft-recursive-fdt' | 'kho-v1-fdt' | 'preserved-data' | 'debugfs-name' | 'luo-file-data';
+export type LinkScheme =
+  | 'draft-recursive-fdt'
+  | 'kho-v1-fdt'
+  | 'preserved-data'
+  | 'debugfs-name'
+  | 'luo-file-data'
+  | 'luo-flb-data';
 
 /**
  * One pointer from a node (or raw field) of a fragment to another fragment.

@@ -3,7 +3,14 @@
  * Attached to the fragment the user registered; structures the user keeps
  * elsewhere (block sets, vmalloc areas) are side structures referenced by id.
  */
-export type UserContent = MemblockContent | KhoTestContent | LuoContent | MemfdContent | KexecMetadataContent;
+export type UserContent =
+  | MemblockContent
+  | KhoTestContent
+  | LuoContent
+  | MemfdContent
+  | GuestMemfdContent
+  | PciContent
+  | KexecMetadataContent;
 
 /** `memblock-v1`: one `reserve-mem-v1` range per subnode. */
 export interface MemblockContent {
@@ -37,10 +44,16 @@ export interface TestFolio {
   order: number;
 }
 
-/** Live Update Orchestrator state (FDT `luo-v1` or raw `luo_ser` `luo-v5`). */
+/**
+ * Live Update Orchestrator state: FDT `luo-v1`, raw `luo_ser` `luo-v5`, or the
+ * 152-byte `luo_ser` that opens with a feature header (`compatible` is then
+ * `luo-features`, khoscope's name for it: the struct carries no string).
+ */
 export interface LuoContent {
   user: 'luo';
   compatible: string;
+  /** The feature header of a feature-bit `luo_ser`; null for the versioned layouts. */
+  features: FeatureHeader | null;
   liveupdateNumber: bigint | null;
   /** Phys of the session store (0 = sessions not serialized yet), or null when absent. */
   sessionsAddress: number | null;
@@ -65,17 +78,43 @@ export interface LuoFile {
   dataLink: string | null;
 }
 
-/** One File-Lifecycle-Bound object. */
+/** One File-Lifecycle-Bound object. `dataLink` is the id of the link `data` became, when followed. */
 export interface LuoFlb {
   name: string;
   data: bigint;
   count: bigint;
+  dataLink: string | null;
 }
 
-/** `memfd_luo_ser` (`memfd-v1`: 40 bytes; `memfd-v2`: 48 bytes with seals and flags). */
+/** A `luo_feature_hdr`: the three masks and each bit set in any of them. */
+export interface FeatureHeader {
+  supported: bigint;
+  required: bigint;
+  active: bigint;
+  bits: FeatureBit[];
+  /** Required bits khoscope has no name for. */
+  unknownRequired: bigint;
+}
+
+/** One feature bit set in a feature header; `name` null when khoscope does not know it. */
+export interface FeatureBit {
+  bit: number;
+  name: string | null;
+  supported: boolean;
+  required: boolean;
+  active: boolean;
+}
+
+/**
+ * `memfd_luo_ser` (`memfd-v1`: 40 bytes; `memfd-v2`: 48 bytes with seals and
+ * flags; `memfd`: a feature header and then the v2 fields, 176 bytes).
+ */
 export interface MemfdContent {
   user: 'memfd';
+  /** The LUO handler compatible that chose the layout. */
+  handler: string;
   version: 1 | 2;
+  features: FeatureHeader | null;
   pos: bigint;
   size: bigint;
   seals: number | null;
@@ -90,9 +129,42 @@ export interface MemfdFolio {
   pfn: number;
   /** pfn × page size, or null when that is 2^53 or more. */
   address: number | null;
-  /** bit 0 dirty, bit 1 uptodate. */
+  /** The record's 12 flag bits (memfd: bit 0 dirty, bit 1 uptodate; guest_memfd: bit 0 uptodate). */
   flags: number;
+  /** The flag bits by name for the handler that wrote them (`bit 5` when unknown). */
+  state: string[];
   index: bigint;
+}
+
+/** `guest_memfd_luo_ser` (`guest_memfd_luo_v1`, 48 bytes); folio records as memfd's, UPTODATE in bit 0. */
+export interface GuestMemfdContent {
+  user: 'guest-memfd';
+  handler: string;
+  size: bigint;
+  flags: bigint;
+  /** `flags` by name (MMAP, INIT_SHARED). */
+  flagNames: string[];
+  nrFolios: bigint;
+  vmToken: bigint;
+  vmallocArea: string | null;
+  folios: MemfdFolio[];
+}
+
+/** `pci_ser` of the PCI FLB: the devices preserved across the update. */
+export interface PciContent {
+  user: 'pci';
+  handler: string;
+  maxDevices: number;
+  devices: PciDevice[];
+}
+
+/** One `pci_dev_ser`; `refcount` is null for `pci-v1`, whose last u16 is padding. */
+export interface PciDevice {
+  domain: number;
+  bus: number;
+  device: number;
+  function: number;
+  refcount: number | null;
 }
 
 /** `kexec-metadata` (73 packed bytes). */

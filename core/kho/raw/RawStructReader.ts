@@ -16,9 +16,10 @@ export class RawStructReader {
     readonly fields: RawField[] = [],
   ) {}
 
-  /** A reader for a struct embedded at `offset`, whose field paths start with `prefix.`. */
+  /** A reader for a struct embedded at `offset`, whose field paths start with `prefix.` (unchanged for ''). */
   nested(offset: number, prefix: string): RawStructReader {
-    return new RawStructReader(this.bytes, this.base + offset, `${this.prefix}${prefix}.`, this.fields);
+    const paths = prefix === '' ? this.prefix : `${this.prefix}${prefix}.`;
+    return new RawStructReader(this.bytes, this.base + offset, paths, this.fields);
   }
 
   /** True when the struct's bytes reach at least `offset + size`. */

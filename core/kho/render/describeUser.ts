@@ -1,5 +1,5 @@
 import { hex } from '../binary';
-import type { UserContent } from '../model/UserContent';
+import type { FeatureHeader, MemfdFolio, UserContent } from '../model/UserContent';
 
 /**
  * What a known user's data means, as indented summary lines for the text
@@ -28,6 +28,7 @@ export function describeUser(user: UserContent): string[] {
       const lines = [
         `LUO ${user.compatible}: live update #${user.liveupdateNumber ?? '?'}, ${user.sessions.length} session(s), ${user.flbs.length} FLB(s)`,
       ];
+      if (user.features) lines.push(`  ${describeFeatures(user.features)}`);
       for (const session of user.sessions) {
         lines.push(`  session "${session.name}": ${session.fileCount} file(s)`);
         for (const file of session.files)
@@ -39,20 +40,43 @@ export function describeUser(user: UserContent): string[] {
     case 'memfd': {
       const seals = user.seals === null ? '' : `, seals ${hex(user.seals)}`;
       const lines = [
-        `memfd v${user.version}: size ${hex(user.size)}, pos ${hex(user.pos)}${seals}, ${user.nrFolios} folio(s)`,
+        `memfd (${user.handler}): size ${hex(user.size)}, pos ${hex(user.pos)}${seals}, ${user.nrFolios} folio(s)`,
       ];
-      for (const folio of user.folios) {
-        const flags =
-          [folio.flags & 1 ? 'dirty' : '', folio.flags & 2 ? 'uptodate' : ''].filter(Boolean).join(',') || 'clean';
-        lines.push(
-          `  index ${folio.index}: pfn ${hex(folio.pfn)} (${folio.address === null ? '?' : hex(folio.address)}) ${flags}`,
-        );
-      }
-      return lines;
+      if (user.features) lines.push(`  ${describeFeatures(user.features)}`);
+      return [...lines, ...describeFolios(user.folios)];
     }
+    case 'guest-memfd':
+      return [
+        `guest_memfd (${user.handler}): size ${hex(user.size)}, flags ${user.flagNames.join(',') || 'none'}, VM token ${hex(user.vmToken)}, ${user.nrFolios} folio(s)`,
+        ...describeFolios(user.folios),
+      ];
+    case 'pci':
+      return [
+        `PCI (${user.handler}): ${user.devices.length} of ${user.maxDevices} device slot(s) used`,
+        ...user.devices.map(
+          (d) =>
+            `  ${d.domain.toString(16).padStart(4, '0')}:${d.bus.toString(16).padStart(2, '0')}:${d.device.toString(16).padStart(2, '0')}.${d.function}${d.refcount === null ? '' : ` refcount ${d.refcount}`}`,
+        ),
+      ];
     case 'kexec-metadata':
       return [
         `previous kernel ${user.previousRelease}, kexec #${user.kexecCount} since cold boot (metadata v${user.version})`,
       ];
   }
+}
+
+/** A feature header in one line: each set bit by name with its supported/required/active marks. */
+export function describeFeatures(features: FeatureHeader): string {
+  const bits = features.bits.map(
+    (bit) =>
+      `${bit.name ?? `bit ${bit.bit}`}[${[bit.supported ? 'supp' : '', bit.required ? 'req' : '', bit.active ? 'active' : ''].filter(Boolean).join(',')}]`,
+  );
+  return `features: ${bits.join(' ') || 'none'}`;
+}
+
+function describeFolios(folios: readonly MemfdFolio[]): string[] {
+  return folios.map(
+    (folio) =>
+      `  index ${folio.index}: pfn ${hex(folio.pfn)} (${folio.address === null ? '?' : hex(folio.address)}) ${folio.state.join(',') || 'clean'}`,
+  );
 }

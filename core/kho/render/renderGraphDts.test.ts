@@ -89,6 +89,7 @@ describe('renderGraphDts', () => {
       root: full.subarray(0, 150),
       children: new Map(),
       scratch: [],
+      scratchNaming: null,
       files: [],
       warnings: [],
     };

@@ -5,19 +5,33 @@ import type { MemoryLimits } from '../OpenImageOptions';
 import { readFully } from '../sources/readRange';
 import { FDT_MAGIC, startsWithFdtMagic } from './detectContainer';
 
-/** One KHO scratch area (from `scratch_phys` and `scratch_len`). */
+/** One KHO scratch area (from `scratch_phys` and `scratch_len`, `bootmem_*` from Linux 7.4-rc1). */
 export interface ScratchArea {
   start: number;
   size: number;
 }
 
-/** What a file of the debugfs set is. */
+/**
+ * What a file of the debugfs set is. `scratch_phys`/`scratch_len` are the
+ * scratch-area lists under either of their names: Linux 7.4-rc1 renamed
+ * "scratch" to "bootmem" (`bootmem_phys`, `bootmem_len`); the file's `path`
+ * keeps the name its kernel used.
+ */
 export type DebugfsRole = 'root' | 'child' | 'scratch_phys' | 'scratch_len';
+
+/** The scratch-area file names of each kernel generation, in the order they appeared. */
+export const SCRATCH_FILE_NAMES = {
+  scratch: { phys: 'scratch_phys', len: 'scratch_len' },
+  bootmem: { phys: 'bootmem_phys', len: 'bootmem_len' },
+} as const;
+
+/** Which generation's names a debugfs set uses for its scratch areas. */
+export type ScratchNaming = keyof typeof SCRATCH_FILE_NAMES;
 
 /** One recognised file of a debugfs set. */
 export interface DebugfsFile {
   role: DebugfsRole;
-  /** Path inside the `out` folder: `fdt`, `sub_fdts/<name>`, `scratch_phys`, `scratch_len`. */
+  /** Path inside the `out` folder: `fdt`, `sub_fdts/<name>`, `scratch_phys`, `bootmem_len`, ... */
   path: string;
   /** Child name for `sub_fdts/<name>`; the path otherwise. */
   name: string;
@@ -26,7 +40,7 @@ export interface DebugfsFile {
 
 // `.` and `..` are not child names (they would escape the folder when exported).
 const CHILD = /^(.*?)sub_fdts\/(?!\.\.?$)([^/]+)$/;
-const TOP = /^(.*?)(fdt|scratch_phys|scratch_len)$/;
+const TOP = /^(.*?)(fdt|scratch_phys|scratch_len|bootmem_phys|bootmem_len)$/;
 
 /** Splits a file name into the folder prefix and its role inside `kho/out`, or null when unrelated. */
 function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'source'> } | null {
@@ -37,7 +51,7 @@ function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'sour
   }
   const top = TOP.exec(path);
   if (top && (top[1] === '' || top[1].endsWith('/'))) {
-    const role = top[2] === 'fdt' ? 'root' : (top[2] as DebugfsRole);
+    const role: DebugfsRole = top[2] === 'fdt' ? 'root' : top[2].endsWith('_phys') ? 'scratch_phys' : 'scratch_len';
     return { prefix: top[1], file: { role, path: top[2], name: top[2] } };
   }
   return null;
@@ -45,7 +59,8 @@ function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'sour
 
 /**
  * Opens the KHO debugfs files of one kernel (`fdt`, `sub_fdts/<name>`,
- * optional `scratch_phys`/`scratch_len`), named by their paths relative to a
+ * optional `scratch_phys`/`scratch_len`, or `bootmem_phys`/`bootmem_len` as
+ * Linux 7.4-rc1 names them), named by their paths relative to a
  * `kho/out`-like folder (`fdt`, `out/fdt`, `kho/out/fdt`, ... — all files must
  * share the folder). Files with other names are ignored with a warning.
  */
@@ -65,7 +80,7 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
     const found = classify(source.name);
     if (!found) {
       warnings.push(
-        `${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len); ignored`,
+        `${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len, bootmem_phys, bootmem_len); ignored`,
       );
       continue;
     }
@@ -110,8 +125,10 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
   const children = new Map<string, Uint8Array>();
   for (const file of files) if (file.role === 'child') children.set(file.name, await read(file));
 
-  const phys = files.find((f) => f.role === 'scratch_phys');
-  const lens = files.find((f) => f.role === 'scratch_len');
+  const naming = scratchNaming(files, warnings);
+  const names = naming && SCRATCH_FILE_NAMES[naming];
+  const phys = names ? files.find((f) => f.path === names.phys) : undefined;
+  const lens = names ? files.find((f) => f.path === names.len) : undefined;
   let scratch: ScratchArea[] = [];
   if (phys && lens) {
     const starts = parseHexLines(await read(phys), phys.path);
@@ -121,14 +138,30 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
         'file',
         0,
         'debugfs scratch lists',
-        `scratch_phys has ${starts.length} entries but scratch_len has ${sizes.length}`,
+        `${phys.path} has ${starts.length} entries but ${lens.path} has ${sizes.length}`,
       );
     }
     scratch = starts.map((start, i) => ({ start, size: sizes[i] }));
   } else if (phys || lens) {
-    warnings.push(`only ${(phys ?? lens)?.path} is present; scratch areas need both scratch_phys and scratch_len`);
+    warnings.push(`only ${(phys ?? lens)?.path} is present; scratch areas need both ${names?.phys} and ${names?.len}`);
   }
-  return { kind: 'debugfs', root, children, scratch, files, warnings };
+  return { kind: 'debugfs', root, children, scratch, scratchNaming: naming, files, warnings };
+}
+
+/**
+ * The scratch file names the set uses (null without any). A set with both
+ * is not one kernel's: the 7.4 `bootmem_*` names are read and that is said.
+ */
+function scratchNaming(files: readonly DebugfsFile[], warnings: string[]): ScratchNaming | null {
+  const has = (naming: ScratchNaming) =>
+    files.some((f) => f.path === SCRATCH_FILE_NAMES[naming].phys || f.path === SCRATCH_FILE_NAMES[naming].len);
+  if (has('bootmem') && has('scratch')) {
+    warnings.push(
+      'both scratch_* and bootmem_* files are present (no kernel writes both: 7.4-rc1 renamed scratch to bootmem); read bootmem_*',
+    );
+  }
+  if (has('bootmem')) return 'bootmem';
+  return has('scratch') ? 'scratch' : null;
 }
 
 /** Parses `0x%llx` lines (the kernel's format) into safe numbers. */

@@ -1,5 +1,6 @@
 import type { ByteSource } from '../ByteSource';
 import type { PageState } from '../ImageMemory';
+import type { PhysRange } from '../PhysicalMemory';
 import { RangeList } from '../RangeList';
 import type { OwnedPiece } from '../resolveOverlaps';
 import { readFullyInto } from '../sources/readRange';
@@ -62,6 +63,20 @@ export class ElfMemory extends RangeListMemory {
       target.fill(0, storedEnd - address, to - address);
     }
     await awaitEveryRead(reads);
+  }
+
+  /**
+   * The parts of `within` that segments store in the file: each piece cut
+   * to its segment's `p_filesz`. The zero-fill tails are left out.
+   */
+  async *storedRuns(within: PhysRange): AsyncGenerator<PhysRange> {
+    for (let k = this.pieceAt(within.start); k < this.pieces.length && this.pieces[k].start < within.end; k++) {
+      const piece = this.pieces[k];
+      const segment = this.segments[piece.owner];
+      const start = Math.max(within.start, piece.start);
+      const end = Math.min(within.end, piece.end, segment.paddr + segment.filesz);
+      if (start < end) yield { start, end };
+    }
   }
 
   /** Where the page containing `address` gets its bytes. */

@@ -1,9 +1,13 @@
 import type { ByteSource } from '../ByteSource';
+import { Checkpoint } from '../Checkpoint';
 import { MemoryError } from '../MemoryError';
 import { readFully } from '../sources/readRange';
 
 /** Bytes per rank block: prefix counts are kept per 32768 bits. */
 const RANK_BLOCK_BYTES = 4096;
+
+/** Runs collected before they are handed out. */
+const RUN_BATCH = 1024;
 
 const POPCOUNT = new Uint8Array(256);
 for (let i = 1; i < 256; i++) POPCOUNT[i] = (i & 1) + POPCOUNT[i >> 1];
@@ -72,10 +76,7 @@ export class KdumpBitmap {
    */
   async runs(from: number, to: number, maxRuns: number): Promise<BitRun[]> {
     const runs: BitRun[] = [];
-    const end = Math.min(to, this.bits);
-    let runStart = -1;
-    const close = (at: number) => {
-      if (runStart < 0) return;
+    for await (const run of this.setRuns(from, to)) {
       if (runs.length >= maxRuns) {
         throw new MemoryError(
           'file',
@@ -84,12 +85,25 @@ export class KdumpBitmap {
           `more than ${maxRuns} runs of pages (fragmented or corrupt bitmap)`,
         );
       }
-      runs.push({ start: runStart, end: at });
-      runStart = -1;
-    };
+      runs.push(run);
+    }
+    return runs;
+  }
+
+  /**
+   * Runs of set bits inside [from, to), one at a time, read sequentially in
+   * large chunks; `signal` cancels it between chunks (a bitmap of 8 TiB of
+   * 4 KiB pages is 256 MiB).
+   */
+  async *setRuns(from: number, to: number, signal?: AbortSignal): AsyncGenerator<BitRun> {
+    const end = Math.min(to, this.bits);
+    const checkpoint = new Checkpoint(signal);
+    let runStart = -1;
     for (let chunkStart = Math.floor(from / 8); chunkStart * 8 < end; chunkStart += this.scanBytes) {
+      await checkpoint.pass();
       const length = Math.min(this.scanBytes, Math.ceil(end / 8) - chunkStart);
       const chunk = await readFully(this.source, this.offset + chunkStart, length, this.structure);
+      const found: BitRun[] = [];
       for (let i = 0; i < chunk.length; i++) {
         const byte = chunk[i];
         const base = (chunkStart + i) * 8;
@@ -101,14 +115,20 @@ export class KdumpBitmap {
           if (pfn < from || pfn >= end) continue;
           if ((byte >> bit) & 1) {
             if (runStart < 0) runStart = pfn;
-          } else {
-            close(pfn);
+          } else if (runStart >= 0) {
+            found.push({ start: runStart, end: pfn });
+            runStart = -1;
           }
         }
+        // Handed out in batches: one yield per run would be slow, one per chunk unbounded.
+        if (found.length >= RUN_BATCH) {
+          yield* found;
+          found.length = 0;
+        }
       }
+      yield* found;
     }
-    close(end);
-    return runs;
+    if (runStart >= 0) yield { start: runStart, end };
   }
 
   /** Extends the prefix counts to cover `block`, one shared sequential read at a time. */

@@ -2,6 +2,7 @@ import type { ByteSource } from '../ByteSource';
 import type { PageDecompressor } from '../compression/PageDecompressor';
 import type { PageState } from '../ImageMemory';
 import { MemoryError } from '../MemoryError';
+import type { PhysRange } from '../PhysicalMemory';
 import type { RangeList } from '../RangeList';
 import { LruCache } from '../sources/LruCache';
 import { readFully } from '../sources/readRange';
@@ -67,6 +68,22 @@ export class KdumpMemory extends RangeListMemory {
     const pfn = Math.floor(address / this.pageSize);
     if (!(await this.ram.has(pfn))) return 'hole';
     return (await this.dumped.has(pfn)) ? 'stored' : 'excluded';
+  }
+
+  /**
+   * The parts of `within` whose pages were dumped (2nd bitmap), found by one
+   * sequential pass over that part of the bitmap: pages left out of the dump
+   * read as zeros and are skipped.
+   */
+  async *storedRuns(within: PhysRange, signal?: AbortSignal): AsyncGenerator<PhysRange> {
+    const size = this.pageSize;
+    const fromPfn = Math.floor(within.start / size);
+    const toPfn = Math.ceil(within.end / size);
+    for await (const run of this.dumped.setRuns(fromPfn, toPfn, signal)) {
+      const start = Math.max(within.start, run.start * size);
+      const end = Math.min(within.end, run.end * size);
+      if (start < end) yield { start, end };
+    }
   }
 
   /**

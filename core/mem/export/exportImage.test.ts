@@ -290,6 +290,30 @@ describe('export: debugfs sets and DTBs', () => {
     );
   });
 
+  it('keeps the scratch file names the set was written with: 7.4 bootmem_* stays bootmem_*', async () => {
+    const text = (value: string) => new TextEncoder().encode(value);
+    const image = await openImage([
+      new BytesSource(fdt(64, 1), 'kho/out/fdt'),
+      new BytesSource(text('0x1000\n'), 'kho/out/bootmem_phys'),
+      new BytesSource(text('0x2000\n'), 'kho/out/bootmem_len'),
+    ]);
+    if (image.kind !== 'debugfs') throw new Error('debugfs expected');
+    expect(image.scratchNaming).toBe('bootmem');
+    expect(image.scratch).toEqual([{ start: 0x1000, size: 0x2000 }]);
+    const plan = await exportImage(image, { blobs: new Map([['scratch_len', text('0x3000\n')]]) });
+    expect(plan.files.map((f) => f.path).sort()).toEqual(['bootmem_len', 'bootmem_phys', 'fdt']);
+    const len = plan.files.find((f) => f.path === 'bootmem_len')!;
+    expect(new TextDecoder().decode(await bytesOf(len))).toBe('0x3000\n');
+    const older = await openImage([
+      new BytesSource(fdt(64, 1), 'fdt'),
+      new BytesSource(text('0x1000\n'), 'scratch_phys'),
+      new BytesSource(text('0x2000\n'), 'scratch_len'),
+    ]);
+    if (older.kind !== 'debugfs') throw new Error('debugfs expected');
+    const olderPlan = await exportImage(older, { blobs: new Map([['bootmem_phys', text('0x5000\n')]]) });
+    expect(olderPlan.files.map((f) => f.path).sort()).toEqual(['fdt', 'scratch_len', 'scratch_phys']);
+  });
+
   it('exports a lone DTB with new bytes, or unchanged', async () => {
     const image = await openImage(new BytesSource(fdt(64, 1), 'x/tree.dtb'));
     const plan = await exportImage(image, { blobs: new Map([['fdt', fdt(80, 2)]]) });

@@ -18,8 +18,20 @@ export interface PageScan {
   firstDroppedAt: number | null;
   /** Ranges that could not be read (each named in words). */
   problems: ScanProblem[];
+  /** RAM done so far: read, or skipped as below. */
   bytesScanned: number;
+  /**
+   * RAM never read because the image declares it without storing it (ELF
+   * zero-fill, kdump pages left out of the dump): it reads as zeros, which
+   * hold no magic.
+   */
+  bytesSkipped: number;
   totalBytes: number;
+}
+
+/** A scan of `totalBytes` of RAM before anything was found or done. */
+export function emptyPageScan(totalBytes: number): PageScan {
+  return { hits: [], hitsDropped: 0, firstDroppedAt: null, problems: [], bytesScanned: 0, bytesSkipped: 0, totalBytes };
 }
 
 /** Settings of one page scan. */

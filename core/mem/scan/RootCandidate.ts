@@ -66,5 +66,7 @@ export interface RootScanResult {
   rejected: RejectedRoot[];
   problems: ScanProblem[];
   bytesScanned: number;
+  /** RAM the image declares without storing it (zero-fill, excluded pages), skipped unread. */
+  bytesSkipped: number;
   totalBytes: number;
 }

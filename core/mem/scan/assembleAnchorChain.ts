@@ -57,8 +57,9 @@ export async function assembleAnchorChain(
   const warnings: string[] = [];
   const broken = (reason: string): BrokenChain => ({ ok: false, anchorPages, reason });
   let fdtSize = -1;
-  let address = head;
-  while (address !== 0) {
+  // The head is read whatever its address: physical page 0 is a page like
+  // any other. Only a next pointer of 0 ends the chain.
+  for (let address: number | null = head; address !== null; ) {
     if (anchorPages.includes(address))
       return broken(
         `anchor page ${hex(anchorPages[anchorPages.length - 1])} leads back to ${hex(address)}: the chain has a cycle`,
@@ -99,7 +100,7 @@ export async function assembleAnchorChain(
     }
     const next = readU64Number(view, ANCHOR_NEXT);
     if (next === null) return broken(`anchor page ${hex(address)} has a next pointer above 2^53`);
-    address = next;
+    address = next === 0 ? null : next;
   }
   const needed = Math.ceil(fdtSize / pageSize);
   if (pages.length < needed)

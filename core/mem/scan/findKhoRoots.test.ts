@@ -184,6 +184,28 @@ describe('findKhoRoots', () => {
     ]);
   });
 
+  it('follows an anchor chain whose head is the page at physical address 0', async () => {
+    const memory = image();
+    const fdtPages = [0x100000, 0x101000];
+    const size = placeSpreadFdt(memory, 'kho-v1', fdtPages);
+    memory.write(0, anchorPage(4096, 0x1000, size, fdtPages.slice(0, 1)));
+    memory.write(0x1000, anchorPage(4096, 0, size, fdtPages.slice(1)));
+    const result = await findKhoRoots(memory);
+    expect(result.rejected).toEqual([]);
+    expect(result.candidates[0]).toMatchObject({ address: 0, how: 'anchor', fdtPages, anchorPages: [0, 0x1000] });
+  });
+
+  it('rejects an empty anchor page at physical address 0 with the reason, without crashing', async () => {
+    // The 4 KiB raw image of issue 14: nothing but the magic at address 0.
+    const memory = new SparseMemory(4096, [{ start: 0, end: 4096 }]);
+    memory.write(0, new TextEncoder().encode('KHOANCH1'));
+    const result = await findKhoRoots(memory);
+    expect(result.candidates).toEqual([]);
+    expect(result.rejected).toEqual([
+      { address: 0, how: 'anchor', reason: 'anchor page 0x0 gives fdt_size 0, not between 1 and 16777216' },
+    ]);
+  });
+
   it('reads kho,recursive-fdt page lists in either byte order', async () => {
     const memory = image();
     memory.write(0x100000, fdtBlob('memblock-v1'));

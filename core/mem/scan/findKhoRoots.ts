@@ -80,6 +80,7 @@ export async function findKhoRoots(memory: PhysicalMemory, options: RootScanOpti
     rejected,
     problems,
     bytesScanned: scan.bytesScanned,
+    bytesSkipped: scan.bytesSkipped,
     totalBytes: scan.totalBytes,
   };
 }
@@ -104,7 +105,7 @@ async function collectAnchorRoots(
     const page = await reader.read(address, 16);
     const next =
       typeof page === 'string' ? null : readU64Number(new DataView(page.buffer, page.byteOffset, page.byteLength), 8);
-    if (next !== null) pointedTo.add(next);
+    if (next !== null && next !== 0) pointedTo.add(next);
   }
   const order = [...anchors.filter((a) => !pointedTo.has(a)), ...anchors.filter((a) => pointedTo.has(a))];
   const covered = new Set<number>();

@@ -1,6 +1,8 @@
 import { MemoryError } from '../MemoryError';
-import { readMemoryInto, type PhysicalMemory, type PhysRange } from '../PhysicalMemory';
-import type { MagicHit, PageScan, PageScanSettings } from './PageScan';
+import { Checkpoint } from '../Checkpoint';
+import { readMemoryInto, type PhysicalMemory } from '../PhysicalMemory';
+import { emptyPageScan, type MagicHit, type PageScan, type PageScanSettings } from './PageScan';
+import { pageStartSpans, storedPageStarts, type StoredSpan } from './storedPageStarts';
 
 /** FDT magic as read big-endian from a page start. */
 const FDT_MAGIC = 0xd00dfeed;
@@ -12,6 +14,8 @@ const ANCHOR_MAGIC_LOW = 0x4e434831;
 interface Chunk {
   address: number;
   length: number;
+  /** Bytes of RAM (read or skipped) done once this chunk is: progress. */
+  doneAtEnd: number;
 }
 
 /** A read already started, with its failure captured so it can never be an unhandled rejection. */
@@ -19,8 +23,8 @@ type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
 
 /**
  * Reads every RAM range of `memory` (or the part of it inside
- * `settings.within`) front to back in large chunks (holes are
- * never read) and looks at the first 4 bytes of each page (4 more only after
+ * `settings.within`) front to back in large chunks (holes are never read,
+ * nor RAM the image declares without storing it: see `storedPageStarts`) and looks at the first 4 bytes of each page (4 more only after
  * "KHOA"): FDT magic or the `KHOANCH1` anchor magic. The next chunks' reads
  * (`readAhead` in all) are started before the current one is examined, so the
  * scan runs at the speed of sequential reading. The chunks are read into
@@ -34,28 +38,30 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
   signal?.throwIfAborted();
   const spans = pageStartSpans(memory, pageSize, settings.within);
   const totalBytes = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
-  const scan: PageScan = { hits: [], hitsDropped: 0, firstDroppedAt: null, problems: [], bytesScanned: 0, totalBytes };
+  const scan = emptyPageScan(totalBytes);
   const longest = spans.reduce((most, s) => Math.max(most, s.end - s.start), 0);
   const buffers = Array.from(
     { length: settings.readAhead },
     () => new Uint8Array(Math.min(settings.chunkBytes, longest)),
   );
-  const chunks = planChunks(spans, settings.chunkBytes);
+  const chunks = planChunks(storedPageStarts(memory, pageSize, settings.within, signal), settings.chunkBytes);
+  const checkpoint = new Checkpoint(signal);
   // Keep a few reads in flight: while one chunk is examined the next ones are
   // already being copied, on another core if there is one. Chunk k always
   // uses buffer k mod readAhead, which is free again once chunk k − readAhead
   // has been examined.
   const inFlight: Array<{ chunk: Chunk; pending: PendingRead }> = [];
   let started = 0;
-  const startNext = (): void => {
-    const next = chunks.next();
+  let bytesRead = 0;
+  const startNext = async (): Promise<void> => {
+    const next = await chunks.next();
     if (next.done) return;
     const buffer = buffers[started++ % buffers.length];
     inFlight.push({ chunk: next.value, pending: startRead(memory, next.value, buffer) });
   };
-  for (let k = 0; k < settings.readAhead; k++) startNext();
+  for (let k = 0; k < settings.readAhead; k++) await startNext();
   for (let current = inFlight.shift(); current !== undefined; current = inFlight.shift()) {
-    signal?.throwIfAborted();
+    await checkpoint.pass();
     const { chunk } = current;
     const result = await current.pending;
     if ('bytes' in result) {
@@ -64,32 +70,26 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
       if (!(result.error instanceof MemoryError)) throw result.error;
       await probePagesOneByOne(memory, chunk, pageSize, settings.maxHits, scan);
     }
-    startNext();
-    scan.bytesScanned += chunk.length;
+    await startNext();
+    bytesRead += chunk.length;
+    scan.bytesScanned = chunk.doneAtEnd;
     settings.onProgress?.({ bytesScanned: scan.bytesScanned, totalBytes });
+  }
+  scan.bytesSkipped = totalBytes - bytesRead;
+  if (scan.bytesScanned < totalBytes) {
+    // RAM after the last stored page start was skipped unread: it is done too.
+    scan.bytesScanned = totalBytes;
+    settings.onProgress?.({ bytesScanned: totalBytes, totalBytes });
   }
   return scan;
 }
 
-/**
- * Each RAM range from its first page start on, cut to `within` (ranges too
- * short to hold a page start are left out).
- */
-export function pageStartSpans(memory: PhysicalMemory, pageSize: number, within?: PhysRange): PhysRange[] {
-  const spans: PhysRange[] = [];
-  for (const range of memory.ranges) {
-    const start = Math.ceil(Math.max(range.start, within?.start ?? 0) / pageSize) * pageSize;
-    const end = Math.min(range.end, within?.end ?? Infinity);
-    if (start < end) spans.push({ start, end });
-  }
-  return spans;
-}
-
-/** Splits the spans into reads of at most `chunkBytes`, lazily (a huge image never lists its chunks). */
-function* planChunks(spans: readonly PhysRange[], chunkBytes: number): Generator<Chunk> {
-  for (const span of spans) {
+/** Splits the stored page starts into reads of at most `chunkBytes`, lazily (a huge image never lists its chunks). */
+async function* planChunks(spans: AsyncIterable<StoredSpan>, chunkBytes: number): AsyncGenerator<Chunk> {
+  for await (const span of spans) {
     for (let address = span.start; address < span.end; address += chunkBytes) {
-      yield { address, length: Math.min(chunkBytes, span.end - address) };
+      const length = Math.min(chunkBytes, span.end - address);
+      yield { address, length, doneAtEnd: span.doneAtEnd - (span.end - address - length) };
     }
   }
 }

@@ -47,11 +47,11 @@ const settingsFor = (maxHits: number): PageScanSettings => ({
 });
 
 describe('scanWindows', () => {
-  it('cuts the page starts into page-aligned windows of at most the given RAM (fast-check)', () => {
-    fc.assert(
-      fc.property(imageArbitrary, ({ ranges, windowBytes }) => {
+  it('cuts the page starts into page-aligned windows of at most the given RAM (fast-check)', async () => {
+    await fc.assert(
+      fc.asyncProperty(imageArbitrary, async ({ ranges, windowBytes }) => {
         const memory = buildMemory(ranges, []);
-        const windows = scanWindows(memory, PAGE, windowBytes);
+        const windows = await scanWindows(memory, PAGE, windowBytes);
         const size = Math.max(PAGE, windowBytes - (windowBytes % PAGE));
         let coveredEnd = -1;
         for (const window of windows) {
@@ -95,7 +95,7 @@ describe('windowedPageScanner', () => {
           onProgress: (p) => progress.push(p.bytesScanned),
         });
         expect(windowed).toEqual(whole);
-        expect(windowsRun).toEqual(scanWindows(memory, PAGE, windowBytes));
+        expect(windowsRun).toEqual(await scanWindows(memory, PAGE, windowBytes));
         expect(progress).toEqual([...progress].sort((a, b) => a - b));
         if (whole.totalBytes > 0) expect(progress[progress.length - 1]).toBe(whole.totalBytes);
       }),

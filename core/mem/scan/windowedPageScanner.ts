@@ -1,6 +1,6 @@
 import type { PhysicalMemory, PhysRange } from '../PhysicalMemory';
-import type { PageScan, PageScanner, PageScanSettings } from './PageScan';
-import { pageStartSpans } from './probePageStarts';
+import { emptyPageScan, type PageScan, type PageScanner, type PageScanSettings } from './PageScan';
+import { pageStartSpans, storedPageStarts } from './storedPageStarts';
 
 /**
  * Runs the page scan of one window: must give what `probePageStarts` gives
@@ -10,30 +10,33 @@ export type WindowScan = (window: PhysRange, settings: PageScanSettings) => Prom
 
 /**
  * Cuts the page starts of `memory` (inside `within`, when given) into
- * windows holding at most `windowBytes` of RAM each, in address order. Every
- * cut falls on a page boundary, so no page start is split between two
- * windows; a window may stretch over holes, which are never read.
+ * windows holding at most `windowBytes` of stored RAM each, in address
+ * order. Every cut falls on a page boundary, so no page start is split
+ * between two windows; a window may stretch over holes and over RAM the
+ * image does not store (`storedPageStarts`), which are never read, so a
+ * header declaring 2^48 bytes of zero-fill gives one window, not 2^18.
  */
-export function scanWindows(
+export async function scanWindows(
   memory: PhysicalMemory,
   pageSize: number,
   windowBytes: number,
   within?: PhysRange,
-): PhysRange[] {
+  signal?: AbortSignal,
+): Promise<PhysRange[]> {
   const size = Math.max(pageSize, windowBytes - (windowBytes % pageSize));
   const windows: PhysRange[] = [];
   let current: PhysRange | null = null;
   let filled = 0;
-  for (const span of pageStartSpans(memory, pageSize, within)) {
-    for (let at = span.start; at < span.end; ) {
+  for await (const run of storedPageStarts(memory, pageSize, within, signal)) {
+    for (let at = run.start; at < run.end; ) {
       if (current === null) {
         current = { start: at, end: at };
         filled = 0;
       }
-      const take = Math.min(span.end - at, size - filled);
+      const take = Math.min(run.end - at, size - filled);
       at += take;
       current.end = at;
-      // A span's page-start part begins on a page boundary; counting its
+      // A run's page-start part begins on a page boundary; counting its
       // last partial page as whole keeps every later cut on a boundary too.
       filled += Math.ceil(take / pageSize) * pageSize;
       if (filled >= size) {
@@ -58,19 +61,12 @@ export function windowedPageScanner(windowBytes: number, runWindow: WindowScan):
   return async (memory, settings) => {
     const { signal, onProgress, maxHits, pageSize } = settings;
     signal?.throwIfAborted();
-    const windows = scanWindows(memory, pageSize, windowBytes, settings.within);
+    const windows = await scanWindows(memory, pageSize, windowBytes, settings.within, signal);
     const totalBytes = pageStartSpans(memory, pageSize, settings.within).reduce(
       (sum, span) => sum + (span.end - span.start),
       0,
     );
-    const merged: PageScan = {
-      hits: [],
-      hitsDropped: 0,
-      firstDroppedAt: null,
-      problems: [],
-      bytesScanned: 0,
-      totalBytes,
-    };
+    const merged = emptyPageScan(totalBytes);
     for (const window of windows) {
       signal?.throwIfAborted();
       const before = merged.bytesScanned;
@@ -81,6 +77,12 @@ export function windowedPageScanner(windowBytes: number, runWindow: WindowScan):
       const part = await runWindow(window, { ...settings, within: window, onProgress: reportWindow });
       mergePageScan(merged, part, maxHits);
       onProgress?.({ bytesScanned: merged.bytesScanned, totalBytes });
+    }
+    if (merged.bytesScanned < totalBytes) {
+      // RAM outside every window holds no stored page start: skipped unread.
+      merged.bytesSkipped += totalBytes - merged.bytesScanned;
+      merged.bytesScanned = totalBytes;
+      onProgress?.({ bytesScanned: totalBytes, totalBytes });
     }
     return merged;
   };
@@ -98,4 +100,5 @@ function mergePageScan(merged: PageScan, part: PageScan, maxHits: number): void 
   }
   merged.problems.push(...part.problems);
   merged.bytesScanned += part.bytesScanned;
+  merged.bytesSkipped += part.bytesSkipped;
 }

@@ -3,6 +3,7 @@ import { Facts } from '../../../components/Facts';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';
 import { SelectLink } from '../SelectLink';
+import { FeatureBitsView } from './FeatureBitsView';
 
 /** The Live Update Orchestrator's state: its sessions with their preserved files, and its FLBs. */
 export function LuoView({ content }: { content: LuoContent }) {
@@ -23,6 +24,7 @@ export function LuoView({ content }: { content: LuoContent }) {
           ['FLBs at', content.flbsAddress === null ? undefined : <Hex value={content.flbsAddress} />],
         ]}
       />
+      {content.features && <FeatureBitsView features={content.features} />}
       {content.sessions.map((session, i) => (
         <div key={i} className="luo-session" data-testid="luo-session">
           <h4 className="mono">session “{session.name}”</h4>

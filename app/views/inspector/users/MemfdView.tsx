@@ -2,12 +2,13 @@ import type { MemfdContent } from '../../../../core/kho/model/UserContent';
 import { Facts } from '../../../components/Facts';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';
-import { SelectLink } from '../SelectLink';
+import { FeatureBitsView } from './FeatureBitsView';
+import { FolioTable } from './FolioTable';
 
-/** A preserved memfd: size, position, seals, and its folios (pfn, address, flags, index). */
+/** A preserved memfd: size, position, seals, feature bits, and its folios. */
 export function MemfdView({ content, pageSize }: { content: MemfdContent; pageSize: number }) {
   return (
-    <Section title={`memfd (memfd-v${content.version})`} testId="memfd">
+    <Section title={`memfd (${content.handler})`} testId="memfd">
       <Facts
         facts={[
           ['size', <Hex value={content.size} />],
@@ -17,41 +18,8 @@ export function MemfdView({ content, pageSize }: { content: MemfdContent; pageSi
           ['folios', content.nrFolios.toString()],
         ]}
       />
-      {content.folios.length > 0 && (
-        <table className="table table--compact" data-testid="memfd-folios">
-          <thead>
-            <tr>
-              <th>index</th>
-              <th>pfn</th>
-              <th>address</th>
-              <th>state</th>
-            </tr>
-          </thead>
-          <tbody>
-            {content.folios.map((folio, i) => (
-              <tr key={i}>
-                <td>{folio.index.toString()}</td>
-                <td>
-                  <Hex value={folio.pfn} />
-                </td>
-                <td>
-                  {folio.address === null ? (
-                    <span className="dim">past 2^53</span>
-                  ) : (
-                    <SelectLink selection={{ kind: 'memory', address: folio.address, length: pageSize }}>
-                      <Hex value={folio.address} />
-                    </SelectLink>
-                  )}
-                </td>
-                <td>
-                  {[folio.flags & 1 ? 'dirty' : '', folio.flags & 2 ? 'uptodate' : ''].filter(Boolean).join(', ') ||
-                    'clean'}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {content.features && <FeatureBitsView features={content.features} />}
+      {content.folios.length > 0 && <FolioTable folios={content.folios} pageSize={pageSize} />}
     </Section>
   );
 }

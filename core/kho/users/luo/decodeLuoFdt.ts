@@ -23,6 +23,7 @@ export async function decodeLuoFdt(ctx: DecodeContext, fragment: Fragment, fdt: 
   const content: LuoContent = {
     user: 'luo',
     compatible: fragment.compatible ?? '',
+    features: null,
     liveupdateNumber: u64Property(ctx, fragment, root, 'liveupdate-number'),
     sessionsAddress: null,
     flbsAddress: null,

@@ -56,7 +56,7 @@ async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
     true,
   );
   builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, TOKEN)]), true);
-  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x1234n, 1n)]), true);
+  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x4000_0000n, 1n)]), true);
   placeMemfd(builder, 2);
   placeKhoRoot(builder, {
     address: at.root,
@@ -87,20 +87,23 @@ async function rawLuo(compatible: string): Promise<KhoGraph> {
 }
 
 const memfdFolios = [
-  { pfn: 0x200, address: 0x20_0000, flags: 3, index: 0n },
-  { pfn: 0x201, address: 0x20_1000, flags: 3, index: 1n },
-  { pfn: 0x202, address: 0x20_2000, flags: 1, index: 2n },
+  { pfn: 0x200, address: 0x20_0000, flags: 3, state: ['dirty', 'uptodate'], index: 0n },
+  { pfn: 0x201, address: 0x20_1000, flags: 3, state: ['dirty', 'uptodate'], index: 1n },
+  { pfn: 0x202, address: 0x20_2000, flags: 1, state: ['dirty'], index: 2n },
 ];
 
 describe('LUO', () => {
   it('luo-v5: decodes luo_ser, its session and file block sets, the memfd data and the FLBs', async () => {
     const graph = await luoV5();
-    expect(graph.diagnostics).toEqual([]);
+    expect(graph.diagnostics.map((d) => [d.severity, d.code, d.location.property])).toEqual([
+      ['info', 'unknown-file-handler', 'flbs[0].data'],
+    ]);
     const luo = graph.fragments.find((f) => f.id === '0x10000')!;
     expect(luo).toMatchObject({ format: 'luo-ser', compatible: 'luo-v5', size: 32 });
     expect(luo.user).toEqual({
       user: 'luo',
       compatible: 'luo-v5',
+      features: null,
       liveupdateNumber: 7n,
       sessionsAddress: at.sessions,
       flbsAddress: at.flbs,
@@ -120,7 +123,7 @@ describe('LUO', () => {
         },
         { name: 'empty', filesAddress: 0, fileCount: 0n, files: [] },
       ],
-      flbs: [{ name: 'iommu', data: 0x1234n, count: 1n }],
+      flbs: [{ name: 'iommu', data: 0x4000_0000n, count: 1n, dataLink: null }],
     });
     expect(graph.blockSets.map((b) => [b.id, b.layout, b.entry, b.blocks])).toEqual([
       ['blocks:0x10000::sessions_pa', 'kho-block', 'luo_session_ser', [{ address: at.sessions, count: 2, bytes: PS }]],
@@ -136,7 +139,9 @@ describe('LUO', () => {
     const memfd = graph.fragments.find((f) => f.id === '0x13000')!;
     expect(memfd.user).toEqual({
       user: 'memfd',
+      handler: 'memfd-v2',
       version: 2,
+      features: null,
       pos: 0n,
       size: 0x3000n,
       seals: 1,
@@ -152,7 +157,7 @@ describe('LUO', () => {
 
   it('luo-v5: rejects a block whose count is 0 or above capacity, like the kernel', async () => {
     const graph = await luoV5(encodeKhoBlock(PS, 0, [], 52));
-    expect(graph.diagnostics).toMatchObject([
+    expect(graph.diagnostics.filter((d) => d.severity !== 'info')).toMatchObject([
       { severity: 'error', code: 'block-bad-count', location: { property: 'sessions_pa', address: at.sessions + 8 } },
     ]);
     expect(graph.diagnostics[0].message).toBe(
@@ -162,7 +167,7 @@ describe('LUO', () => {
 
   it('luo-v5: stops a block list that loops', async () => {
     const graph = await luoV5(encodeKhoBlock(PS, at.sessions, [encodeSessionEntry('again', 0, 0)]));
-    expect(graph.diagnostics.map((d) => d.code)).toEqual(['cycle']);
+    expect(graph.diagnostics.filter((d) => d.severity !== 'info').map((d) => d.code)).toEqual(['cycle']);
     expect(graph.fragments.find((f) => f.id === '0x10000')?.user).toMatchObject({ sessions: [{ name: 'again' }] });
   });
 
@@ -220,10 +225,10 @@ describe('LUO', () => {
     });
   });
 
-  it('notes file handlers it does not know instead of guessing their data', async () => {
+  it('notes file handlers it does not know, and leaves data that is not an address in the image a number', async () => {
     const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
     builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('s', at.files, 1)]), true);
-    builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('guest_memfd_luo_v1', 0x9999000, 1n)]), true);
+    builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('iommufd-v9', 0x9999000, 1n)]), true);
     placeKhoRoot(builder, {
       address: at.root,
       compatible: 'kho-v4',

@@ -3,12 +3,14 @@ import type { DecodeContext } from '../../decode/DecodeContext';
 import type { Fragment } from '../../model/Fragment';
 import type { LuoFlb } from '../../model/UserContent';
 import { readEntryArray } from '../../raw/readBlockSet';
+import { followHandlerData } from './followHandlerData';
 import { FLB_ENTRY, FLB_HEADER_SIZE, parseFlbEntry } from './luoEntries';
 
 /**
  * Reads the FLB store: a `luo_flb_header_ser` {pgcnt, count} followed by
  * `count` `luo_flb_ser` entries, all inside `pgcnt` pages. `node`/`property`
  * name the field that points here (`flbs_pa`, or `/luo-flb` `luo-flb-header`).
+ * Each FLB's `data` is followed by its handler (followHandlerData).
  */
 export async function readLuoFlbs(
   ctx: DecodeContext,
@@ -42,5 +44,9 @@ export async function readLuoFlbs(
     FLB_ENTRY,
     span,
   );
-  return entries ? entries.map(parseFlbEntry) : [];
+  return (entries ?? []).map((bytes, i): LuoFlb => {
+    const entry = parseFlbEntry(bytes);
+    const from = { fragment: fragment.id, node, property: `flbs[${i}].data` };
+    return { ...entry, dataLink: followHandlerData(ctx, fragment, from, 'flb', entry.name, entry.data) };
+  });
 }

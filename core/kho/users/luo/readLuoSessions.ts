@@ -4,12 +4,12 @@ import type { Fragment } from '../../model/Fragment';
 import type { LuoFile, LuoSession } from '../../model/UserContent';
 import { readEntryArray, readKhoBlockSet } from '../../raw/readBlockSet';
 import { FILE_ENTRY, parseFileEntry, parseSessionEntry } from './luoEntries';
-import { followFileData } from './followFileData';
+import { followHandlerData } from './followHandlerData';
 
 /**
  * Turns `luo_session_ser` entries into sessions with their files. Each
- * session's files live in a block set (`luo-v5`) or a plain array (`luo-v1`)
- * at `files`; a file's handler data is followed when its handler is known.
+ * session's files live in a block set (`luo-v5` and later) or a plain array
+ * (`luo-v1`) at `files`; each file's handler data is followed (followHandlerData).
  * `node` is where the sessions hang in the LUO fragment ('' for raw `luo_ser`).
  */
 export async function readLuoSessions(
@@ -58,13 +58,9 @@ export async function readLuoSessions(
       );
     }
     session.files = fileEntries.map((bytes, j): LuoFile => {
-      const file = { ...parseFileEntry(bytes), dataLink: null };
-      return followFileData(
-        ctx,
-        fragment,
-        { fragment: fragment.id, node, property: `${where}.files[${j}].data` },
-        file,
-      );
+      const file = parseFileEntry(bytes);
+      const from = { fragment: fragment.id, node, property: `${where}.files[${j}].data` };
+      return { ...file, dataLink: followHandlerData(ctx, fragment, from, 'file', file.compatible, file.data) };
     });
   }
   return sessions;
