@@ -1,9 +1,10 @@
-import { graphToJson } from '../../kho/render/graphToJson';
+import { writeGraphJson } from '../../kho/render/graphToJson';
 import { renderGraphDts } from '../../kho/render/renderGraphDts';
 import { renderGraphText } from '../../kho/render/renderGraphText';
 import type { Command } from '../Command';
 import { decodeImageGraph } from './decodeImageGraph';
 import { UsageError } from '../UsageError';
+import { writeChunks } from '../writeChunks';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope tree IMAGE [--root ADDR]... [--base ADDR] [--page-size N] [--format text|json|dts]
@@ -31,7 +32,11 @@ export const treeCommand: Command = {
       if (!(FORMATS as readonly string[]).includes(format))
         throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
       const graph = await decodeImageGraph(image);
-      if (format === 'json') process.stdout.write(`${graphToJson(graph)}\n`);
+      if (format === 'json') {
+        // Streamed: the JSON of a large graph is never one string.
+        await writeChunks(process.stdout, writeGraphJson(graph));
+        process.stdout.write('\n');
+      }
       // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
       else if (format === 'dts') process.stdout.write(Buffer.from(renderGraphDts(graph), 'latin1'));
       else process.stdout.write(renderGraphText(graph));
