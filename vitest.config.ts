@@ -8,6 +8,7 @@ export default defineConfig({
       'app/**/*.test.tsx',
       'scripts/**/*.test.ts',
       'bench/**/*.test.ts',
+      'fuzz/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

@@ -10,6 +10,12 @@ import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
 import { loadGallery } from './state/galleryStore';
 import { openFiles } from './state/openActions';
+import type { InputFile } from './worker/protocol';
+import { useUiStore } from './state/uiStore';
+import { compareWithFiles } from './views/compare/compareActions';
+import { COMPARE_COMMANDS } from './views/compare/compareCommands';
+import { EXPORT_COMMANDS } from './views/exports/exportCommands';
+import { ROLE_COMMANDS } from './views/roles/roleCommands';
 import { HelpOverlay } from './views/help/HelpOverlay';
 import { CommandPalette } from './views/palette/CommandPalette';
 import { StartScreen } from './views/start/StartScreen';
@@ -25,6 +31,9 @@ export function App() {
   useHashSync();
   useGlobalShortcuts();
   useRegisterCommands(APP_COMMANDS);
+  useRegisterCommands(COMPARE_COMMANDS);
+  useRegisterCommands(EXPORT_COMMANDS);
+  useRegisterCommands(ROLE_COMMANDS);
   useDemoCommands();
   useEffect(() => {
     void loadGallery();
@@ -33,14 +42,32 @@ export function App() {
     (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
     [],
   );
-  const dragging = useWindowFileDrop(openFiles, dropFailed);
+  const dragging = useWindowFileDrop(openOrCompare, dropFailed);
   const empty = useDocumentStore((state) => state.status === 'empty');
+  const comparing = useDropCompares();
   return (
     <>
       {empty ? <StartScreen /> : <Workspace />}
-      {dragging && <DropOverlay />}
+      {dragging && <DropOverlay compare={comparing} />}
       <HelpOverlay />
       <CommandPalette />
     </>
   );
+}
+
+/** True while a drop means "compare with this": a tree is shown and the Compare tab is open. */
+function dropCompares(): boolean {
+  return useDocumentStore.getState().status === 'ready' && useUiStore.getState().activeTab === 'compare';
+}
+
+function useDropCompares(): boolean {
+  const ready = useDocumentStore((state) => state.status === 'ready');
+  const compareTab = useUiStore((state) => state.activeTab === 'compare');
+  return ready && compareTab;
+}
+
+/** A drop opens the files, or, on the Compare tab, compares the shown tree with them. */
+function openOrCompare(files: InputFile[]): void {
+  if (dropCompares()) compareWithFiles(files);
+  else openFiles(files);
 }

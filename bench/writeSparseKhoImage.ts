@@ -1,5 +1,5 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
-import { placeRoot } from '../core/mem/scan/testing/khoTestImage';
+import { placeRoot } from '../core/kho/discover/testing/khoTestImage';
 import { SparseMemory } from '../core/mem/SparseMemory';
 
 const MiB = 2 ** 20;

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readFdt } from '../core/fdt/readFdt';
 import { forEachNodePath } from '../core/edit/documentPaths';
-import { hex } from '../core/kho/binary';
+import { hex } from '../core/bytes/readers';
 import { decodeKhoGraph } from '../core/kho/decode/decodeKhoGraph';
 import type { KhoGraph } from '../core/kho/model/KhoGraph';
 import { openImage } from '../core/mem/openImage';

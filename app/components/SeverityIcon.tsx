@@ -1,4 +1,4 @@
-import type { Severity } from '../../core/kho/model/Diagnostic';
+import type { Severity } from '../../core/kho';
 
 const LABEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 

@@ -15,7 +15,7 @@ export interface GalleryDemo {
 
 /**
  * Demos that need no file, so the gallery is never empty: the seed's worked
- * example built at run time from core/kho/build, and the device tree demo
+ * example built at run time from core/build, and the device tree demo
  * (the same example as one flat tree, compiled from app/demo/demo.dts).
  */
 export const BUILTIN_DEMOS: readonly GalleryDemo[] = [

@@ -1,10 +1,15 @@
-import type { DecodedNode, DecodedProperty } from '../../core/kho/model/FdtContent';
-import type { FieldRef } from '../../core/kho/model/FieldRef';
-import type { Fragment } from '../../core/kho/model/Fragment';
-import type { KhoGraph, KhoRoot } from '../../core/kho/model/KhoGraph';
-import type { Link } from '../../core/kho/model/Link';
-import type { RawField } from '../../core/kho/model/RawContent';
-import type { BlockSet, VmallocArea } from '../../core/kho/model/SideStructures';
+import type {
+  BlockSet,
+  DecodedNode,
+  DecodedProperty,
+  FieldRef,
+  Fragment,
+  KhoGraph,
+  KhoRoot,
+  Link,
+  RawField,
+  VmallocArea,
+} from '../../core/kho';
 
 /** A property of an FDT node or a field of a raw struct: what the inspector shows for a `property` selection. */
 export type ValueItem = { kind: 'property'; property: DecodedProperty } | { kind: 'field'; field: RawField };

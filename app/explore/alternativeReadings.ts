@@ -1,6 +1,5 @@
-import { readU16, readU32 } from '../../core/kho/binary';
-import type { ByteOrder } from '../../core/kho/model/ByteOrder';
-import type { TypedValue, U64Readings } from '../../core/kho/model/TypedValue';
+import { type ByteOrder, readU16, readU32 } from '../../core/bytes';
+import type { TypedValue, U64Readings } from '../../core/kho';
 import { formatHex } from '../format/formatHex';
 
 /** A reading of a value other than the one it was typed as (`u64 BE: 0x70840100000000`). */

@@ -1,5 +1,4 @@
-import type { Severity } from '../../core/kho/model/Diagnostic';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph, Severity } from '../../core/kho';
 import { diagnosticsByPlace } from './diagnosticsByPlace';
 
 /** The diagnostics about one place: how many, and the worst severity among them. */

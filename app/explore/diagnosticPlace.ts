@@ -1,5 +1,4 @@
-import type { Diagnostic } from '../../core/kho/model/Diagnostic';
-import { locationExtents } from '../../core/kho/model/FragmentLocation';
+import { type Diagnostic, locationExtents } from '../../core/kho';
 import type { Selection } from '../model/Selection';
 import type { GraphIndex } from './GraphIndex';
 

@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { diagnosticPlace } from './diagnosticPlace';
 import { graphIndexOf } from './GraphIndex';
 import { selectionKey } from './selectionKey';

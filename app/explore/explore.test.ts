@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Diagnostic } from '../../core/kho/model/Diagnostic';
+import type { Diagnostic } from '../../core/kho';
 import { mainlineGraph, seedGraph, truncatedBlobSetGraph } from '../testing/testGraphs';
 import { alternativeReadings } from './alternativeReadings';
 import { breadcrumbOf } from './breadcrumbOf';

@@ -1,4 +1,4 @@
-import type { FragmentLocation } from '../../core/kho/model/FragmentLocation';
+import type { FragmentLocation } from '../../core/kho';
 
 /**
  * The physical address of byte `offset` of a fragment: fragment address +

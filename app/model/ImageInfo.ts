@@ -1,4 +1,4 @@
-import type { PhysRange } from '../../core/mem/PhysicalMemory';
+import type { PhysRange } from '../../core/mem';
 
 /** The containers the explorer tells apart (`built` = an image made in the page, such as the seed demo). */
 export type ImageContainer = 'raw' | 'elf' | 'kdump' | 'debugfs' | 'dtb' | 'built';

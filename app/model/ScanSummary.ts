@@ -1,4 +1,4 @@
-import type { FoundFdt, RankReason, RejectedRoot, RootHow, ScanProblem } from '../../core/mem/scan';
+import type { FoundFdt, RankReason, RejectedRoot, RootHow, ScanProblem } from '../../core/kho';
 
 /** One root candidate as the chooser shows it (the scan's `RootCandidate` without the decoded map). */
 export interface RootChoice {

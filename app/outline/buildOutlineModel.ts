@@ -1,8 +1,4 @@
-import type { DecodedNode } from '../../core/kho/model/FdtContent';
-import type { Fragment } from '../../core/kho/model/Fragment';
-import type { KhoGraph, KhoRoot } from '../../core/kho/model/KhoGraph';
-import type { Link } from '../../core/kho/model/Link';
-import { formatValue } from '../../core/kho/render/formatValue';
+import { type DecodedNode, formatValue, type Fragment, type KhoGraph, type KhoRoot, type Link } from '../../core/kho';
 import { graphIndexOf, type GraphIndex } from '../explore/GraphIndex';
 import { selectionKey } from '../explore/selectionKey';
 import { formatHex } from '../format/formatHex';

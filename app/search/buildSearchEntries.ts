@@ -1,8 +1,11 @@
-import type { DecodedNode } from '../../core/kho/model/FdtContent';
-import type { Fragment } from '../../core/kho/model/Fragment';
-import { locationExtents } from '../../core/kho/model/FragmentLocation';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
-import type { TypedValue, U64Readings } from '../../core/kho/model/TypedValue';
+import {
+  type DecodedNode,
+  type Fragment,
+  type KhoGraph,
+  locationExtents,
+  type TypedValue,
+  type U64Readings,
+} from '../../core/kho';
 import type { SearchEntry, SearchNumber } from './SearchEntry';
 
 const entriesOf = new WeakMap<KhoGraph, SearchEntry[]>();

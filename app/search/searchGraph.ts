@@ -1,9 +1,10 @@
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { selectionKey } from '../explore/selectionKey';
 import { formatHex } from '../format/formatHex';
 import { searchEntriesOf } from './buildSearchEntries';
 import { parseQuery } from './parseQuery';
 import type { SearchResult } from './SearchEntry';
+import { ADDRESS_LIMIT } from '../../core/bytes';
 
 /** Most results listed (a one-letter query can match everything). */
 export const MAX_RESULTS = 200;
@@ -49,7 +50,7 @@ export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
       tiers[3].push({ selection: entry.selection, title: entry.title, context: entry.context, reason: 'text' });
       continue;
     }
-    if (query.number !== null && query.number < 2n ** 53n) {
+    if (query.number !== null && query.number < ADDRESS_LIMIT) {
       const address = Number(query.number);
       const extent = entry.extents.find((candidate) => candidate.start <= address && address < candidate.end);
       if (extent)

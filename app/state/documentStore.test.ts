@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import type { LoadProblem } from '../model/LoadProblem';
 import { useDocumentStore, type DocumentView } from './documentStore';
 

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ImageInfo } from '../model/ImageInfo';
 import type { LoadProblem } from '../model/LoadProblem';

@@ -46,6 +46,11 @@ export function explore(plan: ExplorePlan): void {
   if (lastInput) void start(lastInput, plan, null);
 }
 
+/** What the shown image was opened from (files or a built demo), so it can be opened again for another root; null before any open. */
+export function currentInput(): OpenInput | null {
+  return lastInput;
+}
+
 /** Stops the open under way; the page goes back to what it showed before. */
 export function cancelOpening(): void {
   running?.cancel();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { outlineModelOf } from '../outline/buildOutlineModel';
 import { seedGraph } from '../testing/testGraphs';
 import { useDocumentStore } from './documentStore';

@@ -4,10 +4,10 @@ import { create } from 'zustand';
 export type Theme = 'light' | 'dark';
 
 /** The views of the centre panel. */
-export type CenterTab = 'graph' | 'hex' | 'memmap' | 'dts';
+export type CenterTab = 'graph' | 'hex' | 'memmap' | 'dts' | 'compare';
 
 /** Every centre tab, in tab order. */
-export const CENTER_TABS: readonly CenterTab[] = ['graph', 'hex', 'memmap', 'dts'];
+export const CENTER_TABS: readonly CenterTab[] = ['graph', 'hex', 'memmap', 'dts', 'compare'];
 
 /** The UI store: look and feel, panels, overlays and the search query. */
 export interface UiState {

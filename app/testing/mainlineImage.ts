@@ -1,10 +1,15 @@
-import { fdtDocument, fdtNode } from '../../core/kho/build/fdtTree';
-import { KhoImageBuilder } from '../../core/kho/build/KhoImageBuilder';
-import { placeKhoRoot, type KhoChildSpec } from '../../core/kho/build/placeKhoRoot';
-import { encodeKexecMetadata, encodeLuoSer } from '../../core/kho/build/rawStructs';
-import { cstring, u64 } from '../../core/kho/build/values';
-import type { FdtDocument } from '../../core/fdt/FdtDocument';
-import type { SparseMemory } from '../../core/mem/SparseMemory';
+import {
+  encodeKexecMetadata,
+  encodeLuoSer,
+  fdtDocument,
+  fdtNode,
+  type KhoChildSpec,
+  KhoImageBuilder,
+  placeKhoRoot,
+} from '../../core/build';
+import { cstring, u64 } from '../../core/bytes';
+import type { FdtDocument } from '../../core/fdt';
+import type { SparseMemory } from '../../core/mem';
 
 /**
  * A mainline-style KHO image for tests (unit and e2e), modelled on the real

@@ -1,11 +1,8 @@
-import { buildSeedExample } from '../../core/kho/build/seedExample';
-import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
-import { writeFdt } from '../../core/fdt/writeFdt';
-import { fdtDocument, fdtNode } from '../../core/kho/build/fdtTree';
-import { cstring, u64 } from '../../core/kho/build/values';
-import { openImage } from '../../core/mem/openImage';
-import { BytesSource } from '../../core/mem/sources/BytesSource';
+import { buildSeedExample, fdtDocument, fdtNode } from '../../core/build';
+import { decodeKhoGraph, type KhoGraph } from '../../core/kho';
+import { writeFdt } from '../../core/fdt';
+import { cstring, u64 } from '../../core/bytes';
+import { BytesSource, openImage } from '../../core/mem';
 import { mainlineMemory } from './mainlineImage';
 
 /** The seed's worked example, decoded (4 fragments, 3 big-endian page-list links, no map). */

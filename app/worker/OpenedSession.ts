@@ -1,6 +1,5 @@
-import type { OpenedImage } from '../../core/mem/OpenedImage';
-import type { PhysicalMemory } from '../../core/mem/PhysicalMemory';
-import type { WindowScan } from '../../core/mem/scan';
+import type { OpenedImage, PhysicalMemory } from '../../core/mem';
+import type { WindowScan } from '../../core/kho';
 import type { ImageInfo } from '../model/ImageInfo';
 
 /**

@@ -14,7 +14,7 @@ import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } f
 import { readSessionMemory } from './readSessionMemory';
 import { runPlan } from './runPlan';
 import { workerWindowScan } from './scanWindow/workerWindowScan';
-import type { WindowScan } from '../../core/mem/scan';
+import type { WindowScan } from '../../core/kho';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ScanSummary } from '../model/ScanSummary';
 

@@ -1,4 +1,4 @@
-import type { OpenedImage } from '../../core/mem/OpenedImage';
+import type { OpenedImage } from '../../core/mem';
 import type { ImageInfo } from '../model/ImageInfo';
 import type { OpenedSession } from './OpenedSession';
 

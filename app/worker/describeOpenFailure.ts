@@ -1,5 +1,5 @@
-import { MemoryError } from '../../core/mem/MemoryError';
-import { RootScanError } from '../../core/mem/scan';
+import { MemoryError } from '../../core/mem';
+import { RootScanError } from '../../core/kho';
 import type { LoadProblem } from '../model/LoadProblem';
 
 /**

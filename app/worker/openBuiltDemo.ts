@@ -1,6 +1,5 @@
-import { buildSeedExample } from '../../core/kho/build/seedExample';
-import { openImage } from '../../core/mem/openImage';
-import { BytesSource } from '../../core/mem/sources/BytesSource';
+import { buildSeedExample } from '../../core/build';
+import { BytesSource, openImage } from '../../core/mem';
 import { buildDemoBlob } from '../demo/buildDemoBlob';
 import { BUILTIN_DEMOS, type BuiltDemoId } from '../demo/builtinDemos';
 import { DEMO_FILE_NAME } from '../demo/demoFileName';
@@ -9,7 +8,7 @@ import type { OpenedSession } from './OpenedSession';
 
 /**
  * Builds a demo image in the worker: the seed's worked example as physical
- * memory (core/kho/build), or the device tree demo as a lone DTB compiled
+ * memory (core/build), or the device tree demo as a lone DTB compiled
  * from its DTS text. Both then go through the same scan and decode as files.
  */
 export async function openBuiltDemo(demo: BuiltDemoId): Promise<OpenedSession> {

@@ -1,5 +1,4 @@
-import { openImage } from '../../core/mem/openImage';
-import { BlobSource } from '../../core/mem/sources/BlobSource';
+import { BlobSource, openImage } from '../../core/mem';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import { sessionOfImage } from './describeImage';
 import type { OpenedSession } from './OpenedSession';

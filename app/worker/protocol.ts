@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import type { BuiltDemoId } from '../demo/builtinDemos';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ImageInfo } from '../model/ImageInfo';

@@ -1,4 +1,4 @@
-import { MemoryError } from '../../core/mem/MemoryError';
+import { MemoryError } from '../../core/mem';
 import type { OpenedSession } from './OpenedSession';
 
 /** Most bytes one read request may ask for (the hex view and memory map read a few pages at a time). */

@@ -1,6 +1,4 @@
-import type { PreservedMemoryMapData } from '../../core/kho/maps/PreservedMemoryMap';
-import { revivePreservedMemoryMap } from '../../core/kho/maps/revivePreservedMemoryMap';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import { type KhoGraph, type PreservedMemoryMapData, revivePreservedMemoryMap } from '../../core/kho';
 
 /**
  * A graph as it arrives from the worker, with the maps' small classes

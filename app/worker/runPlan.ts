@@ -1,7 +1,4 @@
-import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
-import type { KhoRootScan } from '../../core/kho/decode/KhoRootScan';
-import { findKhoRoots } from '../../core/mem/scan';
+import { decodeKhoGraph, findKhoRoots, type KhoGraph, type KhoRootScan } from '../../core/kho';
 import type { ScanSummary } from '../model/ScanSummary';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { OpenedSession } from './OpenedSession';

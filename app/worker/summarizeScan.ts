@@ -1,4 +1,4 @@
-import type { RootScanResult } from '../../core/mem/scan';
+import type { RootScanResult } from '../../core/kho';
 import type { ScanSummary } from '../model/ScanSummary';
 
 /** The scan's result as plain data for the page (candidates without their decoded maps). */

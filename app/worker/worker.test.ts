@@ -1,9 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { buildSeedExample } from '../../core/kho/build/seedExample';
-import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
-import { MemoryError } from '../../core/mem/MemoryError';
-import { findKhoRoots } from '../../core/mem/scan';
-import { SparseMemory } from '../../core/mem/SparseMemory';
+import { buildSeedExample } from '../../core/build';
+import { decodeKhoGraph, findKhoRoots } from '../../core/kho';
+import { MemoryError, SparseMemory } from '../../core/mem';
 import type { LoadProgress } from '../model/LoadProgress';
 import { mainlineMemory, twoRootsMemory } from '../testing/mainlineImage';
 import { describeOpenFailure } from './describeOpenFailure';

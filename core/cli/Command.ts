@@ -1,7 +1,13 @@
-/** One CLI command: its name, a one-line summary for `--help`, and its runner. */
+/** A command's body: runs with the arguments after the command name and resolves to the exit status. */
+export type CommandRun = (args: string[]) => Promise<number>;
+
+/**
+ * One CLI command as `--help` lists it. Its module is imported by `load` only
+ * when the command runs, so `khoscope --help` (and every other command) does
+ * not pay for loading the code of all of them.
+ */
 export interface Command {
   name: string;
   summary: string;
-  /** Runs with the arguments after the command name; resolves to the exit status. */
-  run(args: string[]): Promise<number>;
+  load(): Promise<CommandRun>;
 }

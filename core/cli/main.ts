@@ -1,9 +1,14 @@
 /**
- * `khoscope` command line: dispatches to one module per command.
- * Every command returns its exit status; errors go to stderr in plain words.
+ * `khoscope` command line: dispatches to one module per command, imported
+ * only when that command runs. Every command returns its exit status
+ * (`ExitCode`); errors go to stderr in plain words.
  */
 import { readFileSync } from 'node:fs';
+import { MemoryError } from '../mem/MemoryError';
 import { commands } from './commands';
+import { EXIT_CODES_HELP, ExitCode } from './ExitCode';
+import { fileErrorReason, isFileSystemError } from './fileErrorReason';
+import { InputError } from './InputError';
 
 const usage = `khoscope — explore Linux Kexec HandOver (KHO) trees
 
@@ -12,12 +17,17 @@ usage: khoscope <command> [options]
 commands:
 ${'{COMMANDS}'}
 
-  khoscope --help       this text
-  khoscope --version    the version
+  khoscope --help             this text
+  khoscope --version          the version
   khoscope <command> --help   help for one command
-`;
+
+Every command takes --format to choose its output (text, json, dts: the ones
+it offers are in its help).
+
+${EXIT_CODES_HELP}`;
 
 function version(): string {
+  // The CLI sits two folders below the package root both in the checkout (core/cli) and built (dist/cli).
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
   return pkg.version;
 }
@@ -28,21 +38,40 @@ export async function main(args: string[]): Promise<number> {
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     const list = commands.map((c) => `  ${c.name.padEnd(10)} ${c.summary}`).join('\n');
     process.stdout.write(usage.replace('{COMMANDS}', list));
-    return name === undefined ? 2 : 0;
+    return ExitCode.ok;
   }
   if (name === '--version' || name === '-V') {
     process.stdout.write(`khoscope ${version()}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
     process.stderr.write(`khoscope: unknown command '${name}' (see khoscope --help)\n`);
-    return 2;
+    return ExitCode.usage;
   }
   try {
-    return await command.run(rest);
+    return await (await command.load())(rest);
   } catch (error) {
-    process.stderr.write(`khoscope ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return reportFailure(name, error);
   }
+}
+
+/**
+ * A failure no command handled: an input it cannot use (or a read of the
+ * image that failed) is `unreadableInput` (3), anything else (an output that cannot be written, a fault of
+ * khoscope's own) is `failed` (4).
+ */
+function reportFailure(name: string, error: unknown): number {
+  if (error instanceof InputError || error instanceof MemoryError) {
+    process.stderr.write(`khoscope ${name}: ${error.message}\n`);
+    return ExitCode.unreadableInput;
+  }
+  const path = (error as NodeJS.ErrnoException | null)?.path;
+  const reason = isFileSystemError(error)
+    ? `${path === undefined ? '' : `${path}: `}${fileErrorReason(error)}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+  process.stderr.write(`khoscope ${name}: ${reason}\n`);
+  return ExitCode.failed;
 }

@@ -1,9 +1,10 @@
+import { ExitCode } from './ExitCode';
 import { UsageError } from './UsageError';
 
 /**
  * Runs a command's body. A `UsageError` it throws (a malformed option, a
  * missing argument) is printed on stderr with the command's help, and the
- * status is 2; any other error is left to `main`.
+ * status is `ExitCode.usage`; any other error is left to `main`.
  */
 export async function runWithUsage(name: string, help: string, body: () => Promise<number>): Promise<number> {
   try {
@@ -11,6 +12,6 @@ export async function runWithUsage(name: string, help: string, body: () => Promi
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     process.stderr.write(`khoscope ${name}: ${error.message}\n${help}`);
-    return 2;
+    return ExitCode.usage;
   }
 }

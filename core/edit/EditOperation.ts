@@ -1,4 +1,4 @@
-import type { ByteOrder } from '../kho/model/ByteOrder';
+import type { ByteOrder } from '../bytes/ByteOrder';
 import type { SerializedNode } from './SerializedNode';
 
 /**

@@ -1,5 +1,5 @@
 import type { FdtDocument } from '../fdt/FdtDocument';
-import type { ByteOrder } from '../kho/model/ByteOrder';
+import type { ByteOrder } from '../bytes/ByteOrder';
 import type { FragmentLocation } from '../kho/model/FragmentLocation';
 import type { RootVersion } from '../kho/model/RootVersion';
 

@@ -2,7 +2,7 @@ import { FDT_MAGIC } from './constants';
 import { FdtError } from './FdtError';
 import { resolveFdtReadLimits } from './FdtReadOptions';
 import type { FdtReadLimits, FdtReadOptions } from './FdtReadOptions';
-import { readU32BE } from './bigEndian';
+import { readU32BE } from '../bytes/bigEndian';
 import { hexOffset } from './hexOffset';
 import { FDT_LATEST_VERSION, fdtVersionFormat } from './FdtVersionFormat';
 

@@ -7,7 +7,7 @@ import { fdtIndexToDocument } from './fdtIndexToDocument';
 import { fdtTruncation } from './FdtTruncation';
 import type { FdtTruncation } from './FdtTruncation';
 import { hexOffset } from './hexOffset';
-import { decodeLatin1, latin1Equals } from './latin1';
+import { decodeLatin1, latin1Equals } from '../bytes/latin1';
 import type { MemoryReservationsRead } from './readMemoryReservations';
 
 const SLASH = 0x2f;

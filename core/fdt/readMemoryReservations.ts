@@ -3,7 +3,7 @@ import { FdtError } from './FdtError';
 import type { MemoryReservation } from './FdtDocument';
 import type { FdtHeader } from './FdtHeader';
 import type { FdtReadLimits } from './FdtReadOptions';
-import { readU32BE, readU64BE } from './bigEndian';
+import { readU32BE, readU64BE } from '../bytes/bigEndian';
 
 /** The entries read, and where the bytes ran out before the terminator (null when it was read). */
 export interface MemoryReservationsRead {

@@ -1,5 +1,5 @@
 import type { FdtDocument } from '../fdt/FdtDocument';
-import type { ByteOrder } from '../kho/model/ByteOrder';
+import type { ByteOrder } from '../bytes/ByteOrder';
 
 /**
  * A declarative description of a KHO image (docs/build-spec.md): RAM,

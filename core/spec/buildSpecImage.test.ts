@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildSeedExample } from '../kho/build/seedExample';
+import { buildSeedExample } from '../build/seedExample';
 import { decodeKhoGraph } from '../kho/decode/decodeKhoGraph';
 import { openImage } from '../mem/openImage';
 import { BytesSource } from '../mem/sources/BytesSource';

@@ -1,6 +1,6 @@
 import { emptyFdtDocument, type FdtDocument } from '../fdt/FdtDocument';
 import { writeFdt } from '../fdt/writeFdt';
-import { fdtNode } from '../kho/build/fdtTree';
+import { fdtNode } from '../build/fdtTree';
 import {
   encodeFileEntry,
   encodeFlbEntry,
@@ -13,8 +13,8 @@ import {
   encodeSessionEntry,
   encodeVmallocChunk,
   encodeVmallocDescriptor,
-} from '../kho/build/rawStructs';
-import { concatBytes, cstring, u32, u64List } from '../kho/build/values';
+} from '../build/rawStructs';
+import { concatBytes, cstring, u32, u64List } from '../bytes/encoders';
 import { KHO_TEST_MAGIC } from '../kho/users/khoTest';
 import type { VmallocDescriptor } from '../kho/raw/readVmallocArea';
 import type { FragmentSpec, KhoTestSpec, LuoSerSpec, MemfdSpec } from './BuildSpec';

@@ -1,5 +1,5 @@
 import type { FdtDocument, FdtNode, FdtProperty } from '../fdt/FdtDocument';
-import { u64, u64List } from '../kho/build/values';
+import { u64, u64List } from '../bytes/encoders';
 import { DRAFT_PAGE_LIST_PROPERTY } from '../kho/values/abiPropertyTypes';
 import { pathNames } from '../edit/documentPaths';
 import type { BuildSpec, LinkSpec, RootSpec } from './BuildSpec';

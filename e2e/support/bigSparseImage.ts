@@ -1,8 +1,8 @@
 import { closeSync, ftruncateSync, openSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KhoImageBuilder } from '../../core/kho/build/KhoImageBuilder';
-import { placeKhoRoot } from '../../core/kho/build/placeKhoRoot';
+import { KhoImageBuilder } from '../../core/build/KhoImageBuilder';
+import { placeKhoRoot } from '../../core/build/placeKhoRoot';
 import { memblockFdt } from '../../app/testing/mainlineImage';
 
 /** Size of the sparse raw image: 4 GiB, far more than the page may ever hold. */

@@ -1,14 +1,15 @@
-import { fdtDocument, fdtNode } from '../../core/kho/build/fdtTree';
-import { cstring, u64 } from '../../core/kho/build/values';
+import { fdtDocument, fdtNode } from '../../core/build/fdtTree';
+import { cstring, u64 } from '../../core/bytes/encoders';
 import { writeFdt } from '../../core/fdt/writeFdt';
-import { encodeLuoSer } from '../../core/kho/build/rawStructs';
+import { buildKexecChain } from '../../core/build/kexecChain';
+import { encodeLuoSer } from '../../core/build/rawStructs';
 import type { SparseMemory } from '../../core/mem/SparseMemory';
 import { buildElfCore, flattenPieces } from '../../core/mem/testing/ElfCoreBuilder';
 import { MAINLINE, mainlineMemory, memblockFdt, twoRootsMemory } from '../../app/testing/mainlineImage';
 
 /**
  * Images the e2e specs open, built on the Node side (app/testing's
- * mainline image, core/kho/build) and written as ELF cores with one PT_LOAD
+ * mainline image, core/build) and written as ELF cores with one PT_LOAD
  * per run of written pages, so the files stay small; and the same tree as a
  * debugfs blob set.
  */
@@ -23,6 +24,11 @@ export function mainlineElf(): Uint8Array {
 /** Two kho-v4 roots as an ELF core: the chooser lists both. */
 export function twoRootsElf(): Uint8Array {
   return elfOf(twoRootsMemory());
+}
+
+/** The memory of kernel C after a chain A→B→C (core/build/kexecChain) as an ELF core: three roots. */
+export function kexecChainElf(): Uint8Array {
+  return elfOf(buildKexecChain(3).memory);
 }
 
 /** A debugfs blob set (`kho/out`) of the mainline tree: relative path → bytes. */

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
-import type { DiagnosticLocation } from '../../../core/kho/model/Diagnostic';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { DiagnosticLocation, KhoGraph } from '../../../core/kho';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { diagnosticPlace } from '../../explore/diagnosticPlace';
 import { graphIndexOf } from '../../explore/GraphIndex';

@@ -1,6 +1,5 @@
 import { useMemo, useRef } from 'react';
-import type { Diagnostic, Severity } from '../../../core/kho/model/Diagnostic';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Diagnostic, KhoGraph, Severity } from '../../../core/kho';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { useRowWindow } from '../../components/useRowWindow';
 import { useDocumentStore } from '../../state/documentStore';

@@ -1,5 +1,5 @@
 import { useCallback, type ReactNode } from 'react';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { PhysRange } from '../../../core/mem';
 import { GraphView } from '../graph/GraphView';
 import { HexView } from '../hex/HexView';
 import { MemoryMapView } from '../memmap/MemoryMapView';
@@ -8,6 +8,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
+import { ComparePanel } from '../compare/ComparePanel';
 import { DtsPanel } from './DtsPanel';
 import './centerPanel.css';
 
@@ -19,6 +20,7 @@ const TABS: { id: CenterTab; label: string; key: string }[] = [
   { id: 'hex', label: 'Hex', key: 'h' },
   { id: 'memmap', label: 'Memory map', key: 'm' },
   { id: 'dts', label: 'DTS', key: 's' },
+  { id: 'compare', label: 'Compare', key: 'c' },
 ];
 
 /** The centre: tabs over the graph, the hex view, the memory map and the DTS source; every view shares the one selection. */
@@ -68,6 +70,8 @@ function CenterViews({ active }: { active: CenterTab }) {
   if (!graph) return null;
   const other = (() => {
     switch (active) {
+      case 'compare':
+        return <ComparePanel graph={graph} />;
       case 'dts':
         return <DtsPanel graph={graph} fileName={label ?? 'kho'} />;
       case 'hex':

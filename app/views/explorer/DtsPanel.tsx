@@ -1,10 +1,10 @@
 import { useMemo } from 'react';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { renderGraphDts } from '../../../core/kho/render/renderGraphDts';
+import { type KhoGraph, renderGraphDts } from '../../../core/kho';
 import { downloadBytes } from '../../components/downloadBytes';
 import { dtsFileName } from '../../format/dtsFileName';
 import { formatSize } from '../../format/formatSize';
 import { latin1Bytes } from '../../format/latin1Bytes';
+import { GraphExportButtons } from '../exports/ExportButtons';
 
 /**
  * Every fragment as DTS (what `dtc -I dtb -O dts` prints for FDT fragments,
@@ -29,6 +29,7 @@ export function DtsPanel({ graph, fileName }: { graph: KhoGraph; fileName: strin
         >
           Download .dts
         </button>
+        <GraphExportButtons graph={graph} />
       </div>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolled text must take focus, or the keyboard cannot scroll it */}
       <pre className="dts" data-testid="dts-text" tabIndex={0} title="DTS source">

@@ -6,6 +6,8 @@ import { DiagnosticBadge } from './DiagnosticBadge';
 import type { GraphActions } from './GraphActions';
 import { PageChipLines } from './PageChipLines';
 import { CollapseToggle } from './CollapseToggle';
+import { selectionKey } from '../../explore/selectionKey';
+import { useCompareMark } from '../compare/useCompareMark';
 
 /** Props of one card at full detail. */
 export interface GraphCardViewProps {
@@ -38,6 +40,9 @@ export const GraphCardView = memo(function GraphCardView({
   actions,
 }: GraphCardViewProps) {
   const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
+  const compared = useCompareMark(
+    card.fragment === null ? '' : selectionKey({ kind: 'fragment', fragment: card.fragment }),
+  );
   const select = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(card.selection);
@@ -50,6 +55,7 @@ export const GraphCardView = memo(function GraphCardView({
       style={style}
       data-card={card.id}
       data-mark={mark ?? undefined}
+      data-compare={compared}
       onClick={select}
       role="group"
       aria-label={`${card.title} (${card.id})`}
@@ -123,6 +129,7 @@ function PropertyLine({
 }
 
 function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; actions: GraphActions }) {
+  const compared = useCompareMark(selectionKey(row.selection));
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
     actions.select(row.selection);
@@ -134,6 +141,7 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
       style={{ height: CARD.rowHeight, paddingLeft: 6 + row.depth * 14 }}
       data-row={row.key}
       data-selected={selected || undefined}
+      data-compare={compared}
       onClick={onClick}
     >
       <span className="gcard__row-label">{row.label}</span>

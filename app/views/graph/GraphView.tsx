@@ -1,6 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import { useStore } from 'zustand';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 import { buildGraphScene } from './model/buildGraphScene';
 import { CARD, COLUMN_STEP, LAYOUT } from './model/cardGeometry';

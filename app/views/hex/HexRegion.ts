@@ -1,5 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Fragment, KhoGraph } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';

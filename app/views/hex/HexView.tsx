@@ -1,5 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import type { ReadMemory, Selection } from '../../model/Selection';
 import { useRowWindow } from '../../components/useRowWindow';
 import { formatSize } from '../../format/formatSize';

@@ -1,4 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
+import type { Fragment } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { ownerAt, type OwnerSpan } from './byteOwners';

@@ -1,6 +1,5 @@
-import { probeFdtHeader } from '../../../core/fdt/FdtHeader';
-import type { DecodedNode } from '../../../core/kho/model/FdtContent';
-import type { Fragment } from '../../../core/kho/model/Fragment';
+import { probeFdtHeader } from '../../../core/fdt';
+import type { DecodedNode, Fragment } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 
 /** What a run of a fragment's bytes is. */

@@ -1,5 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { Fragment, KhoGraph } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 import type { OwnerSpan } from './byteOwners';
 import { regionForSelection, type HexRegion } from './HexRegion';

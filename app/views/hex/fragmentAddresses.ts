@@ -1,4 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
+import type { Fragment } from '../../../core/kho';
 
 /** A physically contiguous piece of a fragment: bytes [offset, offset + end − start) of it live at [start, end). */
 export interface FragmentPiece {

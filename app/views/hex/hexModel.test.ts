@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { Fragment } from '../../../core/kho/model/Fragment';
+import type { Fragment, KhoGraph } from '../../../core/kho';
 import { seedExampleGraph, showcaseGraph } from '../graph/testing/exampleGraphs';
 import { byteOwners, ownerAt } from './byteOwners';
 import { FragmentAddressIndex } from './fragmentAddresses';

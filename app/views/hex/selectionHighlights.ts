@@ -1,6 +1,4 @@
-import { forEachNode, type DecodedNode } from '../../../core/kho/model/FdtContent';
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { type DecodedNode, forEachNode, type Fragment, type KhoGraph } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
 import type { OwnerSpan } from './byteOwners';
 import { physicalRangesOf } from './fragmentAddresses';

@@ -1,7 +1,6 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import { formatDiagnostic, type KhoGraph } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { SeverityIcon } from '../../components/SeverityIcon';
-import { formatDiagnostic } from '../../../core/kho/render/formatDiagnostic';
 import { InspectorHeading } from './InspectorHeading';
 
 /** A diagnostic that names no place of its own (a remark about the whole image). */

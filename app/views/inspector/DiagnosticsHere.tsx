@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { diagnosticsByPlace } from '../../explore/diagnosticsByPlace';

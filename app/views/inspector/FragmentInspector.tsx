@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import { CopyButton } from '../../components/CopyButton';
 import { Facts } from '../../components/Facts';
 import { HexBytes } from '../../components/HexBytes';
@@ -15,6 +15,7 @@ import { ScratchAreas } from './ScratchAreas';
 import { SideStructures } from './SideStructures';
 import { UserContentView } from './UserContentView';
 import { SelectLink } from './SelectLink';
+import { FragmentDtsButton } from '../exports/ExportButtons';
 
 /**
  * A fragment: where it is, its size and format, what makes it a root (map,
@@ -89,6 +90,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
       <Section title="Bytes">
         <HexBytes bytes={fragment.bytes} />
       </Section>
+      <FragmentDtsButton graph={graph} fragment={fragment} />
     </article>
   );
 }

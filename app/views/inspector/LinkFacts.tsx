@@ -1,5 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { Link } from '../../../core/kho/model/Link';
+import type { KhoGraph, Link } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { Hex } from '../../components/Hex';
 import { graphIndexOf } from '../../explore/GraphIndex';

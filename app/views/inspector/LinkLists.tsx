@@ -1,4 +1,4 @@
-import type { Link } from '../../../core/kho/model/Link';
+import type { Link } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import { pathText } from '../../explore/pathText';
 import { SelectLink } from './SelectLink';

@@ -1,4 +1,4 @@
-import type { FragmentLocation } from '../../../core/kho/model/FragmentLocation';
+import type { FragmentLocation } from '../../../core/kho';
 import { Hex } from '../../components/Hex';
 import { formatSize } from '../../format/formatSize';
 import { AddressValue } from './AddressValue';

@@ -1,4 +1,4 @@
-import type { PreservedMemoryMap } from '../../../core/kho/maps/PreservedMemoryMap';
+import type { PreservedMemoryMap } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { Hex } from '../../components/Hex';
 import { Section } from '../../components/Section';

@@ -1,5 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { locationExtents } from '../../../core/kho/model/FragmentLocation';
+import { type KhoGraph, locationExtents } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { HexBytes } from '../../components/HexBytes';
 import { Section } from '../../components/Section';

@@ -1,6 +1,4 @@
-import type { DecodedProperty } from '../../../core/kho/model/FdtContent';
-import type { RawField } from '../../../core/kho/model/RawContent';
-import { describeReading, formatValue } from '../../../core/kho/render/formatValue';
+import { type DecodedProperty, describeReading, formatValue, type RawField } from '../../../core/kho';
 import { select } from '../../state/select';
 
 /** Previews longer than this are cut (the property's own inspector shows all). */

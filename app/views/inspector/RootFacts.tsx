@@ -1,7 +1,8 @@
-import type { KhoRoot } from '../../../core/kho/model/KhoGraph';
+import type { KhoRoot } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { Hex } from '../../components/Hex';
 import { Section } from '../../components/Section';
+import { RoleBadge } from '../roles/RoleBadge';
 import { MapSummary } from './MapSummary';
 import { SelectLink } from './SelectLink';
 
@@ -36,10 +37,18 @@ export function RootFacts({ root, pageSize }: { root: KhoRoot; pageSize: number 
                     .join(', ')
                 : undefined,
             ],
+            ['role', root.role && <RoleBadge role={root.role} />],
             ['found', HOW[root.how] ?? root.how],
             ['rank', root.rank === null ? undefined : String(root.rank)],
           ]}
         />
+        {root.role && root.role.evidence.length > 0 && (
+          <ul className="plain-list dim" data-testid="root-role-evidence">
+            {root.role.evidence.map((line) => (
+              <li key={line}>{line}</li>
+            ))}
+          </ul>
+        )}
       </Section>
       {root.anchorChain && (
         <Section title="Anchor chain (KHOANCH1)">

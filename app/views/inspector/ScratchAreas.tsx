@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import { Hex } from '../../components/Hex';
 import { Section } from '../../components/Section';
 import { formatSize } from '../../format/formatSize';

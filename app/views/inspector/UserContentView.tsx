@@ -1,4 +1,4 @@
-import type { UserContent } from '../../../core/kho/model/UserContent';
+import type { UserContent } from '../../../core/kho';
 import { KexecMetadataView } from './users/KexecMetadataView';
 import { KhoTestView } from './users/KhoTestView';
 import { LuoView } from './users/LuoView';

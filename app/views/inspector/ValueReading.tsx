@@ -1,6 +1,5 @@
 import { useState } from 'react';
-import type { TypedValue, U64Readings } from '../../../core/kho/model/TypedValue';
-import { describeReading, formatValue } from '../../../core/kho/render/formatValue';
+import { describeReading, formatValue, type TypedValue, type U64Readings } from '../../../core/kho';
 import { CopyButton } from '../../components/CopyButton';
 import { FoldedText } from '../../components/FoldedText';
 import { alternativeReadings } from '../../explore/alternativeReadings';

@@ -1,7 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { FragmentLocation } from '../../../core/kho/model/FragmentLocation';
+import type { Fragment, FragmentLocation } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { placeFacts } from './placeFacts';
 

@@ -1,4 +1,4 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
+import type { Fragment } from '../../../core/kho';
 import { CopyButton } from '../../components/CopyButton';
 import type { Fact } from '../../components/Facts';
 import { Hex } from '../../components/Hex';

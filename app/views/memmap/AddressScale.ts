@@ -1,4 +1,4 @@
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { PhysRange } from '../../../core/mem';
 
 /** A stretch of the address axis mapped linearly onto [x0, x1). */
 export interface ScalePiece {

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type MouseEvent } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { KhoGraph } from '../../../core/kho';
+import type { PhysRange } from '../../../core/mem';
 import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';

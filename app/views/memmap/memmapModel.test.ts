@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { KhoGraph } from '../../../core/kho';
+import type { PhysRange } from '../../../core/mem';
 import { seedExampleGraph, showcaseGraph } from '../graph/testing/exampleGraphs';
 import { LaneIndex } from './LaneIndex';
 import type { MemoryItem, MemoryLane } from './MemoryItem';

@@ -1,6 +1,5 @@
-import type { Fragment } from '../../../core/kho/model/Fragment';
-import type { KhoGraph, KhoRoot } from '../../../core/kho/model/KhoGraph';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { Fragment, KhoGraph, KhoRoot } from '../../../core/kho';
+import type { PhysRange } from '../../../core/mem';
 import type { Selection } from '../../model/Selection';
 import { formatHex } from '../../format/formatHex';
 import { formatSize } from '../../format/formatSize';

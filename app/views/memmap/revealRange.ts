@@ -1,4 +1,4 @@
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import type { PhysRange } from '../../../core/mem';
 import type { AddressScale } from './AddressScale';
 
 /** Narrower than this on screen, a range to reveal is zoomed in on. */

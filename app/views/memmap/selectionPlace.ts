@@ -1,6 +1,5 @@
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
-import { locationExtents } from '../../../core/kho/model/FragmentLocation';
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
+import { type KhoGraph, locationExtents } from '../../../core/kho';
+import type { PhysRange } from '../../../core/mem';
 import type { Selection } from '../../model/Selection';
 
 /** Where a selection is in physical memory: the fragment to outline (if any) and the ranges to mark. */

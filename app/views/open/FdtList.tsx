@@ -1,5 +1,5 @@
 import { Hex } from '../../components/Hex';
-import type { FoundFdt } from '../../../core/mem/scan';
+import type { FoundFdt } from '../../../core/kho';
 import { formatSize } from '../../format/formatSize';
 import { DecodeTable } from './DecodeTable';
 

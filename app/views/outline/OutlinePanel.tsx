@@ -1,6 +1,6 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
-import type { KhoGraph } from '../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../core/kho';
 import { scrollTopRevealing } from '../../components/rowWindow';
 import { useRowWindow } from '../../components/useRowWindow';
 import { diagnosticBadges } from '../../explore/diagnosticBadges';

@@ -7,6 +7,7 @@ import type { OutlineRow } from '../../outline/visibleRows';
 import { useOutlineStore } from '../../state/outlineStore';
 import { followLink, select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
+import { useCompareMark } from '../compare/useCompareMark';
 
 interface OutlineRowViewProps {
   row: OutlineRow;
@@ -30,6 +31,7 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
   const key = selectionKey(item.selection);
   const selected = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
   const isCursor = useOutlineStore((state) => state.cursor === row.item);
+  const compared = useCompareMark(key);
   const badge = item.kind === 'root' ? undefined : badges.get(key);
 
   const choose = () => {
@@ -68,6 +70,7 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
       style={{ height, paddingLeft: 6 + row.depth * 14 }}
       onClick={choose}
       data-kind={item.kind}
+      data-compare={compared}
     >
       {row.hasChildren ? (
         <span className="outline__chevron" aria-hidden="true" onClick={toggle} data-open={row.expanded}>

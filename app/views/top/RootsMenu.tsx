@@ -1,4 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
+import { incomingAndOutgoing } from '../../../core/kho';
 import { Hex } from '../../components/Hex';
 import { formatHex } from '../../format/formatHex';
 import { useDocumentStore } from '../../state/documentStore';
@@ -6,6 +7,8 @@ import { explore } from '../../state/openActions';
 import { select } from '../../state/select';
 import { useUiStore } from '../../state/uiStore';
 import { ExploreOptions } from '../open/ExploreOptions';
+import { compareIncomingWithOutgoing } from '../roles/compareIncomingWithOutgoing';
+import { RoleBadge } from '../roles/RoleBadge';
 
 /**
  * The roots of the open graph in the top bar. Its menu jumps to a decoded
@@ -56,11 +59,24 @@ export function RootsMenu() {
                   >
                     {root.address !== null ? <Hex value={root.address} /> : root.fragment}
                   </button>{' '}
-                  <span className="mono">{root.compatible ?? 'unreadable'}</span>{' '}
+                  <span className="mono">{root.compatible ?? 'unreadable'}</span> <RoleBadge role={root.role} />{' '}
                   <span className="dim">({root.rank === null ? root.how : `${root.how}, rank ${root.rank}`})</span>
                 </li>
               ))}
             </ul>
+            {incomingAndOutgoing(graph) && (
+              <button
+                type="button"
+                className="button button--small"
+                data-testid="compare-incoming"
+                onClick={() => {
+                  setOpen(false);
+                  compareIncomingWithOutgoing();
+                }}
+              >
+                Compare incoming with outgoing
+              </button>
+            )}
             {others.length > 0 && (
               <>
                 <h3 className="section__title">Other candidates</h3>

@@ -1,5 +1,5 @@
-import type { PhysicalMemory } from '../../../core/mem/PhysicalMemory';
-import { windowedPageScanner, type PageScanner, type WindowScan } from '../../../core/mem/scan';
+import type { PhysicalMemory } from '../../../core/mem';
+import { type PageScanner, windowedPageScanner, type WindowScan } from '../../../core/kho';
 
 /**
  * RAM scanned per window worker. In a trial reading 8 GiB through 1 GiB

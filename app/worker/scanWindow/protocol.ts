@@ -1,5 +1,5 @@
-import type { PhysRange } from '../../../core/mem/PhysicalMemory';
-import type { PageScan } from '../../../core/mem/scan';
+import type { PhysRange } from '../../../core/mem';
+import type { PageScan } from '../../../core/kho';
 import type { ExplorePlan } from '../../model/ExplorePlan';
 import type { InputFile } from '../protocol';
 

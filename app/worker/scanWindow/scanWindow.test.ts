@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MemoryError } from '../../../core/mem/MemoryError';
-import { findKhoRoots, probePageStarts, type PageScanSettings } from '../../../core/mem/scan';
-import type { SparseMemory } from '../../../core/mem/SparseMemory';
+import { MemoryError, type SparseMemory } from '../../../core/mem';
+import { findKhoRoots, type PageScanSettings, probePageStarts } from '../../../core/kho';
 import { twoRootsMemory } from '../../testing/mainlineImage';
 import { pageScannerFor } from './pageScannerFor';
 import type { ScanWindowMessage, ScanWindowRequest } from './protocol';

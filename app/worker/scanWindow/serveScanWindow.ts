@@ -1,4 +1,4 @@
-import { probePageStarts } from '../../../core/mem/scan';
+import { probePageStarts } from '../../../core/kho';
 import { openInputFiles } from '../openInputFiles';
 import type { ScanWindowMessage, ScanWindowRequest } from './protocol';
 import { toWireError } from './wireError';

@@ -1,4 +1,4 @@
-import { MemoryError } from '../../../core/mem/MemoryError';
+import { MemoryError } from '../../../core/mem';
 import type { WireError } from './protocol';
 
 /** An error as plain data for `postMessage` (a `MemoryError` keeps its place; a `DOMException` its name). */

@@ -1,4 +1,4 @@
-import type { WindowScan } from '../../../core/mem/scan';
+import type { WindowScan } from '../../../core/kho';
 import type { ExplorePlan } from '../../model/ExplorePlan';
 import type { InputFile } from '../protocol';
 import type { ScanWindowMessage, ScanWindowRequest } from './protocol';

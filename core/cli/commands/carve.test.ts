@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { carveScenarios, SECRET } from '../../kho/carve/testing/carveScenarios';
 import { CARVED_TRUTH } from '../../kho/carve/testing/NodeCarvedFixtures';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
@@ -39,7 +39,7 @@ describe('khoscope carve', () => {
     expect(statSync(out).size).toBeLessThan(256 * 1024);
     expect(readFileSync(out).includes(SECRET)).toBe(false);
 
-    const scan = await runCli('scan', out, '--json');
+    const scan = await runCli('scan', out, '--format', 'json');
     expect(JSON.parse(scan.stdout).candidates).toMatchObject([
       { address: '0x1000', compatible: 'kho-v4', how: 'page-scan' },
     ]);
@@ -78,8 +78,10 @@ describe('khoscope carve', () => {
       'khoscope carve: no KHO root could be decoded in the image: there is nothing to carve\n',
     );
     const debugfs = await runCli('carve', join(CARVED_TRUTH, 'debugfs/kho/out'), '-o', join(folder(), 'blobs.elf'));
-    expect(debugfs.status).toBe(1);
-    expect(debugfs.stderr).toMatch(/is a KHO debugfs set: it holds only blobs already, there is no memory to carve\n$/);
+    expect(debugfs.status).toBe(3);
+    expect(debugfs.stderr).toMatch(
+      /is a KHO debugfs blob set, which holds only blobs already: there is no memory to carve\n$/,
+    );
   });
 
   it('refuses a wrong command line with the help (status 2)', async () => {

@@ -1,9 +1,10 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdtBlob } from '../../kho/build/fdtTree';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
-import { placeKhoRoot, type KhoChildSpec } from '../../kho/build/placeKhoRoot';
-import { cstring } from '../../kho/build/values';
+import { fdtBlob } from '../../build/fdtTree';
+import { buildKexecChain } from '../../build/kexecChain';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot, type KhoChildSpec } from '../../build/placeKhoRoot';
+import { cstring } from '../../bytes/encoders';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 const BASE = 0x4000_0000;
@@ -43,10 +44,29 @@ describe('khoscope check', () => {
     expect(strict.status).toBe(1);
   });
 
-  it('exits 2 when there are errors', async () => {
+  it('exits 1 when there are errors', async () => {
     const { status, stdout } = await runCli('check', images.error, '--base', String(BASE), '--strict');
-    expect(status).toBe(2);
+    expect(status).toBe(1);
     expect(stdout).toContain('error bad-magic at 0x40001000 /user preserved-data (0x40008000): no FDT at 0x40008000');
     expect(stdout).toMatch(/1 error\(s\), 0 warning\(s\)/);
+  });
+
+  it('judges the outgoing root of a kexec chain and notes the consumed ones; --root judges strictly', async () => {
+    const path = join(folder(), 'chain.raw');
+    writeRawImage(buildKexecChain(3).memory, path);
+    const judged = await runCli('check', path);
+    expect(judged.status).toBe(0);
+    expect(judged.stdout).toMatch(
+      /^root 0x300000: outgoing \(map at 0x[0-9a-f]+ preserves \d+ block\(s\), the root page among them;/m,
+    );
+    expect(judged.stdout).toMatch(/^root 0x200000: incoming \(.*preserves nothing: its pages are zeroed/m);
+    expect(judged.stdout).toMatch(/^root 0x100000: stale \(/m);
+    expect(judged.stdout).toContain(
+      'info bad-magic at 0x203000 compatible +0x0: expected in 0x200000, the incoming root, which this kernel consumed at boot (map zeroed, blobs freed); strictly an error: luo_ser compatible is',
+    );
+    expect(judged.stdout).toMatch(/: 0 error\(s\), 0 warning\(s\), \d+ note\(s\)\n$/);
+    const strict = await runCli('check', path, '--root', '0x200000');
+    expect(strict.status).toBe(1);
+    expect(strict.stdout).toContain('error bad-magic at 0x203000');
   });
 });

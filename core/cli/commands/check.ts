@@ -1,35 +1,65 @@
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
-import type { Command } from '../Command';
+import { describeRootRoles } from '../../kho/roles/describeRootRoles';
+import { judgeByRole } from '../../kho/roles/judgeByRole';
+import type { CommandRun } from '../Command';
+import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
+import { parseFormat } from '../parseFormat';
 import { decodeImageGraph } from './decodeImageGraph';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
-const help = `usage: khoscope check IMAGE [--strict] [--root ADDR]... [--base ADDR] [--page-size N]
+const help = `usage: khoscope check IMAGE [--strict] [--format text|json] [--root ADDR]... [--base ADDR] [--page-size N]
 
 Decodes the KHO tree of an image and prints every diagnostic with where it
-is. Exit status: 0 when there is no error (and, with --strict, no warning),
-1 with --strict when there are warnings but no errors, 2 when there are errors.
+is. Exit status 0 when there is no error (and, with --strict, no warning), 1
+when there is.
+
+An image of a kernel that itself booted through KHO holds several roots: its
+outgoing one, and the incoming one it consumed (map zeroed, blobs freed), and
+maybe stale ones from earlier hops. Each root's role is printed with its
+evidence. Without --root, the outgoing root is judged: the problems of a
+consumed root are expected and are printed as notes that say why. With
+--root, every root given is judged strictly.
 
 options:
 ${IMAGE_OPTIONS_HELP}
   --strict          warnings count against the exit status too
-`;
+  --format text     one diagnostic a line, then the counts (default)
+  --format json     {"roots", "fragments", "errors", "warnings", "notes", "roles": [lines],
+                    "diagnostics": [...]}
+                    (diagnostics as in docs/graph-json-schema.md)
+
+${EXIT_CODES_HELP}`;
 
 /** `khoscope check`: diagnostics and an exit status for scripts. */
-export const checkCommand: Command = {
-  name: 'check',
-  summary: "list the problems of an image's KHO tree (exit 2 on errors)",
-  run: (args) =>
-    runImageCommand('check', help, { strict: { type: 'boolean' } }, args, async (image, values) => {
+export const runCheck: CommandRun = (args) =>
+  runImageCommand(
+    'check',
+    help,
+    { strict: { type: 'boolean' }, format: { type: 'string' } },
+    args,
+    async (image, values) => {
+      const format = parseFormat(values.format, ['text', 'json']);
       const graph = await decodeImageGraph(image);
-      for (const diagnostic of graph.diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
-      const count = (severity: string) => graph.diagnostics.filter((d) => d.severity === severity).length;
-      const errors = count('error');
-      const warnings = count('warning');
-      const roots = graph.roots.filter((root) => root.fragment !== null).length;
-      process.stdout.write(
-        `${roots} root(s), ${graph.fragments.length} fragment(s): ${errors} error(s), ${warnings} warning(s), ${count('info')} note(s)\n`,
-      );
-      if (errors > 0) return 2;
-      return values.strict === true && warnings > 0 ? 1 : 0;
-    }),
-};
+      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
+      const roles = describeRootRoles(graph);
+      const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
+      const summary = {
+        roots: graph.roots.filter((root) => root.fragment !== null).length,
+        fragments: graph.fragments.length,
+        errors: count('error'),
+        warnings: count('warning'),
+        notes: count('info'),
+      };
+      if (format === 'json') {
+        process.stdout.write(`${JSON.stringify({ ...summary, roles, diagnostics }, null, 2)}\n`);
+      } else {
+        for (const line of roles) process.stdout.write(`${line}\n`);
+        for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
+        process.stdout.write(
+          `${summary.roots} root(s), ${summary.fragments} fragment(s): ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.notes} note(s)\n`,
+        );
+      }
+      const failing = summary.errors > 0 || (values.strict === true && summary.warnings > 0);
+      return failing ? ExitCode.findings : ExitCode.ok;
+    },
+  );

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdtBlob } from '../../kho/build/fdtTree';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
-import { placeKhoRoot } from '../../kho/build/placeKhoRoot';
-import { cstring } from '../../kho/build/values';
+import { fdtBlob } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { cstring } from '../../bytes/encoders';
 import type { GraphComparison } from '../../kho/compare/GraphComparison';
-import { DIFF_UNREADABLE } from './diff';
+import { ExitCode } from '../ExitCode';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 const BASE = 0x4000_0000;
@@ -94,12 +94,12 @@ describe('khoscope diff', () => {
     expect(oneImage.stderr).toContain('with one image, give both roots to compare: --root ADDR --root-b ADDR');
     const format = await runCli('diff', PRE, AT, '--format', 'yaml');
     expect(format.status).toBe(2);
-    expect(format.stderr).toContain("--format must be text or json, not 'yaml'");
+    expect(format.stderr).toContain('--format must be one of text, json');
   });
 
   it('exits with its unreadable-input status when an image cannot be read', async () => {
     const { status, stderr } = await runCli('diff', PRE, join(folder(), 'missing.elf'));
-    expect(status).toBe(DIFF_UNREADABLE);
-    expect(stderr).toContain('no such file or directory');
+    expect(status).toBe(ExitCode.unreadableInput);
+    expect(stderr).toContain('no such file or folder');
   });
 });

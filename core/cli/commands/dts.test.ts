@@ -61,10 +61,10 @@ describe('khoscope dts', () => {
     );
   });
 
-  it('reports a missing file and a file that is not an FDT on stderr, still doing the rest, and exits 1', async () => {
+  it('reports a missing file and a file that is not an FDT on stderr, still doing the rest, and exits 3', async () => {
     const { status, stdout, stderr } = await runCliLatin1('dts', join(dir, 'missing.dtb'), garbage, second);
-    expect(status).toBe(1);
-    expect(stderr).toContain(`khoscope dts: ${join(dir, 'missing.dtb')}: no such file`);
+    expect(status).toBe(3);
+    expect(stderr).toContain(`khoscope dts: ${join(dir, 'missing.dtb')}: no such file or folder\n`);
     expect(stderr).toContain(`khoscope dts: ${garbage}: not a valid FDT: header at 0x0: bad magic`);
     expect(stdout).toBe(`// ${second}\n${decompileWithDtc(new Uint8Array(readFileSync(second)))}`);
   });
@@ -122,7 +122,7 @@ describe('khoscope dts --allow-truncated', () => {
 
   it("refuses the debugfs root file without the flag, keeping the reader's error and naming the flag", async () => {
     const { status, stdout, stderr } = await runCliLatin1('dts', debugfsRoot);
-    expect(status).toBe(1);
+    expect(status).toBe(3);
     expect(stdout).toBe('');
     expect(stderr).toBe(
       `khoscope dts: ${debugfsRoot}: not a valid FDT: header at 0x4: totalsize 405 is larger than the 233 bytes available ` +
@@ -215,7 +215,7 @@ describe('khoscope dts --allow-truncated', () => {
 
   it('still refuses bytes too short to hold the header, and gives no flag hint where the flag would not help', async () => {
     const cut = await runCliLatin1('dts', '--allow-truncated', headerOnly);
-    expect(cut.status).toBe(1);
+    expect(cut.status).toBe(3);
     expect(cut.stdout).toBe('');
     expect(cut.stderr).toBe(
       `khoscope dts: ${headerOnly}: not a valid FDT: header at 0x0: blob is 20 bytes, shorter than the smallest header (28 bytes)\n`,

@@ -2,13 +2,16 @@ import { mkdir, open } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DEFAULT_FDT_READ_LIMITS, FdtError, readFdt, type FdtIndex, type FdtTruncation } from '../../fdt';
 import { printFdtIndexDts } from '../../fdt/dts';
-import type { Command } from '../Command';
+import type { CommandRun } from '../Command';
+import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
+import { fileErrorReason } from '../fileErrorReason';
 import { parseCommandLine } from '../parseCommandLine';
+import { parseFormat } from '../parseFormat';
 import { runWithUsage } from '../runWithUsage';
 import { UsageError } from '../UsageError';
 import { writeChunks } from '../writeChunks';
 
-const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR] [--allow-truncated]
+const help = `usage: khoscope dts FILE.dtb... [--out-dir DIR] [--allow-truncated] [--format dts]
 
 Decompiles flattened device tree blobs to DTS text as 'dtc -I dtb -O dts'
 (dtc 1.6.1) writes it, byte for byte except where dtc's text would not read
@@ -24,10 +27,14 @@ back as the same bytes (see docs/dts.md).
                          (the kernel's debugfs kho/out/fdt) as far as the file
                          goes, saying on stderr where it was cut and what is
                          missing; without it such a file is an error
+  --format dts           the only output format (accepted for scripts that
+                         pass --format to every command)
 
 A file that cannot be read or is not a valid FDT is reported on stderr and the
-others are still done; the exit status is then 1 (2 for a wrong command line).
-`;
+others are still done; the exit status is then 3 (4 when an output file
+cannot be written).
+
+${EXIT_CODES_HELP}`;
 
 const FDT_MAGIC = 0xd00dfeed;
 
@@ -138,22 +145,16 @@ function outputPaths(inputs: string[], directory: string): string[] {
 
 function reason(error: unknown): string {
   if (error instanceof FdtError) return `not a valid FDT: ${error.message}`;
-  const code = (error as NodeJS.ErrnoException).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EISDIR') return 'is a directory';
-  return error instanceof Error ? error.message : String(error);
+  return fileErrorReason(error);
 }
 
 /**
  * Decompiles every input to stdout or to its output file; a file that fails
- * is reported on stderr and the others are still done. True when all went well.
+ * is reported on stderr and the others are still done. Returns the exit
+ * status: the worst of an unreadable input and an unwritable output.
  */
-async function decompileAll(
-  inputs: string[],
-  outputs: string[] | undefined,
-  allowTruncated: boolean,
-): Promise<boolean> {
-  let failed = false;
+async function decompileAll(inputs: string[], outputs: string[] | undefined, allowTruncated: boolean): Promise<number> {
+  let status: number = ExitCode.ok;
   let printed = 0;
   for (const [i, input] of inputs.entries()) {
     let index: FdtIndex;
@@ -164,7 +165,7 @@ async function decompileAll(
         process.stderr.write(`khoscope dts: ${input}: ${decompiled.truncationNote}\n`);
     } catch (error) {
       process.stderr.write(`khoscope dts: ${input}: ${reason(error)}\n`);
-      failed = true;
+      status = Math.max(status, ExitCode.unreadableInput);
       continue;
     }
     if (outputs) {
@@ -172,7 +173,7 @@ async function decompileAll(
         await writeDtsFile(outputs[i], index);
       } catch (error) {
         process.stderr.write(`khoscope dts: ${input}: cannot write ${outputs[i]}: ${reason(error)}\n`);
-        failed = true;
+        status = ExitCode.failed;
       }
     } else if (inputs.length === 1) {
       await writeChunks(process.stdout, printFdtIndexDts(index));
@@ -182,28 +183,26 @@ async function decompileAll(
       printed++;
     }
   }
-  return !failed;
+  return status;
 }
 
 /** `khoscope dts`: DTB files to DTS text. */
-export const dtsCommand: Command = {
-  name: 'dts',
-  summary: "decompile DTB files to DTS text (as 'dtc -I dtb -O dts')",
-  run: (args) =>
-    runWithUsage('dts', help, async () => {
-      const { values, positionals: inputs } = parseCommandLine(args, {
-        'out-dir': { type: 'string' },
-        'allow-truncated': { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      });
-      if (values.help) {
-        process.stdout.write(help);
-        return 0;
-      }
-      if (inputs.length === 0) throw new UsageError('give at least one FILE.dtb');
-      const outDir = values['out-dir'];
-      const outputs = outDir === undefined ? undefined : outputPaths(inputs, outDir);
-      if (outDir !== undefined) await mkdir(outDir, { recursive: true });
-      return (await decompileAll(inputs, outputs, values['allow-truncated'] === true)) ? 0 : 1;
-    }),
-};
+export const runDts: CommandRun = (args) =>
+  runWithUsage('dts', help, async () => {
+    const { values, positionals: inputs } = parseCommandLine(args, {
+      'out-dir': { type: 'string' },
+      'allow-truncated': { type: 'boolean' },
+      format: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    });
+    if (values.help) {
+      process.stdout.write(help);
+      return ExitCode.ok;
+    }
+    parseFormat(values.format, ['dts']);
+    if (inputs.length === 0) throw new UsageError('give at least one FILE.dtb');
+    const outDir = values['out-dir'];
+    const outputs = outDir === undefined ? undefined : outputPaths(inputs, outDir);
+    if (outDir !== undefined) await mkdir(outDir, { recursive: true });
+    return decompileAll(inputs, outputs, values['allow-truncated'] === true);
+  });

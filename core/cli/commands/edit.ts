@@ -13,13 +13,18 @@ import {
 import { resolveEditPath } from '../../edit/paths/resolveEditPath';
 import type { EditPlan } from '../../edit/reencode/EditPlan';
 import { planEdit } from '../../edit/reencode/planEdit';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
+import type { PreservedBlock } from '../../kho/maps/PreservedBlock';
 import { writeExportFile } from '../../mem/export/NodeExportWriter';
-import type { Command } from '../Command';
-import { editOperationFor, takeEditArguments } from './editOperationArguments';
+import type { CommandRun } from '../Command';
+import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
+import { ProgressLine } from '../ProgressLine';
 import { UsageError } from '../UsageError';
+import { decodeOptionsFor } from './decodeImageGraph';
+import { editOperationFor, takeEditArguments } from './editOperationArguments';
 import { IMAGE_OPTIONS_HELP, openImageArguments, runImageCommand } from './imageArguments';
+import { requireMemoryImage } from './requireMemoryImage';
 
 const help = `usage: khoscope edit IMAGE -o OUT [operation]... [--format image|dts|json|debugfs]
                      [--fragment PATH] [--allow-nonzero-pages]
@@ -29,6 +34,8 @@ Changes the KHO tree of a memory image and writes an image the next kernel
 would accept (docs/editing.md): changed fragments are written back in place
 when they fit, or onto pages taken from provably free memory; pointers,
 page lists, blob-size, anchor chains and the preserved-memory map follow.
+An edit that cannot be made on this tree is refused (exit status 1) and
+nothing is written. On a terminal, stderr shows how far it has got.
 
 operations (repeatable; applied in the order given):
   --set PATH:PROP=VALUE     set a property (added when the node lacks it)
@@ -58,92 +65,91 @@ output:
   --format debugfs          the edited tree as debugfs kho/out files, in folder OUT
   --allow-nonzero-pages     let the allocator take pages that are not all zero
 ${IMAGE_OPTIONS_HELP}
-`;
+
+${EXIT_CODES_HELP}`;
 
 const FORMATS = ['image', 'dts', 'json', 'debugfs'] as const;
 
 /** `khoscope edit`: operations on a KHO tree, written back as an image (or DTS, JSON, debugfs files). */
-export const editCommand: Command = {
-  name: 'edit',
-  summary: 'change a KHO tree and write an image the next kernel would accept',
-  async run(args: string[]): Promise<number> {
-    let taken: ReturnType<typeof takeEditArguments>;
+export const runEdit: CommandRun = async (args) => {
+  let taken: ReturnType<typeof takeEditArguments>;
+  try {
+    taken = takeEditArguments(args);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`khoscope edit: ${error.message}\n${help}`);
+    return ExitCode.usage;
+  }
+  const { edits, rest } = taken;
+  const extra = {
+    output: { type: 'string', short: 'o' },
+    format: { type: 'string' },
+    fragment: { type: 'string' },
+    'allow-nonzero-pages': { type: 'boolean' },
+  } as const;
+  return runImageCommand('edit', help, extra, rest, async (image, values) => {
+    const output = values.output as string | undefined;
+    const format = (values.format as string | undefined) ?? 'image';
+    if (output === undefined) throw new UsageError('give the output with -o OUT');
+    if (!(FORMATS as readonly string[]).includes(format))
+      throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
+    const opened = await openImageArguments(image);
+    const progress = new ProgressLine();
     try {
-      taken = takeEditArguments(args);
-    } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
-      process.stderr.write(`khoscope edit: ${error.message}\n${help}`);
-      return 2;
-    }
-    const { edits, rest } = taken;
-    const extra = {
-      output: { type: 'string', short: 'o' },
-      format: { type: 'string' },
-      fragment: { type: 'string' },
-      'allow-nonzero-pages': { type: 'boolean' },
-    } as const;
-    return runImageCommand('edit', help, extra, rest, async (image, values) => {
-      const output = values.output as string | undefined;
-      const format = (values.format as string | undefined) ?? 'image';
-      if (output === undefined) throw new UsageError('give the output with -o OUT');
-      if (!(FORMATS as readonly string[]).includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-      const opened = await openImageArguments(image);
+      const memoryImage = requireMemoryImage(opened.image, image, 'has no physical memory to write fragments into');
+      const graph = await decodeKhoGraph(memoryImage, await decodeOptionsFor(memoryImage, image, progress));
+      progress.clear();
+      let log: EditLog;
+      let plan: EditPlan;
       try {
-        if (opened.image.kind !== 'memory') {
-          process.stderr.write(
-            `khoscope edit: ${image.paths.join(' ')} is a ${opened.image.kind === 'debugfs' ? 'debugfs blob set' : 'lone DTB'}, which has no physical memory to write fragments into\n`,
-          );
-          return 1;
+        log = new EditLog(editStateFromGraph(graph));
+        for (const edit of edits) {
+          const op = editOperationFor(log.state, edit);
+          log = log.apply(op);
+          process.stdout.write(`--${edit.flag} ${edit.text}: ${op.op} in fragment ${op.fragment} ${op.node}\n`);
         }
-        const memoryImage = opened.image;
-        const graph = await decodeKhoGraph(memoryImage, { roots: image.roots ?? undefined, pageSize: image.pageSize });
-        let log: EditLog;
-        let plan: EditPlan;
-        try {
-          log = new EditLog(editStateFromGraph(graph));
-          for (const edit of edits) {
-            const op = editOperationFor(log.state, edit);
-            log = log.apply(op);
-            process.stdout.write(`--${edit.flag} ${edit.text}: ${op.op} in fragment ${op.fragment} ${op.node}\n`);
-          }
-          plan = await planEdit(memoryImage.memory, graph, log.state, {
-            allowNonZeroPages: values['allow-nonzero-pages'] === true,
-          });
-        } catch (error) {
-          if (!(error instanceof EditError)) throw error;
-          process.stderr.write(`khoscope edit: ${error.message}\n`);
-          return 1;
-        }
-        process.stdout.write(summary(plan));
-        if (format === 'image') {
-          const exported = await exportEditedImage(memoryImage, plan);
-          await writeExportFile(exported.files[0], output);
-          process.stdout.write(`wrote ${output} (${exported.container}, ${exported.files[0].size} bytes)\n`);
-        } else if (format === 'json') {
-          await writeFile(output, `${await editedGraphJson(memoryImage, plan, graph)}\n`);
-        } else if (format === 'dts') {
-          const fragment =
-            values.fragment === undefined
-              ? log.state.roots[0]?.fragment
-              : resolveEditPath(log.state, values.fragment as string).content.fragment;
-          if (fragment === undefined)
-            throw new UsageError('the image has no root: name a fragment with --fragment PATH');
-          await writeFile(output, Buffer.from(editedFragmentDts(plan, fragment), 'latin1'));
-        } else {
-          for (const file of await editedDebugfsFiles(memoryImage, plan, graph)) {
-            const path = join(output, file.path);
-            await mkdir(dirname(path), { recursive: true });
-            await writeFile(path, file.bytes);
-          }
-        }
-        await reportNewDiagnostics(memoryImage, plan, graph);
-        return 0;
-      } finally {
-        await opened.close();
+        progress.update('planning the edit', true);
+        plan = await planEdit(memoryImage.memory, graph, log.state, {
+          allowNonZeroPages: values['allow-nonzero-pages'] === true,
+        });
+      } catch (error) {
+        if (!(error instanceof EditError)) throw error;
+        progress.clear();
+        process.stderr.write(`khoscope edit: ${error.message}\n`);
+        return ExitCode.findings;
       }
-    });
-  },
+      progress.clear();
+      process.stdout.write(summary(plan));
+      progress.update(`writing ${output}`, true);
+      if (format === 'image') {
+        const exported = await exportEditedImage(memoryImage, plan);
+        await writeExportFile(exported.files[0], output);
+        progress.clear();
+        process.stdout.write(`wrote ${output} (${exported.container}, ${exported.files[0].size} bytes)\n`);
+      } else if (format === 'json') {
+        await writeFile(output, `${await editedGraphJson(memoryImage, plan, graph)}\n`);
+      } else if (format === 'dts') {
+        const fragment =
+          values.fragment === undefined
+            ? log.state.roots[0]?.fragment
+            : resolveEditPath(log.state, values.fragment as string).content.fragment;
+        if (fragment === undefined) throw new UsageError('the image has no root: name a fragment with --fragment PATH');
+        await writeFile(output, Buffer.from(editedFragmentDts(plan, fragment), 'latin1'));
+      } else {
+        for (const file of await editedDebugfsFiles(memoryImage, plan, graph)) {
+          const path = join(output, file.path);
+          await mkdir(dirname(path), { recursive: true });
+          await writeFile(path, file.bytes);
+        }
+      }
+      progress.update('checking the edited tree', true);
+      await reportNewDiagnostics(memoryImage, plan, graph, progress);
+      return ExitCode.ok;
+    } finally {
+      progress.clear();
+      await opened.close();
+    }
+  });
 };
 
 function summary(plan: EditPlan): string {
@@ -159,9 +165,11 @@ function summary(plan: EditPlan): string {
     lines.push(`fragment ${fragment.id}: ${fragment.fate}, ${fragment.bytes.length} bytes ${where}`);
   }
   for (const id of plan.dropped) lines.push(`fragment ${id}: no longer linked, its memory given back`);
+  const entries = (blocks: PreservedBlock[]) =>
+    blocks.length === 0 ? 'none' : blocks.map((block) => `order ${block.order} at ${hex(block.address)}`).join(', ');
   for (const map of plan.maps)
     lines.push(
-      `map of root ${map.root}: ${map.marked.length} page(s) marked preserved, ${map.unmarked.length} cleared, ${map.metadataPages.length} map page(s) at ${hex(map.after)}`,
+      `map of root ${map.root}: entries added: ${entries(map.added)}; removed: ${entries(map.removed)}; every other entry kept; ${map.metadataPages.length} map page(s) at ${hex(map.after)}`,
     );
   if (plan.allocated.length > 0) lines.push(`pages taken from free memory: ${plan.allocated.map(hex).join(', ')}`);
   lines.push(`${plan.pages.size} page(s) changed`);
@@ -173,9 +181,11 @@ async function reportNewDiagnostics(
   image: Parameters<typeof decodeEditedGraph>[0],
   plan: EditPlan,
   graph: Parameters<typeof decodeEditedGraph>[2],
+  progress: ProgressLine,
 ): Promise<void> {
   const before = new Set(graph.diagnostics.map((d) => d.code));
   const after = await decodeEditedGraph(image, plan, graph);
+  progress.clear();
   for (const diagnostic of after.diagnostics) {
     if (!before.has(diagnostic.code))
       process.stderr.write(

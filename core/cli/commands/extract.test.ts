@@ -1,11 +1,11 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdtBlob } from '../../kho/build/fdtTree';
-import { KhoImageBuilder } from '../../kho/build/KhoImageBuilder';
-import { placeKhoRoot } from '../../kho/build/placeKhoRoot';
-import { buildSeedExample, SEED_EXAMPLE } from '../../kho/build/seedExample';
-import { cstring } from '../../kho/build/values';
+import { fdtBlob } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { buildSeedExample, SEED_EXAMPLE } from '../../build/seedExample';
+import { cstring } from '../../bytes/encoders';
 import { CARVED_IMAGES, CARVED_TRUTH, linuxImageSets } from '../../kho/carve/testing/NodeCarvedFixtures';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 

@@ -1,5 +1,5 @@
-import { hex } from '../../kho/binary';
-import type { RootCandidate, RootScanResult } from '../../mem/scan';
+import { hex } from '../../bytes/readers';
+import type { RootCandidate, RootScanResult } from '../../kho/discover';
 
 /** What `khoscope scan` prints about one image. */
 export interface ScanReport {

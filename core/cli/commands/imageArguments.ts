@@ -1,10 +1,14 @@
+import type { Stats } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 import type { ParseArgsConfig } from 'node:util';
 import type { ByteSource } from '../../mem/ByteSource';
+import { MemoryError } from '../../mem/MemoryError';
 import { openImage } from '../../mem/openImage';
 import type { OpenedImage } from '../../mem/OpenedImage';
 import { NodeFileSource } from '../../mem/sources/NodeFileSource';
+import { fileErrorReason } from '../fileErrorReason';
+import { InputError } from '../InputError';
 import { parseCommandLine } from '../parseCommandLine';
 import { parseNumber } from '../parseNumber';
 import { runWithUsage } from '../runWithUsage';
@@ -93,7 +97,7 @@ const MAX_FOLDER_FILES = 4096;
 export async function openImageArguments(args: ImageArguments): Promise<OpenedImageFiles> {
   const files: { path: string; name: string }[] = [];
   for (const path of args.paths) {
-    if ((await stat(path)).isDirectory())
+    if ((await statInput(path)).isDirectory())
       files.push(
         ...(await filesBelow(path)).map((file) => ({ path: file, name: relative(path, file).split(sep).join('/') })),
       );
@@ -104,7 +108,7 @@ export async function openImageArguments(args: ImageArguments): Promise<OpenedIm
     for (const source of sources) await source.close();
   };
   try {
-    for (const file of files) sources.push(await NodeFileSource.open(file.path, file.name));
+    for (const file of files) sources.push(await openInput(file.path, file.name));
     const input: ByteSource | ByteSource[] =
       args.paths.length === 1 && sources.length === 1 && files[0].path === args.paths[0] ? sources[0] : sources;
     return {
@@ -113,7 +117,28 @@ export async function openImageArguments(args: ImageArguments): Promise<OpenedIm
     };
   } catch (error) {
     await close();
-    throw error;
+    // openImage throws only MemoryError: the image is not one khoscope can read.
+    if (!(error instanceof MemoryError)) throw error;
+    const name = args.paths.join(' ');
+    throw new InputError(error.message.includes(name) ? error.message : `${name}: ${error.message}`);
+  }
+}
+
+/** `stat` of an IMAGE argument; a failure is an `InputError` saying it in words. */
+async function statInput(path: string): Promise<Stats> {
+  try {
+    return await stat(path);
+  } catch (error) {
+    throw new InputError(`${path}: ${fileErrorReason(error)}`);
+  }
+}
+
+/** Opens one input file; a failure is an `InputError` saying it in words. */
+async function openInput(path: string, name: string): Promise<NodeFileSource> {
+  try {
+    return await NodeFileSource.open(path, name);
+  } catch (error) {
+    throw new InputError(`${path}: ${fileErrorReason(error)}`);
   }
 }
 

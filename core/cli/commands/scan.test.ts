@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SparseMemory } from '../../mem/SparseMemory';
-import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from '../../mem/scan/testing/khoTestImage';
+import { anchorPage, fdtBlob, placeRoot, placeSpreadFdt } from '../../kho/discover/testing/khoTestImage';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 const BASE = 0x4000_0000;
@@ -39,7 +39,7 @@ describe('khoscope scan', () => {
   });
 
   it('prints JSON with every FDT on request', async () => {
-    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000', '--all-fdts', '--json');
+    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000', '--all-fdts', '--format', 'json');
     expect(status).toBe(0);
     const report = JSON.parse(stdout);
     expect(report.candidates.map((c: { address: string; how: string }) => [c.address, c.how])).toEqual([
@@ -59,7 +59,16 @@ describe('khoscope scan', () => {
   });
 
   it('validates a root given with --root', async () => {
-    const { status, stdout } = await runCli('scan', image, '--base', '0x40000000', '--root', '0x4023a000', '--json');
+    const { status, stdout } = await runCli(
+      'scan',
+      image,
+      '--base',
+      '0x40000000',
+      '--root',
+      '0x4023a000',
+      '--format',
+      'json',
+    );
     expect(status).toBe(0);
     expect(JSON.parse(stdout).candidates).toMatchObject([{ address: '0x4023a000', how: 'given', rank: 90 }]);
     const bad = await runCli('scan', image, '--base', '0x40000000', '--root', '0x40001000');
@@ -72,8 +81,8 @@ describe('khoscope scan', () => {
     expect(usage.status).toBe(2);
     expect(usage.stderr).toContain("--base 'forty' is not a decimal or 0x-hex number");
     const missing = await runCli('scan', join(folder(), 'nope.raw'));
-    expect(missing.status).toBe(1);
-    expect(missing.stderr).toMatch(/^khoscope scan: .*nope\.raw/);
+    expect(missing.status).toBe(3);
+    expect(missing.stderr).toBe(`khoscope scan: ${join(folder(), 'nope.raw')}: no such file or folder\n`);
     expect(missing.stdout).toBe('');
   });
 });

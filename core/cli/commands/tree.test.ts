@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSeedExample } from '../../kho/build/seedExample';
+import { buildSeedExample } from '../../build/seedExample';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
 describe('khoscope tree', () => {

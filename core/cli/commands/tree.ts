@@ -1,16 +1,18 @@
 import { writeGraphJson } from '../../kho/render/graphToJson';
 import { renderGraphDts } from '../../kho/render/renderGraphDts';
 import { renderGraphText } from '../../kho/render/renderGraphText';
-import type { Command } from '../Command';
+import type { CommandRun } from '../Command';
+import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
+import { parseFormat } from '../parseFormat';
 import { decodeImageGraph } from './decodeImageGraph';
-import { UsageError } from '../UsageError';
 import { writeChunks } from '../writeChunks';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope tree IMAGE [--root ADDR]... [--base ADDR] [--page-size N] [--format text|json|dts]
 
 Decodes the KHO tree of an image (memory image, debugfs kho/out folder or
-files, or a lone DTB) and prints it.
+files, or a lone DTB) and prints it. Problems in the tree are shown where they
+are and do not change the exit status (khoscope check does that).
 
 options:
 ${IMAGE_OPTIONS_HELP}
@@ -18,28 +20,21 @@ ${IMAGE_OPTIONS_HELP}
                     orders, and diagnostics where they are (default)
   --format json     the whole graph as JSON (docs/graph-json-schema.md)
   --format dts      every fragment as DTS, with the right value readings as comments
-`;
 
-const FORMATS = ['text', 'json', 'dts'] as const;
+${EXIT_CODES_HELP}`;
 
 /** `khoscope tree`: the decoded KHO graph as text, JSON or DTS. */
-export const treeCommand: Command = {
-  name: 'tree',
-  summary: 'decode the KHO tree of an image and print it (text, json, dts)',
-  run: (args) =>
-    runImageCommand('tree', help, { format: { type: 'string' } }, args, async (image, values) => {
-      const format = (values.format as string | undefined) ?? 'text';
-      if (!(FORMATS as readonly string[]).includes(format))
-        throw new UsageError(`--format must be one of ${FORMATS.join(', ')}`);
-      const graph = await decodeImageGraph(image);
-      if (format === 'json') {
-        // Streamed: the JSON of a large graph is never one string.
-        await writeChunks(process.stdout, writeGraphJson(graph));
-        process.stdout.write('\n');
-      }
-      // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
-      else if (format === 'dts') process.stdout.write(Buffer.from(renderGraphDts(graph), 'latin1'));
-      else process.stdout.write(renderGraphText(graph));
-      return 0;
-    }),
-};
+export const runTree: CommandRun = (args) =>
+  runImageCommand('tree', help, { format: { type: 'string' } }, args, async (image, values) => {
+    const format = parseFormat(values.format, ['text', 'json', 'dts']);
+    const graph = await decodeImageGraph(image);
+    if (format === 'json') {
+      // Streamed: the JSON of a large graph is never one string.
+      await writeChunks(process.stdout, writeGraphJson(graph));
+      process.stdout.write('\n');
+    }
+    // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
+    else if (format === 'dts') process.stdout.write(Buffer.from(renderGraphDts(graph), 'latin1'));
+    else process.stdout.write(renderGraphText(graph));
+    return ExitCode.ok;
+  });

@@ -1,6 +1,6 @@
 import type { FdtProperty } from '../../fdt/FdtDocument';
-import { u64 } from '../../kho/build/values';
-import type { ByteOrder } from '../../kho/model/ByteOrder';
+import { u64 } from '../../bytes/encoders';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import { DRAFT_PAGE_LIST_PROPERTY } from '../../kho/values/abiPropertyTypes';
 import { pointerKey, type EditRoot, type EditState, type PointerKind } from '../EditState';
 import { bytesToHex } from '../hexBytes';

@@ -1,5 +1,5 @@
-import { readU64List } from '../../kho/binary';
-import { u64List } from '../../kho/build/values';
+import { readU64List } from '../../bytes/readers';
+import { u64List } from '../../bytes/encoders';
 import { updateNode } from '../documentPaths';
 import { EditError, nodePlace } from '../EditError';
 import type { EditResult, SetPageOrder } from '../EditOperation';

@@ -1,4 +1,4 @@
-import type { ByteOrder } from '../../kho/model/ByteOrder';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import { baseName, findNode, parentPath } from '../documentPaths';
 import { EditError } from '../EditError';
 import type { EditOperation, NodeRef } from '../EditOperation';

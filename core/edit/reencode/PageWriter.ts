@@ -1,7 +1,7 @@
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { EditError } from '../EditError';
 import { sameBytes } from '../hexBytes';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 
 /**
  * Collects the writes of an edit as whole pages over the original memory:

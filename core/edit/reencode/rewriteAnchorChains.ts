@@ -1,6 +1,6 @@
-import { readU32 } from '../../kho/binary';
-import { encodeAnchorPage } from '../../kho/build/rawStructs';
-import { ANCHOR_COUNT, anchorCapacity } from '../../mem/scan/anchorPageLayout';
+import { readU32 } from '../../bytes/readers';
+import { encodeAnchorPage } from '../../kho/discover/encodeAnchorPage';
+import { ANCHOR_COUNT, anchorCapacity } from '../../kho/discover/anchorPageLayout';
 import type { FreePageAllocator } from './FreePageAllocator';
 import type { PageWriter } from './PageWriter';
 import type { Placements } from './placeFragments';

@@ -1,5 +1,5 @@
 import { readFdt } from '../../fdt/readFdt';
-import { hex } from '../../kho/binary';
+import { hex } from '../../bytes/readers';
 import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
 import type { KhoGraph } from '../../kho/model/KhoGraph';
 import { exportChunks } from '../../mem/export/exportChunks';

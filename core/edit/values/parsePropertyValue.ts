@@ -1,6 +1,6 @@
 import { DtsError } from '../../fdt/dts/DtsError';
 import { parseDts } from '../../fdt/dts/parseDts';
-import { concatBytes } from '../../kho/build/values';
+import { concatBytes } from '../../bytes/encoders';
 import { EditError } from '../EditError';
 
 /** Longest value text accepted (a property value is small; this bounds the DTS parse). */

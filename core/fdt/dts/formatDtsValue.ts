@@ -1,4 +1,4 @@
-import { decodeLatin1 } from '../latin1';
+import { decodeLatin1 } from '../../bytes/latin1';
 import { DtsByteWriter } from './DtsByteWriter';
 import { guessDtsValueType } from './guessDtsValueType';
 import type { DtsValueType } from './guessDtsValueType';

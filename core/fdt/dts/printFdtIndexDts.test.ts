@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeLatin1 } from '../latin1';
+import { decodeLatin1 } from '../../bytes/latin1';
 import { readFdt } from '../readFdt';
 import { documentArbitrary } from '../testing/fdtArbitraries';
 import { writeFdt } from '../writeFdt';

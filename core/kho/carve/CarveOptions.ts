@@ -8,6 +8,10 @@ export interface CarveOptions {
   pageSize?: number;
   limits?: KhoDecodeOptions['limits'];
   map?: KhoDecodeOptions['map'];
+  /** A root scan already run (as `decodeKhoGraph`), so that a caller can show its progress. */
+  scan?: KhoDecodeOptions['scan'];
+  /** Progress of the first decode (as `decodeKhoGraph`). */
+  onProgress?: KhoDecodeOptions['onProgress'];
   /**
    * Also keep every page the roots' maps preserve: the preserved data itself
    * (reserve-mem regions, memfd content, test folios). Off by default: that is

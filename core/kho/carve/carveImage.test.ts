@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { MemoryImage } from '../../mem/OpenedImage';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import { CarveError } from './CarveError';
 import { carveImage, type CarvedImage } from './carveImage';

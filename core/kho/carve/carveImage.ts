@@ -48,7 +48,7 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
     limits: options.limits,
     map: options.map,
   };
-  const graph = await decodeKhoGraph(image, decodeOptions);
+  const graph = await decodeKhoGraph(image, { ...decodeOptions, scan: options.scan, onProgress: options.onProgress });
   const pageSize = graph.source.pageSize;
   const roots = graph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
   if (!graph.roots.some((root) => root.fragment !== null))

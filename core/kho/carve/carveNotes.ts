@@ -1,5 +1,5 @@
 import type { ElfNoteSpec } from '../../mem/export/elfNoteEncoding';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 
 /** Owner name of the note that says an image was carved. */
 export const CARVE_NOTE_NAME = 'KHOSCOPE';

@@ -1,10 +1,10 @@
 import { FDT_MAGIC } from '../../fdt/constants';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { ANCHOR_MAGIC } from '../../mem/scan/anchorPageLayout';
-import { inspectRootAt } from '../../mem/scan/inspectRootAt';
-import { RootScanError } from '../../mem/scan/RootScanError';
-import type { RootScanOptions } from '../../mem/scan/RootScanOptions';
-import { readU32, startsWithAscii } from '../binary';
+import { ANCHOR_MAGIC } from '../discover/anchorPageLayout';
+import { inspectRootAt } from '../discover/inspectRootAt';
+import { RootScanError } from '../discover/RootScanError';
+import type { RootScanOptions } from '../discover/RootScanOptions';
+import { readU32, startsWithAscii } from '../../bytes/readers';
 import type { RangeAccumulator } from '../maps/RangeAccumulator';
 import type { PreservedRanges } from '../maps/PreservedRanges';
 import { RecordingMemory } from './RecordingMemory';

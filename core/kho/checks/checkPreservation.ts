@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 import { locationExtents, type PhysicalExtent } from '../model/FragmentLocation';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { cstring, u64, u64List } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { cstring, u64, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 
 /** RAM with a hole: [0, 1 MiB) and [2 MiB, 3 MiB). */

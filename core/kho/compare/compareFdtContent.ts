@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodedNode, FdtContent } from '../model/FdtContent';
 import type { ChangeSink, PairPlace } from './ChangeSink';
 import { plainValue } from './comparedValue';

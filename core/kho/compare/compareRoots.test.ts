@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot, type KhoChildSpec } from '../build/placeKhoRoot';
-import { cstring, u64 } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot, type KhoChildSpec } from '../../build/placeKhoRoot';
+import { cstring, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { KhoGraph } from '../model/KhoGraph';
 import { openImage } from '../../mem/openImage';

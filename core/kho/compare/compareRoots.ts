@@ -89,8 +89,8 @@ export function compareRoots(a: CompareInput, b: CompareInput, options: CompareO
 function compareFragments(a: Fragment, b: Fragment, place: PairPlace, sink: ChangeSink, isPointer: IsPointer): void {
   const start = sink.total;
   if (a.format !== b.format || a.compatible !== b.compatible) {
-    const before = `${a.format}${a.compatible ? ` ${a.compatible}` : ''}`;
-    const after = `${b.format}${b.compatible ? ` ${b.compatible}` : ''}`;
+    const before = formatText(a);
+    const after = formatText(b);
     sink.add(place, {
       kind: 'changed',
       level: 'fragment',
@@ -156,5 +156,11 @@ function side(input: CompareInput, root: Fragment) {
 }
 
 function fragmentText(fragment: Fragment): string {
-  return `${fragment.id} (${fragment.format}${fragment.compatible ? ` ${fragment.compatible}` : ''}, ${fragment.size} bytes)`;
+  return `${fragment.id} (${formatText(fragment)}, ${fragment.size} bytes)`;
+}
+
+/** `fdt memblock-v1`, `luo-ser luo-v5`, or just the format when the compatible says nothing more (`memfd-v2`). */
+function formatText(fragment: Fragment): string {
+  const { format, compatible } = fragment;
+  return compatible && compatible !== format ? `${format} ${compatible}` : format;
 }

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { Change, ChangeKind, ComparedSide, ComparedValue, GraphComparison } from './GraphComparison';
 
 /** The mark each kind of change gets at the start of its line, as `diff -u` marks lines. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { encodeKexecMetadata } from '../build/rawStructs';
-import { cstring, u64 } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { encodeKexecMetadata } from '../../build/rawStructs';
+import { cstring, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { FdtContent } from '../model/FdtContent';
 import type { KhoGraph } from '../model/KhoGraph';

@@ -1,6 +1,6 @@
 import { MemoryError } from '../../mem/MemoryError';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { fieldRefId } from '../fieldRefId';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 import type { Fragment } from '../model/Fragment';

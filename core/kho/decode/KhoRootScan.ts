@@ -1,5 +1,5 @@
 import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
-import type { RejectedRoot, RootCandidate, ScanProblem } from '../../mem/scan';
+import type { RejectedRoot, RootCandidate, ScanProblem } from '../discover';
 
 /**
  * What a root scan found, as far as the decoder uses it: a `findKhoRoots`

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fdtDocument, fdtNode, type PropertyList } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { encodeAnchorPage } from '../build/rawStructs';
-import { cstring, u64List } from '../build/values';
+import { fdtDocument, fdtNode, type PropertyList } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { encodeAnchorPage } from '../discover/encodeAnchorPage';
+import { cstring, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from './decodeKhoGraph';
 
 const RAM = [{ start: 0, end: 0x100_0000 }];

@@ -2,6 +2,7 @@ import type { OpenedImage } from '../../mem/OpenedImage';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { checkOverlaps } from '../checks/checkOverlaps';
 import { checkPreservation } from '../checks/checkPreservation';
+import { classifyRootRoles } from '../roles/classifyRootRoles';
 import { decodeBlobSet } from '../debugfs/decodeBlobSet';
 import { decodeLoneDtb } from '../debugfs/decodeLoneDtb';
 import type { GraphSource, KhoGraph, KhoRoot } from '../model/KhoGraph';
@@ -15,7 +16,8 @@ import { resolveKhoLimits, type KhoDecodeOptions } from './KhoDecodeOptions';
 /**
  * Decodes the whole KHO graph of an image: every root (given, chosen from a
  * scan the caller already ran, or found by root discovery), every fragment and link reachable from each, the side
- * structures, and the checks across them (preservation, overlaps). Works on
+ * structures, the checks across them (preservation, overlaps), and each
+ * root's role (outgoing, incoming, stale: classifyRootRoles). Works on
  * physical memory (any container) as well as on a debugfs blob set or a
  * lone DTB, where pointers cannot be followed. Bounded by `options.limits`,
  * cancellable through `options.signal` (it then rejects with the signal's
@@ -78,7 +80,7 @@ function blobFilesOf(children: ReadonlyMap<string, Uint8Array>): Map<string, Uin
 
 function finish(ctx: DecodeContext, roots: KhoRoot[], source: GraphSource): KhoGraph {
   ctx.progress('done');
-  return {
+  const graph: KhoGraph = {
     source,
     roots,
     fragments: [...ctx.fragments.values()],
@@ -88,4 +90,6 @@ function finish(ctx: DecodeContext, roots: KhoRoot[], source: GraphSource): KhoG
     scratchAreas: ctx.scratchAreas,
     diagnostics: ctx.diagnostics.finish(),
   };
+  classifyRootRoles(graph.source, graph.roots, graph.fragments, graph.diagnostics);
+  return graph;
 }

@@ -1,8 +1,8 @@
-import { ValidationReader } from '../../mem/scan/ValidationReader';
-import { assembleAnchorChain } from '../../mem/scan/assembleAnchorChain';
-import { ANCHOR_MAGIC } from '../../mem/scan/anchorPageLayout';
+import { ValidationReader } from '../discover/ValidationReader';
+import { assembleAnchorChain } from '../discover/assembleAnchorChain';
+import { ANCHOR_MAGIC } from '../discover/anchorPageLayout';
 import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
-import { hex, startsWithAscii } from '../binary';
+import { hex, startsWithAscii } from '../../bytes/readers';
 import type { Fragment } from '../model/Fragment';
 import type { FragmentLocation } from '../model/FragmentLocation';
 import type { KhoRoot } from '../model/KhoGraph';

@@ -1,5 +1,5 @@
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { findKhoRoots } from '../../mem/scan/findKhoRoots';
+import { findKhoRoots } from '../discover/findKhoRoots';
 import type { DecodeContext } from './DecodeContext';
 import type { RootRequest } from './decodeRoot';
 import type { RootMapOptions } from './decodeRootMap';

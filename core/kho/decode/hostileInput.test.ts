@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { encodeFileEntry, encodeKhoBlock, encodeLuoSer, encodeSessionEntry } from '../build/rawStructs';
-import { cstring, u64, u64List } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { encodeFileEntry, encodeKhoBlock, encodeLuoSer, encodeSessionEntry } from '../../build/rawStructs';
+import { cstring, u64, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from './decodeKhoGraph';
 
 /** A small image using every scheme: mainline children (FDT and raw), a draft page list, LUO block sets. */

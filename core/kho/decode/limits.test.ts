@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fdtDocument, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { buildSeedExample } from '../build/seedExample';
-import { cstring, u64List } from '../build/values';
+import { fdtDocument, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { buildSeedExample } from '../../build/seedExample';
+import { cstring, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from './decodeKhoGraph';
 import type { KhoProgress } from './KhoDecodeOptions';
 

@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtDocument, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
+import { fdtBlob, fdtDocument, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
 import {
-  encodeAnchorPage,
   encodeFileEntry,
   encodeKhoBlock,
   encodeLuoSer,
   encodeMemfdSer,
   encodeSessionEntry,
   encodeVmallocChunk,
-} from '../build/rawStructs';
-import { cstring, u32, u64, u64List } from '../build/values';
+} from '../../build/rawStructs';
+import { encodeAnchorPage } from '../discover/encodeAnchorPage';
+import { cstring, u32, u64, u64List } from '../../bytes/encoders';
 import { MemoryError } from '../../mem/MemoryError';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import type { KhoGraph } from '../model/KhoGraph';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtDocument, fdtNode, type PropertyList } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { cstring, u64List } from '../build/values';
+import { fdtBlob, fdtDocument, fdtNode, type PropertyList } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { cstring, u64List } from '../../bytes/encoders';
 import type { KhoGraph } from '../model/KhoGraph';
 import { decodeKhoGraph } from './decodeKhoGraph';
 

@@ -1,7 +1,7 @@
 import { FdtError } from '../../fdt/FdtError';
 import { readFdtHeader } from '../../fdt/FdtHeader';
 import { FDT_MAGIC } from '../../fdt/constants';
-import { hex, readU32 } from '../binary';
+import { hex, readU32 } from '../../bytes/readers';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 import type { FragmentLocation } from '../model/FragmentLocation';
 import { readPages } from '../raw/readPages';

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodeContext } from './DecodeContext';
 import type { RootRequest } from './decodeRoot';
 import type { KhoRootScan } from './KhoRootScan';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtDocument, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { encodeAnchorPage } from '../build/rawStructs';
-import { cstring, u64 } from '../build/values';
-import { findKhoRoots } from '../../mem/scan';
+import { fdtBlob, fdtDocument, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { encodeAnchorPage } from '../discover/encodeAnchorPage';
+import { cstring, u64 } from '../../bytes/encoders';
+import { findKhoRoots } from '../discover';
 import { decodeKhoGraph } from './decodeKhoGraph';
 
 const RAM = [{ start: 0, end: 0x100_0000 }];

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildSeedExample, SEED_EXAMPLE } from '../build/seedExample';
+import { buildSeedExample, SEED_EXAMPLE } from '../../build/seedExample';
 import { propertyOf, type DecodedNode, type FdtContent } from '../model/FdtContent';
 import type { KhoGraph } from '../model/KhoGraph';
 import { decodeKhoGraph } from './decodeKhoGraph';

@@ -6,7 +6,7 @@ import { openImage } from '../../mem/openImage';
 import { CountingSource } from '../../mem/sources/CountingSource';
 import { NodeFileSource } from '../../mem/sources/NodeFileSource';
 import { buildElfCore } from '../../mem/testing/ElfCoreBuilder';
-import { buildSeedExample } from '../build/seedExample';
+import { buildSeedExample } from '../../build/seedExample';
 import { decodeKhoGraph } from './decodeKhoGraph';
 
 const GiB = 2 ** 30;

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { TargetSpec } from './PendingTarget';
 
 /**

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { KhoGraph, KhoRoot } from '../model/KhoGraph';
 import type { Link } from '../model/Link';
 import { walkLinkTree } from '../walkLinkTree';

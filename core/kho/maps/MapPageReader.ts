@@ -1,6 +1,6 @@
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { MemoryError } from '../../mem/MemoryError';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { MapProgress } from './MapDecodeOptions';
 import type { ProblemLog } from './MapProblem';
 

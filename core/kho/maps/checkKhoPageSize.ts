@@ -1,4 +1,4 @@
-import { floorLog2 } from './bitMath';
+import { floorLog2 } from '../../bytes/bitMath';
 import { MapError } from './MapError';
 
 /**

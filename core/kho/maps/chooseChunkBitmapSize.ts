@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { bitmapSpan, SMALL_BITMAP_BYTES } from './chunkListLayout';
 import { MapError } from './MapError';
 

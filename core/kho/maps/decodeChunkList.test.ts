@@ -15,7 +15,7 @@ import {
   naiveUnionByOrder,
   TEST_METADATA_BASE,
 } from './testing/mapTestImage';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 function blocksFor(pageSize: number) {
   return fc

@@ -1,6 +1,6 @@
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { readU64Number, u64Hex } from './bitMath';
-import { hex } from '../binary';
+import { readU64Number, u64Hex } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import { checkKhoPageSize } from './checkKhoPageSize';
 import { chooseChunkBitmapSize, type ChunkEntry } from './chooseChunkBitmapSize';
 import {

@@ -6,7 +6,7 @@ import { writeEncodedMap } from './EncodedMap';
 import { encodeRadixTree } from './encodeRadixTree';
 import { mapEncodingFor } from './mapEncodingFor';
 import { bumpAllocator } from './testing/mapTestImage';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 describe('decodePreservedMemoryMap', () => {
   const memory = new SparseMemory(4096, [{ start: 0, end: 0x1000000 }]);

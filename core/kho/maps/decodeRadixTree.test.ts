@@ -14,7 +14,7 @@ import {
   naiveUnionByOrder,
   TEST_METADATA_BASE,
 } from './testing/mapTestImage';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 /** Distinct random blocks below 1 TiB for one page size. */
 function blocksFor(pageSize: number) {

@@ -1,6 +1,7 @@
+import { ADDRESS_LIMIT_NUMBER } from '../../bytes/address';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
-import { floorLog2, readU64Number, u64Hex } from './bitMath';
-import { hex } from '../binary';
+import { floorLog2, readU64Number, u64Hex } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import { mapLimits, type MapDecodeOptions, type MapLimits } from './MapDecodeOptions';
 import { ProblemLog } from './MapProblem';
 import { MapPageReader } from './MapPageReader';
@@ -189,7 +190,7 @@ class RadixWalk {
         const order = order0Log2 - msb;
         const blockSize = 2 ** (pageShift + order);
         const start = (key - 2 ** msb) * blockSize;
-        if (start + blockSize > 2 ** 53) {
+        if (start + blockSize > ADDRESS_LIMIT_NUMBER) {
           this.problems.add(address, 'radix leaf', `key ${hex(key)} is an order-${order} block above 2^53; not shown`);
           continue;
         }

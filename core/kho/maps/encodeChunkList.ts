@@ -9,11 +9,11 @@ import {
   SMALL_BITMAP_BYTES,
 } from './chunkListLayout';
 import { checkKhoPageSize } from './checkKhoPageSize';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { allocateMapPage, type EncodedMap, type PageAllocator } from './EncodedMap';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 /**
  * Builds a `kho-v1` chunk list for `blocks` like the kernel's serializer:

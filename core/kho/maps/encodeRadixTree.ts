@@ -1,11 +1,11 @@
-import { readU64Number } from './bitMath';
-import { hex } from '../binary';
+import { readU64Number } from '../../bytes/bitMath';
+import { hex } from '../../bytes/readers';
 import { allocateMapPage, type EncodedMap, type PageAllocator } from './EncodedMap';
 import { MapError } from './MapError';
 import type { RadixDepthFormula } from './MapDecodeOptions';
 import type { PreservedBlock } from './PreservedBlock';
 import { levelShift, radixGeometry, radixKey } from './radixGeometry';
-import { writeU64 } from './writeU64';
+import { writeU64 } from '../../bytes/writeU64';
 
 /**
  * Builds a `kho-v2`+ radix tree for `blocks` the way the kernel does: the

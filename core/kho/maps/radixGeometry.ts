@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { checkKhoPageSize } from './checkKhoPageSize';
 import { MapError } from './MapError';
 import type { RadixDepthFormula } from './MapDecodeOptions';

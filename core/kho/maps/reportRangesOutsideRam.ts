@@ -1,5 +1,5 @@
 import type { PhysRange } from '../../mem/PhysicalMemory';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { ProblemLog } from './MapProblem';
 import type { PreservedRanges } from './PreservedRanges';
 

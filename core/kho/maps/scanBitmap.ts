@@ -1,8 +1,6 @@
-import { popcount32, trailingZeros32 } from './bitMath';
+import { ADDRESS_LIMIT_NUMBER as ADDRESS_LIMIT } from '../../bytes/address';
+import { popcount32, trailingZeros32 } from '../../bytes/bitMath';
 import type { RangeSink } from './RangeSink';
-
-/** Addresses must stay at or below 2^53 to be exact JS numbers. */
-const ADDRESS_LIMIT = 2 ** 53;
 
 /** What one bitmap contributed. */
 export interface BitmapScan {

@@ -2,6 +2,7 @@ import type { Diagnostic } from './Diagnostic';
 import type { Fragment } from './Fragment';
 import type { Link } from './Link';
 import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
+import type { RootRole } from './RootRole';
 import type { RootVersion } from './RootVersion';
 import type { AnchorChain, BlockSet, ScratchArea, VmallocArea } from './SideStructures';
 
@@ -50,4 +51,6 @@ export interface KhoRoot {
    * `{ pairs }`: rebuild with `new PreservedRanges(pairs)`.
    */
   map: PreservedMemoryMap | null;
+  /** What the root is to the kernel in the image (outgoing, incoming, ...) and why; set once the graph is decoded. */
+  role?: RootRole;
 }

@@ -1,4 +1,4 @@
-import type { ByteOrder } from './ByteOrder';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import type { FieldRef } from './FieldRef';
 
 /** How a link's pointer is encoded (see docs/kho-graph.md). */

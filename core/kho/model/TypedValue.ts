@@ -1,4 +1,4 @@
-import type { ByteOrder } from './ByteOrder';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 
 /**
  * A property value read as what it means. `basis` says where the type came

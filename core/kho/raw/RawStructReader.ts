@@ -1,4 +1,4 @@
-import { readCString, readU16, readU32, readU64 } from '../binary';
+import { readCString, readU16, readU32, readU64 } from '../../bytes/readers';
 import type { RawField } from '../model/RawContent';
 
 /**

@@ -1,4 +1,5 @@
-import { hex, readU16, readU32, readU64, toAddress } from '../binary';
+import { hex, readU16, readU32, readU64 } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
 import type { DecodeContext } from '../decode/DecodeContext';
 import { fieldRefId } from '../fieldRefId';
 import type { FieldRef } from '../model/FieldRef';

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { TypedValue } from '../model/TypedValue';
 import { formatDtsBytes } from '../../fdt/dts/formatDtsValue';
 

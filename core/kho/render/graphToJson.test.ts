@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { type KhoChildSpec, placeKhoRoot } from '../build/placeKhoRoot';
-import { cstring } from '../build/values';
+import { fdtBlob } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { type KhoChildSpec, placeKhoRoot } from '../../build/placeKhoRoot';
+import { cstring } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { KhoGraph } from '../model/KhoGraph';
 import { bytesToHex, graphToJson, writeGraphJson } from './graphToJson';

@@ -1,4 +1,4 @@
-import { decodeLatin1 } from '../../fdt/latin1';
+import { decodeLatin1 } from '../../bytes/latin1';
 import { PreservedRanges } from '../maps/PreservedRanges';
 import type { KhoGraph } from '../model/KhoGraph';
 

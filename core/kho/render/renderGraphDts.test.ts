@@ -4,10 +4,10 @@ import { readFdt } from '../../fdt/readFdt';
 import { writeFdt } from '../../fdt/writeFdt';
 import type { DebugfsImage, DtbImage } from '../../mem/OpenedImage';
 import { BytesSource } from '../../mem/sources/BytesSource';
-import { fdtBlob, fdtDocument, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { cstring, u32, u64 } from '../build/values';
+import { fdtBlob, fdtDocument, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { cstring, u32, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import { renderGraphDts } from './renderGraphDts';
 

@@ -3,7 +3,7 @@ import { FdtError } from '../../fdt/FdtError';
 import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import { groupBy } from '../groupBy';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
@@ -22,9 +22,13 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
-  // Links looked up by the place they start from: one pass, so the text stays linear in links.
-  const linksByPlace = groupBy(graph.links, (link) => placeKey(link.from.fragment, link.from.node, link.from.property));
-  return graph.fragments.map((fragment) => fragmentDts(fragment, linksByPlace)).join('\n');
+  const linksByPlace = linksByPlaceOf(graph);
+  return graph.fragments.map((fragment) => renderFragmentDts(graph, fragment, linksByPlace)).join('\n');
+}
+
+/** The graph's links by the place they start from: one pass, so the text stays linear in links. */
+function linksByPlaceOf(graph: KhoGraph): Map<string, Link[]> {
+  return groupBy(graph.links, (link) => placeKey(link.from.fragment, link.from.node, link.from.property));
 }
 
 /** One key per property of a fragment's node. */
@@ -32,7 +36,16 @@ function placeKey(fragment: string, node: string, property: string): string {
   return `${fragment}\0${node}\0${property}`;
 }
 
-function fragmentDts(fragment: Fragment, linksByPlace: Map<string, Link[]>): string {
+/**
+ * One fragment of `graph` as DTS, as `renderGraphDts` prints it (its links'
+ * targets named from `graph`). `linksByPlace` is for a caller printing many
+ * fragments of one graph; by default it is built from the graph.
+ */
+export function renderFragmentDts(
+  graph: KhoGraph,
+  fragment: Fragment,
+  linksByPlace: Map<string, Link[]> = linksByPlaceOf(graph),
+): string {
   const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { Diagnostic } from '../model/Diagnostic';
 import type { DecodedNode } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';

@@ -1,8 +1,9 @@
 import { FDT_MAGIC } from '../../fdt/constants';
 import { MemoryError } from '../../mem/MemoryError';
-import { hex, readU32, readU64List, toAddress } from '../binary';
+import { hex, readU32, readU64List } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
 import type { DecodeContext } from '../decode/DecodeContext';
-import type { ByteOrder } from '../model/ByteOrder';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 
 /** The byte order chosen for a draft page list, and the reason in words. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtDocument, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { cstring, u64List } from '../build/values';
+import { fdtBlob, fdtDocument, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { cstring, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
-import type { ByteOrder } from '../model/ByteOrder';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 
 /** A draft top level at `root` whose `child` lists `pages` in `order`, the child FDT on those pages. */
 async function draft(pages: number[], order: ByteOrder, ram = [{ start: 0, end: 0x100_0000 }], root = 0x1000) {

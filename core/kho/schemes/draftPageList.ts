@@ -1,4 +1,5 @@
-import { hex, readU64List, toAddress } from '../binary';
+import { hex, readU64List } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';

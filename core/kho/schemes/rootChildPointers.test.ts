@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot, type KhoChildSpec } from '../build/placeKhoRoot';
-import { encodeKexecMetadata, encodeLuoSer } from '../build/rawStructs';
-import { cstring, u64 } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot, type KhoChildSpec } from '../../build/placeKhoRoot';
+import { encodeKexecMetadata, encodeLuoSer } from '../../build/rawStructs';
+import { cstring, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { KhoGraph } from '../model/KhoGraph';
 

@@ -1,4 +1,5 @@
-import { hex, readU64, toAddress } from '../binary';
+import { hex, readU64 } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { TargetSpec } from '../decode/PendingTarget';
 import { propertyOf, type DecodedNode } from '../model/FdtContent';

@@ -1,5 +1,5 @@
 import { FDT_MAGIC } from '../../fdt/constants';
-import { readU32, startsWithAscii } from '../binary';
+import { readU32, startsWithAscii } from '../../bytes/readers';
 import { KEXEC_METADATA_SIZE, KEXEC_METADATA_VERSION } from '../users/kexecMetadata';
 
 /** What a `preserved-data` blob was taken to be, and why. */

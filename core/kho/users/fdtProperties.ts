@@ -1,4 +1,4 @@
-import { readCString, readU32, readU64 } from '../binary';
+import { readCString, readU32, readU64 } from '../../bytes/readers';
 import type { DecodeContext } from '../decode/DecodeContext';
 import { propertyOf, type DecodedNode } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';

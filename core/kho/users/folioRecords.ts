@@ -1,4 +1,4 @@
-import { hex, readU64 } from '../binary';
+import { hex, readU64 } from '../../bytes/readers';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { Fragment } from '../model/Fragment';
 import type { MemfdFolio } from '../model/UserContent';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { encodeKexecMetadata } from '../build/rawStructs';
-import { concatBytes } from '../build/values';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { encodeKexecMetadata } from '../../build/rawStructs';
+import { concatBytes } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 
 async function withMetadata(blob: Uint8Array) {

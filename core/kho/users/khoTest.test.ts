@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../build/fdtTree';
-import { KhoImageBuilder } from '../build/KhoImageBuilder';
-import { placeKhoRoot } from '../build/placeKhoRoot';
-import { encodeVmallocChunk, encodeVmallocDescriptor } from '../build/rawStructs';
-import { cstring, u32, u64List } from '../build/values';
+import { fdtBlob, fdtNode } from '../../build/fdtTree';
+import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { encodeVmallocChunk, encodeVmallocDescriptor } from '../../build/rawStructs';
+import { cstring, u32, u64List } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import { KHO_TEST_MAGIC } from './khoTest';
 

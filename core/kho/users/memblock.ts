@@ -1,4 +1,5 @@
-import { hex, toAddress } from '../binary';
+import { hex } from '../../bytes/readers';
+import { toAddress } from '../../bytes/address';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { FdtContent } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';

@@ -1,4 +1,4 @@
-import { hex } from '../binary';
+import { hex } from '../../bytes/readers';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { Fragment } from '../model/Fragment';
 import type { FeatureHeader } from '../model/UserContent';

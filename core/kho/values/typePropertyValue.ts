@@ -1,7 +1,7 @@
 import { guessDtsValueType } from '../../fdt/dts/guessDtsValueType';
-import { decodeLatin1 } from '../../fdt/latin1';
-import { readU32, readU64List } from '../binary';
-import type { ByteOrder } from '../model/ByteOrder';
+import { decodeLatin1 } from '../../bytes/latin1';
+import { readU32, readU64List } from '../../bytes/readers';
+import type { ByteOrder } from '../../bytes/ByteOrder';
 import type { TypedValue, U64Readings } from '../model/TypedValue';
 import { ABI_PROPERTY_TYPES, DRAFT_PAGE_LIST_PROPERTY } from './abiPropertyTypes';
 

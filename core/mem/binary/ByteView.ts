@@ -1,6 +1,5 @@
 import { MemoryError } from '../MemoryError';
-
-const TWO_POW_53 = 2n ** 53n;
+import { ADDRESS_LIMIT } from '../../bytes/address';
 
 /**
  * Endian-aware field reads over the bytes of one on-disk structure. Every
@@ -64,7 +63,7 @@ export class ByteView {
 
   /** `value` as a number, or a `MemoryError` at field `at` when it is 2^53 or more. */
   safe(value: bigint, at: number, what: string): number {
-    if (value >= TWO_POW_53 || value < 0n)
+    if (value >= ADDRESS_LIMIT || value < 0n)
       throw this.error(at, `${what} 0x${value.toString(16)} does not fit below 2^53`);
     return Number(value);
   }

@@ -4,6 +4,7 @@ import type { DebugfsImage } from '../OpenedImage';
 import type { MemoryLimits } from '../OpenImageOptions';
 import { readFully } from '../sources/readRange';
 import { FDT_MAGIC, startsWithFdtMagic } from './detectContainer';
+import { ADDRESS_LIMIT } from '../../bytes/address';
 
 /** One KHO scratch area (from `scratch_phys` and `scratch_len`, `bootmem_*` from Linux 7.4-rc1). */
 export interface ScratchArea {
@@ -179,7 +180,7 @@ function parseHexLines(bytes: Uint8Array, path: string): number[] {
           `line '${text.slice(0, 40)}' is not a 0x-prefixed hex number`,
         );
       const value = BigInt(text);
-      if (value >= 2n ** 53n)
+      if (value >= ADDRESS_LIMIT)
         throw new MemoryError('file', offset, `debugfs ${path}`, `${text} does not fit below 2^53`);
       values.push(Number(value));
     }

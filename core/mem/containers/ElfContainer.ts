@@ -9,8 +9,7 @@ import { PT_LOAD, PT_NOTE, readElfCoreLayout, type ProgramHeader } from './ElfCo
 import { ElfMemory, type LoadSegment } from './ElfMemory';
 import { parseElfNotes, type NoteEntry } from './ElfNotes';
 import { buildImageNotes } from './ImageNotes';
-
-const TWO_POW_53 = 2n ** 53n;
+import { ADDRESS_LIMIT } from '../../bytes/address';
 
 /**
  * Opens an ELF core: `PT_LOAD` segments mapped by `p_paddr` (bytes between
@@ -90,7 +89,7 @@ export async function openElfCore(
 /** Checks one PT_LOAD's address fields and turns them into safe numbers. */
 function loadSegment(ph: ProgramHeader): LoadSegment {
   const structure = `ELF program header ${ph.index} (PT_LOAD)`;
-  if (ph.paddr >= TWO_POW_53 || ph.memsz >= TWO_POW_53 || ph.paddr + ph.memsz > TWO_POW_53) {
+  if (ph.paddr >= ADDRESS_LIMIT || ph.memsz >= ADDRESS_LIMIT || ph.paddr + ph.memsz > ADDRESS_LIMIT) {
     throw new MemoryError(
       'file',
       ph.at,

@@ -3,6 +3,7 @@ import { MemoryError } from '../MemoryError';
 import { resolveOverlaps } from '../resolveOverlaps';
 import { clampRead, readFully, readFullyInto } from '../sources/readRange';
 import { awaitEveryRead } from './awaitEveryRead';
+import { ADDRESS_LIMIT } from '../../bytes/address';
 
 /** The signature at the start of a makedumpfile flattened stream (16-byte field, NUL-padded). */
 export const FLATTENED_SIGNATURE = 'makedumpfile';
@@ -93,7 +94,7 @@ export class FlattenedSource implements ByteSource {
       const size = rec.getBigInt64(8, false);
       if (offset === -1n && size === -1n) break;
       const structure = `makedumpfile flattened record ${offsets.length}`;
-      if (offset < 0n || size < 0n || offset + size > 2n ** 53n) {
+      if (offset < 0n || size < 0n || offset + size > ADDRESS_LIMIT) {
         throw new MemoryError(
           'file',
           pos,

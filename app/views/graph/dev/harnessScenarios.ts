@@ -1,5 +1,5 @@
-import type { PhysRange } from '../../../../core/mem/PhysicalMemory';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
+import type { PhysRange } from '../../../../core/mem';
+import type { KhoGraph } from '../../../../core/kho';
 import type { ReadMemory } from '../../../model/Selection';
 import { debugfsExampleGraph, seedExampleGraph, showcaseGraph } from '../testing/exampleGraphs';
 import { syntheticGraph } from '../testing/syntheticGraph';

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../../core/kho';
 import { seedExampleGraph, showcaseGraph } from '../testing/exampleGraphs';
 import { syntheticGraph } from '../testing/syntheticGraph';
 import { buildGraphScene } from './buildGraphScene';

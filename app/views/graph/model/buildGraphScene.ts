@@ -1,6 +1,4 @@
-import type { Fragment } from '../../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
-import type { Link } from '../../../../core/kho/model/Link';
+import type { Fragment, KhoGraph, Link } from '../../../../core/kho';
 import { formatHex } from '../../../format/formatHex';
 import { formatSize } from '../../../format/formatSize';
 import { fragmentHue } from '../../memmap/fragmentHue';

@@ -1,6 +1,4 @@
-import type { Fragment } from '../../../../core/kho/model/Fragment';
-import { formatValue } from '../../../../core/kho/render/formatValue';
-import type { DecodedNode } from '../../../../core/kho/model/FdtContent';
+import { type DecodedNode, formatValue, type Fragment } from '../../../../core/kho';
 import type { CardRow } from './GraphScene';
 import { rowKey, type DiagnosticBadges } from './diagnosticBadges';
 

@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../../../../core/kho/model/Diagnostic';
+import type { Diagnostic, Severity } from '../../../../core/kho';
 
 /** What a badge shows: how many diagnostics, the worst severity, and the first one (selected on click). */
 export interface BadgeSummary {

@@ -1,4 +1,4 @@
-import type { Link } from '../../../../core/kho/model/Link';
+import type { Link } from '../../../../core/kho';
 import { formatHex } from '../../../format/formatHex';
 
 /**

@@ -1,6 +1,4 @@
-import type { Fragment } from '../../../../core/kho/model/Fragment';
-import { formatValue } from '../../../../core/kho/render/formatValue';
-import { describeUser } from '../../../../core/kho/render/describeUser';
+import { describeUser, formatValue, type Fragment } from '../../../../core/kho';
 import type { KeyProperty } from './GraphScene';
 
 /**

@@ -1,4 +1,4 @@
-import type { FragmentLocation } from '../../../../core/kho/model/FragmentLocation';
+import type { FragmentLocation } from '../../../../core/kho';
 import { formatHex } from '../../../format/formatHex';
 import { formatSize } from '../../../format/formatSize';
 

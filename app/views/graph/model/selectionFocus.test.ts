@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../../../core/kho';
 import { showcaseGraph } from '../testing/exampleGraphs';
 import { buildGraphScene } from './buildGraphScene';
 import type { GraphScene } from './GraphScene';

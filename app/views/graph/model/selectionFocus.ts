@@ -1,5 +1,4 @@
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
-import { locationExtents } from '../../../../core/kho/model/FragmentLocation';
+import { type KhoGraph, locationExtents } from '../../../../core/kho';
 import type { Selection } from '../../../model/Selection';
 import { rowKey } from './diagnosticBadges';
 import type { GraphScene } from './GraphScene';

@@ -1,8 +1,5 @@
-import { buildSeedExample, SEED_EXAMPLE } from '../../../../core/kho/build/seedExample';
-import { fdtBlob, fdtNode } from '../../../../core/kho/build/fdtTree';
-import { KhoImageBuilder } from '../../../../core/kho/build/KhoImageBuilder';
-import { placeKhoRoot } from '../../../../core/kho/build/placeKhoRoot';
 import {
+  buildSeedExample,
   encodeFileEntry,
   encodeFlbEntry,
   encodeFlbHeader,
@@ -14,13 +11,15 @@ import {
   encodeSessionEntry,
   encodeVmallocChunk,
   encodeVmallocDescriptor,
-} from '../../../../core/kho/build/rawStructs';
-import { concatBytes, cstring, u32, u64, u64List } from '../../../../core/kho/build/values';
-import { decodeKhoGraph } from '../../../../core/kho/decode/decodeKhoGraph';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
-import type { DebugfsImage } from '../../../../core/mem/OpenedImage';
-import type { PhysRange } from '../../../../core/mem/PhysicalMemory';
-import type { SparseMemory } from '../../../../core/mem/SparseMemory';
+  fdtBlob,
+  fdtNode,
+  KhoImageBuilder,
+  placeKhoRoot,
+  SEED_EXAMPLE,
+} from '../../../../core/build';
+import { concatBytes, cstring, u32, u64, u64List } from '../../../../core/bytes';
+import { decodeKhoGraph, type KhoGraph } from '../../../../core/kho';
+import type { DebugfsImage, PhysRange, SparseMemory } from '../../../../core/mem';
 
 /** A decoded example with the memory it came from (none for debugfs), for the views' tests and harness. */
 export interface ExampleGraph {

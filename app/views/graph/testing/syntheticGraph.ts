@@ -1,9 +1,5 @@
 import { SeededRandom } from '../../../../bench/SeededRandom';
-import type { Diagnostic } from '../../../../core/kho/model/Diagnostic';
-import type { DecodedNode, DecodedProperty } from '../../../../core/kho/model/FdtContent';
-import type { Fragment } from '../../../../core/kho/model/Fragment';
-import type { KhoGraph } from '../../../../core/kho/model/KhoGraph';
-import type { Link } from '../../../../core/kho/model/Link';
+import type { DecodedNode, DecodedProperty, Diagnostic, Fragment, KhoGraph, Link } from '../../../../core/kho';
 
 /** Shape of a synthetic graph. */
 export interface SyntheticGraphOptions {

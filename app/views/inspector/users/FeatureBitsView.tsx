@@ -1,4 +1,4 @@
-import type { FeatureHeader } from '../../../../core/kho/model/UserContent';
+import type { FeatureHeader } from '../../../../core/kho';
 
 /** A feature header's bits, one row each: name (or number), and whether supported, required, active. */
 export function FeatureBitsView({ features }: { features: FeatureHeader }) {

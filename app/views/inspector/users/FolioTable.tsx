@@ -1,4 +1,4 @@
-import type { MemfdFolio } from '../../../../core/kho/model/UserContent';
+import type { MemfdFolio } from '../../../../core/kho';
 import { Hex } from '../../../components/Hex';
 import { SelectLink } from '../SelectLink';
 

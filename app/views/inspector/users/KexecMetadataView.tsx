@@ -1,4 +1,4 @@
-import type { KexecMetadataContent } from '../../../../core/kho/model/UserContent';
+import type { KexecMetadataContent } from '../../../../core/kho';
 import { Facts } from '../../../components/Facts';
 import { Section } from '../../../components/Section';
 

@@ -1,4 +1,5 @@
-import type { MemblockContent } from '../../../../core/kho/model/UserContent';
+import { ADDRESS_LIMIT } from '../../../../core/bytes';
+import type { MemblockContent } from '../../../../core/kho';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';
 import { formatSize } from '../../../format/formatSize';
@@ -31,7 +32,7 @@ export function MemblockView({ content }: { content: MemblockContent }) {
               </td>
               <td>
                 <Hex value={range.size} />{' '}
-                <span className="dim">({range.size < 2n ** 53n ? formatSize(Number(range.size)) : 'huge'})</span>
+                <span className="dim">({range.size < ADDRESS_LIMIT ? formatSize(Number(range.size)) : 'huge'})</span>
               </td>
             </tr>
           ))}

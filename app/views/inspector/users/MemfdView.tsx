@@ -1,4 +1,4 @@
-import type { MemfdContent } from '../../../../core/kho/model/UserContent';
+import type { MemfdContent } from '../../../../core/kho';
 import { Facts } from '../../../components/Facts';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';

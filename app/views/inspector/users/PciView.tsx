@@ -1,4 +1,4 @@
-import type { PciContent } from '../../../../core/kho/model/UserContent';
+import type { PciContent } from '../../../../core/kho';
 import { Section } from '../../../components/Section';
 
 /** The PCI FLB: each preserved device as domain:bus:device.function, with its refcount when the layout has one. */

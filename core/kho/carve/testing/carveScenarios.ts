@@ -6,11 +6,10 @@ import type { PhysRange } from '../../../mem/PhysicalMemory';
 import { BytesSource } from '../../../mem/sources/BytesSource';
 import type { SparseMemory } from '../../../mem/SparseMemory';
 import { buildElfCore, flattenPieces } from '../../../mem/testing/ElfCoreBuilder';
-import { fdtBlob, fdtDocument, fdtNode } from '../../build/fdtTree';
-import { KhoImageBuilder } from '../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { fdtBlob, fdtDocument, fdtNode } from '../../../build/fdtTree';
+import { KhoImageBuilder } from '../../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../../build/placeKhoRoot';
 import {
-  encodeAnchorPage,
   encodeFileEntry,
   encodeFlbEntry,
   encodeFlbHeader,
@@ -22,9 +21,10 @@ import {
   encodeSessionEntry,
   encodeVmallocChunk,
   encodeVmallocDescriptor,
-} from '../../build/rawStructs';
-import { buildSeedExample } from '../../build/seedExample';
-import { concatBytes, cstring, u32, u64, u64List } from '../../build/values';
+} from '../../../build/rawStructs';
+import { encodeAnchorPage } from '../../discover/encodeAnchorPage';
+import { buildSeedExample } from '../../../build/seedExample';
+import { concatBytes, cstring, u32, u64, u64List } from '../../../bytes/encoders';
 
 /**
  * Synthetic images for the carve tests: every scheme the decoder follows,

@@ -1,4 +1,5 @@
-import { hex, startsWithAscii, toAddress } from '../../binary';
+import { hex, startsWithAscii } from '../../../bytes/readers';
+import { toAddress } from '../../../bytes/address';
 import type { DecodeContext } from '../../decode/DecodeContext';
 import type { Fragment } from '../../model/Fragment';
 import type { FeatureHeader, LuoContent } from '../../model/UserContent';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { KhoImageBuilder } from '../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { KhoImageBuilder } from '../../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../../build/placeKhoRoot';
 import {
   encodeFeatureHeader,
   encodeFileEntry,
@@ -14,8 +14,8 @@ import {
   encodePciSer,
   encodeSessionEntry,
   encodeVmallocChunk,
-} from '../../build/rawStructs';
-import { concatBytes } from '../../build/values';
+} from '../../../build/rawStructs';
+import { concatBytes } from '../../../bytes/encoders';
 import { decodeKhoGraph } from '../../decode/decodeKhoGraph';
 import type { KhoGraph } from '../../model/KhoGraph';
 

@@ -1,4 +1,4 @@
-import { hex } from '../../binary';
+import { hex } from '../../../bytes/readers';
 import type { DecodeContext } from '../../decode/DecodeContext';
 import type { FeatureBit, FeatureHeader } from '../../model/UserContent';
 import type { RawStructReader } from '../../raw/RawStructReader';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fdtBlob, fdtNode } from '../../build/fdtTree';
-import { KhoImageBuilder } from '../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../build/placeKhoRoot';
+import { fdtBlob, fdtNode } from '../../../build/fdtTree';
+import { KhoImageBuilder } from '../../../build/KhoImageBuilder';
+import { placeKhoRoot } from '../../../build/placeKhoRoot';
 import {
   encodeFileEntry,
   encodeFlbEntry,
@@ -12,8 +12,8 @@ import {
   encodeMemfdSer,
   encodeSessionEntry,
   encodeVmallocChunk,
-} from '../../build/rawStructs';
-import { concatBytes, cstring, u64 } from '../../build/values';
+} from '../../../build/rawStructs';
+import { concatBytes, cstring, u64 } from '../../../bytes/encoders';
 import { decodeKhoGraph } from '../../decode/decodeKhoGraph';
 import type { KhoGraph } from '../../model/KhoGraph';
 

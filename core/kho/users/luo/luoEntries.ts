@@ -1,4 +1,4 @@
-import { readCString, readU64 } from '../../binary';
+import { readCString, readU64 } from '../../../bytes/readers';
 import type { EntryKind } from '../../raw/readBlockSet';
 
 /**

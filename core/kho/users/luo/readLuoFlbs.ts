@@ -1,4 +1,4 @@
-import { readU64 } from '../../binary';
+import { readU64 } from '../../../bytes/readers';
 import type { DecodeContext } from '../../decode/DecodeContext';
 import type { Fragment } from '../../model/Fragment';
 import type { LuoFlb } from '../../model/UserContent';

@@ -1,4 +1,5 @@
-import { hex, toAddress } from '../../binary';
+import { hex } from '../../../bytes/readers';
+import { toAddress } from '../../../bytes/address';
 import type { DecodeContext } from '../../decode/DecodeContext';
 import type { Fragment } from '../../model/Fragment';
 import type { LuoFile, LuoSession } from '../../model/UserContent';

@@ -1,0 +1,44 @@
+/**
+ * The KHO graph: root discovery, decoding of every scheme and known user into
+ * one graph of fragments and links, preserved-memory maps, diagnostics and
+ * renderers. See docs/kho-graph.md.
+ */
+export * from './discover';
+export { decodeKhoGraph } from './decode/decodeKhoGraph';
+export type { KhoRootScan } from './decode/KhoRootScan';
+export type { Diagnostic, DiagnosticLocation, Severity } from './model/Diagnostic';
+export { forEachNode, propertyOf } from './model/FdtContent';
+export type { DecodedNode, DecodedProperty, FdtContent } from './model/FdtContent';
+export type { FieldRef } from './model/FieldRef';
+export type { Fragment } from './model/Fragment';
+export { locationExtents } from './model/FragmentLocation';
+export type { FragmentLocation, PhysicalExtent } from './model/FragmentLocation';
+export type { GraphSource, KhoGraph, KhoRoot } from './model/KhoGraph';
+export type { Link, LinkScheme } from './model/Link';
+export type { RawContent, RawField } from './model/RawContent';
+export type { RootVersion } from './model/RootVersion';
+export { isConsumedRole } from './model/RootRole';
+export type { RootRole, RootRoleName } from './model/RootRole';
+export { describeRootRoles } from './roles/describeRootRoles';
+export { incomingAndOutgoing } from './roles/incomingAndOutgoing';
+export { judgeByRole } from './roles/judgeByRole';
+export type { AnchorChain, BlockSet, ScratchArea, VmallocArea } from './model/SideStructures';
+export type { TypedValue, U64Readings, ValueBasis } from './model/TypedValue';
+export type * from './model/UserContent';
+export { PreservedMemoryMap } from './maps/PreservedMemoryMap';
+export type { MapEncoding, MapStatus, OrderRanges, PreservedMemoryMapData } from './maps/PreservedMemoryMap';
+export { revivePreservedMemoryMap } from './maps/revivePreservedMemoryMap';
+export { DiagnosticIndex } from './render/DiagnosticIndex';
+export { describeUser } from './render/describeUser';
+export { formatDiagnostic } from './render/formatDiagnostic';
+export { describeReading, formatValue } from './render/formatValue';
+export { GRAPH_JSON_VERSION, graphToJson } from './render/graphToJson';
+export { renderFragmentDts, renderGraphDts } from './render/renderGraphDts';
+export { renderGraphText } from './render/renderGraphText';
+export type * from './compare/GraphComparison';
+export { compareRoots, type CompareInput, type CompareOptions } from './compare/compareRoots';
+export { ROOT_PATH, fragmentTreePaths } from './compare/fragmentTreePaths';
+export { renderComparisonText } from './compare/renderComparisonText';
+export { extractionFiles, linkLabel, type ExtractedFile } from './extract/extractionFiles';
+export { EXTRACTION_TAR_FOLDER, extractionTar } from './extract/extractionTar';
+export { tarArchive, type TarFile } from './extract/tarArchive';

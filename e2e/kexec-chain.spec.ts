@@ -1,0 +1,57 @@
+import { kexecChainElf } from './support/khoImages';
+import { expectExplorer, inspector, openWithPicker, screenshot } from './support/pageActions';
+import { expect, test } from './support/test';
+
+test('a kexec chain: each root shows its role and evidence; compare incoming with outgoing from the roots menu', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', { name: 'chain.elf', bytes: kexecChainElf() });
+  await expect(page.getByRole('heading', { name: '3 KHO roots found' })).toBeVisible();
+  await page.getByRole('button', { name: /Decode all 3 roots/ }).click();
+  await expectExplorer(page);
+
+  await page.getByTestId('roots-button').click();
+  const menu = page.getByRole('dialog', { name: 'Roots' });
+  const row = (address: string) => menu.getByRole('listitem').filter({ hasText: address });
+  await expect(row('0x300000').getByTestId('root-role')).toHaveText('outgoing');
+  await expect(row('0x200000').getByTestId('root-role')).toHaveText('incoming (consumed)');
+  await expect(row('0x100000').getByTestId('root-role')).toHaveText('stale');
+  await expect(row('0x200000').getByTestId('root-role')).toHaveAttribute(
+    'title',
+    /preserves nothing: its pages are zeroed/,
+  );
+  await screenshot(page, 'kexec-chain-roots');
+
+  // The root inspector shows the role with its evidence.
+  await row('0x200000').getByRole('button', { name: '0x200000' }).click();
+  const facts = inspector(page).getByTestId('root-facts');
+  await expect(facts.getByTestId('root-role')).toHaveText('incoming (consumed)');
+  await expect(facts.getByTestId('root-role-evidence')).toContainText('kexec-metadata: kexec #2 since cold boot');
+
+  // What survived the hop: B's tree against C's.
+  await page.getByTestId('roots-button').click();
+  await menu.getByTestId('compare-incoming').click();
+  const panel = page.getByTestId('compare-panel');
+  await expect(panel.getByTestId('compare-summary')).toContainText('The trees differ', { timeout: 30_000 });
+  const list = panel.getByTestId('compare-list');
+  await expect(list).toContainText('root 0x200000');
+  await expect(list).toContainText('root 0x300000');
+  // kho_test is new in C's tree (B only restored it).
+  await expect(list).toContainText('kho_test');
+  await screenshot(page, 'kexec-chain-compare');
+});
+
+test('the palette offers the same comparison', async ({ page }) => {
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', { name: 'chain.elf', bytes: kexecChainElf() });
+  await page.getByRole('button', { name: /Decode all 3 roots/ }).click();
+  await expectExplorer(page);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await palette.getByRole('combobox').fill('incoming');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('compare-panel').getByTestId('compare-summary')).toContainText('The trees differ', {
+    timeout: 30_000,
+  });
+});

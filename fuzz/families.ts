@@ -1,0 +1,121 @@
+import type { FuzzInput } from './FuzzInput';
+import { makeGiant } from './giants';
+import { tellLies } from './lies';
+import { mutateBytes, mutateDtsText } from './mutate';
+import { Rng } from './Rng';
+import { seedDtsTexts, seedElf, seedFdts, seedImages, seedKdump, seedRaw, type SeedImage } from './seeds';
+import { flattenStream, type TestCompression } from '../core/mem/testing/NodeKdumpBuilder';
+
+/** A family of inputs: one way of making them from a seeded generator. */
+export interface FuzzFamily {
+  name: string;
+  make(rng: Rng): FuzzInput;
+}
+
+/** Most raw bytes taken from a demo (the broken demo spans 30 MiB). */
+const RAW_BYTES = 1 << 20;
+
+function elfFamily(elfClass: 32 | 64, littleEndian: boolean): FuzzFamily {
+  return {
+    name: `elf${elfClass}${littleEndian ? 'le' : 'be'}`,
+    make(rng) {
+      const seed = rng.pick(seedImages());
+      const bytes = seedElf(seed, elfClass, littleEndian, rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0);
+      return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng) };
+    },
+  };
+}
+
+function kdumpFamily(compression: TestCompression): FuzzFamily {
+  return {
+    name: `kdump-${compression}`,
+    make(rng) {
+      const seed = rng.pick(seedImages());
+      const bytes = seedKdump(seed, compression, {
+        littleEndian: rng.chance(0.8),
+        wordSize: rng.chance(0.8) ? 8 : 4,
+      });
+      return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng, 8, 16384) };
+    },
+  };
+}
+
+/** A demo in a random container (for the lies, which are about the tree, not the file). */
+function anyContainer(seed: SeedImage, rng: Rng): { bytes: Uint8Array; base?: number; container: string } {
+  switch (rng.below(4)) {
+    case 0:
+      return { bytes: seedElf(seed, 32, rng.chance(0.5)), container: 'ELF32' };
+    case 1:
+      return { bytes: seedKdump(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const)), container: 'kdump' };
+    case 2:
+      return { ...seedRaw(seed, RAW_BYTES), container: 'raw' };
+    default:
+      return { bytes: seedElf(seed, 64, true), container: 'ELF64' };
+  }
+}
+
+/** Every family, in the order the summary lists them. */
+export const FAMILIES: readonly FuzzFamily[] = [
+  elfFamily(64, true),
+  elfFamily(64, false),
+  elfFamily(32, true),
+  elfFamily(32, false),
+  {
+    name: 'raw',
+    make(rng) {
+      const seed = rng.pick(seedImages());
+      const { bytes, base } = seedRaw(seed, RAW_BYTES);
+      return { what: seed.name, target: 'image', base, bytes: mutateBytes(bytes, rng, 16, 0) };
+    },
+  },
+  kdumpFamily('zlib'),
+  kdumpFamily('lzo'),
+  kdumpFamily('snappy'),
+  kdumpFamily('none'),
+  {
+    name: 'flattened',
+    make(rng) {
+      const seed = rng.pick(seedImages());
+      const kdump = rng.chance(0.6);
+      const inner = kdump
+        ? seedKdump(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const))
+        : seedElf(seed, 64, true);
+      const bytes = flattenStream(inner, { recordBytes: rng.pick([512, 4096, 65536]), reverse: rng.chance(0.3) });
+      return {
+        what: `${seed.name} ${kdump ? 'kdump' : 'ELF'} flattened`,
+        target: 'image',
+        bytes: mutateBytes(bytes, rng, 8, 8192),
+      };
+    },
+  },
+  {
+    name: 'fdt',
+    make(rng) {
+      const blob = rng.pick(seedFdts());
+      return { what: 'demo FDT', target: 'fdt', bytes: rng.chance(0.05) ? blob : mutateBytes(blob, rng, 3, 0) };
+    },
+  },
+  {
+    name: 'dts',
+    make(rng) {
+      const text = mutateDtsText(rng.pick(seedDtsTexts()), rng);
+      return { what: 'demo DTS', target: 'dts', bytes: new TextEncoder().encode(text) };
+    },
+  },
+  {
+    name: 'kho-lies',
+    make(rng) {
+      const lied = tellLies(rng.pick(seedImages()), rng);
+      const { bytes, base, container } = anyContainer(lied.seed, rng);
+      return { what: `${lied.seed.name} ${container}: ${lied.what}`, target: 'image', bytes, base };
+    },
+  },
+  { name: 'giants', make: makeGiant },
+];
+
+/** Input `index` of `family` under `seed`: the same on every run. */
+export function makeInput(family: string, seed: number, index: number): FuzzInput {
+  const found = FAMILIES.find((f) => f.name === family);
+  if (!found) throw new Error(`no fuzz family ${family}`);
+  return found.make(Rng.forInput(family, seed, index));
+}

@@ -1,0 +1,94 @@
+import { loadavg } from 'node:os';
+import type { OutcomeKind } from './runTarget';
+
+const KINDS: readonly OutcomeKind[] = ['ok', 'refused', 'crash', 'invariant', 'slow', 'hang', 'out-of-memory'];
+
+/** Counts and timings of one family. */
+export class FamilyStats {
+  readonly counts = new Map<OutcomeKind, number>();
+  private readonly times: number[] = [];
+  maxRss = 0;
+
+  constructor(readonly name: string) {}
+
+  add(kind: OutcomeKind, ms: number, rss: number | undefined): void {
+    this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
+    this.times.push(ms);
+    if (rss !== undefined) this.maxRss = Math.max(this.maxRss, rss);
+  }
+
+  get inputs(): number {
+    return this.times.length;
+  }
+
+  /** The `q` quantile of the per-input times (ms). */
+  quantile(q: number): number {
+    if (this.times.length === 0) return 0;
+    const sorted = [...this.times].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  }
+}
+
+/** One kind of non-clean outcome and where it was kept. */
+export interface Finding {
+  signature: string;
+  family: string;
+  count: number;
+  example: string;
+  reproducers: string[];
+}
+
+/** The run's table in Markdown and the same facts as JSON. */
+export function formatSummary(
+  stats: FamilyStats[],
+  findings: Finding[],
+  run: { seed: number; elapsed: number; watchdogMs: number; heapMiB: number },
+): { markdown: string; json: unknown } {
+  const total = stats.reduce((n, s) => n + s.inputs, 0);
+  const load = loadavg()
+    .map((l) => l.toFixed(2))
+    .join(' ');
+  const header = ['family', 'inputs', ...KINDS, 'median ms', 'p99 ms', 'max ms', 'max RSS MiB'];
+  const rows = stats.map((s) => [
+    s.name,
+    String(s.inputs),
+    ...KINDS.map((k) => String(s.counts.get(k) ?? 0)),
+    s.quantile(0.5).toFixed(1),
+    s.quantile(0.99).toFixed(0),
+    s.quantile(1).toFixed(0),
+    (s.maxRss / 2 ** 20).toFixed(0),
+  ]);
+  const totals = KINDS.map((k) => String(stats.reduce((n, s) => n + (s.counts.get(k) ?? 0), 0)));
+  rows.push(['**all**', String(total), ...totals, '', '', '', '']);
+  const lines = [
+    `fuzz run: seed ${run.seed}, ${run.elapsed.toFixed(0)} s, ${total} inputs, watchdog ${run.watchdogMs} ms, child heap ${run.heapMiB} MiB, load average at the end ${load}`,
+    '',
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+    '',
+    findings.length === 0 ? 'no findings' : 'findings (kind: first line, numbers blanked):',
+    '',
+    ...findings.map(
+      (f) =>
+        `- ${f.count}× ${f.signature} (${f.family}${f.reproducers.length > 0 ? `; kept as ${f.reproducers.join(', ')}` : ''})\n  e.g. ${f.example.slice(0, 300)}`,
+    ),
+    '',
+  ];
+  return {
+    markdown: lines.join('\n'),
+    json: {
+      run: { ...run, inputs: total, loadAverage: load },
+      families: stats.map((s) => ({
+        name: s.name,
+        inputs: s.inputs,
+        counts: Object.fromEntries(s.counts),
+        medianMs: s.quantile(0.5),
+        p99Ms: s.quantile(0.99),
+        maxMs: s.quantile(1),
+        maxRssBytes: s.maxRss,
+      })),
+      findings,
+    },
+  };
+}
