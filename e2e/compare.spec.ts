@@ -84,7 +84,7 @@ test('compare two roots of one image, and say plainly when the other file is not
   await panel.getByRole('button', { name: 'root 0x400000' }).click();
   await expect(panel.getByTestId('compare-summary')).toContainText('The trees differ', { timeout: 30_000 });
   const list = panel.getByTestId('compare-list');
-  await expect(list).toContainText('two-roots.elf, root 0x400000');
+  await expect(list).toContainText('two-roots.elf, root 0x400000 (kho-v4)');
   // The empty root at 0x400000 lacks every child the first root has.
   await expect(list.getByRole('region', { name: 'fragment /memblock' })).toContainText('removed');
   await expect(outlineRow(page, 'memblock')).toHaveAttribute('data-compare', 'removed');

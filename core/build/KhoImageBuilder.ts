@@ -6,7 +6,7 @@ import { writeEncodedMap } from '../kho/maps/EncodedMap';
 import { encodeChunkList } from '../kho/maps/encodeChunkList';
 import { encodeRadixTree } from '../kho/maps/encodeRadixTree';
 import type { PreservedBlock } from '../kho/maps/PreservedBlock';
-import { splitIntoBlocks } from '../kho/maps/splitIntoBlocks';
+import { splitEachIntoBlocks, splitIntoBlocks } from '../kho/maps/splitIntoBlocks';
 import { encodeAnchorPage } from '../kho/discover/encodeAnchorPage';
 
 /** Options of `KhoImageBuilder`. */
@@ -147,18 +147,16 @@ export class KhoImageBuilder {
     this.mapPages = [];
   }
 
-  /** The preserved pages merged into ranges and split again, so a page marked twice is one block. */
+  /**
+   * Every marked block once, each allocation keeping its own entries as the
+   * kernel writes them (touching allocations are never fused into a larger
+   * block); pages marked twice count once.
+   */
   private uniqueBlocks(): PreservedBlock[] {
-    const spans = this.preserved
-      .map((block) => ({ start: block.address, end: block.address + this.pageSize * 2 ** block.order }))
-      .sort((a, b) => a.start - b.start);
-    const merged: { start: number; end: number }[] = [];
-    for (const span of spans) {
-      const last = merged[merged.length - 1];
-      if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
-      else merged.push({ ...span });
-    }
-    return merged.flatMap((span) => splitIntoBlocks(span.start, span.end, this.pageSize));
+    return splitEachIntoBlocks(
+      this.preserved.map((block) => ({ start: block.address, end: block.address + this.pageSize * 2 ** block.order })),
+      this.pageSize,
+    );
   }
 }
 

@@ -295,3 +295,34 @@ describe('edit operations under a mainline root (kho-v4)', () => {
     expect(editContentDifference(applyEdit(state, inverse).state, loose)).toBeNull();
   });
 });
+
+describe('the root compatible guard (issue 14)', () => {
+  it('also guards a root that was first reached as a fragment of another root (0x1f1a000 in the broken demo)', async () => {
+    const { state, graph } = await openDemo('broken');
+    expect(
+      graph.diagnostics.some((d) => d.code === 'root-already-decoded' && d.location.fragment === '0x1f1a000'),
+    ).toBe(true);
+    expect(refused(state, { op: 'remove-property', fragment: '0x1f1a000', node: '/', name: 'compatible' })).toMatch(
+      /root compatible \("kho-v2"\) says which KHO version/,
+    );
+    expect(
+      refused(state, {
+        op: 'set-property',
+        fragment: '0x1f1a000',
+        node: '/',
+        name: 'compatible',
+        value: hexOf('x-v1'),
+      }),
+    ).toMatch(/may only change to a version read by the same rules as kho-v2/);
+    expect(
+      refused(state, { op: 'rename-property', fragment: '0x1f1a000', node: '/', name: 'compatible', to: 'x' }),
+    ).toMatch(/cannot be removed or renamed/);
+    applied(state, {
+      op: 'set-property',
+      fragment: '0x1f1a000',
+      node: '/',
+      name: 'compatible',
+      value: hexOf('kho-v2;draft-v1'),
+    });
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { hex } from '../bytes/readers';
 import { decodeKhoGraph } from '../kho/decode/decodeKhoGraph';
+import { blockKey, mapBlocks } from '../kho/maps/mapBlocks';
 import { writeExportFile } from '../mem/export/NodeExportWriter';
 import { openImage } from '../mem/openImage';
 import { NodeFileSource } from '../mem/sources/NodeFileSource';
@@ -91,5 +92,29 @@ describe.runIf(present)('editing the image a real Linux 7.3.4 kernel wrote (at-k
     const extra = plan.fragments.find((f) => f.id === 'new-1')!;
     expect(after.roots[0].map?.isPreserved(Number(extra.decodedId))).toBe(true);
     for (const id of plan.dropped) expect(after.roots[0].map?.isPreserved(Number(id)), hex(Number(id))).toBe(false);
+    // The kernel restores each folio by its own (order, pfn) entry: every entry of the input map is still
+    // there exactly, but for the folios of the blobs that moved or went; each new blob is one entry.
+    const removed = new Set(plan.maps[0].removed.map(blockKey));
+    const expected = [
+      ...mapBlocks(graph.roots[0].map!).filter((b) => !removed.has(blockKey(b))),
+      ...plan.maps[0].added,
+    ];
+    expect(mapBlocks(after.roots[0].map!).map(blockKey).sort()).toEqual(expected.map(blockKey).sort());
+    // kho_test's old folio, and LUO's struct and what only it held (session and file blocks, the memfd's folio array).
+    expect(plan.maps[0].removed.map((b) => hex(b.address))).toEqual(
+      expect.arrayContaining(['0x528000', '0x1844000', '0x1868000']),
+    );
+    const dropped = structureExtents(graph).filter((e) => e.owner !== null && plan.dropped.includes(e.owner));
+    for (const block of plan.maps[0].removed)
+      expect(
+        block.address === 0x528000 || dropped.some((e) => e.start < block.address + 4096 && block.address < e.end),
+        hex(block.address),
+      ).toBe(true);
+    expect(plan.maps[0].added).toEqual(
+      [
+        { address: Number(plan.fragments.find((f) => f.id === '0x528000')!.decodedId), order: 1 },
+        { address: Number(extra.decodedId), order: 0 },
+      ].sort((a, b) => a.address - b.address),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { hex } from '../bytes/readers';
+import { folioOrder } from '../kho/maps/folioOrder';
 import type { SparseMemory } from '../mem/SparseMemory';
 import { SpecError } from './SpecError';
 
@@ -39,7 +40,7 @@ export class SpecAllocator {
   /** `count` contiguous free pages, aligned to the next power of two of `count` pages; returns the first. */
   run(count: number): number {
     const ps = this.pageSize;
-    const align = ps * 2 ** Math.ceil(Math.log2(Math.max(1, count)));
+    const align = ps * 2 ** folioOrder(count);
     const written = new Set(this.memory.writtenPages());
     for (const range of this.memory.ranges) {
       for (let start = Math.ceil(range.start / align) * align; start + count * ps <= range.end; start += align) {

@@ -5,11 +5,11 @@ import { cstring, u64 } from '../bytes/encoders';
 import { writeEncodedMap } from '../kho/maps/EncodedMap';
 import { encodeChunkList } from '../kho/maps/encodeChunkList';
 import { encodeRadixTree } from '../kho/maps/encodeRadixTree';
-import { splitIntoBlocks } from '../kho/maps/splitIntoBlocks';
+import { splitEachIntoBlocks } from '../kho/maps/splitIntoBlocks';
 import type { FragmentLocation } from '../kho/model/FragmentLocation';
 import type { PhysRange } from '../mem/PhysicalMemory';
 import type { SparseMemory } from '../mem/SparseMemory';
-import { mergeRanges, pagesTouched } from '../edit/reencode/rangeMath';
+import { pagesTouched } from '../edit/reencode/rangeMath';
 import type { BuildSpec, FragmentSpec, RootSpec } from './BuildSpec';
 import { encodeStructFragment, structSize } from './encodeStructFragment';
 import { documentWithLinks, linkLayouts, type LinkLayout, type TargetPlace } from './linkPointers';
@@ -241,9 +241,9 @@ function placeRoot(
   if (root.preserveRoot) preserved.push(...extentsOf(location, ps));
   let mapAddress = root.mapPointer ?? 0;
   if (root.mapPointer === null && (root.map === 'chunk-list' || root.map === 'radix-tree')) {
-    const blocks = mergeRanges(
-      preserved.flatMap((range) => pagesTouched(range, ps).map((page) => ({ start: page, end: page + ps }))),
-    ).flatMap((range) => splitIntoBlocks(range.start, range.end, ps));
+    // Each allocation gets its own entries, as the kernel preserves each on its own: merged, the blocks of
+    // neighbours would fuse into larger ones the next kernel cannot restore (docs/preserved-memory.md).
+    const blocks = splitEachIntoBlocks(preserved, ps);
     const allocate = () => alloc.page();
     const encoded =
       root.map === 'radix-tree'

@@ -15,6 +15,7 @@ import type { EditPlan } from '../../edit/reencode/EditPlan';
 import { planEdit } from '../../edit/reencode/planEdit';
 import { hex } from '../../bytes/readers';
 import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
+import type { PreservedBlock } from '../../kho/maps/PreservedBlock';
 import { writeExportFile } from '../../mem/export/NodeExportWriter';
 import type { CommandRun } from '../Command';
 import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
@@ -164,9 +165,11 @@ function summary(plan: EditPlan): string {
     lines.push(`fragment ${fragment.id}: ${fragment.fate}, ${fragment.bytes.length} bytes ${where}`);
   }
   for (const id of plan.dropped) lines.push(`fragment ${id}: no longer linked, its memory given back`);
+  const entries = (blocks: PreservedBlock[]) =>
+    blocks.length === 0 ? 'none' : blocks.map((block) => `order ${block.order} at ${hex(block.address)}`).join(', ');
   for (const map of plan.maps)
     lines.push(
-      `map of root ${map.root}: ${map.marked.length} page(s) marked preserved, ${map.unmarked.length} cleared, ${map.metadataPages.length} map page(s) at ${hex(map.after)}`,
+      `map of root ${map.root}: entries added: ${entries(map.added)}; removed: ${entries(map.removed)}; every other entry kept; ${map.metadataPages.length} map page(s) at ${hex(map.after)}`,
     );
   if (plan.allocated.length > 0) lines.push(`pages taken from free memory: ${plan.allocated.map(hex).join(', ')}`);
   lines.push(`${plan.pages.size} page(s) changed`);

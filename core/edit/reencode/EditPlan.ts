@@ -1,3 +1,4 @@
+import type { PreservedBlock } from '../../kho/maps/PreservedBlock';
 import type { FragmentLocation } from '../../kho/model/FragmentLocation';
 
 /** How export treated one fragment. */
@@ -22,9 +23,9 @@ export interface PlannedMap {
   /** Head chunk or radix root before and after. */
   before: number;
   after: number;
-  /** Pages marked preserved now that were not, and unmarked that were. */
-  marked: number[];
-  unmarked: number[];
+  /** Map entries (order, head address) the edit added, and entries of blocks it gave back. Every other entry is kept. */
+  added: PreservedBlock[];
+  removed: PreservedBlock[];
   metadataPages: number[];
 }
 

@@ -1,6 +1,7 @@
 import { hex } from '../../bytes/readers';
 import type { ImageMemory } from '../../mem/ImageMemory';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { folioOrder } from '../../kho/maps/folioOrder';
 import { EditError } from '../EditError';
 
 /**
@@ -26,8 +27,9 @@ export interface AllocatorOptions {
  * read as "no pointer"), not used by any
  * decoded structure of the input (so nothing this edit gives back is taken
  * again), not preserved in any map, and zero-filled (stated so by the
- * container, or read as zeros). Runs of several pages are aligned to their
- * power-of-two size, as the kernel's page allocator hands out folios.
+ * container, or read as zeros). Several pages are handed out as one whole
+ * folio (2^order pages aligned to their size), as the kernel's page
+ * allocator does.
  * Throws `EditError` when none is left.
  */
 export class FreePageAllocator {
@@ -58,18 +60,25 @@ export class FreePageAllocator {
     throw this.exhausted('free page');
   }
 
-  /** `count` physically contiguous free pages, aligned to the next power of two of `count` pages; returns the first. */
-  async takeRun(count: number): Promise<number> {
+  /**
+   * One folio holding `count` pages, as `folio_alloc()` hands it out: all
+   * 2^order pages of it (order = `folioOrder(count)`), aligned to its size,
+   * so that the one map entry the kernel would write for it (order, head)
+   * covers nothing but this allocation. Returns its first page and order.
+   */
+  async takeFolio(count: number): Promise<{ address: number; order: number }> {
     const ps = this.pageSize;
-    const align = ps * 2 ** Math.ceil(Math.log2(count));
+    const order = folioOrder(count);
+    const pages = 2 ** order;
+    const align = ps * pages;
     for (const range of this.memory.ranges) {
-      for (let start = Math.ceil(range.start / align) * align; start + count * ps <= range.end; start += align) {
+      for (let start = Math.ceil(range.start / align) * align; start + pages * ps <= range.end; start += align) {
         let free = true;
-        for (let i = 0; i < count && free; i++) free = await this.isFree(start + i * ps);
-        if (free) return this.take(start, count);
+        for (let i = 0; i < pages && free; i++) free = await this.isFree(start + i * ps);
+        if (free) return { address: this.take(start, pages), order };
       }
     }
-    throw this.exhausted(`${count} contiguous free pages`);
+    throw this.exhausted(`${pages} contiguous free pages (an order-${order} folio)`);
   }
 
   private take(start: number, count: number): number {

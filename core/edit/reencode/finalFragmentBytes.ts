@@ -69,10 +69,14 @@ function exportValues(
     const target = slotTarget(ctx.state, slot);
     const placement = target && placements.placed.get(target.fragment);
     if (!target || !placement) continue;
+    // A pointer into a target that stays where it was is written as the edit state holds it (the input's
+    // value, or the byte order set-page-order chose), even a list that does not fit its target.
     const value =
-      slot.kind === 'page-list'
-        ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
-        : u64(firstAddress(placement.location), target.order);
+      placement.fate === 'unchanged'
+        ? slot.value
+        : slot.kind === 'page-list'
+          ? u64List(pagesOf(placement.location, ctx.pageSize), target.order)
+          : u64(firstAddress(placement.location), target.order);
     changes.push({ node: slot.node, property: slot.property, value });
     if (slot.blobSize && sizes.rewritten.has(target.fragment))
       changes.push({ node: slot.node, property: 'blob-size', value: u64(placement.location.length) });

@@ -1,4 +1,5 @@
 import { hex } from '../../bytes/readers';
+import type { PreservedBlock } from '../../kho/maps/PreservedBlock';
 import { locationExtents, type FragmentLocation } from '../../kho/model/FragmentLocation';
 import type { PhysRange } from '../../mem/PhysicalMemory';
 import { EditError } from '../EditError';
@@ -13,6 +14,8 @@ import type { StructureExtent } from './structureExtents';
 export interface Placement {
   location: FragmentLocation;
   fate: FragmentFate;
+  /** The folio allocated for a new or moved contiguous fragment: the one map entry the kernel would write for it. */
+  folio?: PreservedBlock;
 }
 
 /** Memory given back, and the fragment it belonged to (whose root's map preserved it). */
@@ -37,7 +40,7 @@ export interface Placements {
  * from the allocator when it grew, and gives back the ones it no longer
  * needs. A rewritten contiguous fragment stays where it is when it fits
  * (up to the end of its last page, if that tail is zero and used by
- * nothing else), and otherwise moves to a newly allocated run; a root can
+ * nothing else), and otherwise moves to a newly allocated folio; a root can
  * never move, since its address is what the next kernel is given.
  */
 export async function placeFragments(
@@ -93,8 +96,12 @@ export async function placeFragments(
       }
       released.push(...locationExtents(original).map((extent) => ({ ...extent, owner: id })));
     }
-    const address = await allocator.takeRun(Math.max(1, Math.ceil(size / ps)));
-    placed.set(id, { location: { kind: 'contiguous', address, length: size }, fate: original ? 'moved' : 'new' });
+    const folio = await allocator.takeFolio(Math.max(1, Math.ceil(size / ps)));
+    placed.set(id, {
+      location: { kind: 'contiguous', address: folio.address, length: size },
+      fate: original ? 'moved' : 'new',
+      folio,
+    });
   }
   const reached = new Set(ctx.reachable);
   const dropped = ctx.graph.fragments.filter((fragment) => !reached.has(fragment.id)).map((fragment) => fragment.id);

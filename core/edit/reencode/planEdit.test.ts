@@ -6,7 +6,7 @@ import type { EditOperation } from '../EditOperation';
 import type { EditState } from '../EditState';
 import { bytesToHex } from '../hexBytes';
 import { checkEditedImage } from '../testing/checkEditedImage';
-import { openDemo, type OpenDemo } from '../testing/NodeDemoImages';
+import { openDemo, openInlineSpec, type OpenDemo } from '../testing/NodeDemoImages';
 import { planEdit } from './planEdit';
 
 const text = (value: string) => bytesToHex(Uint8Array.from([...value, '\0'], (c) => c.charCodeAt(0)));
@@ -185,8 +185,11 @@ describe('writing an edit back (mainline maps)', () => {
     const memblock = plan.fragments.find((f) => f.id === '0x101000')!;
     expect(memblock.fate).toBe('moved');
     expect(fate(plan, '0x100000')).toBe('patched');
-    expect(plan.maps).toMatchObject([{ encoding: 'chunk-list', unmarked: [0x10_1000] }]);
-    expect(plan.maps[0].marked).toHaveLength(2);
+    // The old one-page folio's entry goes; the moved blob is one two-page folio, so one order-1 entry.
+    expect(plan.maps).toMatchObject([{ encoding: 'chunk-list', removed: [{ address: 0x10_1000, order: 0 }] }]);
+    expect(plan.maps[0].added).toEqual([
+      { address: memblock.location.kind === 'contiguous' ? memblock.location.address : -1, order: 1 },
+    ]);
     expect(graph.roots[0].map?.details).toMatchObject({ encoding: 'chunk-list', bitmapBytes: 512 });
     expect(graph.roots[0].map?.isPreserved(0x10_1000)).toBe(false);
     expect(plan.pages.get(0x10_1000)!.every((b) => b === 0)).toBe(true);
@@ -239,7 +242,7 @@ describe('writing an edit back (mainline maps)', () => {
       to: extra.decodedId,
       size: extra.bytes.length,
     });
-    expect(plan.maps[0].marked).toEqual([Number(extra.decodedId)]);
+    expect(plan.maps[0]).toMatchObject({ added: [{ address: Number(extra.decodedId), order: 0 }], removed: [] });
   });
 });
 
@@ -274,5 +277,35 @@ describe('the page allocator', () => {
     expect((await planEdit(memory, demo.graph, grown, { allowNonZeroPages: true })).allocated.map(hex)).toEqual([
       '0x40004000',
     ]);
+  });
+});
+
+describe('a plan with no edit', () => {
+  it('changes nothing, even where a page list into a target does not fit its FDT (issue 14)', async () => {
+    // A two-page FDT linked by a one-page list first (a truncated read) and by its full two-page list second:
+    // the target is not rewritten, so neither list may be "corrected".
+    const demo = await openInlineSpec(
+      {
+        pageSize: 4096,
+        container: 'elf',
+        ram: [{ start: '0x40000000', size: '0x100000' }],
+        fragments: {
+          top: { tree: { children: { short: {}, owner: {} } }, at: '0x40000000' },
+          owner: { tree: { children: { node: {} } }, pages: ['0x40002000'] },
+          big: { tree: { properties: { blob: `[${'ab '.repeat(6000)}]` } }, pages: ['0x40003000', '0x40005000'] },
+        },
+        roots: [{ fragment: 'top', scheme: 'draft' }],
+        links: [
+          { from: 'top:/short', pointer: ['0x40003000'] },
+          { from: 'top:/owner', to: 'owner' },
+          { from: 'owner:/node', to: 'big' },
+        ],
+      },
+      'short-list.elf',
+    );
+    expect(demo.graph.diagnostics.map((d) => d.code)).toContain('page-list-too-short');
+    const plan = await planEdit(demo.image.memory, demo.graph, demo.state);
+    expect(plan.pages.size).toBe(0);
+    expect(plan.fragments.every((f) => f.fate === 'unchanged')).toBe(true);
   });
 });

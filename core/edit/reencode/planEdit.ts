@@ -1,5 +1,6 @@
 import { hex } from '../../bytes/readers';
 import { decodePreservedMemoryMap } from '../../kho/maps/decodePreservedMemoryMap';
+import { blockKey, mapBlocks } from '../../kho/maps/mapBlocks';
 import { locationExtents } from '../../kho/model/FragmentLocation';
 import type { KhoGraph } from '../../kho/model/KhoGraph';
 import type { ImageMemory } from '../../mem/ImageMemory';
@@ -105,8 +106,8 @@ async function writeFragment(
 }
 
 /**
- * Decodes every rewritten map from the edited memory and compares it with
- * what it should say: a map the next kernel would read differently (a
+ * Decodes every rewritten map from the edited memory and compares its
+ * entries, one by one, with what it should say: a map the next kernel would read differently (a
  * 512-byte-bitmap chunk list whose evidence for that size went away, say)
  * is refused rather than written.
  */
@@ -120,10 +121,9 @@ async function checkMaps(
   for (const update of updates) {
     const map = graph.roots.find((root) => root.fragment === update.plan.root)!.map!;
     const decoded = await decodePreservedMemoryMap(edited, update.plan.after, map.encoding, { pageSize: map.pageSize });
-    const got = decoded.ranges.toArray();
-    const same =
-      got.length === update.ranges.length &&
-      got.every((range, i) => range.start === update.ranges[i].start && range.end === update.ranges[i].end);
+    const got = mapBlocks(decoded).map(blockKey).sort();
+    const want = update.blocks.map(blockKey).sort();
+    const same = got.length === want.length && got.every((key, i) => key === want[i]);
     if (!same || decoded.problems.length > map.problems.length) {
       throw new EditError(
         `map of root ${update.plan.root}`,

@@ -43,7 +43,7 @@ export function sizeFragments(ctx: PlanContext): FragmentSizes {
     for (const id of ctx.reachable) {
       const document = state.fragments[id].document;
       if (!document) continue;
-      const lengths = pageListLengths(ctx, id, pageCounts);
+      const lengths = pageListLengths(ctx, id, pageCounts, rewritten);
       if (!rewritten.has(id) && lengths.some((change) => change.value.length !== change.current)) {
         rewritten.add(id);
         settled = false;
@@ -70,20 +70,27 @@ function isChanged(ctx: PlanContext, id: string): boolean {
 }
 
 /**
- * Zero values of the length each page list will have (its target's page
- * count), with the length the input's bytes hold there (-1 when they hold
- * none): a list whose length differs from the input's cannot be patched in.
+ * Zero values of the length each page list into a rewritten target will
+ * have (the target's page count), with the length the input's bytes hold
+ * there (-1 when they hold none): a list whose length differs from the
+ * input's cannot be patched in. A list into a target that is not rewritten
+ * keeps its value as the input wrote it, even when its length does not fit
+ * the target (a truncated or padded list): an edit that does not touch a
+ * target must not touch the lists into it, and a plan with no edit changes
+ * nothing.
  */
 function pageListLengths(
   ctx: PlanContext,
   id: string,
   pageCounts: Map<string, number>,
+  rewritten: ReadonlySet<string>,
 ): (ValueChange & { current: number })[] {
   const changes: (ValueChange & { current: number })[] = [];
   const original = ctx.originalDocument(id);
   for (const slot of pointerSlots(ctx.state, id, ctx.state.fragments[id].document!)) {
     const target = slot.kind === 'page-list' ? slotTarget(ctx.state, slot) : undefined;
-    const count = target && pageCounts.get(target.fragment);
+    if (!target || !rewritten.has(target.fragment)) continue;
+    const count = pageCounts.get(target.fragment);
     if (count === undefined) continue;
     const before = original && findNode(original, slot.node)?.properties.find((p) => p.name === slot.property);
     changes.push({

@@ -5,6 +5,7 @@ import type { KhoGraph } from '../../kho/model/KhoGraph';
 import { openImage } from '../../mem/openImage';
 import type { MemoryImage } from '../../mem/OpenedImage';
 import { BytesSource } from '../../mem/sources/BytesSource';
+import { buildSpecImage, type SpecImage } from '../../spec/buildSpecImage';
 import { buildSpecFile } from '../../spec/NodeSpecFiles';
 import { editStateFromGraph } from '../editStateFromGraph';
 import type { EditState } from '../EditState';
@@ -30,9 +31,22 @@ export interface OpenDemo {
 export async function openDemo(id: string): Promise<OpenDemo> {
   const entry = CATALOG.find((demo) => demo.id === id);
   if (!entry) throw new Error(`demos/demos.json lists no demo ${id}`);
-  const { file, built } = buildSpecFile(join(DEMOS, entry.spec));
-  const image = await openImage(new BytesSource(file, `${id}.elf`));
-  if (image.kind !== 'memory') throw new Error(`demo ${id} did not open as a memory image`);
+  return openSpecImage(buildSpecFile(join(DEMOS, entry.spec)), `${id}.elf`);
+}
+
+/** Builds a spec whose trees are all inline (it names no files), and opens it like `openDemo`. */
+export function openInlineSpec(spec: object, name: string): Promise<OpenDemo> {
+  return openSpecImage(
+    buildSpecImage(JSON.stringify(spec), (path) => {
+      throw new Error(`an inline test spec names no files (${path})`);
+    }),
+    name,
+  );
+}
+
+async function openSpecImage({ file, built }: SpecImage, name: string): Promise<OpenDemo> {
+  const image = await openImage(new BytesSource(file, name));
+  if (image.kind !== 'memory') throw new Error(`${name} did not open as a memory image`);
   const graph = await decodeKhoGraph(image);
   return { file, storedPages: built.memory.writtenPages(), image, graph, state: editStateFromGraph(graph) };
 }

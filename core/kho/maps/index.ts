@@ -9,6 +9,7 @@ export { encodeChunkList } from './encodeChunkList';
 export { encodeRadixTree } from './encodeRadixTree';
 export { writeEncodedMap, type EncodedMap, type PageAllocator } from './EncodedMap';
 export { splitIntoBlocks } from './splitIntoBlocks';
+export { blockHolding, blockKey, mapBlocks } from './mapBlocks';
 export type { PreservedBlock } from './PreservedBlock';
 export {
   PreservedMemoryMap,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { MapError } from './MapError';
-import { splitIntoBlocks } from './splitIntoBlocks';
+import { splitEachIntoBlocks, splitIntoBlocks } from './splitIntoBlocks';
 
 describe('splitIntoBlocks', () => {
   it('splits greedily into naturally aligned power-of-two blocks', () => {
@@ -37,5 +37,29 @@ describe('splitIntoBlocks', () => {
 
   it('rejects unaligned ranges', () => {
     expect(() => splitIntoBlocks(100, 4096, 4096)).toThrow(MapError);
+  });
+});
+
+describe('splitEachIntoBlocks', () => {
+  it('keeps touching allocations apart and skips pages an earlier one covered', () => {
+    const page = 4096;
+    // A one-page blob at pfn 4, a one-page blob at pfn 5, and a four-page folio at pfns 8..11 that a
+    // later, overlapping range (pfns 10..13) partly repeats: merged, pfns 4..5 would be one order-1 block.
+    expect(
+      splitEachIntoBlocks(
+        [
+          { start: 4 * page, end: 4 * page + 240 },
+          { start: 5 * page, end: 6 * page },
+          { start: 8 * page, end: 12 * page },
+          { start: 10 * page, end: 14 * page },
+        ],
+        page,
+      ),
+    ).toEqual([
+      { address: 4 * page, order: 0 },
+      { address: 5 * page, order: 0 },
+      { address: 8 * page, order: 2 },
+      { address: 12 * page, order: 1 },
+    ]);
   });
 });
