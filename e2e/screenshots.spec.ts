@@ -50,7 +50,7 @@ test('the README screenshot: the explorer on the real 7.3 dump (or the seed demo
     await expect(page.getByTestId('outline')).toBeVisible({ timeout: 60_000 });
     await outlineRow(page, 'memblock').click();
   } else {
-    await page.getByRole('button', { name: 'Open the demo: Seed worked example' }).click();
+    await page.getByRole('button', { name: "Open the demo: The seed's worked example" }).click();
     await expectExplorer(page);
   }
   const path = await screenshot(page, 'readme');

@@ -9,10 +9,11 @@ import type { KhoGraph } from '../core/kho/model/KhoGraph';
 import { openImage } from '../core/mem/openImage';
 import { BytesSource } from '../core/mem/sources/BytesSource';
 import type { FragmentLocation } from '../core/kho/model/FragmentLocation';
-import { buildDemos, manifestText, type BuiltDemo } from './demoCatalog';
+import { buildDemos, copiedDemos, manifestText, type BuiltDemo } from './demoCatalog';
 
 const root = resolve(import.meta.dirname, '..');
 const demos = buildDemos(join(root, 'demos'));
+const copies = copiedDemos(join(root, 'demos'));
 
 /** Diagnostics each demo is built to have (severity:code), in decode order. */
 const EXPECTED_DIAGNOSTICS: Record<string, string[]> = {
@@ -82,7 +83,13 @@ describe('demo images', () => {
         `${demo.entry.file} differs from its spec's build`,
       ).toBe(0);
     }
-    expect(readFileSync(join(root, 'public', 'demos', 'index.json'), 'utf8')).toBe(manifestText(demos));
+    for (const copy of copies) {
+      const committed = readFileSync(join(root, 'public', 'demos', copy.entry.file));
+      expect(Buffer.compare(committed, Buffer.from(copy.bytes)), `${copy.entry.file} differs from its fixture`).toBe(0);
+    }
+    expect(readFileSync(join(root, 'public', 'demos', 'index.json'), 'utf8')).toBe(
+      manifestText(join(root, 'demos'), [...demos, ...copies]),
+    );
   });
 
   it('build the same bytes every time', () => {
@@ -97,7 +104,7 @@ describe('demo images', () => {
   });
 
   it('have a manifest line for each: id, title, one-paragraph description, file, container', () => {
-    for (const { entry } of demos) {
+    for (const { entry } of [...demos, ...copies]) {
       expect(entry.id).toMatch(/^[a-z0-9-]+$/);
       expect(entry.title.length).toBeGreaterThan(5);
       expect(entry.description.length).toBeGreaterThan(100);

@@ -6,6 +6,7 @@ import { RootChooser } from './open/RootChooser';
 import { Explorer } from './explorer/Explorer';
 import { NoticeBar } from './NoticeBar';
 import { TopBar } from './top/TopBar';
+import { TourCaption } from './tour/TourCaption';
 
 /** The page once an image is being opened or is open: top bar, then progress, a choice of roots, "no root", a problem, or the explorer. */
 export function Workspace() {
@@ -14,6 +15,7 @@ export function Workspace() {
     <div className="workspace">
       <TopBar />
       <NoticeBar />
+      <TourCaption />
       {status === 'opening' && <ProgressView />}
       {status === 'choose-root' && <RootChooser />}
       {status === 'no-root' && <NoRootView />}
