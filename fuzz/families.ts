@@ -98,7 +98,7 @@ export const FAMILIES: readonly FuzzFamily[] = [
   {
     name: 'dts',
     make(rng) {
-      const text = mutateDtsText(rng.pick(seedDtsTexts()), rng);
+      const text = mutateDtsText(rng.pick(seedDtsTexts()), rng, 3);
       return { what: 'demo DTS', target: 'dts', bytes: new TextEncoder().encode(text) };
     },
   },
