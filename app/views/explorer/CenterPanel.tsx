@@ -11,6 +11,7 @@ import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
 import { ComparePanel } from '../compare/ComparePanel';
 import { DtsPanel } from './DtsPanel';
+import { useGraphCommands } from './useGraphCommands';
 import './centerPanel.css';
 
 /** Blob sets and lone DTBs have no RAM ranges (one shared empty list keeps the map's memo stable). */
@@ -70,6 +71,7 @@ function CenterViews({ active }: { active: CenterTab }) {
   const ramRanges = useDocumentStore((state) => state.image?.ranges ?? NO_RANGES);
   const selection = useSelectionStore((state) => state.selection);
   const onSelect = useCallback((next: Selection) => select(next), []);
+  const onControls = useGraphCommands();
   // Each open places the graph view afresh; an edit of the same image keeps the user's view.
   const opened = useDocumentStore((state) => state.request);
   const changedIds = useEditStore((state) => state.snapshot?.changed ?? NOTHING_CHANGED);
@@ -92,7 +94,14 @@ function CenterViews({ active }: { active: CenterTab }) {
   return (
     <>
       <TabPanel tab="graph" hidden={active !== 'graph'}>
-        <GraphView graph={graph} selection={selection} onSelect={onSelect} changed={changed} viewKey={opened} />
+        <GraphView
+          graph={graph}
+          selection={selection}
+          onSelect={onSelect}
+          onControls={onControls}
+          changed={changed}
+          viewKey={opened}
+        />
       </TabPanel>
       {other && (
         <TabPanel tab={active} hidden={false}>
