@@ -9,7 +9,7 @@ import type { EditOperation } from '../../core/edit';
 import type { KhoGraph } from '../../core/kho';
 import { downloadBlob } from '../components/downloadBytes';
 import { fileBaseName } from '../../core/mem';
-import type { EditAnswer, EditSnapshot } from '../model/EditSnapshot';
+import type { EditSnapshot } from '../model/EditSnapshot';
 import type { Selection } from '../model/Selection';
 import { useDocumentStore } from '../state/documentStore';
 import { useEditStore } from '../state/editStore';
@@ -149,24 +149,25 @@ async function run(action: EditAction, place: string, then?: EditTarget): Promis
   const session = store.session;
   if (session === null || store.busy) return false;
   store.setBusy(true);
-  let answer: EditAnswer;
   try {
-    answer = await editInWorker(session, action);
+    const answer = await editInWorker(session, action);
+    if (useEditStore.getState().session !== session) return false;
+    if (!answer.ok) {
+      useEditStore.getState().refuse(place, answer.refusal);
+      return false;
+    }
+    // The maps' small classes lose their methods in the structured clone from the worker.
+    const snapshot = answer.snapshot.graph
+      ? { ...answer.snapshot, graph: reviveGraph(answer.snapshot.graph) }
+      : answer.snapshot;
+    // Saved before shown: a step the page shows is a step a reload or a crash keeps.
+    await save(snapshot);
+    if (useEditStore.getState().session !== session) return false;
+    show(snapshot, then);
+    return true;
   } finally {
     if (useEditStore.getState().session === session) useEditStore.getState().setBusy(false);
   }
-  if (useEditStore.getState().session !== session) return false;
-  if (!answer.ok) {
-    useEditStore.getState().refuse(place, answer.refusal);
-    return false;
-  }
-  // The maps' small classes lose their methods in the structured clone from the worker.
-  const snapshot = answer.snapshot.graph
-    ? { ...answer.snapshot, graph: reviveGraph(answer.snapshot.graph) }
-    : answer.snapshot;
-  show(snapshot, then);
-  void save(snapshot);
-  return true;
 }
 
 /** Shows a snapshot: its graph replaces the shown one, and the selection follows the edited place. */
