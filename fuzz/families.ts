@@ -3,7 +3,16 @@ import { makeGiant } from './giants';
 import { tellLies } from './lies';
 import { mutateBytes, mutateDtsText } from './mutate';
 import { Rng } from './Rng';
-import { seedDtsTexts, seedElf, seedFdts, seedImages, seedKdump, seedRaw, type SeedImage } from './seeds';
+import {
+  realKernelElf,
+  seedDtsTexts,
+  seedElf,
+  seedFdts,
+  seedImages,
+  seedKdump,
+  seedRaw,
+  type SeedImage,
+} from './seeds';
 import { flattenStream, type TestCompression } from '../core/mem/testing/NodeKdumpBuilder';
 
 /** A family of inputs: one way of making them from a seeded generator. */
@@ -19,6 +28,10 @@ function elfFamily(elfClass: 32 | 64, littleEndian: boolean): FuzzFamily {
   return {
     name: `elf${elfClass}${littleEndian ? 'le' : 'be'}`,
     make(rng) {
+      if (elfClass === 64 && littleEndian && rng.chance(0.2)) {
+        const real = realKernelElf();
+        return { what: 'Linux 7.3.4 carved', target: 'image', bytes: rng.chance(0.05) ? real : mutateBytes(real, rng) };
+      }
       const seed = rng.pick(seedImages());
       const bytes = seedElf(seed, elfClass, littleEndian, rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0);
       return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng) };

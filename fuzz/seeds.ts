@@ -24,16 +24,26 @@ let demoCache: SeedImage[] | undefined;
 /** Every demo of demos/demos.json, built from its spec once per process. */
 export function seedImages(): SeedImage[] {
   if (demoCache) return demoCache;
-  const catalog = JSON.parse(readFileSync(join(DEMOS, 'demos.json'), 'utf8')) as { id: string; spec: string }[];
-  demoCache = catalog.map(({ id, spec }) => {
-    const { built } = buildSpecFile(join(DEMOS, spec));
-    const memory = built.memory;
-    const pages = new Map<number, Uint8Array>();
-    for (const page of memory.writtenPages()) pages.set(page, memory.readSync(page, memory.pageSize));
-    return { name: id, pageSize: memory.pageSize, ranges: [...memory.ranges], pages };
-  });
+  const catalog = JSON.parse(readFileSync(join(DEMOS, 'demos.json'), 'utf8')) as { id: string; spec?: string }[];
+  demoCache = catalog
+    .flatMap(({ id, spec }) => (spec ? [{ id, spec }] : []))
+    .map(({ id, spec }) => {
+      const { built } = buildSpecFile(join(DEMOS, spec));
+      const memory = built.memory;
+      const pages = new Map<number, Uint8Array>();
+      for (const page of memory.writtenPages()) pages.set(page, memory.readSync(page, memory.pageSize));
+      return { name: id, pageSize: memory.pageSize, ranges: [...memory.ranges], pages };
+    });
   return demoCache;
 }
+
+/** The real Linux 7.3.4 image carved to its KHO tree (an ELF64 core): a seed taken as it is. */
+export function realKernelElf(): Uint8Array {
+  realCache ??= new Uint8Array(readFileSync(join(import.meta.dirname, '../fixtures/linux-7.3/at-kexec.carved.elf')));
+  return realCache;
+}
+
+let realCache: Uint8Array | undefined;
 
 /** Runs of adjacent written pages: [start, end) each. */
 function pageRuns(seed: SeedImage): PhysRange[] {
