@@ -1,4 +1,4 @@
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
+import type { KhoGraph } from '../../core/kho';
 import { graphIndexOf } from '../explore/GraphIndex';
 import { selectionExists } from '../explore/selectionExists';
 import type { Selection } from '../model/Selection';

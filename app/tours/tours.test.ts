@@ -1,10 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decodeKhoGraph } from '../../core/kho/decode/decodeKhoGraph';
-import type { KhoGraph } from '../../core/kho/model/KhoGraph';
-import { openImage } from '../../core/mem/openImage';
-import { BytesSource } from '../../core/mem/sources/BytesSource';
+import { decodeKhoGraph, type KhoGraph } from '../../core/kho';
+import { BytesSource, openImage } from '../../core/mem';
 import { APP_COMMANDS } from '../commands/appCommands';
 import { CENTER_TABS } from '../state/uiStore';
 import { findCommand, registerCommands } from '../commands/commandRegistry';

@@ -10,6 +10,7 @@ import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
 import { ComparePanel } from '../compare/ComparePanel';
 import { DtsPanel } from './DtsPanel';
+import { useGraphCommands } from './useGraphCommands';
 import './centerPanel.css';
 
 /** Blob sets and lone DTBs have no RAM ranges (one shared empty list keeps the map's memo stable). */
@@ -67,6 +68,7 @@ function CenterViews({ active }: { active: CenterTab }) {
   const ramRanges = useDocumentStore((state) => state.image?.ranges ?? NO_RANGES);
   const selection = useSelectionStore((state) => state.selection);
   const onSelect = useCallback((next: Selection) => select(next), []);
+  const onControls = useGraphCommands();
   if (!graph) return null;
   const other = (() => {
     switch (active) {
@@ -85,7 +87,7 @@ function CenterViews({ active }: { active: CenterTab }) {
   return (
     <>
       <TabPanel tab="graph" hidden={active !== 'graph'}>
-        <GraphView graph={graph} selection={selection} onSelect={onSelect} />
+        <GraphView graph={graph} selection={selection} onSelect={onSelect} onControls={onControls} />
       </TabPanel>
       {other && (
         <TabPanel tab={active} hidden={false}>
