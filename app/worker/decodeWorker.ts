@@ -4,6 +4,7 @@
  * the last opened image and serves `read` requests from its memory (for the
  * hex view and the memory map).
  */
+import { HttpRangeSource } from '../../core/mem';
 import { hexByteGroups } from '../format/formatHex';
 import { describeOpenFailure } from './describeOpenFailure';
 import { openBuiltDemo } from './openBuiltDemo';
@@ -99,8 +100,12 @@ function windowScanOf(label: string, files: InputFile[], plan: ExplorePlan): Win
 /** The first 16 bytes of the (first) file in hex, for problem reports; '' when unreadable. */
 async function firstBytesOf(input: OpenInput): Promise<string> {
   if (input.kind !== 'files' || input.files.length === 0) return '';
+  const file = input.files[0].file;
   try {
-    const head = new Uint8Array(await input.files[0].file.slice(0, 16).arrayBuffer());
+    const head =
+      'served' in file
+        ? await new HttpRangeSource(file.url, file.size, file.name).read(0, 16)
+        : new Uint8Array(await file.slice(0, 16).arrayBuffer());
     return hexByteGroups(head).join('  ');
   } catch {
     return '';
