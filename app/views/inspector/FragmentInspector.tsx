@@ -10,6 +10,7 @@ import { InspectorHeading } from './InspectorHeading';
 import { LinkLists } from './LinkLists';
 import { LocationFacts } from './LocationFacts';
 import { PropertyTable } from './PropertyTable';
+import { CompatPanel } from '../compat/CompatPanel';
 import { RootFacts } from './RootFacts';
 import { ScratchAreas } from './ScratchAreas';
 import { SideStructures } from './SideStructures';
@@ -58,6 +59,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
         ]}
       />
       {root && <RootFacts root={root} pageSize={graph.source.pageSize} />}
+      {root && <CompatPanel graph={graph} />}
       {root && <ScratchAreas graph={graph} />}
       {fragment.user && <UserContentView user={fragment.user} pageSize={graph.source.pageSize} />}
       {content?.kind === 'fdt' && (
