@@ -17,6 +17,7 @@ import { SideStructures } from './SideStructures';
 import { UserContentView } from './UserContentView';
 import { SelectLink } from './SelectLink';
 import { FragmentDtsButton } from '../exports/ExportButtons';
+import { NodeEditSection } from '../edit/NodeEditSection';
 
 /**
  * A fragment: where it is, its size and format, what makes it a root (map,
@@ -67,6 +68,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
           <PropertyTable fragment={fragment.id} node="/" properties={content.root.properties} />
         </Section>
       )}
+      <NodeEditSection key={fragment.id} graph={graph} fragment={fragment} node="/" />
       {children.length > 0 && (
         <Section title="Nodes">
           <ul className="child-list">
