@@ -4,12 +4,11 @@
  * the last opened image and serves `read` requests from its memory (for the
  * hex view and the memory map).
  */
-import { HttpRangeSource } from '../../core/mem';
 import { hexByteGroups } from '../format/formatHex';
 import { describeOpenFailure } from './describeOpenFailure';
 import { EditHost } from './edit/EditHost';
 import { openBuiltDemo } from './openBuiltDemo';
-import { openInputFiles } from './openInputFiles';
+import { inputFileSource, openInputFiles } from './openInputFiles';
 import type { OpenedSession } from './OpenedSession';
 import { ProgressReporter } from './ProgressReporter';
 import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
@@ -137,12 +136,8 @@ function windowScanOf(label: string, files: InputFile[], plan: ExplorePlan): Win
 /** The first 16 bytes of the (first) file in hex, for problem reports; '' when unreadable. */
 async function firstBytesOf(input: OpenInput): Promise<string> {
   if (input.kind !== 'files' || input.files.length === 0) return '';
-  const file = input.files[0].file;
   try {
-    const head =
-      'served' in file
-        ? await new HttpRangeSource(file.url, file.size, file.name).read(0, 16)
-        : new Uint8Array(await file.slice(0, 16).arrayBuffer());
+    const head = await inputFileSource(input.files[0]).read(0, 16);
     return hexByteGroups(head).join('  ');
   } catch {
     return '';
