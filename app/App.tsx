@@ -7,6 +7,7 @@ import { DropOverlay } from './components/DropOverlay';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useStartDemo } from './components/useStartDemo';
+import { usePresentationEffect } from './components/usePresentationEffect';
 import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
@@ -30,6 +31,7 @@ import { Workspace } from './views/Workspace';
  */
 export function App() {
   useThemeEffect();
+  usePresentationEffect();
   useHashSync();
   useGlobalShortcuts();
   useRegisterCommands(APP_COMMANDS);

@@ -4,6 +4,7 @@ import { ThemeToggle } from '../../components/ThemeToggle';
 import { useDocumentStore } from '../../state/documentStore';
 import { HelpButton } from './HelpButton';
 import { ImageFacts } from './ImageFacts';
+import { PresentButton } from './PresentButton';
 import { RootsMenu } from './RootsMenu';
 import { SearchBox } from './SearchBox';
 
@@ -27,6 +28,7 @@ export function TopBar() {
       <div className="topbar__actions">
         <OpenFileButton label="Open…" />
         <OpenFileButton label="Folder…" folder />
+        {ready && <PresentButton />}
         <ThemeToggle />
         <HelpButton />
       </div>
