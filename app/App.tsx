@@ -5,6 +5,7 @@ import { useRegisterCommands } from './commands/useRegisterCommands';
 import { useTourCommands } from './tours/useTourCommands';
 import { DropOverlay } from './components/DropOverlay';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
+import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useStartDemo } from './components/useStartDemo';
 import { usePresentationEffect } from './components/usePresentationEffect';
@@ -44,6 +45,7 @@ export function App() {
   useEffect(() => {
     void loadGallery();
   }, []);
+  useEditShortcuts();
   const dropFailed = useCallback(
     (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
     [],

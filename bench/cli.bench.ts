@@ -1,6 +1,7 @@
 // Whole processes, as a user runs them, against the peers: `khoscope dts` against
 // `dtc -I dtb -O dts` and fdtdump on the 1k- and 100k-node blobs of the
-// fdt-index bench, and CLI start-up (`khoscope --help`) against `node -e 0`.
+// fdt-index bench, and CLI start-up (`khoscope --help`, and `tree --root` on the real
+// 7.3 dump when ../shared has it) against `node -e 0`.
 // Sides alternate run by run; CPU (user + system) and peak RSS come from GNU
 // time; goals are judged on the median of the per-round ratios.
 //
@@ -15,6 +16,7 @@ import { bundleCli } from './bundleCli';
 import { compileDeviceTree } from './compileDeviceTree';
 import { generateDeviceTreeSource } from './generateDeviceTreeSource';
 import { measureProcess, type ProcessCost } from './measureProcess';
+import { linuxFixturesPresent, unpackedLinuxFixture } from '../core/mem/testing/NodeSharedFixtures';
 
 const buildDirectory = fileURLToPath(new URL('./build/', import.meta.url));
 const checkoutCli = fileURLToPath(new URL('../bin/khoscope.js', import.meta.url));
@@ -30,6 +32,10 @@ const DTS_RSS_GOAL = 1.5;
 const SMALL_DTS_GOAL = 3;
 /** `khoscope --help` CPU time at most this times `node -e 0` (the package issue's goal). */
 const STARTUP_GOAL = 2;
+/** `khoscope tree --root 0x23a000` on the real 528 MiB dump: CPU time at most this times `node -e 0`. */
+const REAL_TREE_GOAL = 3;
+/** The kho-v4 root of the linux-7.3 fixture (fixtures/linux-7.3/README.md). */
+const REAL_ROOT = '0x23a000';
 
 const node = process.execPath;
 const cpu = (costs: ProcessCost[]): number[] => costs.map((cost) => cost.cpuSeconds);
@@ -142,8 +148,33 @@ async function startup(cli: string): Promise<BenchResult[]> {
   ];
 }
 
+/**
+ * `khoscope tree --root ADDR` on the real 7.3 dump (528 MiB ELF core) against
+ * `node -e 0`: with the root given, only the tree's pages are read (about
+ * 0.5 MiB), so start-up and decoding are the whole cost.
+ */
+async function realTree(cli: string): Promise<BenchResult[]> {
+  if (!linuxFixturesPresent('the real-dump tree --root start-up bench')) return [];
+  const image = await unpackedLinuxFixture('pre-kexec.elf');
+  const [ours, bare] = await alternateRuns(
+    [() => measureProcess(node, [cli, 'tree', image, '--root', REAL_ROOT]), () => measureProcess(node, ['-e', '0'])],
+    15,
+  );
+  const tick = 0.01;
+  const ratio = median(cpu(ours)) / Math.max(tick, median(cpu(bare)));
+  return [
+    {
+      name: `tree --root ${REAL_ROOT} on the real 528 MiB dump: CPU / node -e 0`,
+      value: ratio,
+      unit: 'x',
+      notes: `medians: khoscope ${seconds(ours)} ${mebibytes(ours)}, node -e 0 ${seconds(bare)} ${mebibytes(bare)}; 15 rounds`,
+      goal: judge(`<= ${REAL_TREE_GOAL}x`, ratio <= REAL_TREE_GOAL),
+    },
+  ];
+}
+
 /** Runs every whole-process comparison. */
 export async function run(): Promise<BenchResult[]> {
   const cli = await bundleCli();
-  return [...(await largeDts(cli)), ...(await smallDts(cli)), ...(await startup(cli))];
+  return [...(await largeDts(cli)), ...(await smallDts(cli)), ...(await startup(cli)), ...(await realTree(cli))];
 }

@@ -18,10 +18,14 @@ export interface ProcessCost {
 /**
  * Runs a command to the end under GNU time, stdout to /dev/null (writing the
  * text is part of the work, reading it back is not), and returns its cost.
- * Throws with the command's stderr when it fails, so a broken side cannot
- * pass for a fast one.
+ * Throws with the command's stderr when it exits with a status not in
+ * `acceptedStatuses`, so a broken side cannot pass for a fast one.
  */
-export function measureProcess(command: string, args: readonly string[]): ProcessCost {
+export function measureProcess(
+  command: string,
+  args: readonly string[],
+  acceptedStatuses: readonly number[] = [0],
+): ProcessCost {
   ensureDebianPackages([{ path: TIME, pkg: 'time' }]);
   const report = join(tmpdir(), `khoscope-bench-time-${process.pid}.txt`);
   const devNull = openSync('/dev/null', 'w');
@@ -30,7 +34,7 @@ export function measureProcess(command: string, args: readonly string[]): Proces
       stdio: ['ignore', devNull, 'pipe'],
       maxBuffer: 64 * 1024 * 1024,
     });
-    if (run.status !== 0)
+    if (run.status === null || !acceptedStatuses.includes(run.status))
       throw new Error(`${command} ${args.join(' ')} exited with ${run.status ?? run.signal}: ${run.stderr}`);
     const [wall, user, system, rssKilobytes] = readFileSync(report, 'utf8')
       .trim()

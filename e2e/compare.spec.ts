@@ -48,6 +48,9 @@ test('compare two real Linux 7.3 images: pick the second, read the list, see the
   await expect(outlineRow(page, 'LUO')).toHaveAttribute('data-compare', 'changed');
   await expect(outlineRow(page, 'memblock')).not.toHaveAttribute('data-compare');
   await screenshot(page, 'compare-list');
+  await page.keyboard.press('t');
+  await screenshot(page, 'compare-list-dark');
+  await page.keyboard.press('t');
 
   // Clicking a change selects its place in the shown tree.
   await sessions.click();

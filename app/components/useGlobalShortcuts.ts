@@ -3,7 +3,7 @@ import { runCommandForKey } from '../commands/commandRegistry';
 import { useUiStore } from '../state/uiStore';
 
 /** True when the key press belongs to a text field (typing a `g` must not switch tabs). */
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||

@@ -5,6 +5,8 @@ import { ProgressView } from './open/ProgressView';
 import { RootChooser } from './open/RootChooser';
 import { Explorer } from './explorer/Explorer';
 import { NoticeBar } from './NoticeBar';
+import { EditNotices } from './edit/EditNotices';
+import { ExportDialog } from './edit/ExportDialog';
 import { TopBar } from './top/TopBar';
 import { TourCaption } from './tour/TourCaption';
 
@@ -15,6 +17,8 @@ export function Workspace() {
     <div className="workspace">
       <TopBar />
       <NoticeBar />
+      {status === 'ready' && <EditNotices />}
+      {status === 'ready' && <ExportDialog />}
       <TourCaption />
       {status === 'opening' && <ProgressView />}
       {status === 'choose-root' && <RootChooser />}

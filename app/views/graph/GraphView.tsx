@@ -42,11 +42,21 @@ import './graph.css';
  * - `onSelect`: called when a card (fragment), row (node or raw field),
  *   key property, edge (link), badge (diagnostic) or stand-in card (link, or
  *   memory of an undecoded root) is clicked.
+ * - `changed`: fragments an edit rewrote, moved or created (marked).
+ * - `viewKey`: a new value places the view afresh (default: a new graph does).
  */
 export interface GraphViewProps {
   graph: KhoGraph;
   selection: Selection | null;
   onSelect(selection: Selection): void;
+  /** Cards (fragment ids) an edit changed: marked so the changed places stand out. */
+  changed?: ReadonlySet<string>;
+  /**
+   * The view (zoom and pan) is placed afresh when this changes; default: on
+   * every new graph. An edit shows a new graph of the same image, and the
+   * user's view should stay where it was.
+   */
+  viewKey?: unknown;
   /** Receives the view's Fit and Overview while it is mounted (null when it goes), for commands outside it. */
   onControls?(controls: GraphControls | null): void;
 }
@@ -70,7 +80,14 @@ const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
  * cards when zoomed out, a canvas when far out, and panning moves one CSS
  * transform without re-rendering.
  */
-export function GraphView({ graph, selection, onSelect, onControls }: GraphViewProps) {
+export function GraphView({
+  graph,
+  selection,
+  onSelect,
+  onControls,
+  changed = NOTHING_COLLAPSED,
+  viewKey,
+}: GraphViewProps) {
   const scene = useMemo(() => buildGraphScene(graph), [graph]);
   const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({
     scene,
@@ -135,11 +152,12 @@ export function GraphView({ graph, selection, onSelect, onControls }: GraphViewP
   useEffect(() => () => onControls?.(null), [onControls]);
 
   // A new graph: fit it readably (all of it, or the selection's neighbourhood). Only for a new
-  // scene (collapsing keeps the view where it is), and only once the view has a size (it may be
-  // mounted in a hidden panel).
+  // scene (collapsing keeps the view where it is), or a new `viewKey` when one is given (an edit's
+  // graph keeps the user's view), and only once the view has a size (it may be mounted in a hidden panel).
+  const placeKey = viewKey ?? scene;
   const latest = useRef({ layout, bounds, focusIndex });
   latest.current = { layout, bounds, focusIndex };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `scene` is the trigger (a new graph), read through `latest`
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `placeKey` is the trigger (a new graph or open), read through `latest`
   useLayoutEffect(() => {
     const showInitial = () => {
       const { width, height } = store.getState();
@@ -153,7 +171,7 @@ export function GraphView({ graph, selection, onSelect, onControls }: GraphViewP
       if (showInitial()) unsubscribe();
     });
     return unsubscribe;
-  }, [scene, store, zoom]);
+  }, [placeKey, store, zoom]);
 
   // A selection made elsewhere: expand what hides it, then bring it into view. Made while the view is
   // hidden (no size), the reveal waits: showing the view again flips `hasSize` and runs this once more.
@@ -245,6 +263,7 @@ export function GraphView({ graph, selection, onSelect, onControls }: GraphViewP
           edges={edges}
           focus={focus}
           collapsed={collapsed}
+          changed={changed}
           store={store}
           actions={actions}
         />

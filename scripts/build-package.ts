@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 // `npm run build`: everything the published package holds, in dist/.
 //
 //   dist/app/    the explorer, prebuilt (vite build): what `khoscope open` serves
@@ -7,50 +6,25 @@
 //   dist/lib/    the library (`khoscope`, `khoscope/node`), bundled by esbuild as ESM
 //   dist/types/  its .d.ts files (tsc), with relative imports spelled as Node resolves them
 //
-// Plain JavaScript, run by node itself: building must not need a TypeScript loader.
+// Run through tsx (bin/run-ts.js): only a checkout builds, and it has the dev dependencies.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { cliBundle, libraryBundle } from './packageBundles';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = join(root, 'dist');
-const bin = (name) => join(root, 'node_modules', '.bin', name);
-
-/** Settings both bundles share: ESM for Node 20, readable output (no minifying), no npm packages inside. */
-const common = {
-  absWorkingDir: root,
-  bundle: true,
-  format: 'esm',
-  target: 'node20',
-  splitting: true,
-  chunkNames: 'chunks/[name]-[hash]',
-  legalComments: 'none',
-  logLevel: 'warning',
-};
+const bin = (name: string) => join(root, 'node_modules', '.bin', name);
 
 rmSync(dist, { recursive: true, force: true });
 
-// The CLI: main.js is what bin/khoscope.js imports. esbuild rather than tsc because the
-// sources import without file extensions (Node's ESM loader needs them) and a bundle
-// starts faster than hundreds of small modules: `--help` reads one file.
-await build({
-  ...common,
-  entryPoints: { main: 'core/cli/main.ts' },
-  outdir: join(dist, 'cli'),
-  platform: 'node',
-});
-
-// The library: neutral platform, so a browser bundler can take `khoscope` as it is;
-// only `khoscope/node` reaches node: modules.
-await build({
-  ...common,
-  entryPoints: { index: 'core/index.ts', node: 'core/node.ts' },
-  outdir: join(dist, 'lib'),
-  platform: 'neutral',
-  external: ['node:*'],
-});
+// esbuild rather than tsc for the JavaScript: the sources import without file extensions
+// (Node's ESM loader needs them), and a bundle starts faster than hundreds of small
+// modules: `--help` reads one file.
+await build(cliBundle(root, join(dist, 'cli')));
+await build(libraryBundle(root, join(dist, 'lib')));
 
 execFileSync(bin('tsc'), ['-p', 'tsconfig.lib.json'], { cwd: root, stdio: 'inherit' });
 spellRelativeImports(join(dist, 'types'));
@@ -63,20 +37,21 @@ execFileSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: '
  * follow. Rewrites each relative specifier in the .d.ts files to the file it
  * means: `./x.js` for x.d.ts, `./x/index.js` for a folder.
  */
-function spellRelativeImports(folder) {
+function spellRelativeImports(folder: string): void {
   for (const entry of readdirSync(folder, { withFileTypes: true, recursive: true })) {
     if (!entry.isFile() || !entry.name.endsWith('.d.ts')) continue;
     const file = join(entry.parentPath, entry.name);
     const text = readFileSync(file, 'utf8');
     const spelled = text.replace(
       /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(['"])(\.{1,2}\/[^'"]*)\2/g,
-      (_, lead, quote, specifier) => `${lead}${quote}${spell(dirname(file), specifier)}${quote}`,
+      (_, lead: string, quote: string, specifier: string) =>
+        `${lead}${quote}${spell(dirname(file), specifier)}${quote}`,
     );
     if (spelled !== text) writeFileSync(file, spelled);
   }
 }
 
-function spell(from, specifier) {
+function spell(from: string, specifier: string): string {
   if (specifier.endsWith('.js')) return specifier;
   if (existsSync(join(from, `${specifier}.d.ts`))) return `${specifier}.js`;
   if (existsSync(join(from, specifier, 'index.d.ts'))) return `${specifier}/index.js`;
