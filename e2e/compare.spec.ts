@@ -26,7 +26,7 @@ test('compare two real Linux 7.3 images: pick the second, read the list, see the
   await expectExplorer(page);
   await page.getByRole('tab', { name: 'Compare' }).click();
   const panel = page.getByTestId('compare-panel');
-  await expect(panel.locator('.compare-panel__sources')).toContainText('root 0x23a000 (kho-v4)');
+  await expect(panel.locator('.compare-panel__sources')).toContainText('root 0x23a000 (kho-v4, outgoing)');
   await screenshot(page, 'compare-empty');
 
   await openPathWithPicker(page, 'Another image…', AT);
