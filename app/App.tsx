@@ -9,6 +9,7 @@ import { EDIT_COMMANDS } from './edit/editCommands';
 import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useStartDemo } from './components/useStartDemo';
+import { usePresentationEffect } from './components/usePresentationEffect';
 import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
@@ -32,6 +33,7 @@ import { Workspace } from './views/Workspace';
  */
 export function App() {
   useThemeEffect();
+  usePresentationEffect();
   useHashSync();
   useGlobalShortcuts();
   useRegisterCommands(APP_COMMANDS);
