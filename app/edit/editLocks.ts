@@ -1,5 +1,4 @@
-import type { EditRoot } from '../../core/edit';
-import { managedPropertyReason } from '../../core/edit';
+import { type EditRoot, managedPropertyReason } from '../../core/edit';
 import type { Fragment } from '../../core/kho';
 
 /** Why nothing in `fragment` can be edited, or null when its tree can be. */

@@ -1,5 +1,4 @@
-import { parsePropertyValue } from '../../core/edit';
-import { EditError } from '../../core/edit';
+import { EditError, parsePropertyValue } from '../../core/edit';
 import type { ByteOrder } from '../../core/bytes';
 import type { TypedValue } from '../../core/kho';
 import { formatDtsValue } from '../../core/fdt/dts';

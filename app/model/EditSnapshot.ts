@@ -1,7 +1,5 @@
-import type { EditOperation } from '../../core/edit';
-import type { EditRoot } from '../../core/edit';
-import type { Diagnostic } from '../../core/kho';
-import type { KhoGraph } from '../../core/kho';
+import type { EditOperation, EditRoot } from '../../core/edit';
+import type { Diagnostic, KhoGraph } from '../../core/kho';
 import type { ExportPreview } from './ExportPreview';
 
 /** One step of the edit history: the operation and how it reads. */

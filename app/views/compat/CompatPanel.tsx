@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { imageFormats, judgeCompatibility, RELEASES, type KhoGraph } from '../../../core/kho';
+import { imageFormats, judgeCompatibility, type KhoGraph, RELEASES } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import './compat.css';
 

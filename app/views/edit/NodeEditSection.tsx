@@ -1,8 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import type { EditOperation } from '../../../core/edit';
-import { bytesToHex } from '../../../core/edit';
-import type { Fragment } from '../../../core/kho';
-import type { KhoGraph } from '../../../core/kho';
+import { bytesToHex, type EditOperation } from '../../../core/edit';
+import type { Fragment, KhoGraph } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import { applyOperation, type EditTarget } from '../../edit/editActions';
 import { fragmentLock } from '../../edit/editLocks';

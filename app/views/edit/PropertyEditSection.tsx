@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { bytesToHex } from '../../../core/edit';
-import type { Fragment } from '../../../core/kho';
-import type { TypedValue } from '../../../core/kho';
+import type { Fragment, TypedValue } from '../../../core/kho';
 import { Section } from '../../components/Section';
 import { applyOperation } from '../../edit/editActions';
 import { propertyLock } from '../../edit/editLocks';

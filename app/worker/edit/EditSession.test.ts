@@ -1,10 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bytesToHex } from '../../../core/edit';
 import { openDemo } from '../../../core/edit/testing/NodeDemoImages';
-import { decodeKhoGraph } from '../../../core/kho';
-import { graphToJson } from '../../../core/kho';
-import { openImage } from '../../../core/mem';
-import { BytesSource } from '../../../core/mem';
+import { decodeKhoGraph, graphToJson } from '../../../core/kho';
+import { BytesSource, openImage } from '../../../core/mem';
 import type { EditAnswer, EditSnapshot } from '../../model/EditSnapshot';
 import { EditSession } from './EditSession';
 

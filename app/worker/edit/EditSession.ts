@@ -1,19 +1,17 @@
-import { addedDiagnostics } from '../../../core/edit';
-import { EditError } from '../../../core/edit';
-import { EditLog } from '../../../core/edit';
-import type { EditOperation } from '../../../core/edit';
-import type { EditState } from '../../../core/edit';
-import { editStateFromGraph } from '../../../core/edit';
-import { exportEditedImage } from '../../../core/edit';
-import type { EditPlan } from '../../../core/edit';
-import { OverlayMemory } from '../../../core/edit';
-import { planEdit } from '../../../core/edit';
-import { decodeKhoGraph } from '../../../core/kho';
-import type { KhoRootScan } from '../../../core/kho';
-import type { KhoGraph } from '../../../core/kho';
-import { exportFileToBlob } from '../../../core/mem';
-import type { MemoryImage, OpenedImage } from '../../../core/mem';
-import type { PhysicalMemory } from '../../../core/mem';
+import {
+  addedDiagnostics,
+  EditError,
+  EditLog,
+  type EditOperation,
+  type EditPlan,
+  type EditState,
+  editStateFromGraph,
+  exportEditedImage,
+  OverlayMemory,
+  planEdit,
+} from '../../../core/edit';
+import { decodeKhoGraph, type KhoGraph, type KhoRootScan } from '../../../core/kho';
+import { exportFileToBlob, type MemoryImage, type OpenedImage, type PhysicalMemory } from '../../../core/mem';
 import { describeOperation } from '../../edit/describeOperation';
 import type { EditAnswer, EditSnapshot } from '../../model/EditSnapshot';
 import { exportPreview } from './exportPreview';

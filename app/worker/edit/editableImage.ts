@@ -1,6 +1,5 @@
 import { EditError } from '../../../core/edit';
-import type { KhoRootScan } from '../../../core/kho';
-import type { KhoGraph } from '../../../core/kho';
+import type { KhoGraph, KhoRootScan } from '../../../core/kho';
 import { inputFileSource } from '../openInputFiles';
 import type { OpenedSession } from '../OpenedSession';
 import type { OpenInput } from '../protocol';

@@ -1,7 +1,6 @@
 import type { EditPlan, PlannedFragment } from '../../../core/edit';
 import { hex } from '../../../core/bytes';
-import type { KhoGraph } from '../../../core/kho';
-import type { Link } from '../../../core/kho';
+import type { KhoGraph, Link } from '../../../core/kho';
 import type { ExportPreview, PreviewFragment } from '../../model/ExportPreview';
 
 /**
