@@ -2,8 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { decodeKhoGraph, type KhoGraph } from '../../core/kho';
-import { openImage } from '../../core/mem/openImage';
-import { BytesSource } from '../../core/mem/sources/BytesSource';
+import { BytesSource, openImage } from '../../core/mem';
 import { aboutSelection } from './aboutSelection';
 import { COMPATIBLE_TOPICS, PROPERTY_TOPICS } from './aboutTopics';
 
