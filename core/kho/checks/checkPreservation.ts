@@ -31,7 +31,8 @@ export function checkPreservation(ctx: DecodeContext, roots: readonly KhoRoot[])
       if (claim.root !== root.fragment) continue;
       const missing = unpreservedPages(ctx.pageSize, [{ start: claim.start, end: claim.end }], map);
       report(ctx, missing, claim.what, partial, claim.location);
-      if (map.status === 'complete') checkEntries(ctx, claim, map);
+      // An empty map (consumed, or never readable) says nothing about entries; not-preserved covers it.
+      if (map.status === 'complete' && map.blockCount > 0) checkEntries(ctx, claim, map);
     }
   }
 }
