@@ -63,6 +63,7 @@ export default defineConfig({
   plugins: [react(), contentSecurityPolicy(), startDemoBanner()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
-  build: { outDir: '../dist', emptyOutDir: true },
+  // dist/app: the package also holds the library (dist/lib, dist/types) and the CLI (dist/cli) beside it.
+  build: { outDir: '../dist/app', emptyOutDir: true },
   worker: { format: 'es' },
 });

@@ -2,9 +2,12 @@ import { useCallback, useEffect } from 'react';
 import { APP_COMMANDS } from './commands/appCommands';
 import { useDemoCommands } from './commands/useDemoCommands';
 import { useRegisterCommands } from './commands/useRegisterCommands';
+import { useTourCommands } from './tours/useTourCommands';
 import { DropOverlay } from './components/DropOverlay';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
+import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
+import { useStartDemo } from './components/useStartDemo';
 import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
@@ -35,9 +38,12 @@ export function App() {
   useRegisterCommands(EXPORT_COMMANDS);
   useRegisterCommands(ROLE_COMMANDS);
   useDemoCommands();
+  useTourCommands();
+  useStartDemo();
   useEffect(() => {
     void loadGallery();
   }, []);
+  useEditShortcuts();
   const dropFailed = useCallback(
     (message: string) => useDocumentStore.getState().notify(`The drop could not be read: ${message}`),
     [],

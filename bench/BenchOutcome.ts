@@ -8,4 +8,6 @@ export interface BenchOutcome {
   /** Set when the bench threw or returned something that is not a result list. */
   error?: string;
   durationMs: number;
+  /** The machine's 1-minute load average when the bench started and when it ended (its own process included). */
+  load?: { before: number; after: number };
 }

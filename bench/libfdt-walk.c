@@ -2,13 +2,18 @@
  * Reference walk for the fdt-index bench: how fast libfdt visits every node and
  * property of a blob.
  *
- * usage: libfdt-walk FILE.dtb MIN_REPS BUDGET_MS MAX_REPS
+ * usage: libfdt-walk FILE.dtb MIN_REPS BUDGET_MS MAX_REPS [names]
  *
  * One walk = fdt_check_header, then fdt_next_node over every node and, per node,
  * fdt_first_property_offset/fdt_next_property_offset with fdt_getprop_by_offset
  * (which resolves the name in the strings block). The walk is repeated at least
  * MIN_REPS times and until BUDGET_MS has passed, but at most MAX_REPS times;
  * each walk is timed with CLOCK_MONOTONIC. Prints one JSON object: sizes, counts, and min/median ns.
+ *
+ * With "names" the walk also does what decoding every name means in C: it
+ * gets each node's name with fdt_get_name and reads every byte of every node
+ * and property name (the counterpart of our side building each name as a
+ * string); without it only the first byte of each property name is read.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -18,6 +23,9 @@
 #include <time.h>
 
 #include <libfdt.h>
+
+/* Set by the optional "names" argument: read every byte of every node and property name. */
+static int read_all_names;
 
 struct walk_totals {
 	long nodes;
@@ -41,6 +49,15 @@ static int walk(const void *fdt, struct walk_totals *totals)
 		int property;
 
 		totals->nodes++;
+		if (read_all_names) {
+			int name_length;
+			const char *node_name = fdt_get_name(fdt, node, &name_length);
+
+			if (!node_name)
+				return name_length;
+			for (int i = 0; i < name_length; i++)
+				totals->checksum += (unsigned char)node_name[i];
+		}
 		fdt_for_each_property_offset(property, fdt, node) {
 			const char *name;
 			int length;
@@ -50,6 +67,9 @@ static int walk(const void *fdt, struct walk_totals *totals)
 				return length;
 			totals->properties++;
 			totals->checksum += (unsigned char)name[0] + (uintptr_t)value + (uintptr_t)length;
+			if (read_all_names)
+				for (const char *c = name + 1; *c; c++)
+					totals->checksum += (unsigned char)*c;
 		}
 		if (property != -FDT_ERR_NOTFOUND)
 			return property;
@@ -104,9 +124,13 @@ int main(int argc, char **argv)
 	void *fdt;
 	int err;
 
+	if (argc == 6 && strcmp(argv[5], "names") == 0) {
+		read_all_names = 1;
+		argc = 5;
+	}
 	if (argc != 5 || (min_reps = atol(argv[2])) < 1 || (budget_ms = atol(argv[3])) < 0 ||
 	    (max_reps = atol(argv[4])) < min_reps) {
-		fprintf(stderr, "usage: libfdt-walk FILE.dtb MIN_REPS BUDGET_MS MAX_REPS (MAX_REPS >= MIN_REPS >= 1)\n");
+		fprintf(stderr, "usage: libfdt-walk FILE.dtb MIN_REPS BUDGET_MS MAX_REPS [names] (MAX_REPS >= MIN_REPS >= 1)\n");
 		return 2;
 	}
 	fdt = read_blob(argv[1], &size);

@@ -34,11 +34,15 @@ export function buildLibfdtWalk(): string {
   return binaryPath;
 }
 
-/** Runs the libfdt full walk over a blob file with the same repetition plan as our side. */
-export function runLibfdtWalk(dtbPath: string, plan: RepetitionPlan): LibfdtWalkResult {
+/**
+ * Runs the libfdt full walk over a blob file with the same repetition plan as
+ * our side; `readAllNames` makes it read every byte of every node and
+ * property name too (the C counterpart of decoding them).
+ */
+export function runLibfdtWalk(dtbPath: string, plan: RepetitionPlan, readAllNames = false): LibfdtWalkResult {
   const output = execFileSync(
     buildLibfdtWalk(),
-    [dtbPath, String(plan.minReps), String(plan.budgetMs), String(plan.maxReps)],
+    [dtbPath, String(plan.minReps), String(plan.budgetMs), String(plan.maxReps), ...(readAllNames ? ['names'] : [])],
     {
       encoding: 'utf8',
       stdio: ['ignore', 'pipe', 'inherit'],

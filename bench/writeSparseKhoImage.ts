@@ -21,12 +21,18 @@ export function writeSparseKhoImage(path: string, size: number): number {
     mapPages: root + MiB,
     children: [{ name: 'kho_test', blob: root + 2 * MiB, property: 'preserved-data', blobSize: 240 }],
   });
+  writeSparseMemoryFile(path, size, memory);
+  return root;
+}
+
+/** Writes `memory` as a raw image file of `size` bytes (file byte 0 = physical 0): written pages only, holes elsewhere. */
+export function writeSparseMemoryFile(path: string, size: number, memory: SparseMemory): void {
   const fd = openSync(path, 'w');
   try {
     ftruncateSync(fd, size);
-    for (const page of memory.writtenPages()) writeSync(fd, memory.readSync(page, PAGE), 0, PAGE, page);
+    for (const page of memory.writtenPages())
+      writeSync(fd, memory.readSync(page, memory.pageSize), 0, memory.pageSize, page);
   } finally {
     closeSync(fd);
   }
-  return root;
 }

@@ -26,7 +26,7 @@ test('compare two real Linux 7.3 images: pick the second, read the list, see the
   await expectExplorer(page);
   await page.getByRole('tab', { name: 'Compare' }).click();
   const panel = page.getByTestId('compare-panel');
-  await expect(panel.locator('.compare-panel__sources')).toContainText('root 0x23a000 (kho-v4)');
+  await expect(panel.locator('.compare-panel__sources')).toContainText('root 0x23a000 (kho-v4, outgoing)');
   await screenshot(page, 'compare-empty');
 
   await openPathWithPicker(page, 'Another image…', AT);
@@ -48,6 +48,9 @@ test('compare two real Linux 7.3 images: pick the second, read the list, see the
   await expect(outlineRow(page, 'LUO')).toHaveAttribute('data-compare', 'changed');
   await expect(outlineRow(page, 'memblock')).not.toHaveAttribute('data-compare');
   await screenshot(page, 'compare-list');
+  await page.keyboard.press('t');
+  await screenshot(page, 'compare-list-dark');
+  await page.keyboard.press('t');
 
   // Clicking a change selects its place in the shown tree.
   await sessions.click();
@@ -84,7 +87,7 @@ test('compare two roots of one image, and say plainly when the other file is not
   await panel.getByRole('button', { name: 'root 0x400000' }).click();
   await expect(panel.getByTestId('compare-summary')).toContainText('The trees differ', { timeout: 30_000 });
   const list = panel.getByTestId('compare-list');
-  await expect(list).toContainText('two-roots.elf, root 0x400000');
+  await expect(list).toContainText('two-roots.elf, root 0x400000 (kho-v4)');
   // The empty root at 0x400000 lacks every child the first root has.
   await expect(list.getByRole('region', { name: 'fragment /memblock' })).toContainText('removed');
   await expect(outlineRow(page, 'memblock')).toHaveAttribute('data-compare', 'removed');

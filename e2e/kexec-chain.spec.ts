@@ -55,3 +55,31 @@ test('the palette offers the same comparison', async ({ page }) => {
     timeout: 30_000,
   });
 });
+
+test('the compatibility panel lists the outgoing tree’s formats and answers for a chosen release', async ({ page }) => {
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', { name: 'chain.elf', bytes: kexecChainElf() });
+  await page.getByRole('button', { name: /Decode all 3 roots/ }).click();
+  await expectExplorer(page);
+  await page.getByTestId('roots-button').click();
+  await page
+    .getByRole('dialog', { name: 'Roots' })
+    .getByRole('listitem')
+    .filter({ hasText: '0x300000' })
+    .getByRole('button', { name: '0x300000' })
+    .click();
+  const panel = inspector(page).getByTestId('compat-panel');
+  const items = panel.getByTestId('compat-items');
+  await expect(items.getByRole('row', { name: /kho-v4/ })).toContainText('root 0x300000 compatible');
+  await expect(items.getByRole('row', { name: /luo-v5/ })).toContainText('7.2 to 7.3 (newest catalogued)');
+  // Only the outgoing tree counts: the consumed roots' blobs are not listed.
+  await expect(items).not.toContainText('0x200000');
+
+  await panel.getByLabel('Target release').selectOption('7.3');
+  await expect(panel.getByTestId('compat-answer')).toHaveText('yes');
+  await panel.getByLabel('Target release').selectOption('6.19');
+  const answer = panel.getByTestId('compat-answer');
+  await expect(answer.locator('strong')).toHaveText('no');
+  await expect(answer).toContainText('kho-v4 (root 0x300000 compatible): first read by 7.2');
+  await screenshot(page, 'compat-panel');
+});

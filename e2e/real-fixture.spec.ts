@@ -1,16 +1,14 @@
 import { test, expect } from './support/test';
 import { expectExplorer, inspector, openPathWithPicker, outlineRow } from './support/pageActions';
-import { preKexecElf } from './support/realFixture';
+import { preKexecElf, REAL_FIXTURE_ABSENT } from './support/realFixture';
 
 test('a real Linux 7.3 dump: the root at 0x23a000 and its memblock, LUO, kho_test and kexec-metadata children', async ({
   page,
 }) => {
   test.setTimeout(120_000);
   const path = await preKexecElf('the real-fixture e2e test');
-  if (!path) {
-    test.info().annotations.push({ type: 'not run', description: 'linux-7.3 fixtures absent' });
-    return;
-  }
+  test.skip(path === null, REAL_FIXTURE_ABSENT);
+  if (path === null) return;
   await page.goto('/');
   await openPathWithPicker(page, 'Open an image', path);
   await expect(page.getByTestId('outline')).toBeVisible({ timeout: 60_000 });

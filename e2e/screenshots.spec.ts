@@ -9,7 +9,7 @@ import {
   outlineRow,
   screenshot,
 } from './support/pageActions';
-import { preKexecElf } from './support/realFixture';
+import { preKexecElf, REAL_FIXTURE_ABSENT } from './support/realFixture';
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
@@ -41,18 +41,22 @@ test('screenshots of every view, light and dark', async ({ page }) => {
   await screenshot(page, 'dts-dark');
 });
 
-test('the README screenshot: the explorer on the real 7.3 dump (or the seed demo without it)', async ({ page }) => {
+/**
+ * The README's picture of the explorer on the real 7.3 dump. A test run leaves
+ * it in e2e/artifacts/readme.png; only `npm run screenshot` (which sets
+ * KHOSCOPE_UPDATE_SCREENSHOT=1) copies it over the tracked docs/screenshot.png,
+ * so that `npm test` leaves `git status` clean.
+ */
+test('the README screenshot: the explorer on the real 7.3 dump', async ({ page }) => {
   test.setTimeout(120_000);
+  const real = await preKexecElf('the README screenshot of the real dump');
+  test.skip(real === null, REAL_FIXTURE_ABSENT);
+  if (real === null) return;
   await page.goto('/');
-  const real = await preKexecElf('the README screenshot of the real dump (the seed demo is shown instead)');
-  if (real) {
-    await openPathWithPicker(page, 'Open an image', real);
-    await expect(page.getByTestId('outline')).toBeVisible({ timeout: 60_000 });
-    await outlineRow(page, 'memblock').click();
-  } else {
-    await page.getByRole('button', { name: 'Open the demo: Seed worked example' }).click();
-    await expectExplorer(page);
-  }
+  await openPathWithPicker(page, 'Open an image', real);
+  await expect(page.getByTestId('outline')).toBeVisible({ timeout: 60_000 });
+  await outlineRow(page, 'memblock').click();
   const path = await screenshot(page, 'readme');
-  copyFileSync(path, new URL('../docs/screenshot.png', import.meta.url));
+  if (process.env.KHOSCOPE_UPDATE_SCREENSHOT === '1')
+    copyFileSync(path, new URL('../docs/screenshot.png', import.meta.url));
 });

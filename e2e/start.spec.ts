@@ -14,10 +14,13 @@ test('the start screen explains the page, lists the demos and promises that noth
       'Images are read locally, in this tab. Nothing is uploaded; the page makes no network requests beyond its own files.',
     ),
   ).toBeVisible();
-  // The gallery is never empty: the demos built in the page are always there, each with its paragraph.
-  const seed = page.getByTestId('demo-seed');
-  await expect(seed.getByRole('heading')).toHaveText('Seed worked example');
-  await expect(seed).toContainText('kho-v1 root at 0x40000000');
+  // Each demo once, with its paragraph: the shipped seed example replaces the one the page can build.
+  const seed = page.getByTestId('demo-seed-example');
+  await expect(seed.getByRole('heading')).toHaveText("The seed's worked example");
+  await expect(seed).toContainText('kho-v1 top level at 0x40000000');
+  await expect(page.getByTestId('demo-seed')).toHaveCount(0);
+  // Descriptions speak to the reader, not of the repository's files.
+  await expect(page.locator('.gallery')).not.toContainText(/\.dts\b|\.md\b|app\//);
   await expect(page.getByTestId('demo-fdt-demo')).toContainText('lone .dtb');
   await screenshot(page, 'start-light');
 });

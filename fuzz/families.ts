@@ -3,7 +3,8 @@ import { makeGiant } from './giants';
 import { tellLies } from './lies';
 import { mutateBytes, mutateDtsText } from './mutate';
 import { Rng } from './Rng';
-import { seedDtsTexts, seedElf, seedFdts, seedImages, seedKdump, seedRaw, type SeedImage } from './seeds';
+import { realKernelElf, seedDtsTexts, seedFdts, seedImages, type SeedImage } from './seeds';
+import { elfFile, kdumpFile, rawFile } from '../core/mem/testing/NodeContainerImages';
 import { flattenStream, type TestCompression } from '../core/mem/testing/NodeKdumpBuilder';
 
 /** A family of inputs: one way of making them from a seeded generator. */
@@ -19,8 +20,12 @@ function elfFamily(elfClass: 32 | 64, littleEndian: boolean): FuzzFamily {
   return {
     name: `elf${elfClass}${littleEndian ? 'le' : 'be'}`,
     make(rng) {
+      if (elfClass === 64 && littleEndian && rng.chance(0.2)) {
+        const real = realKernelElf();
+        return { what: 'Linux 7.3.4 carved', target: 'image', bytes: rng.chance(0.05) ? real : mutateBytes(real, rng) };
+      }
       const seed = rng.pick(seedImages());
-      const bytes = seedElf(seed, elfClass, littleEndian, rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0);
+      const bytes = elfFile(seed, elfClass, littleEndian, rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0);
       return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng) };
     },
   };
@@ -31,7 +36,7 @@ function kdumpFamily(compression: TestCompression): FuzzFamily {
     name: `kdump-${compression}`,
     make(rng) {
       const seed = rng.pick(seedImages());
-      const bytes = seedKdump(seed, compression, {
+      const bytes = kdumpFile(seed, compression, {
         littleEndian: rng.chance(0.8),
         wordSize: rng.chance(0.8) ? 8 : 4,
       });
@@ -44,13 +49,13 @@ function kdumpFamily(compression: TestCompression): FuzzFamily {
 function anyContainer(seed: SeedImage, rng: Rng): { bytes: Uint8Array; base?: number; container: string } {
   switch (rng.below(4)) {
     case 0:
-      return { bytes: seedElf(seed, 32, rng.chance(0.5)), container: 'ELF32' };
+      return { bytes: elfFile(seed, 32, rng.chance(0.5)), container: 'ELF32' };
     case 1:
-      return { bytes: seedKdump(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const)), container: 'kdump' };
+      return { bytes: kdumpFile(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const)), container: 'kdump' };
     case 2:
-      return { ...seedRaw(seed, RAW_BYTES), container: 'raw' };
+      return { ...rawFile(seed, RAW_BYTES), container: 'raw' };
     default:
-      return { bytes: seedElf(seed, 64, true), container: 'ELF64' };
+      return { bytes: elfFile(seed, 64, true), container: 'ELF64' };
   }
 }
 
@@ -64,7 +69,7 @@ export const FAMILIES: readonly FuzzFamily[] = [
     name: 'raw',
     make(rng) {
       const seed = rng.pick(seedImages());
-      const { bytes, base } = seedRaw(seed, RAW_BYTES);
+      const { bytes, base } = rawFile(seed, RAW_BYTES);
       return { what: seed.name, target: 'image', base, bytes: mutateBytes(bytes, rng, 16, 0) };
     },
   },
@@ -78,8 +83,8 @@ export const FAMILIES: readonly FuzzFamily[] = [
       const seed = rng.pick(seedImages());
       const kdump = rng.chance(0.6);
       const inner = kdump
-        ? seedKdump(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const))
-        : seedElf(seed, 64, true);
+        ? kdumpFile(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const))
+        : elfFile(seed, 64, true);
       const bytes = flattenStream(inner, { recordBytes: rng.pick([512, 4096, 65536]), reverse: rng.chance(0.3) });
       return {
         what: `${seed.name} ${kdump ? 'kdump' : 'ELF'} flattened`,
@@ -98,7 +103,7 @@ export const FAMILIES: readonly FuzzFamily[] = [
   {
     name: 'dts',
     make(rng) {
-      const text = mutateDtsText(rng.pick(seedDtsTexts()), rng);
+      const text = mutateDtsText(rng.pick(seedDtsTexts()), rng, 3);
       return { what: 'demo DTS', target: 'dts', bytes: new TextEncoder().encode(text) };
     },
   },

@@ -4,7 +4,8 @@ import { SparseMemory } from '../core/mem/SparseMemory';
 import { buildKdump } from '../core/mem/testing/NodeKdumpBuilder';
 import type { FuzzInput } from './FuzzInput';
 import type { Rng } from './Rng';
-import { seedElf, seedFdts, seedImages, seedKdump, type SeedImage } from './seeds';
+import { elfFile, kdumpFile } from '../core/mem/testing/NodeContainerImages';
+import { seedFdts, seedImages, type SeedImage } from './seeds';
 
 const PAGE = 4096;
 const MiB = 1 << 20;
@@ -23,7 +24,7 @@ function zeroFillGiant(rng: Rng): FuzzInput {
   return {
     what: `${seed.name} ELF64 + 2^${Math.log2(tail)} zero-fill`,
     target: 'image',
-    bytes: seedElf(seed, 64, true, tail),
+    bytes: elfFile(seed, 64, true, tail),
   };
 }
 
@@ -39,7 +40,7 @@ function excludedGiant(rng: Rng): FuzzInput {
   return {
     what: `${seed.name} kdump + ${extraPfns} excluded pages`,
     target: 'image',
-    bytes: seedKdump(seed, 'zlib', { extraPfns }),
+    bytes: kdumpFile(seed, 'zlib', { extraPfns }),
   };
 }
 
@@ -89,7 +90,7 @@ function wideRoot(rng: Rng): FuzzInput {
   return {
     what: `kho-v1 root with ${count} children (${selfLoop ? 'each pointing back at the root' : 'fan-in'})`,
     target: 'image',
-    bytes: seedElf(asSeed('wide', memory), 64, true),
+    bytes: elfFile(asSeed('wide', memory), 64, true),
   };
 }
 
@@ -113,7 +114,7 @@ function blobSizeLies(rng: Rng): FuzzInput {
   return {
     what: `kho-v4 root, ${count} blobs claiming ${blobSize} bytes each`,
     target: 'image',
-    bytes: seedElf(asSeed('blob-size', memory), 64, true),
+    bytes: elfFile(asSeed('blob-size', memory), 64, true),
   };
 }
 

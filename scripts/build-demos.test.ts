@@ -9,10 +9,11 @@ import type { KhoGraph } from '../core/kho/model/KhoGraph';
 import { openImage } from '../core/mem/openImage';
 import { BytesSource } from '../core/mem/sources/BytesSource';
 import type { FragmentLocation } from '../core/kho/model/FragmentLocation';
-import { buildDemos, manifestText, type BuiltDemo } from './demoCatalog';
+import { buildDemos, copiedDemos, manifestText, type BuiltDemo } from './demoCatalog';
 
 const root = resolve(import.meta.dirname, '..');
 const demos = buildDemos(join(root, 'demos'));
+const copies = copiedDemos(join(root, 'demos'));
 
 /** Diagnostics each demo is built to have (severity:code), in decode order. */
 const EXPECTED_DIAGNOSTICS: Record<string, string[]> = {
@@ -44,6 +45,13 @@ const NOT_IN_A_MEMORY_IMAGE = [
   'scan-problem',
   'map-error',
 ];
+
+/**
+ * Codes the broken demo does not show yet: build specs cannot write a LUO
+ * feature header (their luo_ser is luo-v5), so no unknown required feature
+ * bit can be built. core/kho/users/luo/featureEra.test.ts covers it.
+ */
+const NOT_IN_THE_BROKEN_DEMO_YET = ['unknown-required-feature'];
 
 /** Every diagnostic code the decoder's sources raise (core/kho and root discovery). */
 function decoderCodes(): string[] {
@@ -82,7 +90,13 @@ describe('demo images', () => {
         `${demo.entry.file} differs from its spec's build`,
       ).toBe(0);
     }
-    expect(readFileSync(join(root, 'public', 'demos', 'index.json'), 'utf8')).toBe(manifestText(demos));
+    for (const copy of copies) {
+      const committed = readFileSync(join(root, 'public', 'demos', copy.entry.file));
+      expect(Buffer.compare(committed, Buffer.from(copy.bytes)), `${copy.entry.file} differs from its fixture`).toBe(0);
+    }
+    expect(readFileSync(join(root, 'public', 'demos', 'index.json'), 'utf8')).toBe(
+      manifestText(join(root, 'demos'), [...demos, ...copies]),
+    );
   });
 
   it('build the same bytes every time', () => {
@@ -97,7 +111,7 @@ describe('demo images', () => {
   });
 
   it('have a manifest line for each: id, title, one-paragraph description, file, container', () => {
-    for (const { entry } of demos) {
+    for (const { entry } of [...demos, ...copies]) {
       expect(entry.id).toMatch(/^[a-z0-9-]+$/);
       expect(entry.title.length).toBeGreaterThan(5);
       expect(entry.description.length).toBeGreaterThan(100);
@@ -117,13 +131,15 @@ describe('demo images', () => {
         const rootAddress = new Map(spec.roots.map((r, i) => [r.fragment, built.roots[i]]));
         const idOf = (fragment: string) =>
           hex(rootAddress.get(fragment) ?? firstAddress(built.locations.get(fragment)!));
-        // A link with a raw pointer instead of a target (broken demos) may reach memory no spec fragment names.
+        // A link with a raw pointer instead of a target (broken demos) may reach memory no spec fragment names;
+        // so may a LUO handler's raw data value, which the decoder follows and shows raw when it is an address.
         const pointed = spec.links.flatMap((link) => (link.pointer ? [hex(link.pointer[0])] : []));
+        const handlerData = graph.fragments.filter((f) => f.format === 'handler-data').map((f) => f.id);
         const specIds = [...spec.fragments.keys()].map(idOf);
         expect(
           graph.fragments
             .map((f) => f.id)
-            .filter((id) => specIds.includes(id) || !pointed.includes(id))
+            .filter((id) => specIds.includes(id) || (!pointed.includes(id) && !handlerData.includes(id)))
             .sort(),
         ).toEqual(specIds.sort());
         for (const [id, fragmentSpec] of spec.fragments) {
@@ -162,7 +178,9 @@ describe('demo images', () => {
         }
         const codes = graph.diagnostics.map((d) => `${d.severity}:${d.code}`);
         if (demo.entry.id === 'broken') {
-          const expected = decoderCodes().filter((code) => !NOT_IN_A_MEMORY_IMAGE.includes(code));
+          const expected = decoderCodes().filter(
+            (code) => !NOT_IN_A_MEMORY_IMAGE.includes(code) && !NOT_IN_THE_BROKEN_DEMO_YET.includes(code),
+          );
           expect([...new Set(graph.diagnostics.map((d) => d.code))].sort()).toEqual(expected);
         } else {
           expect(codes).toEqual(EXPECTED_DIAGNOSTICS[demo.entry.id]);

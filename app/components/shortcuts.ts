@@ -11,6 +11,13 @@ export interface Shortcut {
  */
 export const LOCAL_SHORTCUTS: readonly { group: string; shortcuts: readonly Shortcut[] }[] = [
   {
+    group: 'Editing',
+    shortcuts: [
+      { keys: ['Ctrl', 'Z'], does: 'undo the last edit' },
+      { keys: ['Ctrl', 'Shift', 'Z'], does: 'redo (also Ctrl+Y)' },
+    ],
+  },
+  {
     group: 'Outline',
     shortcuts: [
       { keys: ['↑', '↓'], does: 'move (the selection follows)' },

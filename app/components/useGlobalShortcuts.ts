@@ -3,7 +3,7 @@ import { runCommandForKey } from '../commands/commandRegistry';
 import { useUiStore } from '../state/uiStore';
 
 /** True when the key press belongs to a text field (typing a `g` must not switch tabs). */
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return (
     target.isContentEditable ||
@@ -14,8 +14,9 @@ function typingIn(target: EventTarget | null): boolean {
 }
 
 /**
- * The page-wide keyboard: Esc closes overlays (and leaves a text field);
- * every other key runs the registered command bound to it (`Command.keys`).
+ * The page-wide keyboard: Esc closes overlays (and leaves a text field),
+ * and with none open runs its command (`tour.exit`); every other key runs
+ * the registered command bound to it (`Command.keys`).
  * Plain keys are ignored while typing in a text field; keys with Ctrl or
  * Alt (the palette's Ctrl+K) work there too.
  */
@@ -24,8 +25,11 @@ export function useGlobalShortcuts(): void {
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented) return;
       if (event.key === 'Escape' && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        const typing = typingIn(event.target);
         if (useUiStore.getState().closeOverlays()) event.preventDefault();
-        if (typingIn(event.target)) (event.target as HTMLElement).blur();
+        // With nothing left to close, Esc goes to its command (ending a tour).
+        else if (!typing && runCommandForKey(event)) event.preventDefault();
+        if (typing) (event.target as HTMLElement).blur();
         return;
       }
       const modified = event.ctrlKey || event.metaKey || event.altKey;

@@ -1,6 +1,10 @@
 import { useEffect } from 'react';
-import type { GalleryDemo } from '../demo/builtinDemos';
+import { useDocumentStore } from '../state/documentStore';
+import { useGalleryStore } from '../state/galleryStore';
 import { openDemo } from '../state/openActions';
+import { findTour } from '../tours/tours';
+import { startTour } from '../tours/tourActions';
+import { tourFromUrl } from '../tours/tourUrl';
 
 /** The demo named by the page's `?demo=ID` query (what `npm start` prints), or null. */
 export function startDemoId(search: string): string | null {
@@ -9,19 +13,35 @@ export function startDemoId(search: string): string | null {
 }
 
 /**
- * Opens the demo named by `?demo=ID` once the gallery lists it, so the URL
- * that `npm start` prints lands straight on a KHO tree. Opens it at most once
- * per page load: after that the user is in charge.
+ * What the page's query asks for once the gallery is read: `?tour=…&step=…`
+ * starts that tour at that step (opening its demo), `?demo=ID` opens that
+ * demo. An unknown tour or demo is said in a notice naming what there is,
+ * and the start page stays. Runs once per page load: after that the user
+ * is in charge.
  */
-export function useStartDemo(demos: readonly GalleryDemo[]): void {
+export function useStartDemo(): void {
+  const status = useGalleryStore((state) => state.status);
   useEffect(() => {
+    if (status !== 'ready' || startHandled) return;
+    startHandled = true;
+    const demos = useGalleryStore.getState().demos;
+    const notify = (text: string) => useDocumentStore.getState().notify(text);
+    const asked = tourFromUrl(location.search);
+    if (asked) {
+      const tour = findTour(asked.tour);
+      if (tour) {
+        void startTour(tour, asked.step);
+        return;
+      }
+      notify(`There is no tour named “${asked.tour}”. Ctrl+K lists the tours.`);
+      return;
+    }
     const id = startDemoId(location.search);
-    if (id === null || startDemoOpened) return;
+    if (id === null) return;
     const demo = demos.find((entry) => entry.id === id);
-    if (!demo) return;
-    startDemoOpened = true;
-    void openDemo(demo);
-  }, [demos]);
+    if (demo) void openDemo(demo);
+    else notify(`There is no demo named “${id}”. The demos are: ${demos.map((entry) => entry.id).join(', ')}.`);
+  }, [status]);
 }
 
-let startDemoOpened = false;
+let startHandled = false;

@@ -11,11 +11,14 @@ export interface GalleryDemo {
   /** One paragraph: what the image shows and what to look at. */
   description: string;
   source: DemoSource;
+  /** A built demo the app also ships as a file under this id: listed only when the manifest lacks it. */
+  shippedAs?: string;
 }
 
 /**
  * Demos that need no file, so the gallery is never empty: the seed's worked
- * example built at run time from core/build, and the device tree demo
+ * example built at run time from core/build (listed only when the
+ * manifest does not ship it as `seed-example`), and the device tree demo
  * (the same example as one flat tree, compiled from app/demo/demo.dts).
  */
 export const BUILTIN_DEMOS: readonly GalleryDemo[] = [
@@ -23,14 +26,15 @@ export const BUILTIN_DEMOS: readonly GalleryDemo[] = [
     id: 'seed',
     title: 'Seed worked example',
     description:
-      'The recursive-FDT draft of seed-design.md as a real memory image, built in this tab: a kho-v1 root at 0x40000000 whose memblock and gpu nodes link, by big-endian page lists, to their own fragments, and a gpu subnode spread over two pages that are not contiguous. Look at how each link says which byte order it was read in and why.',
+      'The recursive-FDT design proposed for KHO as a real memory image, built in this tab: a kho-v1 root at 0x40000000 whose memblock and gpu nodes link, by big-endian page lists, to their own fragments, and a gpu subnode spread over two pages that are not contiguous. Look at how each link says which byte order it was read in and why.',
     source: { kind: 'built', demo: 'seed' },
+    shippedAs: 'seed-example',
   },
   {
     id: 'fdt-demo',
     title: 'Device tree demo',
     description:
-      'The same example joined into one flat device tree (app/demo/demo.dts), compiled in the page by khoscope’s own DTS parser and FDT writer and opened as a lone .dtb. Without memory behind it the page lists stay unfollowed: a lone DTB shows one fragment.',
+      'The same example joined into one flat device tree, written as DTS source, compiled in the page by khoscope’s own DTS parser and FDT writer and opened as a lone .dtb. Without memory behind it the page lists stay unfollowed: a lone DTB shows one fragment.',
     source: { kind: 'built', demo: 'fdt-demo' },
   },
 ];

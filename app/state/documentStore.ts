@@ -41,6 +41,12 @@ export interface DocumentState extends Omit<DocumentView, 'status'> {
   finishOpening(request: number, view: DocumentView): boolean;
   /** The open was cancelled: back to what was shown before, with a notice. */
   cancelOpening(request: number): boolean;
+  /**
+   * Shows another graph of the same image (an edit, undo or redo). The
+   * memory behind it changed too: `readMemory` becomes a new function, so
+   * views drop the bytes they cached.
+   */
+  replaceGraph(graph: KhoGraph): void;
   /** Shows a notice without changing anything else. */
   notify(notice: string): void;
   dismissNotice(): void;
@@ -93,6 +99,12 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
       notice: `Opening ${state.label ?? 'the image'} was cancelled.`,
     });
     return true;
+  },
+
+  replaceGraph(graph) {
+    const { status, readMemory } = get();
+    if (status !== 'ready') return;
+    set({ graph, readMemory: readMemory && ((address, length) => readMemory(address, length)) });
   },
 
   notify(notice) {

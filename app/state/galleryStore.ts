@@ -15,9 +15,14 @@ export interface GalleryState {
 /** The gallery store: the built-in demos at once, the manifest's once it is read. */
 export const useGalleryStore = create<GalleryState>()(() => ({ demos: BUILTIN_DEMOS, status: 'idle' }));
 
-/** The demos a manifest adds to the built-in ones (a manifest entry replaces a built-in demo of the same id). */
+/**
+ * The manifest's demos, then the built-in ones it does not already ship (a
+ * manifest entry replaces a built-in demo of the same id, or the one it is
+ * `shippedAs`), so the gallery never lists one image twice.
+ */
 export function galleryWith(listed: readonly GalleryDemo[]): readonly GalleryDemo[] {
-  return [...listed, ...BUILTIN_DEMOS.filter((demo) => !listed.some((entry) => entry.id === demo.id))];
+  const shipped = new Set(listed.map((entry) => entry.id));
+  return [...listed, ...BUILTIN_DEMOS.filter((demo) => !shipped.has(demo.id) && !shipped.has(demo.shippedAs ?? ''))];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { beginEditing, stopEditing } from '../edit/editActions';
 import { BUILTIN_DEMOS, type GalleryDemo } from '../demo/builtinDemos';
 import { chooseOpenInput } from '../input/chooseOpenInput';
 import type { ExplorePlan } from '../model/ExplorePlan';
@@ -85,7 +86,10 @@ async function start(input: OpenInput, plan: ExplorePlan, notice: string | null)
     useDocumentStore.getState().cancelOpening(request);
     return;
   }
-  useDocumentStore.getState().finishOpening(request, viewOf(answer, plan));
+  const view = viewOf(answer, plan);
+  if (!useDocumentStore.getState().finishOpening(request, view)) return;
+  if (answer.kind === 'graph' && view.graph) void beginEditing(answer.session, view.graph);
+  else stopEditing();
 }
 
 function viewOf(answer: Exclude<OpenAnswer, { kind: 'cancelled' }>, plan: ExplorePlan): DocumentView {

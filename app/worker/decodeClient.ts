@@ -1,7 +1,8 @@
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { LoadProgress } from '../model/LoadProgress';
 import type { ScanSummary } from '../model/ScanSummary';
-import type { OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
+import type { EditAnswer } from '../model/EditSnapshot';
+import type { EditAction, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
 
 /** An open running in the worker: its answer, and a way to cancel it. */
 export interface OpenHandle {
@@ -20,10 +21,17 @@ interface PendingRead {
   reject(error: Error): void;
 }
 
+interface PendingExport {
+  resolve(blob: Blob): void;
+  reject(error: Error): void;
+}
+
 let worker: Worker | null = null;
 let nextId = 1;
 const opens = new Map<number, PendingOpen>();
 const reads = new Map<number, PendingRead>();
+const edits = new Map<number, (answer: EditAnswer) => void>();
+const exports = new Map<number, PendingExport>();
 
 /**
  * Opens an image in the decode worker (scan and decode included), so big or
@@ -51,6 +59,22 @@ export function readFromWorker(session: number, address: number, length: number)
   const bytes = new Promise<Uint8Array>((resolve, reject) => reads.set(id, { resolve, reject }));
   post({ type: 'read', id, session, address, length });
   return bytes;
+}
+
+/** Changes the edits of the image the worker opened as `session` (planned and re-encoded there). Always resolves. */
+export function editInWorker(session: number, action: EditAction): Promise<EditAnswer> {
+  const id = nextId++;
+  const answer = new Promise<EditAnswer>((resolve) => edits.set(id, resolve));
+  post({ type: 'edit', id, session, action });
+  return answer;
+}
+
+/** The edited image of `session` as a Blob (slices of the original file and the changed pages). Rejects with the reason in words. */
+export function exportFromWorker(session: number): Promise<Blob> {
+  const id = nextId++;
+  const blob = new Promise<Blob>((resolve, reject) => exports.set(id, { resolve, reject }));
+  post({ type: 'export-edited', id, session });
+  return blob;
 }
 
 function post(request: WorkerRequest): void {
@@ -92,6 +116,18 @@ function receive(message: WorkerMessage): void {
       reads.get(message.id)?.reject(new Error(message.message));
       reads.delete(message.id);
       break;
+    case 'edited':
+      edits.get(message.id)?.(message.answer);
+      edits.delete(message.id);
+      break;
+    case 'exported':
+      exports.get(message.id)?.resolve(message.blob);
+      exports.delete(message.id);
+      break;
+    case 'export-failed':
+      exports.get(message.id)?.reject(new Error(message.message));
+      exports.delete(message.id);
+      break;
   }
 }
 
@@ -110,6 +146,10 @@ function failEverything(reason: string): void {
     });
   }
   for (const pending of reads.values()) pending.reject(new Error(`the decoder stopped: ${reason}`));
+  for (const resolve of edits.values()) resolve({ ok: false, refusal: `the decoder stopped: ${reason}` });
+  for (const pending of exports.values()) pending.reject(new Error(`the decoder stopped: ${reason}`));
   opens.clear();
   reads.clear();
+  edits.clear();
+  exports.clear();
 }

@@ -6,6 +6,7 @@
  */
 import { hexByteGroups } from '../format/formatHex';
 import { describeOpenFailure } from './describeOpenFailure';
+import { EditHost } from './edit/EditHost';
 import { openBuiltDemo } from './openBuiltDemo';
 import { openInputFiles } from './openInputFiles';
 import type { OpenedSession } from './OpenedSession';
@@ -14,6 +15,7 @@ import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } f
 import { readSessionMemory } from './readSessionMemory';
 import { runPlan } from './runPlan';
 import { workerWindowScan } from './scanWindow/workerWindowScan';
+import { EditError } from '../../core/edit';
 import type { WindowScan } from '../../core/kho';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ScanSummary } from '../model/ScanSummary';
@@ -28,6 +30,7 @@ const scope = self as unknown as WorkerScope;
 const running = new Map<number, AbortController>();
 let current: { id: number; session: OpenedSession } | null = null;
 let nextSession = 1;
+const edits = new EditHost();
 /** Id of the newest open request: only its image may become the one that serves reads. */
 let newestOpen = 0;
 
@@ -42,6 +45,26 @@ scope.onmessage = (event) => {
       break;
     case 'read':
       void read(request.id, request.session, request.address, request.length);
+      break;
+    case 'edit':
+      void edits
+        .handle(request.session, request.action)
+        .then((answer) => scope.postMessage({ type: 'edited', id: request.id, answer }))
+        .catch((error: unknown) =>
+          scope.postMessage({ type: 'edited', id: request.id, answer: { ok: false, refusal: bugText(error) } }),
+        );
+      break;
+    case 'export-edited':
+      void edits
+        .exportBlob(request.session)
+        .then((blob) => scope.postMessage({ type: 'exported', id: request.id, blob }))
+        .catch((error: unknown) =>
+          scope.postMessage({
+            type: 'export-failed',
+            id: request.id,
+            message: error instanceof EditError ? error.message : bugText(error),
+          }),
+        );
       break;
   }
 };
@@ -66,7 +89,11 @@ async function open(id: number, input: OpenInput, plan: ExplorePlan, earlierScan
     const sessionId = nextSession++;
     answer = await runPlan(session, sessionId, plan, earlierScan, controller.signal, progress);
     // Only a completed open replaces the image that serves reads: after a cancel the page goes back to the previous one.
-    if (id === newestOpen) current = { id: sessionId, session };
+    if (id === newestOpen) {
+      current = { id: sessionId, session };
+      const scan = answer.kind === 'graph' ? (answer.scan ?? earlierScan) : null;
+      edits.opened(sessionId, answer.kind === 'graph' ? { session, input, graph: answer.graph, scan } : null);
+    }
   } catch (error) {
     answer = controller.signal.aborted
       ? { kind: 'cancelled' }
@@ -86,9 +113,19 @@ async function read(id: number, session: number, address: number, length: number
     scope.postMessage({ type: 'read-failed', id, message: 'this image is no longer open' });
     return;
   }
-  const result = await readSessionMemory(current.session, address, length);
+  const edited = edits.memoryOf(session);
+  const result = await readSessionMemory(
+    edited ? { ...current.session, memory: edited } : current.session,
+    address,
+    length,
+  );
   if (result.ok) scope.postMessage({ type: 'bytes', id, bytes: result.bytes }, [result.bytes.buffer as ArrayBuffer]);
   else scope.postMessage({ type: 'read-failed', id, message: result.message });
+}
+
+/** An unexpected failure, in words that say it is khoscope's own bug. */
+function bugText(error: unknown): string {
+  return `khoscope failed unexpectedly (a bug in khoscope, please report it): ${error instanceof Error ? error.message : String(error)}`;
 }
 
 /** Window scans in workers of their own, where this browser lets a worker start workers. */

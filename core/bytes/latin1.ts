@@ -8,17 +8,31 @@
 /** Largest chunk handed to `String.fromCharCode` at once, well under engine argument limits. */
 const CHUNK = 8192;
 /**
- * Names up to this long are built char by char: for the short names a blob is
- * made of that is about a third faster than `fromCharCode.apply`, which must
- * first make a subarray to spread.
+ * Names up to this long are built eight chars per `fromCharCode` call: for
+ * the short names a blob is made of that is about three times as fast as
+ * `fromCharCode.apply` (which must first make a subarray to spread) or a
+ * char-by-char loop (which makes a string per char).
  */
-const SHORT = 32;
+const SHORT = 64;
 
 /** The bytes [start, end) of `bytes` as a string, one char per byte. */
 export function decodeLatin1(bytes: Uint8Array, start: number, end: number): string {
   if (end - start <= SHORT) {
     let text = '';
-    for (let i = start; i < end; i++) text += String.fromCharCode(bytes[i]);
+    let i = start;
+    for (; i + 8 <= end; i += 8) {
+      text += String.fromCharCode(
+        bytes[i],
+        bytes[i + 1],
+        bytes[i + 2],
+        bytes[i + 3],
+        bytes[i + 4],
+        bytes[i + 5],
+        bytes[i + 6],
+        bytes[i + 7],
+      );
+    }
+    for (; i < end; i++) text += String.fromCharCode(bytes[i]);
     return text;
   }
   if (end - start <= CHUNK) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);

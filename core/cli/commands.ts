@@ -26,6 +26,11 @@ export const commands: Command[] = [
     load: async () => (await import('./commands/check')).runCheck,
   },
   {
+    name: 'compat',
+    summary: 'which kernel releases can take over from an image (formats, versions, feature bits)',
+    load: async () => (await import('./commands/compat')).runCompat,
+  },
+  {
     name: 'diff',
     summary: 'compare two KHO trees (two images, or two roots of one); exit 1 when they differ',
     load: async () => (await import('./commands/diff')).runDiff,

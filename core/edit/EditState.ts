@@ -77,6 +77,6 @@ export function rootOf(state: EditState, fragmentId: string): EditRoot | undefin
 }
 
 /** The root whose root fragment is `fragmentId`, if it is one. */
-export function rootFragmentRoot(state: EditState, fragmentId: string): EditRoot | undefined {
+export function rootFragmentRoot(state: Pick<EditState, 'roots'>, fragmentId: string): EditRoot | undefined {
   return state.roots.find((r) => r.fragment === fragmentId);
 }

@@ -18,3 +18,6 @@ export { OverlayMemory } from './reencode/OverlayMemory';
 export { reachableFragments } from './reachableFragments';
 export { serializeNode, deserializeNode, type SerializedNode } from './SerializedNode';
 export * from './export/exportEdit';
+export { addedDiagnostics } from './addedDiagnostics';
+export { managedPropertyReason } from './pointerSlots';
+export { bytesToHex, hexToBytes } from './hexBytes';

@@ -70,7 +70,7 @@ const FIXED_POINTERS = new Set(['luo-session-header', 'luo-flb-header', 'folios_
  * other preserved structures would lead somewhere khoscope cannot check.
  */
 export function managedPropertyReason(
-  state: EditState,
+  state: Pick<EditState, 'roots'>,
   fragmentId: string,
   path: string,
   name: string,

@@ -317,7 +317,12 @@ export class FdtIndex {
 
   /** Offset just past the last byte of the node's name (its NUL). */
   #nodeNameEnd(n: number): number {
-    return this.bytes.indexOf(0, this.#tables.nodeOffset[n] + 4);
+    // A loop, not indexOf: names are short, and the builtin's call costs more than the scan.
+    const bytes = this.bytes;
+    const limit = bytes.length;
+    let end = this.#tables.nodeOffset[n] + 4;
+    while (end < limit && bytes[end] !== 0) end++;
+    return end;
   }
 
   /** Offset of the node's own name: after BEGIN_NODE, or after the last "/" of a full path. */

@@ -26,10 +26,11 @@ interface OpenNode {
  * names padded to 4 bytes, values padded to 4 (and, before version 16, values
  * of 8 bytes or more starting 8-byte aligned and a `name` property added to
  * nodes that lack one), property names de-duplicated as dtc does, FDT_END
- * last. Validates as it goes and throws `FdtWriteError`. Iterative, so any
- * depth works.
+ * last. Validates as it goes and throws `FdtWriteError`; `force` lets every
+ * name a blob can hold through (see `FdtWriteOptions.force`). Iterative, so
+ * any depth works.
  */
-export function flattenTree(root: FdtNode, format: FdtVersionFormat): FlatTree {
+export function flattenTree(root: FdtNode, format: FdtVersionFormat, force = false): FlatTree {
   const structure = new ByteSink();
   const strings = new DtcStringTable();
   const seen = new Set<FdtNode>();
@@ -38,7 +39,7 @@ export function flattenTree(root: FdtNode, format: FdtVersionFormat): FlatTree {
   if (root.name !== '')
     throw new FdtWriteError('/', undefined, `the root node's name must be empty, not ${JSON.stringify(root.name)}`);
   const open: OpenNode[] = [{ node: root, path: '/', nextChild: 0 }];
-  emitNodeStart(structure, strings, root, '/', format);
+  emitNodeStart(structure, strings, root, '/', format, force);
   while (open.length > 0) {
     const top = open[open.length - 1];
     if (top.nextChild < top.node.children.length) {
@@ -46,7 +47,7 @@ export function flattenTree(root: FdtNode, format: FdtVersionFormat): FlatTree {
       const path = top.path === '/' ? `/${child.name}` : `${top.path}/${child.name}`;
       checkNodeShape(child, path, seen);
       open.push({ node: child, path, nextChild: 0 });
-      emitNodeStart(structure, strings, child, path, format);
+      emitNodeStart(structure, strings, child, path, format, force);
     } else {
       structure.u32(FDT_END_NODE);
       open.pop();
@@ -65,14 +66,15 @@ function emitNodeStart(
   node: FdtNode,
   path: string,
   format: FdtVersionFormat,
+  force: boolean,
 ): void {
-  checkChildNames(node, path);
+  checkChildNames(node, path, force);
   structure.u32(FDT_BEGIN_NODE);
   structure.latin1z(format.fullPathNames ? path : node.name);
   structure.alignTo(4);
   const names = new Set<string>();
   for (const property of node.properties) {
-    checkProperty(property, path, names);
+    checkProperty(property, path, names, force);
     emitProperty(structure, strings, property.name, property.value, format);
   }
   if (format.nameProperties && !names.has('name')) {
@@ -114,32 +116,46 @@ function checkNodeShape(node: FdtNode, path: string, seen: Set<FdtNode>): void {
   seen.add(node);
 }
 
-/** Children have valid, distinct names. */
-function checkChildNames(node: FdtNode, path: string): void {
+/** Children have valid, distinct names (forced: names a blob can hold). */
+function checkChildNames(node: FdtNode, path: string, force: boolean): void {
   const names = new Set<string>();
   for (const child of node.children) {
     const name: unknown = child?.name;
     const childPath = `${path === '/' ? '' : path}/${String(name)}`;
     if (typeof name !== 'string') throw new FdtWriteError(childPath, undefined, 'node name is not a string');
-    const problem = nodeNameProblem(name);
+    const problem = force ? unwritableNameProblem('node', name) : nodeNameProblem(name);
     if (problem) throw new FdtWriteError(childPath, undefined, problem);
+    if (force) continue;
     if (names.has(name))
       throw new FdtWriteError(childPath, undefined, `two children of ${path} are named ${JSON.stringify(name)}`);
     names.add(name);
   }
 }
 
-/** The property has a valid name not used before in its node, and a byte value a u32 can measure. */
-function checkProperty(property: FdtProperty, path: string, names: Set<string>): void {
+/**
+ * The property has a valid name not used before in its node (forced: a name
+ * a blob can hold), and a byte value a u32 can measure.
+ */
+function checkProperty(property: FdtProperty, path: string, names: Set<string>, force: boolean): void {
   const name: unknown = property?.name;
   if (typeof name !== 'string') throw new FdtWriteError(path, String(name), 'property name is not a string');
-  const problem = propertyNameProblem(name);
+  const problem = force ? unwritableNameProblem('property', name) : propertyNameProblem(name);
   if (problem) throw new FdtWriteError(path, name, problem);
-  if (names.has(name)) throw new FdtWriteError(path, name, 'the node has two properties of this name');
+  if (!force && names.has(name)) throw new FdtWriteError(path, name, 'the node has two properties of this name');
   names.add(name);
   if (!(property.value instanceof Uint8Array)) throw new FdtWriteError(path, name, 'value is not a Uint8Array');
   if (property.value.length > FDT_U32_MAX)
     throw new FdtWriteError(path, name, `value of ${property.value.length} bytes does not fit a u32 length`);
+}
+
+/** Why no blob can hold `name` (a NUL ends it early; names are bytes, one per character up to U+00FF). */
+function unwritableNameProblem(kind: 'node' | 'property', name: string): string | undefined {
+  for (let i = 0; i < name.length; i++) {
+    const code = name.charCodeAt(i);
+    if (code === 0 || code > 0xff)
+      return `${kind} name ${JSON.stringify(name)} has a character no blob can hold (U+${code.toString(16).padStart(4, '0')})`;
+  }
+  return undefined;
 }
 
 function checkSize(size: number, what: string): void {

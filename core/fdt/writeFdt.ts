@@ -13,6 +13,14 @@ export interface FdtWriteOptions {
    * versions 1-3, 16 for 16 and 17) instead of the document's.
    */
   version?: FdtWritableVersion;
+  /**
+   * Like `dtc -f`: write names dtc's rules refuse (empty, characters outside
+   * dtc's sets, several `@`) and duplicate node or property names, as a blob
+   * can hold them all; so any tree `readFdt` accepts can be written back.
+   * What no blob can hold (a NUL or a character above U+00FF in a name, a
+   * value or blob past u32 sizes) is still refused.
+   */
+  force?: boolean;
 }
 
 const U64_LIMIT = 1n << 64n;
@@ -37,7 +45,7 @@ export function writeFdt(doc: FdtDocument, options: FdtWriteOptions = {}): Uint8
   const lastCompVersion = version === doc.version ? doc.lastCompVersion : format.dtcLastCompVersion;
   checkHeaderFields(format, lastCompVersion, doc.bootCpuidPhys);
   checkReservations(doc.memoryReservations);
-  const { structure, strings } = flattenTree(doc.root, format);
+  const { structure, strings } = flattenTree(doc.root, format, options.force === true);
 
   const reservationsOffset = align8(format.headerSize);
   const structureOffset = reservationsOffset + (doc.memoryReservations.length + 1) * FDT_RESERVE_ENTRY_SIZE;

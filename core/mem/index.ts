@@ -21,3 +21,5 @@ export type {
 export { readMemoryInto } from './PhysicalMemory';
 export type { PhysRange, PhysicalMemory } from './PhysicalMemory';
 export { SparseMemory } from './SparseMemory';
+export { exportFileToBlob } from './export/exportFileToBlob';
+export { fileBaseName } from './export/fileBaseName';

@@ -114,7 +114,9 @@ function ChangeRow({ change }: { change: Change }) {
         {kind.mark}
       </td>
       <td className="compare-row__where">
-        <span className="dim">{change.level}</span> {whereText(change)}
+        {/* A fragment or node change's summary names its level itself. */}
+        {change.name !== null && <span className="dim">{change.level} </span>}
+        {whereText(change)}
       </td>
       <td>{change.before ? <ValueCell value={change.before} /> : <span className="dim">—</span>}</td>
       <td>{change.after ? <ValueCell value={change.after} /> : <span className="dim">—</span>}</td>
@@ -132,8 +134,7 @@ function ValueCell({ value }: { value: ComparedValue }) {
 }
 
 function whereText(change: Change): string {
-  if (change.level === 'fragment' && change.name === null) return change.summary;
-  if (change.level === 'node' && change.name === null) return change.summary;
+  if (change.name === null) return change.summary;
   return [change.node, change.name].filter((part) => part !== null).join(' ');
 }
 

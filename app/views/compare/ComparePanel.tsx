@@ -105,6 +105,7 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
               onClick={() => compareWithRoot(root, address)}
             >
               root {formatHex(address)}
+              {roleOf(graph, address) && <span className="dim"> ({roleOf(graph, address)})</span>}
             </button>
           ))}
           <span className="dim">or</span>
@@ -117,7 +118,14 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
   );
 }
 
+/** The role of the decoded root at `address` (incoming, outgoing, stale, consumed), when known. */
+function roleOf(graph: KhoGraph, address: number): string | null {
+  const role = graph.roots.find((root) => root.address === address)?.role?.role;
+  return role && role !== 'unknown' ? role : null;
+}
+
 function rootName(root: KhoRoot): string {
   const where = root.address === null ? (root.fragment ?? 'root') : `root ${formatHex(root.address)}`;
-  return root.compatible ? `${where} (${root.compatible})` : where;
+  const role = root.role && root.role.role !== 'unknown' ? `, ${root.role.role}` : '';
+  return root.compatible ? `${where} (${root.compatible}${role})` : where;
 }

@@ -74,9 +74,9 @@ export function compareWithRoot(rootA: KhoRoot, address: number): void {
   const { graph, label, plan } = useDocumentStore.getState();
   if (!graph) return;
   const decoded = graph.roots.find((root) => root.address === address && root.fragment !== null);
-  const name = `${label ?? graph.source.name}, root ${formatHex(address)}`;
+  const name = label ?? graph.source.name;
   if (decoded) {
-    startComparison(shownSide(graph, rootA), { graph, root: decoded, label: name });
+    startComparison(shownSide(graph, rootA), { graph, root: decoded, label: `${name}, root ${formatHex(address)}` });
     return;
   }
   const input = currentInput();

@@ -1,4 +1,4 @@
-import { useMemo, useRef } from 'react';
+import { type CSSProperties, useMemo, useRef } from 'react';
 import type { Diagnostic, KhoGraph, Severity } from '../../../core/kho';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { useRowWindow } from '../../components/useRowWindow';
@@ -9,6 +9,8 @@ import { DiagnosticRow } from './DiagnosticRow';
 /** Height of one diagnostics row in pixels (rows are one line; the full text is in the tooltip and the inspector). */
 const ROW_HEIGHT = 28;
 const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+/** Rows the open panel shows before it scrolls: a few, so the views above keep the height. */
+const MAX_VISIBLE_ROWS = 5.5;
 
 /**
  * Every problem and remark of the decode, errors first: severity, plain
@@ -23,6 +25,14 @@ export function DiagnosticsPanel() {
   return (
     <section
       className={open ? 'diagnostics diagnostics--open' : 'diagnostics'}
+      // As tall as its rows (one line when there are none), at most a few: no empty band under a short list.
+      style={
+        open
+          ? ({
+              '--diagnostic-rows': Math.min(MAX_VISIBLE_ROWS, Math.max(1, graph.diagnostics.length)),
+            } as CSSProperties)
+          : undefined
+      }
       aria-label="Diagnostics"
       data-testid="diagnostics"
     >

@@ -1,19 +1,23 @@
-import { useCallback, type ReactNode } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import type { PhysRange } from '../../../core/mem';
 import { GraphView } from '../graph/GraphView';
 import { HexView } from '../hex/HexView';
 import { MemoryMapView } from '../memmap/MemoryMapView';
 import type { Selection } from '../../model/Selection';
 import { useDocumentStore } from '../../state/documentStore';
+import { useEditStore } from '../../state/editStore';
 import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
 import { ComparePanel } from '../compare/ComparePanel';
 import { DtsPanel } from './DtsPanel';
+import { useGraphCommands } from './useGraphCommands';
 import './centerPanel.css';
 
 /** Blob sets and lone DTBs have no RAM ranges (one shared empty list keeps the map's memo stable). */
 const NO_RANGES: readonly PhysRange[] = [];
+/** No fragment changed (one shared empty list keeps the graph's marks stable). */
+const NOTHING_CHANGED: readonly string[] = [];
 
 const TABS: { id: CenterTab; label: string; key: string }[] = [
   { id: 'graph', label: 'Graph', key: 'g' },
@@ -67,6 +71,11 @@ function CenterViews({ active }: { active: CenterTab }) {
   const ramRanges = useDocumentStore((state) => state.image?.ranges ?? NO_RANGES);
   const selection = useSelectionStore((state) => state.selection);
   const onSelect = useCallback((next: Selection) => select(next), []);
+  const onControls = useGraphCommands();
+  // Each open places the graph view afresh; an edit of the same image keeps the user's view.
+  const opened = useDocumentStore((state) => state.request);
+  const changedIds = useEditStore((state) => state.snapshot?.changed ?? NOTHING_CHANGED);
+  const changed = useMemo(() => new Set(changedIds), [changedIds]);
   if (!graph) return null;
   const other = (() => {
     switch (active) {
@@ -85,7 +94,14 @@ function CenterViews({ active }: { active: CenterTab }) {
   return (
     <>
       <TabPanel tab="graph" hidden={active !== 'graph'}>
-        <GraphView graph={graph} selection={selection} onSelect={onSelect} />
+        <GraphView
+          graph={graph}
+          selection={selection}
+          onSelect={onSelect}
+          onControls={onControls}
+          changed={changed}
+          viewKey={opened}
+        />
       </TabPanel>
       {other && (
         <TabPanel tab={active} hidden={false}>

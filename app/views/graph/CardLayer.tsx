@@ -19,6 +19,8 @@ export interface CardLayerProps {
   edges: PlacedEdge[];
   focus: SelectionFocus | null;
   collapsed: ReadonlySet<string>;
+  /** Cards an edit changed. */
+  changed: ReadonlySet<string>;
   store: ViewportStore;
   actions: GraphActions;
 }
@@ -32,7 +34,7 @@ export interface CardLayerProps {
  * cards re-render only when their own props change. Draws nothing in the
  * overview level (the canvas does).
  */
-export function CardLayer({ scene, layout, index, edges, focus, collapsed, store, actions }: CardLayerProps) {
+export function CardLayer({ scene, layout, index, edges, focus, collapsed, changed, store, actions }: CardLayerProps) {
   const [{ window, level }, setView] = useState(() => ({
     window: store.getState().window,
     level: store.getState().level,
@@ -78,6 +80,7 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, store
             x={layout.x[i]}
             y={layout.y[i]}
             mark={mark}
+            changed={changed.has(id)}
             selectedRow={mark === 'selected' ? focus!.row : null}
             selectedProperty={mark === 'selected' ? focus!.property : null}
             collapsed={isCollapsed}
@@ -90,6 +93,7 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, store
             x={layout.x[i]}
             y={layout.y[i]}
             mark={mark}
+            changed={changed.has(id)}
             collapsed={isCollapsed}
             actions={actions}
           />

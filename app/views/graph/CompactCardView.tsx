@@ -16,6 +16,7 @@ export const CompactCardView = memo(function CompactCardView({
   x,
   y,
   mark,
+  changed,
   collapsed,
   actions,
 }: {
@@ -23,6 +24,8 @@ export const CompactCardView = memo(function CompactCardView({
   x: number;
   y: number;
   mark: CardMark;
+  /** An edit changed this fragment. */
+  changed: boolean;
   collapsed: boolean;
   actions: GraphActions;
 }) {
@@ -39,6 +42,7 @@ export const CompactCardView = memo(function CompactCardView({
       style={style}
       data-card={card.id}
       data-mark={mark ?? undefined}
+      data-changed={changed || undefined}
       onClick={select}
       role="group"
       aria-label={`${card.title} (${card.id})`}

@@ -15,6 +15,8 @@ export interface GraphCardViewProps {
   x: number;
   y: number;
   mark: CardMark;
+  /** An edit changed this fragment. */
+  changed: boolean;
   /** Key of the selected row, when the selection is in this card. */
   selectedRow: string | null;
   /** Name of the selected key property. */
@@ -34,6 +36,7 @@ export const GraphCardView = memo(function GraphCardView({
   x,
   y,
   mark,
+  changed,
   selectedRow,
   selectedProperty,
   collapsed,
@@ -56,6 +59,7 @@ export const GraphCardView = memo(function GraphCardView({
       data-card={card.id}
       data-mark={mark ?? undefined}
       data-compare={compared}
+      data-changed={changed || undefined}
       onClick={select}
       role="group"
       aria-label={`${card.title} (${card.id})`}

@@ -1,4 +1,13 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type MouseEvent,
+} from 'react';
 import { useStore } from 'zustand';
 import type { KhoGraph } from '../../../core/kho';
 import type { Selection } from '../../model/Selection';
@@ -9,7 +18,8 @@ import type { GraphScene } from './model/GraphScene';
 import { layoutForest, type ForestLayout } from './model/layoutForest';
 import { placeEdges } from './model/placeEdges';
 import { selectionFocus } from './model/selectionFocus';
-import { COMPACT_BELOW, fitTransform, revealTransform, type ViewTransform } from './model/viewportMath';
+import { FIT_PADDING, READABLE_ZOOM, readableFit } from './model/readableFit';
+import { COMPACT_BELOW, fitTransform, revealTransform } from './model/viewportMath';
 import { createViewportStore } from './viewport/viewportStore';
 import { useGraphZoom, MAX_ZOOM } from './viewport/useGraphZoom';
 import { useThemeVersion } from './viewport/useThemeVersion';
@@ -32,18 +42,34 @@ import './graph.css';
  * - `onSelect`: called when a card (fragment), row (node or raw field),
  *   key property, edge (link), badge (diagnostic) or stand-in card (link, or
  *   memory of an undecoded root) is clicked.
+ * - `changed`: fragments an edit rewrote, moved or created (marked).
+ * - `viewKey`: a new value places the view afresh (default: a new graph does).
  */
 export interface GraphViewProps {
   graph: KhoGraph;
   selection: Selection | null;
   onSelect(selection: Selection): void;
+  /** Cards (fragment ids) an edit changed: marked so the changed places stand out. */
+  changed?: ReadonlySet<string>;
+  /**
+   * The view (zoom and pan) is placed afresh when this changes; default: on
+   * every new graph. An edit shows a new graph of the same image, and the
+   * user's view should stay where it was.
+   */
+  viewKey?: unknown;
+  /** Receives the view's Fit and Overview while it is mounted (null when it goes), for commands outside it. */
+  onControls?(controls: GraphControls | null): void;
+}
+
+/** What the graph view lets the rest of the page do to it. */
+export interface GraphControls {
+  /** Readable: the whole graph if it fits readably, else the selection with its parent and children. */
+  fit(): void;
+  /** The whole graph, however small. */
+  overview(): void;
 }
 
 const NOTHING_COLLAPSED: ReadonlySet<string> = new Set();
-/** Space around the graph when fitted. */
-const FIT_PADDING = 24;
-/** Zoom used to show something the user should be able to read. */
-const READABLE_ZOOM = 0.8;
 
 /**
  * The KHO graph as cards and edges (see docs/app-views.md): one card per
@@ -54,7 +80,14 @@ const READABLE_ZOOM = 0.8;
  * cards when zoomed out, a canvas when far out, and panning moves one CSS
  * transform without re-rendering.
  */
-export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
+export function GraphView({
+  graph,
+  selection,
+  onSelect,
+  onControls,
+  changed = NOTHING_COLLAPSED,
+  viewKey,
+}: GraphViewProps) {
   const scene = useMemo(() => buildGraphScene(graph), [graph]);
   const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({
     scene,
@@ -103,22 +136,34 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
     [scene],
   );
 
+  // Fit: readable, around the selection on big graphs. Overview: everything, however small.
+  const focusIndex = focus?.card ? (layout.indexOf.get(focus.card) ?? 0) : 0;
   const fit = useCallback(() => {
+    const { width, height } = store.getState();
+    zoom.show(readableFit(layout, bounds, focusIndex, CARD.width, width, height), true);
+  }, [layout, bounds, focusIndex, store, zoom]);
+  const overview = useCallback(() => {
     const { width, height } = store.getState();
     zoom.show(fitTransform(bounds, width, height, FIT_PADDING, 1), true);
   }, [bounds, store, zoom]);
+  useEffect(() => {
+    onControls?.({ fit, overview });
+  }, [onControls, fit, overview]);
+  useEffect(() => () => onControls?.(null), [onControls]);
 
-  // A new graph: fit it when that leaves cards readable, else start at the first root. Only for a new
-  // scene (collapsing keeps the view where it is), and only once the view has a size (it may be
-  // mounted in a hidden panel).
-  const latest = useRef({ layout, bounds });
-  latest.current = { layout, bounds };
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `scene` is the trigger (a new graph), read through `latest`
+  // A new graph: fit it readably (all of it, or the selection's neighbourhood). Only for a new
+  // scene (collapsing keeps the view where it is), or a new `viewKey` when one is given (an edit's
+  // graph keeps the user's view), and only once the view has a size (it may be mounted in a hidden panel).
+  const placeKey = viewKey ?? scene;
+  const latest = useRef({ layout, bounds, focusIndex });
+  latest.current = { layout, bounds, focusIndex };
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `placeKey` is the trigger (a new graph or open), read through `latest`
   useLayoutEffect(() => {
     const showInitial = () => {
       const { width, height } = store.getState();
       if (width === 0 || height === 0) return false;
-      zoom.show(initialTransform(latest.current.layout, latest.current.bounds, width, height), false);
+      const { layout: laidOut, bounds: extent, focusIndex: at } = latest.current;
+      zoom.show(readableFit(laidOut, extent, at, CARD.width, width, height), false);
       return true;
     };
     if (showInitial()) return;
@@ -126,7 +171,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
       if (showInitial()) unsubscribe();
     });
     return unsubscribe;
-  }, [scene, store, zoom]);
+  }, [placeKey, store, zoom]);
 
   // A selection made elsewhere: expand what hides it, then bring it into view. Made while the view is
   // hidden (no size), the reveal waits: showing the view again flips `hasSize` and runs this once more.
@@ -166,6 +211,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
       ['=', () => zoom.zoomBy(1.25)],
       ['-', () => zoom.zoomBy(0.8)],
       ['0', fit],
+      ['o', overview],
       ['ArrowLeft', () => zoom.panBy(step / store.getState().transform.k, 0)],
       ['ArrowRight', () => zoom.panBy(-step / store.getState().transform.k, 0)],
       ['ArrowUp', () => zoom.panBy(0, step / store.getState().transform.k)],
@@ -217,6 +263,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
           edges={edges}
           focus={focus}
           collapsed={collapsed}
+          changed={changed}
           store={store}
           actions={actions}
         />
@@ -225,6 +272,7 @@ export function GraphView({ graph, selection, onSelect }: GraphViewProps) {
         onZoomIn={() => zoom.zoomBy(1.4)}
         onZoomOut={() => zoom.zoomBy(1 / 1.4)}
         onFit={fit}
+        onOverview={overview}
         cards={layout.ids.length}
         total={scene.cards.length}
         onExpandAll={collapsed.size > 0 ? () => setCollapseState({ scene, ids: NOTHING_COLLAPSED }) : null}
@@ -276,12 +324,4 @@ function focusRect(scene: GraphScene, layout: ForestLayout, i: number, row: stri
   if (rowIndex < 0) return { x0, y0, x1: x0 + CARD.width, y1: y0 + card.height };
   const rowTop = y0 + card.rowsY + rowIndex * CARD.rowHeight;
   return { x0, y0: Math.max(y0, rowTop - 60), x1: x0 + CARD.width, y1: rowTop + CARD.rowHeight + 60 };
-}
-
-/** Fit when the fitted cards are readable (compact or better), else the first root at the left, readable. */
-function initialTransform(layout: ForestLayout, bounds: Rect, width: number, height: number): ViewTransform {
-  const fitted = fitTransform(bounds, width, height, FIT_PADDING, 1);
-  if (fitted.k >= COMPACT_BELOW || layout.ids.length === 0) return fitted;
-  const rootMiddle = layout.y[0] + layout.height[0] / 2;
-  return { k: READABLE_ZOOM, x: FIT_PADDING - layout.x[0] * READABLE_ZOOM, y: height / 2 - rootMiddle * READABLE_ZOOM };
 }

@@ -10,12 +10,14 @@ import { InspectorHeading } from './InspectorHeading';
 import { LinkLists } from './LinkLists';
 import { LocationFacts } from './LocationFacts';
 import { PropertyTable } from './PropertyTable';
+import { CompatPanel } from '../compat/CompatPanel';
 import { RootFacts } from './RootFacts';
 import { ScratchAreas } from './ScratchAreas';
 import { SideStructures } from './SideStructures';
 import { UserContentView } from './UserContentView';
 import { SelectLink } from './SelectLink';
 import { FragmentDtsButton } from '../exports/ExportButtons';
+import { NodeEditSection } from '../edit/NodeEditSection';
 
 /**
  * A fragment: where it is, its size and format, what makes it a root (map,
@@ -58,6 +60,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
         ]}
       />
       {root && <RootFacts root={root} pageSize={graph.source.pageSize} />}
+      {root && <CompatPanel graph={graph} />}
       {root && <ScratchAreas graph={graph} />}
       {fragment.user && <UserContentView user={fragment.user} pageSize={graph.source.pageSize} />}
       {content?.kind === 'fdt' && (
@@ -65,6 +68,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
           <PropertyTable fragment={fragment.id} node="/" properties={content.root.properties} />
         </Section>
       )}
+      <NodeEditSection key={fragment.id} graph={graph} fragment={fragment} node="/" />
       {children.length > 0 && (
         <Section title="Nodes">
           <ul className="child-list">

@@ -10,6 +10,7 @@ import { placeFacts } from './placeFacts';
 import { PropertyTable } from './PropertyTable';
 import { SelectLink } from './SelectLink';
 import { SideStructures } from './SideStructures';
+import { NodeEditSection } from '../edit/NodeEditSection';
 
 /** A node of an FDT fragment: path, where it starts, its properties, children, the link it is (debugfs), diagnostics. */
 export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fragmentId: string; path: string }) {
@@ -26,6 +27,7 @@ export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fr
       <Section title="Properties">
         <PropertyTable fragment={fragmentId} node={path} properties={node.properties} />
       </Section>
+      <NodeEditSection key={text} graph={graph} fragment={fragment} node={path} />
       {node.children.length > 0 && (
         <Section title="Children">
           <ul className="child-list">

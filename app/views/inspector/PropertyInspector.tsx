@@ -12,6 +12,7 @@ import { LinkFacts } from './LinkFacts';
 import { placeFacts } from './placeFacts';
 import { SideStructures } from './SideStructures';
 import { ValueReading } from './ValueReading';
+import { PropertyEditSection } from '../edit/PropertyEditSection';
 
 /**
  * A property of an FDT node or a field of a raw struct: where its value is
@@ -56,6 +57,14 @@ export function PropertyInspector({
       <Section title="Value">
         <ValueReading value={value} raw={raw} readings={readings} />
       </Section>
+      <PropertyEditSection
+        key={path}
+        fragment={fragment}
+        node={selection.node}
+        name={selection.property}
+        raw={raw}
+        value={value}
+      />
       {link && (
         <Section title="Link">
           <LinkFacts graph={graph} link={link} />

@@ -8,7 +8,7 @@ import { formatSize } from '../../format/formatSize';
 import { prepareCanvas } from '../graph/canvasColors';
 import { sameSelection } from '../../explore/selectionKey';
 import { useThemeVersion } from '../graph/viewport/useThemeVersion';
-import { buildAddressScale, DEFAULT_SCALE_OPTIONS } from './AddressScale';
+import { type AddressScale, buildAddressScale, DEFAULT_SCALE_OPTIONS } from './AddressScale';
 import { drawMemoryMap } from './drawMemoryMap';
 import { LaneIndex } from './LaneIndex';
 import { readMapColors, type MapColors } from './mapColors';
@@ -16,7 +16,7 @@ import { laneAt, laneTop, mapHeight, MAP_GEOMETRY } from './mapGeometry';
 import type { MemoryItem } from './MemoryItem';
 import { memoryLanes } from './memoryLanes';
 import { revealRange } from './revealRange';
-import { selectionPlace } from './selectionPlace';
+import { type SelectionPlace, selectionPlace } from './selectionPlace';
 import './memmap.css';
 
 /**
@@ -78,6 +78,7 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
   const [tip, setTip] = useState<{ item: MemoryItem; x: number; y: number } | null>(null);
   const [pointer, setPointer] = useState<number | null>(null);
 
+  const readout = useRef<HTMLSpanElement>(null);
   const frame = useRef(0);
   const draw = useCallback(() => {
     frame.current = 0;
@@ -95,6 +96,7 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
       hovered: hovered.current,
       colors: colors.current,
     });
+    showSelectionReadout(readout.current, place, scale, transform.current, width);
   }, [width, height, scale, indexes, place]);
   const scheduleDraw = useCallback(() => {
     if (frame.current === 0) frame.current = requestAnimationFrame(draw);
@@ -244,6 +246,7 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
         <span className="memmap__pointer">
           {pointer === null ? 'wheel to zoom, drag to pan' : formatHex(Math.floor(pointer))}
         </span>
+        <span className="memmap__selection" data-testid="memmap-selection" ref={readout} />
         {ramRanges.length === 0 && (
           <span className="memmap__note">
             No RAM ranges in this input ({graph.source.kind}): only the addresses the graph names are shown.
@@ -293,4 +296,31 @@ function MapTooltip({ tip, width }: { tip: { item: MemoryItem; x: number; y: num
       <div className="memmap__tooltip-detail">{item.detail}</div>
     </div>
   );
+}
+
+/**
+ * The toolbar's words for the selection band (its first range, and whether
+ * it is in view or off to one side), set on each frame without React: a
+ * band one pixel wide is easy to miss, and tests read `data-on-screen`.
+ */
+function showSelectionReadout(
+  element: HTMLSpanElement | null,
+  place: SelectionPlace | null,
+  scale: AddressScale,
+  transform: { x: number; k: number },
+  width: number,
+): void {
+  if (!element) return;
+  const range = place?.ranges[0];
+  if (!range) {
+    element.textContent = '';
+    element.dataset.onScreen = 'false';
+    return;
+  }
+  const x0 = transform.x + scale.toX(range.start) * transform.k;
+  const x1 = transform.x + scale.toX(range.end) * transform.k;
+  const onScreen = x1 >= 0 && x0 <= width;
+  const side = onScreen ? '' : x1 < 0 ? ' (off to the left)' : ' (off to the right)';
+  element.textContent = `selected ${formatHex(range.start)} – ${formatHex(range.end)}${side}`;
+  element.dataset.onScreen = String(onScreen);
 }

@@ -1,11 +1,9 @@
 import { useGalleryDemos } from '../../components/useGalleryDemos';
-import { useStartDemo } from '../../components/useStartDemo';
 import { DemoCard } from './DemoCard';
 
 /** The demos: one card each, with a paragraph on what to look at. */
 export function DemoGallery() {
   const demos = useGalleryDemos();
-  useStartDemo(demos);
   return (
     <section className="gallery" aria-labelledby="gallery-title">
       <h2 id="gallery-title" className="gallery__title">

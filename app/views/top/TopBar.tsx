@@ -2,6 +2,7 @@ import { Brand } from '../../components/Brand';
 import { OpenFileButton } from '../../components/OpenFileButton';
 import { ThemeToggle } from '../../components/ThemeToggle';
 import { useDocumentStore } from '../../state/documentStore';
+import { EditBar } from '../edit/EditBar';
 import { HelpButton } from './HelpButton';
 import { ImageFacts } from './ImageFacts';
 import { RootsMenu } from './RootsMenu';
@@ -24,6 +25,7 @@ export function TopBar() {
       <ImageFacts />
       {ready && <RootsMenu />}
       {ready && <SearchBox />}
+      {ready && <EditBar />}
       <div className="topbar__actions">
         <OpenFileButton label="Open…" />
         <OpenFileButton label="Folder…" folder />

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fdtBlob } from '../../build/fdtTree';
 import { KhoImageBuilder } from '../../build/KhoImageBuilder';
+import { buildKexecChain } from '../../build/kexecChain';
 import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { cstring } from '../../bytes/encoders';
 import type { GraphComparison } from '../../kho/compare/GraphComparison';
@@ -16,6 +17,7 @@ const AT = `${FIXTURES}/at-kexec.carved.elf`;
 describe('khoscope diff', () => {
   const folder = temporaryFolder('khoscope-diff-');
   let twoRoots = '';
+  let chain = '';
 
   beforeAll(() => {
     // Two kernels' roots in one image, holding the same user blob at different addresses.
@@ -35,6 +37,8 @@ describe('khoscope diff', () => {
     });
     twoRoots = join(folder(), 'two-roots.raw');
     writeRawImage(builder.memory, twoRoots);
+    chain = join(folder(), 'chain.raw');
+    writeRawImage(buildKexecChain(2).memory, chain);
   });
 
   it('exits 0 and says so when the trees are equal (an ELF and a kdump of one machine)', async () => {
@@ -85,13 +89,31 @@ describe('khoscope diff', () => {
     expect(status).toBe(0);
   });
 
+  it('with one image and no roots named, compares its incoming root with its outgoing one', async () => {
+    const { status, stdout } = await runCli('diff', chain);
+    expect(status).toBe(1);
+    expect(stdout).toMatch(
+      /^--- a: .*chain\.raw root 0x100000 \(kho-v4\)\n\+\+\+ b: .*chain\.raw root 0x200000 \(kho-v4\)\n/,
+    );
+    expect(stdout).toContain('  - node /kho_test removed (with 2 properties and 0 subnodes)\n');
+    expect(stdout).toContain('  > property /memblock preserved-data: 0x101000 (u64 LE) → 0x201000 (u64 LE)\n');
+    expect(stdout).not.toContain('fragment /memblock ');
+    const single = await runCli('diff', PRE);
+    expect(single.status).toBe(2);
+    expect(single.stderr).toContain(
+      'does not hold one incoming and one outgoing root (0x23a000 (outgoing)): give the two roots to compare with --root ADDR --root-b ADDR',
+    );
+  });
+
   it('exits 2 for usage mistakes, naming the roots to choose from', async () => {
     const several = await runCli('diff', twoRoots, AT, '--base', String(BASE));
     expect(several.status).toBe(2);
     expect(several.stderr).toContain('has 2 KHO roots (0x40001000, 0x40002000): choose one with --root ADDR');
-    const oneImage = await runCli('diff', PRE);
-    expect(oneImage.status).toBe(2);
-    expect(oneImage.stderr).toContain('with one image, give both roots to compare: --root ADDR --root-b ADDR');
+    const oneRoot = await runCli('diff', PRE, '--root', '0x23a000');
+    expect(oneRoot.status).toBe(2);
+    expect(oneRoot.stderr).toContain(
+      'with one image, give both roots to compare (--root ADDR --root-b ADDR), or neither',
+    );
     const format = await runCli('diff', PRE, AT, '--format', 'yaml');
     expect(format.status).toBe(2);
     expect(format.stderr).toContain('--format must be one of text, json');

@@ -1,5 +1,7 @@
 import { compareRoots } from '../../kho/compare/compareRoots';
+import type { GraphComparison } from '../../kho/compare/GraphComparison';
 import { renderComparisonText } from '../../kho/compare/renderComparisonText';
+import { incomingAndOutgoing } from '../../kho/roles/incomingAndOutgoing';
 import { hex } from '../../bytes/readers';
 import type { KhoGraph, KhoRoot } from '../../kho/model/KhoGraph';
 import type { CommandRun } from '../Command';
@@ -18,19 +20,20 @@ const help = `usage: khoscope diff A [B] [--root ADDR] [--root-b ADDR] [--format
 
 Compares the KHO tree below one root with the tree below another: two
 images (the outgoing root of one kernel against the incoming root of the
-next), or, with one image, two of its roots. Fragments are matched by their
-place in the tree, not by physical address, so a blob that moved is the
-same blob; a pointer whose value changed is listed as moved and does not
-make the trees differ. Lines start with + added, - removed, ~ changed,
-> moved pointer.
+next), or two roots of one image: those given, else its incoming root (the
+tree it received, consumed at boot) against its outgoing one, which shows
+what survived the hop. Fragments are matched by their place in the tree,
+not by physical address, so a blob that moved is the same blob; a pointer
+whose value changed is listed as moved and does not make the trees differ.
+Lines start with + added, - removed, ~ changed, > moved pointer.
 
-Exit status: 0 when the trees are equal, 1 when they differ, 2 for a usage
-mistake (or an image with several roots and no --root), 3 when an image
-cannot be read.
+Like diff(1): 0 when the trees are equal, 1 when they differ. An image with
+several roots and no --root naming one is a usage error (2).
 
 options:
   --root ADDR       the root of A (needed when A has several)
   --root-b ADDR     the root of B; with one image, the second root to compare
+                    (without --root and --root-b: incoming, then outgoing)
   --format F        text (default) or json (the comparison as data: docs/editing.md)
 ${SHARED_OPTIONS_HELP}
   (--base, --page-size and --raw apply to both images)
@@ -53,29 +56,55 @@ export const runDiff: CommandRun = (args) =>
       const rootBText = values['root-b'] as string | undefined;
       const rootB = rootBText === undefined ? null : parseNumber(rootBText, '--root-b');
       const oneImage = image.paths.length === 1;
-      if (oneImage && (rootA === null || rootB === null))
-        throw new UsageError('with one image, give both roots to compare: --root ADDR --root-b ADDR');
+      if (oneImage && (rootA === null) !== (rootB === null))
+        throw new UsageError('with one image, give both roots to compare (--root ADDR --root-b ADDR), or neither');
       let graphA: KhoGraph;
       let graphB: KhoGraph;
       try {
         const [pathA, pathB] = oneImage ? [image.paths[0], image.paths[0]] : image.paths;
         graphA = await decodeImageGraph(sideArguments(image, pathA, rootA));
-        graphB = await decodeImageGraph(sideArguments(image, pathB, rootB));
+        // One image, no roots given: one decode holds both roots.
+        graphB = oneImage && rootA === null ? graphA : await decodeImageGraph(sideArguments(image, pathB, rootB));
       } catch (error) {
         if (error instanceof UsageError) throw error;
         process.stderr.write(`khoscope diff: ${error instanceof Error ? error.message : String(error)}\n`);
         return ExitCode.unreadableInput;
       }
-      const comparison = compareRoots(
-        { graph: graphA, root: chooseRoot(graphA, rootA, 'A', '--root') },
-        { graph: graphB, root: chooseRoot(graphB, rootB, 'B', '--root-b') },
-      );
+      const comparison =
+        oneImage && rootA === null
+          ? compareIncomingWithOutgoing(graphA)
+          : compareRoots(
+              { graph: graphA, root: chooseRoot(graphA, rootA, 'A', '--root') },
+              { graph: graphB, root: chooseRoot(graphB, rootB, 'B', '--root-b') },
+            );
       process.stdout.write(
         format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : renderComparisonText(comparison),
       );
       return comparison.equal ? ExitCode.ok : ExitCode.findings;
     },
   );
+
+/** One image without roots named: its incoming root (a) against its outgoing one (b), when it holds one of each. */
+function compareIncomingWithOutgoing(graph: KhoGraph): GraphComparison {
+  const pair = incomingAndOutgoing(graph);
+  if (!pair)
+    throw new UsageError(
+      `${graph.source.name} does not hold one incoming and one outgoing root (${rootList(graph)}): give the two roots to compare with --root ADDR --root-b ADDR`,
+    );
+  return compareRoots({ graph, root: pair.incoming }, { graph, root: pair.outgoing });
+}
+
+/** The decoded roots as `0x100000 (incoming), 0x200000 (outgoing)`, for messages. */
+function rootList(graph: KhoGraph): string {
+  const decoded = graph.roots.filter((root) => root.fragment !== null);
+  if (decoded.length === 0) return 'no root could be decoded';
+  return decoded
+    .map((r) => {
+      const where = r.address === null ? r.fragment : hex(r.address);
+      return r.role && r.role.role !== 'unknown' ? `${where} (${r.role.role})` : where;
+    })
+    .join(', ');
+}
 
 /** The arguments to open one side: its path, the shared options, and its root (or discovery). */
 function sideArguments(image: ImageArguments, path: string, root: number | null): ImageArguments {
@@ -88,7 +117,7 @@ function chooseRoot(graph: KhoGraph, address: number | null, side: string, optio
   const root = address === null ? decoded[0] : decoded.find((r) => r.address === address);
   if (address === null && decoded.length > 1)
     throw new UsageError(
-      `${side} (${graph.source.name}) has ${decoded.length} KHO roots (${decoded.map((r) => (r.address === null ? r.fragment : hex(r.address))).join(', ')}): choose one with ${option} ADDR`,
+      `${side} (${graph.source.name}) has ${decoded.length} KHO roots (${rootList(graph)}): choose one with ${option} ADDR`,
     );
   if (!root)
     throw new UsageError(

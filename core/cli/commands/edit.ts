@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { addedDiagnostics } from '../../edit/addedDiagnostics';
 import { EditError } from '../../edit/EditError';
 import { EditLog } from '../../edit/EditLog';
 import { editStateFromGraph } from '../../edit/editStateFromGraph';
@@ -183,13 +184,12 @@ async function reportNewDiagnostics(
   graph: Parameters<typeof decodeEditedGraph>[2],
   progress: ProgressLine,
 ): Promise<void> {
-  const before = new Set(graph.diagnostics.map((d) => d.code));
   const after = await decodeEditedGraph(image, plan, graph);
   progress.clear();
-  for (const diagnostic of after.diagnostics) {
-    if (!before.has(diagnostic.code))
-      process.stderr.write(
-        `khoscope edit: warning: the edited tree has a new ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}\n`,
-      );
+  for (const diagnostic of addedDiagnostics(graph.diagnostics, after.diagnostics)) {
+    process.stderr.write(
+      `khoscope edit: warning: the edited tree has a new ${diagnostic.severity} ${diagnostic.code}: ${diagnostic.message}
+`,
+    );
   }
 }

@@ -1,10 +1,11 @@
-import { graphToJson } from '../../kho/render/graphToJson';
+import { writeGraphJson } from '../../kho/render/graphToJson';
 import { renderGraphDts } from '../../kho/render/renderGraphDts';
 import { renderGraphText } from '../../kho/render/renderGraphText';
 import type { CommandRun } from '../Command';
 import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
 import { parseFormat } from '../parseFormat';
 import { decodeImageGraph } from './decodeImageGraph';
+import { writeChunks } from '../writeChunks';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
 const help = `usage: khoscope tree IMAGE [--root ADDR]... [--base ADDR] [--page-size N] [--format text|json|dts]
@@ -27,7 +28,11 @@ export const runTree: CommandRun = (args) =>
   runImageCommand('tree', help, { format: { type: 'string' } }, args, async (image, values) => {
     const format = parseFormat(values.format, ['text', 'json', 'dts']);
     const graph = await decodeImageGraph(image);
-    if (format === 'json') process.stdout.write(`${graphToJson(graph)}\n`);
+    if (format === 'json') {
+      // Streamed: the JSON of a large graph is never one string.
+      await writeChunks(process.stdout, writeGraphJson(graph));
+      process.stdout.write('\n');
+    }
     // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
     else if (format === 'dts') process.stdout.write(Buffer.from(renderGraphDts(graph), 'latin1'));
     else process.stdout.write(renderGraphText(graph));

@@ -4,6 +4,7 @@ import { decodeKhoGraph } from '../../kho/decode/decodeKhoGraph';
 import type { KhoGraph } from '../../kho/model/KhoGraph';
 import { exportChunks } from '../../mem/export/exportChunks';
 import { openImage } from '../../mem/openImage';
+import type { OpenImageOptions } from '../../mem/OpenImageOptions';
 import type { ExportFile } from '../../mem/export/ExportPlan';
 import type { MemoryImage, OpenedImage } from '../../mem/OpenedImage';
 import { BytesSource } from '../../mem/sources/BytesSource';
@@ -90,13 +91,13 @@ export async function checkEditedImage(
   return { problems, graph };
 }
 
-/** Opens an exported file from its bytes in memory (small images). */
-async function reopenInMemory(file: ExportFile): Promise<OpenedImage> {
+/** Opens an exported file from its bytes in memory (small images), with `options` (a raw image's base). */
+export async function reopenInMemory(file: ExportFile, options: OpenImageOptions = {}): Promise<OpenedImage> {
   const bytes = new Uint8Array(file.size);
   let at = 0;
   for await (const chunk of exportChunks(file)) {
     bytes.set(chunk, at);
     at += chunk.length;
   }
-  return openImage(new BytesSource(bytes, file.path));
+  return openImage(new BytesSource(bytes, file.path), options);
 }

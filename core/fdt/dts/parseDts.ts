@@ -16,7 +16,8 @@ import { resolveDtsReferences } from './resolveDtsReferences';
  * is rejected too (see docs/dts.md for the few differences).
  *
  * Throws only `DtsError` (with line, column and reason), for bad syntax, for
- * what dtc's error checks refuse, and for going past a limit in `options`.
+ * what dtc's error checks refuse (unless `options.force`, dtc -f), and for
+ * going past a limit in `options`.
  */
 export function parseDts(text: string, options?: DtsParseOptions): FdtDocument {
   const limits = resolveDtsParseLimits(options);
@@ -28,7 +29,7 @@ export function parseDts(text: string, options?: DtsParseOptions): FdtDocument {
   }
   const file = new DtsParser(text, limits).parse();
   const phandles = new Map<number, DtsSourceNode>();
-  checkDtsTree(file.root, file.finder, phandles);
+  checkDtsTree(file.root, file.finder, phandles, { force: options?.force === true, onForced: options?.onForced });
   resolveDtsReferences(file.root, file.finder, phandles);
   if (file.root.deleted) {
     // dtc then writes a blob with no node at all, which no document can hold.

@@ -11,6 +11,8 @@ import { openImage } from '../../mem/openImage';
 import { BytesSource } from '../../mem/sources/BytesSource';
 import { compareRoots } from './compareRoots';
 import { renderComparisonText } from './renderComparisonText';
+import { buildKexecChain } from '../../build/kexecChain';
+import { incomingAndOutgoing } from '../roles/incomingAndOutgoing';
 
 const BASE = 0x4000_0000;
 
@@ -160,5 +162,46 @@ describe('compareRoots', () => {
     const same = compare(before, before);
     expect(same.equal).toBe(true);
     expect(same.changes).toEqual([]);
+  });
+
+  it('shows what survived a kexec hop: the incoming root against the outgoing one of a builder-made chain', async () => {
+    const graph = await decodeKhoGraph(buildKexecChain(2).memory);
+    const pair = incomingAndOutgoing(graph);
+    if (!pair) throw new Error('the chain has no incoming and outgoing root');
+    const comparison = compareRoots({ graph, root: pair.incoming }, { graph, root: pair.outgoing });
+    const status = Object.fromEntries(comparison.fragments.map((f) => [f.path, f.status]));
+    // memblock blobs of consecutive kernels are byte-identical: only the pointer moved.
+    expect(status['/memblock']).toBe('same');
+    expect(comparison.changes).toContainEqual(
+      expect.objectContaining({ kind: 'moved', path: '/', node: '/memblock', name: 'preserved-data' }),
+    );
+    // kho_test was only restored by B: gone from its outgoing tree.
+    expect(status['/kho_test']).toBe('removed');
+    // The consumed LUO page was reused; B's own LUO holds its new session and the memfd.
+    expect(comparison.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'changed',
+        path: '/LUO',
+        name: 'compatible',
+        after: expect.objectContaining({ text: '"luo-v5"' }),
+      }),
+    );
+    expect(comparison.changes).toContainEqual(
+      expect.objectContaining({
+        kind: 'added',
+        path: '/LUO',
+        name: 'sessions[0].name',
+        after: expect.objectContaining({ text: '"db"' }),
+      }),
+    );
+    expect(status['/LUO › sessions[0].files[0].data']).toBe('added');
+    // The consumed map preserves nothing; the outgoing one does.
+    expect(comparison.changes).toContainEqual(
+      expect.objectContaining({
+        level: 'map',
+        name: 'bytes preserved',
+        before: expect.objectContaining({ text: '0' }),
+      }),
+    );
   });
 });

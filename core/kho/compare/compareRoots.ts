@@ -88,7 +88,8 @@ export function compareRoots(a: CompareInput, b: CompareInput, options: CompareO
 
 function compareFragments(a: Fragment, b: Fragment, place: PairPlace, sink: ChangeSink, isPointer: IsPointer): void {
   const start = sink.total;
-  if (a.format !== b.format || a.compatible !== b.compatible) {
+  // A compatible that differs within one format shows as the property or field that holds it.
+  if (a.format !== b.format) {
     const before = formatText(a);
     const after = formatText(b);
     sink.add(place, {
@@ -99,7 +100,7 @@ function compareFragments(a: Fragment, b: Fragment, place: PairPlace, sink: Chan
       after: plainValue(after),
       summary: `fragment format ${before} → ${after}`,
     });
-    if (a.format !== b.format) return;
+    return;
   }
   const contentA = a.content;
   const contentB = b.content;

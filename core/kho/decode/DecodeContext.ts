@@ -27,6 +27,8 @@ export class DecodeContext {
   readonly parents = new Map<string, string>();
   /** Links found but not yet followed, in discovery order. */
   readonly pending: PendingTarget[] = [];
+  /** The first followed link that reached each fragment, by fragment id (for "already reached from"). */
+  readonly firstLinkTo = new Map<string, Link>();
   /** Memory besides fragments that the kernel preserves (data pages, block pages): checked against the maps. */
   readonly preservedClaims: PreservedClaim[] = [];
   /** The version of every fragment that is a KHO root. */

@@ -7,6 +7,7 @@ import type { Fragment } from '../model/Fragment';
 import type { FragmentLocation } from '../model/FragmentLocation';
 import type { KhoRoot } from '../model/KhoGraph';
 import type { AnchorChain } from '../model/SideStructures';
+import { rootPartProblems } from '../rootParts';
 import { parseRootCompatible } from '../rootVersion';
 import type { DecodeContext } from './DecodeContext';
 import { decodeFdtBytes } from './decodeFdtBytes';
@@ -107,6 +108,8 @@ export function registerVersion(ctx: DecodeContext, fragment: Fragment, root: Kh
       location,
     );
   }
+  for (const problem of rootPartProblems(root.version))
+    ctx.diagnostics.warning('unknown-version', `root compatible ${problem}`, location);
   ctx.rootVersions.set(fragment.id, root.version);
 }
 

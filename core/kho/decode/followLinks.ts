@@ -13,11 +13,13 @@ import { targetId } from './targetId';
  * is recorded, not decoded again. Fragment count and depth are bounded.
  */
 export async function followLinks(ctx: DecodeContext): Promise<void> {
-  for (let next = ctx.pending.shift(); next; next = ctx.pending.shift()) {
+  // An index, not shift(): shifting a queue of 100k links moves all of it every time (quadratic).
+  for (let i = 0; i < ctx.pending.length; i++) {
     ctx.throwIfAborted();
-    await followLink(ctx, next);
+    await followLink(ctx, ctx.pending[i]);
     ctx.progress('fragments');
   }
+  ctx.pending.length = 0;
 }
 
 async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<void> {
@@ -27,6 +29,8 @@ async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<v
   const location = { ...link.from };
   if (existing) {
     link.to = existing.id;
+    const first = ctx.firstLinkTo.get(existing.id);
+    if (!first) ctx.firstLinkTo.set(existing.id, link);
     if (isSelfOrAncestor(ctx, existing.id, owner.id)) {
       ctx.diagnostics.error(
         'cycle',
@@ -34,7 +38,6 @@ async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<v
         location,
       );
     } else {
-      const first = ctx.links.find((other) => other.to === existing.id && other !== link);
       const earlier = first ? `from ${first.id}` : 'as a root';
       ctx.diagnostics.warning(
         'shared-target',
@@ -78,6 +81,7 @@ async function followLink(ctx: DecodeContext, pending: PendingTarget): Promise<v
   ctx.fragments.set(id, fragment);
   ctx.parents.set(id, owner.id);
   link.to = id;
+  ctx.firstLinkTo.set(id, link);
   await decodeFragment(ctx, fragment);
 }
 

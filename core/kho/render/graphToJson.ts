@@ -1,29 +1,152 @@
+import { decodeLatin1 } from '../../bytes/latin1';
 import { PreservedRanges } from '../maps/PreservedRanges';
 import type { KhoGraph } from '../model/KhoGraph';
 
 /** Schema version of the JSON form (docs/graph-json-schema.md). */
 export const GRAPH_JSON_VERSION = 1;
 
-/**
- * The whole graph as JSON (docs/graph-json-schema.md): the graph's own
- * fields under a small envelope, with every bigint as a `0x…` hex string,
- * byte arrays as hex strings, and preserved ranges as `{start, end}` lists.
- * Numbers stay numbers (addresses are below 2^53 by construction).
- */
-export function graphToJson(graph: KhoGraph): string {
-  return JSON.stringify({ format: 'khoscope-graph', version: GRAPH_JSON_VERSION, ...graph }, jsonValue, 2);
+/** Limits of the JSON form; the defaults keep any graph the decoder's own limits allow to a bounded text. */
+export interface GraphJsonOptions {
+  /**
+   * Bytes of one byte array (fragment bytes, a raw value) written in full as
+   * hex; a longer array is written as `{length, hex, cut}` with the hex of its
+   * first `maxHexBytes` bytes (docs/graph-json-schema.md). Default 1 MiB: no
+   * real KHO blob comes near it, while a `blob-size` lie of 16 MiB would
+   * otherwise add 32 MB of hex per lie.
+   */
+  maxHexBytes?: number;
+  /** About how many chars each chunk holds (default 64 Ki). */
+  chunkChars?: number;
+  /**
+   * What a byte array is written as, instead of hex: lets a caller that
+   * compares two graphs compare their bytes itself (`graphDifference`)
+   * rather than as megabytes of hex.
+   */
+  bytesAs?: (bytes: Uint8Array) => string | object;
 }
 
-function jsonValue(_key: string, value: unknown): unknown {
-  if (typeof value === 'bigint') return `0x${value.toString(16)}`;
-  if (value instanceof Uint8Array) return bytesToHex(value);
-  if (value instanceof PreservedRanges) return value.toArray();
-  return value;
-}
+/** The default of `GraphJsonOptions.maxHexBytes`. */
+export const DEFAULT_MAX_HEX_BYTES = 1024 * 1024;
 
-/** Lowercase hex of every byte, no separators. */
+const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+
+/** Lowercase hex of every byte, no separators (built as bytes, then one string: fast for long arrays). */
 export function bytesToHex(bytes: Uint8Array): string {
-  let text = '';
-  for (const byte of bytes) text += byte.toString(16).padStart(2, '0');
-  return text;
+  if (bytes.length < 16) {
+    let text = '';
+    for (const byte of bytes) text += HEX_PAIRS[byte];
+    return text;
+  }
+  const ascii = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    ascii[2 * i] = HEX_DIGITS[bytes[i] >> 4];
+    ascii[2 * i + 1] = HEX_DIGITS[bytes[i] & 15];
+  }
+  return decodeLatin1(ascii, 0, ascii.length);
+}
+
+/**
+ * The whole graph as JSON (docs/graph-json-schema.md, no line break at the
+ * end), in chunks of text, so
+ * that a caller can write it out as it is made: the text of a large graph is
+ * never one string. Laid out exactly as `JSON.stringify(value, replacer, 2)`
+ * would: the graph's own fields under a small envelope, every bigint as a
+ * `0x…` hex string, byte arrays as hex strings (bounded by `maxHexBytes`),
+ * preserved ranges as `{start, end}` lists. Numbers stay numbers (addresses
+ * are below 2^53 by construction).
+ */
+export function* writeGraphJson(graph: KhoGraph, options: GraphJsonOptions = {}): Generator<string> {
+  const maxHexBytes = options.maxHexBytes ?? DEFAULT_MAX_HEX_BYTES;
+  const bytesAs = options.bytesAs ?? ((bytes: Uint8Array) => boundedHex(bytes, maxHexBytes));
+  const writer = new JsonChunkWriter(bytesAs, options.chunkChars ?? 64 * 1024);
+  yield* writer.value({ format: 'khoscope-graph', version: GRAPH_JSON_VERSION, ...graph }, '');
+  yield writer.take();
+}
+
+/** `writeGraphJson` as one string (for callers that hold the text anyway: tests, the edit export). */
+export function graphToJson(graph: KhoGraph, options: GraphJsonOptions = {}): string {
+  return [...writeGraphJson(graph, options)].join('');
+}
+
+/** Serialises JSON values into text chunks; a generator per container so chunks leave as they fill. */
+class JsonChunkWriter {
+  #parts: string[] = [];
+  #chars = 0;
+
+  constructor(
+    private readonly bytesAs: (bytes: Uint8Array) => string | object,
+    private readonly chunkChars: number,
+  ) {}
+
+  text(text: string): void {
+    this.#parts.push(text);
+    this.#chars += text.length;
+  }
+
+  take(): string {
+    const chunk = this.#parts.join('');
+    this.#parts = [];
+    this.#chars = 0;
+    return chunk;
+  }
+
+  /** Writes one value at `indent` (the indentation of its own line); yields full chunks on the way. */
+  *value(value: unknown, indent: string): Generator<string> {
+    const shown = this.#replace(value);
+    if (shown === null || typeof shown !== 'object') {
+      this.text(scalar(shown));
+      return;
+    }
+    const inner = `${indent}  `;
+    if (Array.isArray(shown)) {
+      if (shown.length === 0) return this.text('[]');
+      this.text('[');
+      for (let i = 0; i < shown.length; i++) {
+        this.text(i === 0 ? `\n${inner}` : `,\n${inner}`);
+        const item = this.#replace(shown[i]);
+        // As JSON.stringify: array holes, undefined and functions are null.
+        if (item === undefined || typeof item === 'function') this.text('null');
+        else yield* this.value(item, inner);
+        if (this.#chars >= this.chunkChars) yield this.take();
+      }
+      this.text(`\n${indent}]`);
+      return;
+    }
+    let first = true;
+    for (const [key, raw] of Object.entries(shown)) {
+      const item = this.#replace(raw);
+      // As JSON.stringify: properties that are undefined or functions are left out.
+      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+      this.text(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
+      first = false;
+      yield* this.value(item, inner);
+      if (this.#chars >= this.chunkChars) yield this.take();
+    }
+    this.text(first ? '{}' : `\n${indent}}`);
+  }
+
+  /** What a value is written as: the schema's forms of bigints, bytes and ranges; anything else as it is. */
+  #replace(value: unknown): unknown {
+    if (typeof value === 'bigint') return `0x${value.toString(16)}`;
+    if (value instanceof Uint8Array) return this.bytesAs(value);
+    if (value instanceof PreservedRanges) return value.toArray();
+    return value;
+  }
+}
+
+/** A byte array as hex, or past `maxHexBytes` as `{length, hex, cut}` naming the limit. */
+function boundedHex(bytes: Uint8Array, maxHexBytes: number): string | object {
+  if (bytes.length <= maxHexBytes) return bytesToHex(bytes);
+  return {
+    length: bytes.length,
+    hex: bytesToHex(bytes.subarray(0, maxHexBytes)),
+    cut: `only the first ${maxHexBytes} of the ${bytes.length} bytes are written (graph JSON limit maxHexBytes)`,
+  };
+}
+
+/** A JSON scalar as JSON.stringify writes it (non-finite numbers as null). */
+function scalar(value: unknown): string {
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
+  return JSON.stringify(value) ?? 'null';
 }

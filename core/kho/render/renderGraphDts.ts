@@ -4,6 +4,7 @@ import { dtsComment, dtsCommentText } from '../../fdt/dts/dtsComment';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
 import { hex } from '../../bytes/readers';
+import { groupBy } from '../groupBy';
 import type { DecodedNode, DecodedProperty } from '../model/FdtContent';
 import type { Fragment } from '../model/Fragment';
 import type { KhoGraph } from '../model/KhoGraph';
@@ -21,11 +22,30 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
-  return graph.fragments.map((fragment) => renderFragmentDts(graph, fragment)).join('\n');
+  const linksByPlace = linksByPlaceOf(graph);
+  return graph.fragments.map((fragment) => renderFragmentDts(graph, fragment, linksByPlace)).join('\n');
 }
 
-/** One fragment of `graph` as DTS, as `renderGraphDts` prints it (its links' targets named from `graph`). */
-export function renderFragmentDts(graph: KhoGraph, fragment: Fragment): string {
+/** The graph's links by the place they start from: one pass, so the text stays linear in links. */
+function linksByPlaceOf(graph: KhoGraph): Map<string, Link[]> {
+  return groupBy(graph.links, (link) => placeKey(link.from.fragment, link.from.node, link.from.property));
+}
+
+/** One key per property of a fragment's node. */
+function placeKey(fragment: string, node: string, property: string): string {
+  return `${fragment}\0${node}\0${property}`;
+}
+
+/**
+ * One fragment of `graph` as DTS, as `renderGraphDts` prints it (its links'
+ * targets named from `graph`). `linksByPlace` is for a caller printing many
+ * fragments of one graph; by default it is built from the graph.
+ */
+export function renderFragmentDts(
+  graph: KhoGraph,
+  fragment: Fragment,
+  linksByPlace: Map<string, Link[]> = linksByPlaceOf(graph),
+): string {
   const head = `${dtsComment(`fragment ${fragment.id}: ${fragment.compatible ?? fragment.format}, ${fragment.size} bytes, root ${fragment.root}`)}\n`;
   const content = fragment.content;
   if (content?.kind === 'raw') {
@@ -51,11 +71,17 @@ export function renderFragmentDts(graph: KhoGraph, fragment: Fragment): string {
   const document = index.toDocument();
   const decoded = new Map<FdtProperty, DecodedProperty>();
   pairProperties(document.root, content.root, decoded);
-  const links = graph.links.filter((link) => link.from.fragment === fragment.id);
+  const linksOf = (nodePath: string, name: string): Link[] =>
+    linksByPlace.get(placeKey(fragment.id, nodePath, name)) ?? [];
   return (
     head +
     cut +
-    printDts(document, { annotate: (nodePath, property) => propertyNote(nodePath, decoded.get(property), links) })
+    printDts(document, {
+      annotate: (nodePath, property) => {
+        const match = decoded.get(property);
+        return match && propertyNote(match, linksOf(nodePath, match.name));
+      },
+    })
   );
 }
 
@@ -76,14 +102,10 @@ function pairProperties(printed: FdtNode, decoded: DecodedNode, pairs: Map<FdtPr
   });
 }
 
-/** The ABI reading of the property (if it differs from dtc's) and where its links lead. */
-function propertyNote(nodePath: string, property: DecodedProperty | undefined, links: Link[]): string | undefined {
-  if (!property) return undefined;
+/** The ABI reading of the property (if it differs from dtc's) and where its links (those from it) lead. */
+function propertyNote(property: DecodedProperty, links: Link[]): string | undefined {
   const notes = [abiReading(property.value)].filter((note): note is string => note !== null);
-  for (const link of links) {
-    if (link.from.node === nodePath && link.from.property === property.name)
-      notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
-  }
+  for (const link of links) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
   return notes.length > 0 ? notes.join(' ') : undefined;
 }
 

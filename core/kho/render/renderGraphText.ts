@@ -6,6 +6,8 @@ import type { FragmentLocation } from '../model/FragmentLocation';
 import type { KhoGraph, KhoRoot } from '../model/KhoGraph';
 import type { Link } from '../model/Link';
 import { fieldRefId } from '../fieldRefId';
+import { groupBy } from '../groupBy';
+import type { BlockSet, VmallocArea } from '../model/SideStructures';
 import { describeUser } from './describeUser';
 import { DiagnosticIndex } from './DiagnosticIndex';
 import { describeReading, formatValue } from './formatValue';
@@ -32,11 +34,36 @@ class TextTree {
   private readonly printed = new Set<string>();
   private readonly printedLinks = new Set<string>();
   private readonly pageSize: number;
+  // Everything a place looks up, indexed once: the text is then linear in fragments, links and structures.
+  private readonly linksById: Map<string, Link[]>;
+  private readonly linksFrom: Map<string, Link[]>;
+  private readonly vmallocById: Map<string, VmallocArea[]>;
+  private readonly blockSetsById: Map<string, BlockSet[]>;
+  /** Per fragment, the field paths (node '') that own a link or side structure. */
+  private readonly rawOwners: Map<string, Set<string>>;
+  private readonly mapsByRootFragment = new Map<string, NonNullable<KhoRoot['map']>>();
 
   constructor(private readonly graph: KhoGraph) {
     this.pageSize = graph.source.pageSize;
     this.diagnostics = new DiagnosticIndex(graph.diagnostics);
     this.fragments = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
+    this.linksById = groupBy(graph.links, (link) => link.id);
+    this.linksFrom = groupBy(graph.links, (link) => link.from.fragment);
+    this.vmallocById = groupBy(graph.vmallocAreas, (area) => area.id);
+    this.blockSetsById = groupBy(graph.blockSets, (set) => set.id);
+    const owners = [
+      ...graph.links.map((link) => link.from),
+      ...graph.vmallocAreas.map((area) => area.owner),
+      ...graph.blockSets.map((set) => set.owner),
+    ].filter((owner) => owner.node === '');
+    this.rawOwners = new Map(
+      [...groupBy(owners, (owner) => owner.fragment)].map(([id, list]) => [id, new Set(list.map((o) => o.property))]),
+    );
+    // The first root that has the fragment, as a search in root order would find it.
+    for (const root of [...graph.roots].reverse()) {
+      if (root.fragment && root.map) this.mapsByRootFragment.set(root.fragment, root.map);
+      else if (root.fragment) this.mapsByRootFragment.delete(root.fragment);
+    }
   }
 
   render(): string {
@@ -102,8 +129,8 @@ class TextTree {
       this.spot(fragment, '', property, depth + 2);
     }
     // Links from places the content did not show (a fragment without decoded content, a node resolved by name).
-    for (const link of this.graph.links) {
-      if (link.from.fragment !== id || this.printedLinks.has(link.id)) continue;
+    for (const link of this.linksFrom.get(id) ?? []) {
+      if (this.printedLinks.has(link.id)) continue;
       this.line(depth + 1, `${[link.from.node, link.from.property].filter(Boolean).join(' ')}:`);
       this.link(link, depth + 2);
     }
@@ -112,15 +139,10 @@ class TextTree {
 
   /** Field paths of a raw fragment that own links or side structures but are not fields (`sessions[0].files`). */
   private unlistedRawProperties(fragment: Fragment): string[] {
-    const owners = [
-      ...this.graph.links.map((link) => link.from),
-      ...this.graph.vmallocAreas.map((area) => area.owner),
-      ...this.graph.blockSets.map((set) => set.owner),
-    ];
-    const properties = owners
-      .filter((owner) => owner.fragment === fragment.id && owner.node === '' && !isField(fragment, owner.property))
-      .map((owner) => owner.property);
-    return [...new Set(properties)].sort();
+    const owned = this.rawOwners.get(fragment.id);
+    if (!owned) return [];
+    const fields = new Set(fragment.content?.kind === 'raw' ? fragment.content.fields.map((field) => field.path) : []);
+    return [...owned].filter((property) => !fields.has(property)).sort();
   }
 
   private node(fragment: Fragment, node: DecodedNode, depth: number): void {
@@ -142,25 +164,23 @@ class TextTree {
     this.notes(depth, this.diagnostics.atProperty(fragment.id, node, property));
     const ref = fieldRefId({ fragment: fragment.id, node, property });
     if (node === '/' && property === 'preserved-memory-map') this.map(fragment.id, depth);
-    for (const area of this.graph.vmallocAreas) {
-      if (area.id !== `vmalloc:${ref}`) continue;
+    for (const area of this.vmallocById.get(`vmalloc:${ref}`) ?? []) {
       this.line(
         depth,
         `vmalloc area: ${area.totalPages} page(s), pieces of order ${area.order}, flags ${hex(area.flags)}; chunks ${area.chunks.map(hex).join(', ') || 'none'}; pieces ${area.pieces.map(hex).join(', ') || 'none'}`,
       );
       this.notes(depth + 1, this.diagnostics.atStructure(area.id));
     }
-    for (const set of this.graph.blockSets) {
-      if (set.id !== `blocks:${ref}`) continue;
+    for (const set of this.blockSetsById.get(`blocks:${ref}`) ?? []) {
       const blocks = set.blocks.map((block) => `${hex(block.address)} (${block.count})`).join(', ') || 'none';
       this.line(depth, `${set.layout === 'kho-block' ? 'block set' : 'array'} of ${set.entry}: ${blocks}`);
       this.notes(depth + 1, this.diagnostics.atStructure(set.id));
     }
-    for (const link of this.graph.links) if (link.id === ref) this.link(link, depth);
+    for (const link of this.linksById.get(ref) ?? []) this.link(link, depth);
   }
 
   private map(rootFragment: string, depth: number): void {
-    const map = this.graph.roots.find((root) => root.fragment === rootFragment)?.map;
+    const map = this.mapsByRootFragment.get(rootFragment);
     if (!map) return;
     const detail =
       map.details.encoding === 'radix-tree' ? `depth ${map.details.depth}` : `${map.details.bitmapBytes}-byte bitmaps`;
@@ -192,10 +212,6 @@ class TextTree {
   private line(depth: number, text: string): void {
     this.lines.push(INDENT.repeat(depth) + text);
   }
-}
-
-function isField(fragment: Fragment, path: string): boolean {
-  return fragment.content?.kind === 'raw' && fragment.content.fields.some((field) => field.path === path);
 }
 
 /** Page addresses joined by `+`, saying when they are not contiguous. */

@@ -69,7 +69,10 @@ export function buildKdump(spec: KdumpSpec): Uint8Array {
 
   const stored = pfns.map((pfn) => {
     const page = spec.pages.get(pfn)!;
-    return 'stored' in page ? { bytes: page.stored, flags: page.flags } : compressPage(page.data, page.compression);
+    if ('stored' in page) return { bytes: page.stored, flags: page.flags };
+    const compressed = compressPage(page.data, page.compression);
+    // As makedumpfile does: a page that does not get smaller is stored as it is.
+    return compressed.bytes.length < bs ? compressed : { bytes: page.data, flags: 0 };
   });
   const dataAt = descAt + 24 * pfns.length;
   const size = dataAt + stored.reduce((n, s) => n + s.bytes.length, 0);

@@ -88,7 +88,7 @@ export async function showcaseGraph(): Promise<ExampleGraph> {
     encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, 0x4b48_4f2d_4445_4d4fn)]),
     true,
   );
-  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x1234n, 1n)]), true);
+  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x7f00_0000_0000n, 1n)]), true);
   const folios = { first: BigInt(at.memfdChunk), totalPages: 1, flags: 1, order: 0 };
   builder.placeBytes(
     at.memfd,

@@ -1,0 +1,14 @@
+import { create } from 'zustand';
+import type { Tour } from './Tour';
+
+/** The tour being given, if any. */
+export interface TourState {
+  tour: Tour | null;
+  /** Index of the step shown (0-based; the URL counts from 1). */
+  step: number;
+  /** Why the step's place could not be shown (its demo failed to open, the place is not in the image), or null. */
+  problem: string | null;
+}
+
+/** The running tour: which one and which step; `tourActions` moves through it. */
+export const useTourStore = create<TourState>()(() => ({ tour: null, step: 0, problem: null }));
