@@ -30,7 +30,7 @@ try {
   const graph = await decodeKhoGraph(image);
   const root = graph.roots.find((r) => r.fragment !== null);
   const fragment = root && graph.fragments.find((f) => f.id === root.fragment);
-  if (!fragment || fragment.content?.kind !== 'fdt' || fragment.location.kind !== 'contiguous')
+  if (fragment?.content?.kind !== 'fdt' || fragment.location.kind !== 'contiguous')
     throw new Error('the image has no contiguous KHO root FDT');
   const ps = image.pageSize;
   const pages = new Map<number, Uint8Array>();
@@ -41,8 +41,7 @@ try {
     let node: DecodedNode | undefined = fragment.content.root;
     for (const part of path.split('/').filter(Boolean)) node = node?.children.find((c) => c.name === part);
     const property = node?.properties.find((p) => p.name === name);
-    if (!property || property.raw.length !== 8)
-      throw new Error(`${path}:${name} is not an 8-byte property of the root`);
+    if (property?.raw.length !== 8) throw new Error(`${path}:${name} is not an 8-byte property of the root`);
     const address = fragment.location.address + property.valueOffset;
     const page = address - (address % ps);
     if (address + 8 > page + ps) throw new Error(`${path}:${name} straddles a page`);

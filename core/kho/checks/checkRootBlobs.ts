@@ -77,8 +77,7 @@ export function checkRootBlobs(ctx: DecodeContext, roots: readonly KhoRoot[]): v
         );
       }
       const map = root.map;
-      if (!map || map.status !== 'complete' || map.blockCount === 0 || fragment.location.kind !== 'contiguous')
-        continue;
+      if (map?.status !== 'complete' || map.blockCount === 0 || fragment.location.kind !== 'contiguous') continue;
       const entry = blockHolding(map, address);
       // A blob with no entry at all is already a not-preserved warning (checkPreservation).
       const covers = entry === null || (entry.address === address && ctx.pageSize * 2 ** entry.order >= fragment.size);
