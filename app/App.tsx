@@ -8,6 +8,7 @@ import { useGlobalShortcuts } from './components/useGlobalShortcuts';
 import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useStartDemo } from './components/useStartDemo';
+import { usePresentationEffect } from './components/usePresentationEffect';
 import { useThemeEffect } from './components/useThemeEffect';
 import { useWindowFileDrop } from './components/useWindowFileDrop';
 import { useDocumentStore } from './state/documentStore';
@@ -31,6 +32,7 @@ import { Workspace } from './views/Workspace';
  */
 export function App() {
   useThemeEffect();
+  usePresentationEffect();
   useHashSync();
   useGlobalShortcuts();
   useRegisterCommands(APP_COMMANDS);

@@ -10,6 +10,7 @@ import './styles/outline.css';
 import './styles/inspector.css';
 import './styles/diagnostics.css';
 import './styles/search.css';
+import './styles/presentation.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

@@ -28,9 +28,15 @@ export interface CorpusEntry {
   openReason?: string;
 }
 
-/** The first line of a message with every number and hex value blanked: groups findings of one cause. */
-export function signatureOf(kind: OutcomeKind, message: string): string {
-  const first = message.split('\n')[0].replace(/0x[0-9a-f]+|\d+/gi, '#');
+/**
+ * Groups findings of one cause: the first line of the message with every
+ * number and hex value blanked. A hang, a slow input or a dead child says
+ * nothing of where it was, so those are told apart by how the input was made.
+ */
+export function signatureOf(kind: OutcomeKind, message: string, input?: { family: string; what: string }): string {
+  const blank = (text: string) => text.split('\n')[0].replace(/0x[0-9a-f]+|\d+/gi, '#');
+  const where = input && (kind === 'hang' || kind === 'slow' || kind === 'out-of-memory');
+  const first = where ? `${input.family}: ${blank(input.what).slice(0, 60)}` : blank(message);
   return `${kind}: ${first}`.slice(0, 200);
 }
 
@@ -62,7 +68,7 @@ export function writeReproducer(
     base: input.base,
     what: input.what,
     found: { ...found, message: found.message.slice(0, 2000), date: new Date().toISOString() },
-    signature: signatureOf(found.kind, found.message),
+    signature: signatureOf(found.kind, found.message, { family: at.family, what: input.what }),
     status: 'open',
     openReason: 'new finding, not yet looked at',
   };

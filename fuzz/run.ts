@@ -124,16 +124,16 @@ for (let i = 0, id = 0; !stop && Date.now() - started < budgetMs; i++) {
   const { kind, message } = 'outcome' in result ? result.outcome : result;
   stats.get(family)!.add(kind, reply?.outcome.ms ?? watchdogMs, reply?.rss);
   if (kind !== 'ok' && kind !== 'refused') {
-    const signature = signatureOf(kind, message);
+    // Made again here: a child that hung or died cannot say what it was given.
+    const input = makeInput(family, seed, index);
+    const signature = signatureOf(kind, message, { family, what: input.what });
     const finding = findings.get(signature) ?? { signature, family, count: 0, example: '', reproducers: [] };
     finding.count++;
     findings.set(signature, finding);
+    finding.example ||= `${input.what}: ${message.split('\n')[0]}`;
     const kept = (known.get(signature) ?? 0) + finding.reproducers.length;
-    if (kept < 2 && !values['no-save']) {
-      const input = makeInput(family, seed, index);
-      finding.example = `${input.what}: ${message.split('\n')[0]}`;
+    if (kept < 2 && !values['no-save'])
       finding.reproducers.push(writeReproducer(input, { family, seed, index }, { kind, message }).name);
-    } else if (!finding.example) finding.example = message.split('\n')[0];
   }
   if (reply === null || !child.alive) {
     // Killed by the watchdog or died: a fresh child for the next input.

@@ -93,6 +93,23 @@ export const APP_COMMANDS: readonly Command[] = [
     run: () => ui().setDiagnosticsOpen(!ui().diagnosticsOpen),
   },
   {
+    id: 'about.toggle',
+    title: 'Show or hide “About this” (what the selection is for, with its kernel source)',
+    group: 'View',
+    keys: ['a'],
+    keywords: 'explain learn help teach',
+    unavailable: needsOpenTree,
+    run: () => ui().setAboutOpen(!ui().aboutOpen),
+  },
+  {
+    id: 'presentation.toggle',
+    title: 'Presentation mode on or off (large text, high contrast, no side panels)',
+    group: 'View',
+    keys: ['Shift+P'],
+    keywords: 'present projector teach lecture big',
+    run: () => ui().setPresenting(!ui().presenting),
+  },
+  {
     id: 'search.focus',
     title: 'Search names, paths, values and addresses',
     group: 'Navigate',

@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { openServedImage, servedImageQuery } from '../input/servedImage';
 import { useDocumentStore } from '../state/documentStore';
 import { useGalleryStore } from '../state/galleryStore';
 import { openDemo } from '../state/openActions';
@@ -13,7 +14,8 @@ export function startDemoId(search: string): string | null {
 }
 
 /**
- * What the page's query asks for once the gallery is read: `?tour=…&step=…`
+ * What the page's query asks for once the gallery is read: `?image=…` opens
+ * the image `khoscope open` serves, `?tour=…&step=…`
  * starts that tour at that step (opening its demo), `?demo=ID` opens that
  * demo. An unknown tour or demo is said in a notice naming what there is,
  * and the start page stays. Runs once per page load: after that the user
@@ -26,6 +28,11 @@ export function useStartDemo(): void {
     startHandled = true;
     const demos = useGalleryStore.getState().demos;
     const notify = (text: string) => useDocumentStore.getState().notify(text);
+    const served = servedImageQuery(location.search, location.href);
+    if (served) {
+      void openServedImage(served).then((problem) => problem && notify(problem));
+      return;
+    }
     const asked = tourFromUrl(location.search);
     if (asked) {
       const tour = findTour(asked.tour);

@@ -10,10 +10,16 @@ export interface GalleryState {
   demos: readonly GalleryDemo[];
   /** 'loading' until the manifest has been read (or found missing): only then is an unknown demo id unknown. */
   status: 'idle' | 'loading' | 'ready';
+  /** The demo last opened (its description stays reachable in the explorer); null after opening a file. */
+  shown: GalleryDemo | null;
 }
 
 /** The gallery store: the built-in demos at once, the manifest's once it is read. */
-export const useGalleryStore = create<GalleryState>()(() => ({ demos: BUILTIN_DEMOS, status: 'idle' }));
+export const useGalleryStore = create<GalleryState>()(() => ({
+  demos: BUILTIN_DEMOS,
+  status: 'idle',
+  shown: null,
+}));
 
 /**
  * The manifest's demos, then the built-in ones it does not already ship (a

@@ -7,6 +7,7 @@ import { openInWorker, readFromWorker, type OpenHandle } from '../worker/decodeC
 import type { InputFile, OpenAnswer, OpenInput } from '../worker/protocol';
 import { reviveGraph } from '../worker/reviveGraph';
 import { useDocumentStore, type DocumentView } from './documentStore';
+import { useGalleryStore } from './galleryStore';
 import { useProgressStore } from './progressStore';
 import { resetViewsFor } from './showGraph';
 import { parseHash } from './urlHash';
@@ -21,11 +22,14 @@ let lastScan: ScanSummary | null = null;
 /** Opens what the user dropped or picked: one image, or a KHO debugfs set (see `chooseOpenInput`). */
 export function openFiles(files: readonly InputFile[]): void {
   const choice = chooseOpenInput(files);
-  if (choice) void start(choice.input, {}, choice.notice);
+  if (!choice) return;
+  useGalleryStore.setState({ shown: null });
+  void start(choice.input, {}, choice.notice);
 }
 
 /** Opens a gallery demo: one the worker builds, or a file served with the app (read here, then opened like a dropped file). */
 export async function openDemo(demo: GalleryDemo): Promise<void> {
+  useGalleryStore.setState({ shown: demo });
   if (demo.source.kind === 'built') {
     void start({ kind: 'built', demo: demo.source.demo }, {}, null);
     return;

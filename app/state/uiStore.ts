@@ -19,6 +19,10 @@ export interface UiState {
   helpOpen: boolean;
   /** The command palette (Ctrl+K). */
   paletteOpen: boolean;
+  /** The inspector's "About this" explanations (`a`). */
+  aboutOpen: boolean;
+  /** Presentation mode: larger text, high contrast, side panels hidden, the tour step as a caption. */
+  presenting: boolean;
   /** The root list of an open graph (switch to another root). */
   rootsOpen: boolean;
   searchQuery: string;
@@ -37,6 +41,8 @@ export interface UiState {
   setDiagnosticsOpen(open: boolean): void;
   setHelpOpen(open: boolean): void;
   setPaletteOpen(open: boolean): void;
+  setAboutOpen(open: boolean): void;
+  setPresenting(on: boolean): void;
   setRootsOpen(open: boolean): void;
   /** New query text: the first result becomes active and the list opens. */
   setSearchQuery(query: string): void;
@@ -59,6 +65,8 @@ export const useUiStore = create<UiState>()((set, get) => ({
   diagnosticsOpen: true,
   helpOpen: false,
   paletteOpen: false,
+  aboutOpen: true,
+  presenting: false,
   rootsOpen: false,
   searchQuery: '',
   searchActive: 0,
@@ -90,6 +98,14 @@ export const useUiStore = create<UiState>()((set, get) => ({
 
   setPaletteOpen(open) {
     set({ paletteOpen: open });
+  },
+
+  setAboutOpen(open) {
+    set({ aboutOpen: open });
+  },
+
+  setPresenting(on) {
+    set({ presenting: on });
   },
 
   setRootsOpen(open) {

@@ -8,7 +8,7 @@ import { hexByteGroups } from '../format/formatHex';
 import { describeOpenFailure } from './describeOpenFailure';
 import { EditHost } from './edit/EditHost';
 import { openBuiltDemo } from './openBuiltDemo';
-import { openInputFiles } from './openInputFiles';
+import { inputFileSource, openInputFiles } from './openInputFiles';
 import type { OpenedSession } from './OpenedSession';
 import { ProgressReporter } from './ProgressReporter';
 import type { InputFile, OpenAnswer, OpenInput, WorkerMessage, WorkerRequest } from './protocol';
@@ -137,7 +137,7 @@ function windowScanOf(label: string, files: InputFile[], plan: ExplorePlan): Win
 async function firstBytesOf(input: OpenInput): Promise<string> {
   if (input.kind !== 'files' || input.files.length === 0) return '';
   try {
-    const head = new Uint8Array(await input.files[0].file.slice(0, 16).arrayBuffer());
+    const head = await inputFileSource(input.files[0]).read(0, 16);
     return hexByteGroups(head).join('  ');
   } catch {
     return '';

@@ -1,4 +1,4 @@
-import { BlobSource, openImage } from '../../core/mem';
+import { BlobSource, type ByteSource, HttpRangeSource, openImage } from '../../core/mem';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import { sessionOfImage } from './describeImage';
 import type { OpenedSession } from './OpenedSession';
@@ -7,17 +7,25 @@ import type { InputFile } from './protocol';
 /** Page size assumed for images that state none, unless the user chose one. */
 export const DEFAULT_PAGE_SIZE = 4096;
 
+/** The bytes of one input file: a `Blob` slice by slice, or a served image range by range. */
+export function inputFileSource(entry: InputFile): ByteSource {
+  return 'served' in entry.file
+    ? new HttpRangeSource(entry.file.url, entry.file.size, entry.path)
+    : new BlobSource(entry.file, entry.path);
+}
+
 /**
  * Opens the user's files through `openImage`: one file as whatever its
  * content says it is, several as a debugfs blob set (named by their paths).
- * Files are read through `Blob.slice`, never whole.
+ * Files are read through `Blob.slice` (or, served by `khoscope open`, by
+ * HTTP range requests), never whole.
  */
 export async function openInputFiles(
   label: string,
   files: readonly InputFile[],
   plan: ExplorePlan,
 ): Promise<OpenedSession> {
-  const sources = files.map((entry) => new BlobSource(entry.file, entry.path));
+  const sources = files.map(inputFileSource);
   const options = { pageSize: plan.pageSize, base: plan.base };
   const image = await openImage(sources.length === 1 ? sources[0] : sources, options);
   const size = files.reduce((sum, entry) => sum + entry.file.size, 0);

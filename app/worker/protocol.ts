@@ -10,8 +10,20 @@ import type { ScanSummary } from '../model/ScanSummary';
 
 /** One file handed to the worker, with its path inside a dropped or picked folder (else its name). */
 export interface InputFile {
-  file: File;
+  file: File | ServedFile;
   path: string;
+}
+
+/**
+ * A file the page reads over HTTP range requests instead of from disk: the
+ * image `khoscope open` serves. Plain data, so it crosses to workers as is.
+ */
+export interface ServedFile {
+  served: true;
+  /** Absolute URL of the image (same origin as the page). */
+  url: string;
+  size: number;
+  name: string;
 }
 
 /** What to open: the user's file(s), or an image the worker builds (a demo). */

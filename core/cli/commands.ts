@@ -6,6 +6,11 @@ import type { Command } from './Command';
  */
 export const commands: Command[] = [
   {
+    name: 'open',
+    summary: 'open the explorer on an image, served to this machine only (by range requests)',
+    load: async () => (await import('./commands/open')).runOpen,
+  },
+  {
     name: 'scan',
     summary: 'find KHO roots in a memory image and rank them',
     load: async () => (await import('./commands/scan')).runScan,

@@ -9,7 +9,7 @@ describe('khoscope (no command, help, exit statuses)', () => {
     const bare = await runCli();
     expect(bare.status).toBe(0);
     expect(bare.stderr).toBe('');
-    for (const name of ['scan', 'tree', 'extract', 'check', 'diff', 'carve', 'dts', 'edit', 'build'])
+    for (const name of ['open', 'scan', 'tree', 'extract', 'check', 'diff', 'carve', 'dts', 'edit', 'build'])
       expect(bare.stdout).toMatch(new RegExp(`^  ${name} `, 'm'));
     expect(bare.stdout).toContain('3  unreadable input');
     expect((await runCli('--help')).stdout).toBe(bare.stdout);

@@ -4,6 +4,7 @@
  */
 export type { ByteSource } from './ByteSource';
 export { BlobSource } from './sources/BlobSource';
+export { HttpRangeSource } from './sources/HttpRangeSource';
 export { BytesSource } from './sources/BytesSource';
 export { MemoryError } from './MemoryError';
 export { openImage } from './openImage';

@@ -1,5 +1,6 @@
 import { type CSSProperties, useMemo, useRef } from 'react';
 import type { Diagnostic, KhoGraph, Severity } from '../../../core/kho';
+import { FoldToggle } from '../../components/FoldToggle';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import { useRowWindow } from '../../components/useRowWindow';
 import { useDocumentStore } from '../../state/documentStore';
@@ -37,18 +38,7 @@ export function DiagnosticsPanel() {
       data-testid="diagnostics"
     >
       <header className="diagnostics__header">
-        <button
-          type="button"
-          className="diagnostics__toggle"
-          aria-expanded={open}
-          onClick={() => setOpen(!open)}
-          title="Show or hide the diagnostics (p)"
-        >
-          <span className="outline__chevron" data-open={open} aria-hidden="true">
-            ▸
-          </span>
-          Diagnostics
-        </button>
+        <FoldToggle open={open} onToggle={setOpen} label="Diagnostics" title="Show or hide the diagnostics (p)" />
         <Counts diagnostics={graph.diagnostics} />
       </header>
       {open && <DiagnosticList graph={graph} />}

@@ -1,5 +1,6 @@
 import { useDocumentStore } from '../../state/documentStore';
 import { useSelectionStore } from '../../state/selectionStore';
+import { AboutThis } from './AboutThis';
 import { DiagnosticInspector } from './DiagnosticInspector';
 import { FragmentInspector } from './FragmentInspector';
 import { LinkInspector } from './LinkInspector';
@@ -15,6 +16,7 @@ export function InspectorPanel() {
     <aside className="inspector" aria-label="Inspector" data-testid="inspector">
       <div className="panel-title">Inspector</div>
       <div className="inspector__body">
+        <AboutThis />
         {!graph || !selection ? (
           <p className="empty-hint">Select something in the outline, the graph, the hex view or the memory map.</p>
         ) : selection.kind === 'fragment' ? (

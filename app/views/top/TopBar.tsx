@@ -5,6 +5,7 @@ import { useDocumentStore } from '../../state/documentStore';
 import { EditBar } from '../edit/EditBar';
 import { HelpButton } from './HelpButton';
 import { ImageFacts } from './ImageFacts';
+import { PresentButton } from './PresentButton';
 import { RootsMenu } from './RootsMenu';
 import { SearchBox } from './SearchBox';
 
@@ -29,6 +30,7 @@ export function TopBar() {
       <div className="topbar__actions">
         <OpenFileButton label="Open…" />
         <OpenFileButton label="Folder…" folder />
+        {ready && <PresentButton />}
         <ThemeToggle />
         <HelpButton />
       </div>

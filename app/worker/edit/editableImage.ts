@@ -1,6 +1,7 @@
 import { EditError } from '../../../core/edit';
 import type { KhoRootScan } from '../../../core/kho';
 import type { KhoGraph } from '../../../core/kho';
+import { inputFileSource } from '../openInputFiles';
 import type { OpenedSession } from '../OpenedSession';
 import type { OpenInput } from '../protocol';
 import { EditSession } from './EditSession';
@@ -30,7 +31,7 @@ export async function startEditSession(image: EditableImage): Promise<EditSessio
   const pageSize = graph.source.pageSize;
   const firstPage =
     input.kind === 'files'
-      ? new Uint8Array(await input.files[0].file.slice(0, pageSize).arrayBuffer())
+      ? await inputFileSource(input.files[0]).read(0, pageSize)
       : memory.ranges.length > 0
         ? await memory.read(memory.ranges[0].start, Math.min(pageSize, memory.ranges[0].end - memory.ranges[0].start))
         : new Uint8Array(0);

@@ -41,7 +41,8 @@ export class FreePageAllocator {
   constructor(
     private readonly memory: PhysicalMemory & Partial<ImageMemory>,
     private readonly pageSize: number,
-    private readonly occupied: ReadonlySet<number>,
+    /** Pages some decoded structure uses. */
+    private readonly occupied: { has(page: number): boolean },
     private readonly preserved: (page: number) => boolean,
     private readonly options: AllocatorOptions = {},
   ) {}

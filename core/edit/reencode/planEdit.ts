@@ -15,7 +15,8 @@ import { OverlayMemory } from './OverlayMemory';
 import { PageWriter } from './PageWriter';
 import { placeFragments } from './placeFragments';
 import { PlanContext } from './PlanContext';
-import { mergeRanges, pagesTouched, subtractRanges } from './rangeMath';
+import { PagesInRanges } from './PagesInRanges';
+import { mergeRanges, subtractRanges } from './rangeMath';
 import { rewriteAnchorChains } from './rewriteAnchorChains';
 import { sizeFragments } from './sizeFragments';
 import { structureExtents } from './structureExtents';
@@ -42,7 +43,7 @@ export async function planEdit(
   const ctx = new PlanContext(memory, graph, state);
   const ps = ctx.pageSize;
   const extents = structureExtents(graph);
-  const occupied = new Set(extents.flatMap((extent) => pagesTouched(extent, ps)));
+  const occupied = new PagesInRanges(extents, ps);
   const maps = graph.roots.flatMap((root) => (root.map ? [root.map] : []));
   const allocator = new FreePageAllocator(
     memory,
