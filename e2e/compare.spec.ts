@@ -97,3 +97,33 @@ test('compare two roots of one image, and say plainly when the other file is not
   await expect(panel.getByTestId('compare-problem')).toContainText('notes.txt', { timeout: 30_000 });
   await screenshot(page, 'compare-problem');
 });
+
+test('compare the edited tree with the image as opened; the comparison follows the next edit', async ({ page }) => {
+  const kho = { name: 'kho-v4.elf', bytes: new Uint8Array(readFileSync('public/demos/kho-v4.elf')) };
+  const edit = async (value: string) => {
+    await outlineRow(page, 'demo1').click();
+    await inspector(page).getByTestId('property-table').locator('tr[data-property="size"]').click();
+    const editor = inspector(page).getByTestId('property-edit');
+    await editor.getByRole('radio', { name: 'u64', exact: true }).check();
+    await editor.getByRole('textbox', { name: 'Value' }).fill(value);
+    await editor.getByRole('button', { name: 'Set value' }).click();
+    await expect(inspector(page).getByTestId('value-reading')).toHaveText(value);
+  };
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', kho);
+  await expectExplorer(page);
+  await edit('0x800000');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const panel = page.getByTestId('compare-panel');
+  await panel.getByRole('button', { name: 'The image as opened' }).click();
+  const list = panel.getByTestId('compare-list');
+  const size = list.getByRole('row', { name: /size/ });
+  await expect(size.getByRole('cell').nth(3)).toHaveText('0x800000u64 LE');
+  await expect(list).toContainText('kho-v4.elf as opened');
+  await expect(list).toContainText('kho-v4.elf, edited');
+  await screenshot(page, 'compare-edited');
+  // Another edit: the comparison is made again against the image as opened.
+  await edit('0x600000');
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  await expect(size.getByRole('cell').nth(3)).toHaveText('0x600000u64 LE');
+});

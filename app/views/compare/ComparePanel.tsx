@@ -3,9 +3,17 @@ import type { KhoGraph, KhoRoot } from '../../../core/kho';
 import { formatHex } from '../../format/formatHex';
 import { showFilePicker } from '../../input/showFilePicker';
 import { useDocumentStore } from '../../state/documentStore';
+import { useEditStore } from '../../state/editStore';
 import { RootChoiceTable } from '../open/RootChoiceTable';
 import { ChangeList } from './ChangeList';
-import { chooseOtherRoot, clearComparison, compareWithFiles, compareWithRoot, defaultRootA } from './compareActions';
+import {
+  chooseOtherRoot,
+  clearComparison,
+  compareWithFiles,
+  compareWithOpened,
+  compareWithRoot,
+  defaultRootA,
+} from './compareActions';
 import { useCompareStore } from './compareStore';
 import './compare.css';
 
@@ -69,6 +77,7 @@ export function ComparePanel({ graph }: { graph: KhoGraph }) {
 function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
   const scan = useDocumentStore((state) => state.scan);
   const setRootA = useCompareStore((state) => state.setRootA);
+  const edited = useEditStore((state) => state.base !== null && state.base !== graph);
   const decoded = graph.roots.filter((r) => r.fragment !== null);
   const otherAddresses = [
     ...decoded.map((r) => r.address),
@@ -110,6 +119,11 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
           ))}
           <span className="dim">or</span>
         </span>
+      )}
+      {edited && (
+        <button type="button" className="button" onClick={() => compareWithOpened(root)}>
+          The image as opened
+        </button>
       )}
       <button type="button" className="button" onClick={() => showFilePicker(false, compareWithFiles)}>
         Another image…

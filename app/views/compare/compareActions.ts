@@ -3,6 +3,7 @@ import { formatHex } from '../../format/formatHex';
 import { chooseOpenInput } from '../../input/chooseOpenInput';
 import type { ExplorePlan } from '../../model/ExplorePlan';
 import { useDocumentStore } from '../../state/documentStore';
+import { useEditStore } from '../../state/editStore';
 import { currentInput } from '../../state/openActions';
 import { useUiStore } from '../../state/uiStore';
 import type { InputFile, OpenInput } from '../../worker/protocol';
@@ -82,6 +83,27 @@ export function compareWithRoot(rootA: KhoRoot, address: number): void {
   const input = currentInput();
   if (!input) return;
   readOther(input, { ...plan, listAllFdts: undefined, roots: [address] }, name);
+}
+
+/**
+ * Compares the image as opened (before any edit) with the edited tree the
+ * explorer shows: a is the opened graph's root at the same place, b the
+ * shown root, so the marks land on the edited tree and follow every edit.
+ */
+export function compareWithOpened(root: KhoRoot): void {
+  const { graph, label } = useDocumentStore.getState();
+  const base = useEditStore.getState().base;
+  if (!graph || !base || base === graph) return;
+  const name = label ?? graph.source.name;
+  const before = base.roots.find((r) =>
+    root.address === null ? r.fragment === root.fragment : r.address === root.address,
+  );
+  if (!before || before.fragment === null) {
+    showProblem(`The image as opened has no decoded root at the place of ${shownSide(graph, root).label}.`);
+    useUiStore.getState().setActiveTab('compare');
+    return;
+  }
+  startComparison({ graph: base, root: before, label: `${name} as opened` }, { graph, root, label: `${name}, edited` });
 }
 
 /** Compares the shown root with an image the user picked or dropped (one file, or a debugfs set). */
