@@ -5,6 +5,7 @@ import { useRegisterCommands } from './commands/useRegisterCommands';
 import { useTourCommands } from './tours/useTourCommands';
 import { DropOverlay } from './components/DropOverlay';
 import { useGlobalShortcuts } from './components/useGlobalShortcuts';
+import { EDIT_COMMANDS } from './edit/editCommands';
 import { useEditShortcuts } from './edit/useEditShortcuts';
 import { useHashSync } from './components/useHashSync';
 import { useStartDemo } from './components/useStartDemo';
@@ -38,6 +39,7 @@ export function App() {
   useRegisterCommands(APP_COMMANDS);
   useRegisterCommands(COMPARE_COMMANDS);
   useRegisterCommands(EXPORT_COMMANDS);
+  useRegisterCommands(EDIT_COMMANDS);
   useRegisterCommands(ROLE_COMMANDS);
   useDemoCommands();
   useTourCommands();
