@@ -29,7 +29,7 @@ describe('memory map model', () => {
       'ram',
       'fragments',
       'preserved:0x23a000',
-      ...[0, 1, 2, 4, 9, 10].map((order) => `preserved:0x23a000:order-${order}`),
+      ...[0, 2, 4, 9, 10].map((order) => `preserved:0x23a000:order-${order}`),
       'map-pages',
       'structures',
       'data',

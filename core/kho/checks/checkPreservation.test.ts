@@ -74,6 +74,11 @@ describe('preservation against the map', () => {
     const graph = await decodeKhoGraph(builder.memory, { roots: [0x1000] });
     expect(graph.diagnostics).toMatchObject([
       { code: 'not-preserved', location: { fragment: '0x8000', node: '/lost', property: 'start', address: 0x50_0000 } },
+      {
+        code: 'wrong-map-entry',
+        severity: 'error',
+        location: { fragment: '0x8000', node: '/lost', address: 0x50_0000 },
+      },
     ]);
     expect(graph.diagnostics[0].message).toMatch(
       /^reserve-mem lost: 3 pages are not marked preserved in the map \(0x500000, 0x501000, 0x502000\)/,

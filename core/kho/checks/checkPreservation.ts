@@ -1,5 +1,7 @@
 import { hex } from '../../bytes/readers';
-import type { DecodeContext } from '../decode/DecodeContext';
+import type { DecodeContext, PreservedClaim } from '../decode/DecodeContext';
+import { blockHolding } from '../maps/mapBlocks';
+import { splitIntoBlocks } from '../maps/splitIntoBlocks';
 import type { DiagnosticLocation } from '../model/Diagnostic';
 import { locationExtents, type PhysicalExtent } from '../model/FragmentLocation';
 import type { KhoRoot } from '../model/KhoGraph';
@@ -29,8 +31,50 @@ export function checkPreservation(ctx: DecodeContext, roots: readonly KhoRoot[])
       if (claim.root !== root.fragment) continue;
       const missing = unpreservedPages(ctx.pageSize, [{ start: claim.start, end: claim.end }], map);
       report(ctx, missing, claim.what, partial, claim.location);
+      // An empty map (consumed, or never readable) says nothing about entries; not-preserved covers it.
+      if (map.status === 'complete' && map.blockCount > 0) checkEntries(ctx, claim, map);
     }
   }
+}
+
+/**
+ * The next kernel restores preserved memory entry by entry: a folio from an
+ * entry of exactly its head and order, a `kho_preserve_pages` range from
+ * exactly the blocks that call wrote. A claim whose entries are not there
+ * (fused into a larger block, split, moved) is an error even when every byte
+ * is preserved: the memory survives, but its owner cannot take it back.
+ */
+function checkEntries(ctx: DecodeContext, claim: PreservedClaim, map: PreservedMemoryMap): void {
+  const entries = claim.entries;
+  if (!entries) return;
+  const ps = ctx.pageSize;
+  const found = blockHolding(map, claim.start);
+  let wanted: string | null = null;
+  if (entries.kind === 'folio' && !(found?.address === claim.start && found.order === entries.order)) {
+    wanted = `an entry of order ${entries.order} at ${hex(claim.start)}`;
+  } else if (entries.kind === 'head' && found?.address !== claim.start) {
+    wanted = `an entry starting at ${hex(claim.start)}`;
+  } else if (entries.kind === 'pages') {
+    const start = claim.start - (claim.start % ps);
+    const end = Math.ceil(claim.end / ps) * ps;
+    const blocks = Number.isSafeInteger(end) ? splitIntoBlocks(start, end, ps) : [];
+    const missing = blocks.filter((block) => {
+      const entry = blockHolding(map, block.address);
+      return entry?.address !== block.address || entry.order !== block.order;
+    });
+    if (missing.length > 0)
+      wanted = `the entries kho_preserve_pages writes for [${hex(start)}, ${hex(end)}) (${blocks
+        .slice(0, PAGES_NAMED)
+        .map((block) => `order ${block.order} at ${hex(block.address)}`)
+        .join(', ')}${blocks.length > PAGES_NAMED ? ', …' : ''})`;
+  }
+  if (wanted === null) return;
+  const has = found ? `order ${found.order} at ${hex(found.address)}` : 'no entry';
+  ctx.diagnostics.error(
+    'wrong-map-entry',
+    `${claim.what}: the next kernel needs ${wanted}, but the map holds ${has} there${entries.consequence ? `: ${entries.consequence}` : ''}`,
+    claim.location,
+  );
 }
 
 /** Most pages examined per extent: a hostile size must not make the check loop for ever. */

@@ -128,9 +128,19 @@ export class DecodeContext {
     return full;
   }
 
-  /** Records that [start, end) should be preserved in the map of `root`. */
-  claimPreserved(root: string, start: number, end: number, what: string, location: DiagnosticLocation): void {
-    this.preservedClaims.push({ root, start, end, what, location });
+  /**
+   * Records that [start, end) should be preserved in the map of `root`, and
+   * optionally by which entries the next kernel restores it (`entries`).
+   */
+  claimPreserved(
+    root: string,
+    start: number,
+    end: number,
+    what: string,
+    location: DiagnosticLocation,
+    entries?: ClaimEntries,
+  ): void {
+    this.preservedClaims.push({ root, start, end, what, location, entries });
   }
 
   /** True when [address, address + length) lies in the image (false without memory). */
@@ -149,6 +159,18 @@ export interface DecodeSetup {
   onProgress?: (progress: KhoProgress) => void;
 }
 
+/**
+ * The entries the next kernel needs to restore a claimed range: `folio` one
+ * entry of exactly `order` at its start (`kho_restore_folio`); `pages` the
+ * entries `kho_preserve_pages` writes for exactly [start, end) (a greedy
+ * split into aligned blocks); `head` an entry starting at its start, of any
+ * order (a folio whose order the record does not say).
+ */
+export type ClaimEntries = ({ kind: 'folio'; order: number } | { kind: 'pages' } | { kind: 'head' }) & {
+  /** What goes wrong in the next kernel when the entries are not as needed, in plain words. */
+  consequence?: string;
+};
+
 /** Memory a decoder expects the root's map to mark preserved. */
 export interface PreservedClaim {
   root: string;
@@ -156,6 +178,8 @@ export interface PreservedClaim {
   end: number;
   what: string;
   location: DiagnosticLocation;
+  /** How the kernel restores it; unset when only the bytes must survive. */
+  entries?: ClaimEntries;
 }
 
 /** Why a range is not in the image: past its end, before its start, or in a hole between RAM ranges. */

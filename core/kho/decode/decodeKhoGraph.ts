@@ -2,6 +2,7 @@ import type { OpenedImage } from '../../mem/OpenedImage';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { checkOverlaps } from '../checks/checkOverlaps';
 import { checkPreservation } from '../checks/checkPreservation';
+import { checkRootBlobs } from '../checks/checkRootBlobs';
 import { classifyRootRoles } from '../roles/classifyRootRoles';
 import { decodeBlobSet } from '../debugfs/decodeBlobSet';
 import { decodeLoneDtb } from '../debugfs/decodeLoneDtb';
@@ -65,6 +66,7 @@ export async function decodeKhoGraph(
   }
   ctx.progress('checks');
   checkPreservation(ctx, roots);
+  checkRootBlobs(ctx, roots);
   checkOverlaps(ctx);
   return finish(ctx, roots, { kind: 'memory', name, pageSize });
 }

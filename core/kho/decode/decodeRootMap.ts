@@ -73,6 +73,12 @@ export async function decodeRootMap(
       );
     return null;
   }
+  if (address !== 0 && !ctx.memory.contains(address, 1))
+    ctx.diagnostics.error(
+      'map-outside-ram',
+      `preserved-memory-map ${hex(address)} is outside RAM: the next kernel will panic early in boot, when it walks the map`,
+      location,
+    );
   ctx.progress('maps');
   const encoding = mapEncodingFor(root.version);
   if (scanned && scanned.address === address && scanned.encoding === encoding && scanned.pageSize === ctx.pageSize)

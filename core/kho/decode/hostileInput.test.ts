@@ -24,6 +24,7 @@ function validImage(): KhoImageBuilder {
       ]),
     ],
   );
+  builder.preserve(0x2_0000, 0x1000);
   placeKhoRoot(builder, {
     address: 0x1000,
     compatible: 'kho-v4',

@@ -104,9 +104,23 @@ export async function readVmallocArea(
     );
   }
   for (const chunk of area.chunks)
-    ctx.claimPreserved(root, chunk, chunk + ctx.pageSize, 'vmalloc chunk page', { ...location, address: chunk });
+    ctx.claimPreserved(
+      root,
+      chunk,
+      chunk + ctx.pageSize,
+      'vmalloc chunk page',
+      { ...location, address: chunk },
+      { kind: 'pages' },
+    );
   for (const piece of area.pieces)
-    ctx.claimPreserved(root, piece, piece + pieceBytes, 'vmalloc data', { ...location, address: piece });
+    ctx.claimPreserved(
+      root,
+      piece,
+      piece + pieceBytes,
+      'vmalloc data',
+      { ...location, address: piece },
+      { kind: 'pages' },
+    );
   const length = Math.min(wantBytes, pages * ctx.pageSize);
   if (length < wantBytes) return { area, data: null };
   if (length > ctx.limits.maxFragmentBytes) {

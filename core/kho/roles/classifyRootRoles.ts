@@ -97,7 +97,11 @@ function rootFacts(root: KhoRoot, fragments: readonly Fragment[], diagnostics: r
   }
   const map = root.map;
   if (!map) facts.evidence.push('no preserved-memory map: nothing says whether it is live');
-  else if (map.status === 'no-map-yet') {
+  else if (diagnostics.some((d) => d.code === 'map-outside-ram' && d.location.fragment === root.fragment)) {
+    // Not a map some kernel consumed: no kernel ever wrote one there. Judge the root as it stands.
+    facts.map = 'live';
+    facts.evidence.push(`map at ${hex(map.address)} is outside RAM: a broken map, not a consumed one`);
+  } else if (map.status === 'no-map-yet') {
     facts.map = 'not-yet';
     facts.evidence.push('preserved-memory-map is 0: a 6.19–7.0 kernel that has not finalized its outgoing tree yet');
   } else if (map.blockCount === 0) {

@@ -54,10 +54,14 @@ export async function readFolioRecords(
     if (address === null)
       ctx.diagnostics.error('address-too-large', `${what} folio ${i} pfn ${hex(pfn)} is past 2^53 bytes`, location);
     else
-      ctx.claimPreserved(fragment.root, address, address + ctx.pageSize, `${what} folio ${i}`, {
-        ...location,
+      ctx.claimPreserved(
+        fragment.root,
         address,
-      });
+        address + ctx.pageSize,
+        `${what} folio ${i}`,
+        { ...location, address },
+        { kind: 'head', consequence: 'kho_restore_folio() will not find it and retrieving the file will fail' },
+      );
   }
   return { vmallocArea: area.id, folios };
 }

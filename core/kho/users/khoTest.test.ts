@@ -87,6 +87,7 @@ describe('kho_test (lib/test_kho.c)', () => {
     });
     expect(graph.diagnostics).toMatchObject([
       { code: 'not-preserved', location: { structure: 'vmalloc:0x8000:/data:folios_info', address: 0xa000 } },
+      { code: 'wrong-map-entry', location: { structure: 'vmalloc:0x8000:/data:folios_info', address: 0xa000 } },
     ]);
   });
 

@@ -89,7 +89,14 @@ function parseTestFolios(ctx: DecodeContext, fragment: Fragment, list: Uint8Arra
     folios.push({ address, order });
     const end = address + ctx.pageSize * 2 ** order;
     if (Number.isSafeInteger(end))
-      ctx.claimPreserved(fragment.root, address, end, `kho_test folio ${i}`, { ...location, address });
+      ctx.claimPreserved(
+        fragment.root,
+        address,
+        end,
+        `kho_test folio ${i}`,
+        { ...location, address },
+        { kind: 'folio', order, consequence: 'kho_restore_folio() will not find it and kho_test will fail to restore' },
+      );
   }
   return folios;
 }

@@ -40,11 +40,18 @@ export function decodeMemblock(ctx: DecodeContext, fragment: Fragment, fdt: FdtC
         { ...location, property: 'start' },
       );
     } else if (size > 0n) {
-      ctx.claimPreserved(fragment.root, start, end, `reserve-mem ${node.name}`, {
-        ...location,
-        property: 'start',
-        address: start,
-      });
+      // reserve_mem preserves the region with kho_preserve_pages over exactly [start, start + size).
+      ctx.claimPreserved(
+        fragment.root,
+        start,
+        end,
+        `reserve-mem ${node.name}`,
+        { ...location, property: 'start', address: start },
+        {
+          kind: 'pages',
+          consequence: `the next kernel revives ${node.name} only where the map holds exactly the region it preserved, and only when its size equals that kernel's reserve_mem= argument (was start or size changed?)`,
+        },
+      );
     }
   }
   fragment.user = { user: 'memblock', ranges };

@@ -61,7 +61,8 @@ async function featureEra(options: Options = {}): Promise<KhoGraph> {
   );
   builder.placeBytes(at.chunk, encodeVmallocChunk(PS, 0, [at.records]), true);
   builder.placeBytes(at.records, concatBytes(encodeMemfdFolio(0x200, 2, 0), encodeMemfdFolio(0x201, 1, 1)), true);
-  builder.preserve(0x20_0000, 2 * PS);
+  // Each memfd folio is its own order-0 entry, as kho_preserve_folio writes it.
+  for (let i = 0; i < 2; i++) builder.preserve(0x20_0000 + i * PS, PS);
   const gfolios = { first: BigInt(at.gchunk), totalPages: 1, flags: 1, order: 0 };
   builder.placeBytes(
     at.gmem,

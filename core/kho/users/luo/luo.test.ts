@@ -44,7 +44,8 @@ function placeMemfd(builder: KhoImageBuilder, version: 1 | 2): void {
     concatBytes(encodeMemfdFolio(0x200, 3, 0), encodeMemfdFolio(0x201, 3, 1), encodeMemfdFolio(0x202, 1, 2)),
     true,
   );
-  builder.preserve(0x20_0000, 3 * PS);
+  // Each memfd folio is its own order-0 entry, as kho_preserve_folio writes it.
+  for (let i = 0; i < 3; i++) builder.preserve(0x20_0000 + i * PS, PS);
 }
 
 async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
