@@ -1,6 +1,8 @@
 import type { Command } from '../commands/Command';
 import { needsOpenTree } from '../commands/appCommands';
 import { useEditStore } from '../state/editStore';
+import { useSelectionStore } from '../state/selectionStore';
+import { editHere, isEditablePlace } from './editHere';
 import { canRedo, canUndo, redoEdit, restoreSavedEdits, undoEdit } from './editActions';
 
 /** Why editing commands cannot run: no tree, or an image that cannot be edited. */
@@ -19,6 +21,17 @@ function needsEditable(): string | null {
  * (`useEditShortcuts` handles them outside text fields).
  */
 export const EDIT_COMMANDS: readonly Command[] = [
+  {
+    id: 'edit.here',
+    title: 'Edit the selected place in the inspector',
+    group: 'Edit',
+    keys: ['e'],
+    keywords: 'change value rename modify property node outline card',
+    unavailable: () =>
+      needsEditable() ??
+      (isEditablePlace(useSelectionStore.getState().selection) ? null : 'Select a fragment, node or property first'),
+    run: () => editHere(),
+  },
   {
     id: 'edit.undo',
     title: 'Undo the last edit (Ctrl+Z)',

@@ -1,3 +1,4 @@
+import { EDIT_FOCUS_ATTRIBUTE } from '../../edit/editHere';
 import { useState, type ReactNode } from 'react';
 import { bytesToHex, type EditOperation } from '../../../core/edit';
 import type { Fragment, KhoGraph } from '../../../core/kho';
@@ -47,6 +48,7 @@ export function NodeEditSection({ graph, fragment, node }: { graph: KhoGraph; fr
       {!isRoot && (
         <NameForm
           label="Rename node"
+          focusTarget
           initial={node.slice(node.lastIndexOf('/') + 1)}
           place={`${place}:rename`}
           op={(to) => ({ op: 'rename-node', ...at, to })}
@@ -122,10 +124,13 @@ function NameForm({
   place,
   op,
   then,
+  focusTarget = false,
 }: {
   label: string;
   placeholder?: string;
   initial?: string;
+  /** Its field is where "edit here" puts focus. */
+  focusTarget?: boolean;
   place: string;
   op(name: string): EditOperation;
   then(name: string): EditTarget;
@@ -141,7 +146,7 @@ function NameForm({
           void applyOperation(op(name), place, then(name)).then((done) => done && setName(initial));
         }}
       >
-        <NameInput label={label} placeholder={placeholder} value={name} onChange={setName} />
+        <NameInput label={label} placeholder={placeholder} value={name} onChange={setName} focusTarget={focusTarget} />
         <button type="submit" className="button button--small" disabled={busy || name === '' || name === initial}>
           {label}
         </button>
@@ -221,16 +226,19 @@ function NameInput({
   placeholder,
   value,
   onChange,
+  focusTarget = false,
 }: {
   label: string;
   placeholder?: string;
   value: string;
   onChange(value: string): void;
+  focusTarget?: boolean;
 }) {
   return (
     <input
       className="input mono"
       aria-label={label}
+      {...(focusTarget ? { [EDIT_FOCUS_ATTRIBUTE]: true } : {})}
       placeholder={placeholder}
       value={value}
       onChange={(event) => onChange(event.target.value)}

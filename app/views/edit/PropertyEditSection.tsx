@@ -44,6 +44,7 @@ export function PropertyEditSection({
         value={value}
         place={`${place}:value`}
         submitLabel="Set value"
+        focusTarget
         onSubmit={(bytes) =>
           void applyOperation({ op: 'set-property', ...at, name, value: bytesToHex(bytes) }, `${place}:value`, {
             kind: 'property',

@@ -1,3 +1,4 @@
+import { EDIT_FOCUS_ATTRIBUTE } from '../../edit/editHere';
 import { useId, useState } from 'react';
 import type { ByteOrder } from '../../../core/bytes';
 import type { TypedValue } from '../../../core/kho';
@@ -24,13 +25,17 @@ export function ValueEditor({
   place,
   submitLabel,
   onSubmit,
+  focusTarget = false,
 }: {
   raw: Uint8Array;
   value: TypedValue | null;
   place: string;
   submitLabel: string;
   onSubmit(bytes: Uint8Array): void;
+  /** The text field is where "edit here" (`e`, right-click) puts focus. */
+  focusTarget?: boolean;
 }) {
+  const focus = focusTarget ? { [EDIT_FOCUS_ATTRIBUTE]: true } : {};
   const initial = value ? defaultEditor(value) : { kind: 'string' as ValueEditorKind, order: 'le' as ByteOrder };
   const [kind, setKind] = useState<ValueEditorKind>(initial.kind);
   const [order, setOrder] = useState<ByteOrder>(initial.order);
@@ -104,6 +109,7 @@ export function ValueEditor({
         <textarea
           className="input value-editor__text mono"
           aria-label="Value"
+          {...focus}
           rows={3}
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -112,6 +118,7 @@ export function ValueEditor({
         <input
           className="input value-editor__text mono"
           aria-label="Value"
+          {...focus}
           value={text}
           onChange={(event) => setText(event.target.value)}
         />

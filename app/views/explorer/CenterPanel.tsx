@@ -1,11 +1,11 @@
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { useChangedFragments } from '../../edit/useChangedFragments';
+import { useCallback, type ReactNode } from 'react';
 import type { PhysRange } from '../../../core/mem';
 import { GraphView } from '../graph/GraphView';
 import { HexView } from '../hex/HexView';
 import { MemoryMapView } from '../memmap/MemoryMapView';
 import type { Selection } from '../../model/Selection';
 import { useDocumentStore } from '../../state/documentStore';
-import { useEditStore } from '../../state/editStore';
 import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
 import { useUiStore, type CenterTab } from '../../state/uiStore';
@@ -17,7 +17,6 @@ import './centerPanel.css';
 /** Blob sets and lone DTBs have no RAM ranges (one shared empty list keeps the map's memo stable). */
 const NO_RANGES: readonly PhysRange[] = [];
 /** No fragment changed (one shared empty list keeps the graph's marks stable). */
-const NOTHING_CHANGED: readonly string[] = [];
 
 const TABS: { id: CenterTab; label: string; key: string }[] = [
   { id: 'graph', label: 'Graph', key: 'g' },
@@ -74,8 +73,7 @@ function CenterViews({ active }: { active: CenterTab }) {
   const onControls = useGraphCommands();
   // Each open places the graph view afresh; an edit of the same image keeps the user's view.
   const opened = useDocumentStore((state) => state.request);
-  const changedIds = useEditStore((state) => state.snapshot?.changed ?? NOTHING_CHANGED);
-  const changed = useMemo(() => new Set(changedIds), [changedIds]);
+  const changed = useChangedFragments();
   if (!graph) return null;
   const other = (() => {
     switch (active) {

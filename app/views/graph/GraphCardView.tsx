@@ -50,6 +50,11 @@ export const GraphCardView = memo(function GraphCardView({
     event.stopPropagation();
     actions.select(card.selection);
   };
+  const edit = (event: MouseEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    actions.edit(card.selection);
+  };
   return (
     // biome-ignore lint/a11y/useSemanticElements: role=group names a card for assistive technology; <fieldset> is for form controls
     // biome-ignore lint/a11y/useKeyWithClickEvents: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
@@ -61,6 +66,7 @@ export const GraphCardView = memo(function GraphCardView({
       data-compare={compared}
       data-changed={changed || undefined}
       onClick={select}
+      onContextMenu={edit}
       role="group"
       aria-label={`${card.title} (${card.id})`}
     >
@@ -118,12 +124,20 @@ function PropertyLine({
         actions.select(selection);
       }
     : undefined;
+  const onContextMenu = selection
+    ? (event: MouseEvent) => {
+        event.preventDefault();
+        event.stopPropagation();
+        actions.edit(selection);
+      }
+    : undefined;
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
       className={`gcard__property${property.name === '' ? ' gcard__property--summary' : ''}`}
       data-selected={selected || undefined}
       onClick={onClick}
+      onContextMenu={onContextMenu}
       title={property.name ? `${property.name} = ${property.text}` : property.text}
     >
       {property.name && <span className="gcard__property-name">{property.name}</span>}
@@ -138,6 +152,11 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
     event.stopPropagation();
     actions.select(row.selection);
   };
+  const onContextMenu = (event: MouseEvent) => {
+    event.preventDefault();
+    event.stopPropagation();
+    actions.edit(row.selection);
+  };
   return (
     // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
     <div
@@ -147,6 +166,7 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
       data-selected={selected || undefined}
       data-compare={compared}
       onClick={onClick}
+      onContextMenu={onContextMenu}
     >
       <span className="gcard__row-label">{row.label}</span>
       {row.detail !== null && <span className="gcard__row-detail">{row.detail}</span>}

@@ -1,3 +1,4 @@
+import { editHere } from '../../edit/editHere';
 import {
   useCallback,
   useEffect,
@@ -125,6 +126,10 @@ export function GraphView({
       select(next) {
         emitted.current = next;
         onSelectRef.current(next);
+      },
+      edit(next) {
+        this.select(next);
+        editHere();
       },
       toggle(card) {
         setCollapseState((state) => ({

@@ -1,11 +1,12 @@
 import { useLayoutEffect, useMemo, useRef } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { KhoGraph } from '../../../core/kho';
+import { useChangedFragments } from '../../edit/useChangedFragments';
 import { scrollTopRevealing } from '../../components/rowWindow';
 import { useRowWindow } from '../../components/useRowWindow';
 import { diagnosticBadges } from '../../explore/diagnosticBadges';
 import { outlineModelOf } from '../../outline/buildOutlineModel';
-import type { OutlineModel } from '../../outline/OutlineModel';
+import type { OutlineItem, OutlineModel } from '../../outline/OutlineModel';
 import { outlineKeyAction, type OutlineAction } from '../../outline/outlineKeyAction';
 import { visibleRows } from '../../outline/visibleRows';
 import { useDocumentStore } from '../../state/documentStore';
@@ -31,6 +32,7 @@ export function OutlinePanel() {
 function OutlineTree({ graph }: { graph: KhoGraph }) {
   const model = useMemo(() => outlineModelOf(graph), [graph]);
   const badges = useMemo(() => diagnosticBadges(graph), [graph]);
+  const changed = useChangedFragments();
   const expanded = useOutlineStore((state) => state.expanded);
   const cursor = useOutlineStore((state) => state.cursor);
   const rows = useMemo(() => visibleRows(model.items, model.top, expanded), [model, expanded]);
@@ -75,6 +77,7 @@ function OutlineTree({ graph }: { graph: KhoGraph }) {
                 item={model.items[row.item]}
                 badges={badges}
                 height={ROW_HEIGHT}
+                edited={isEditedFragment(model.items[row.item], changed)}
               />
             ))}
           </div>
@@ -82,6 +85,11 @@ function OutlineTree({ graph }: { graph: KhoGraph }) {
       </div>
     </nav>
   );
+}
+
+/** Whether `item` is the row of a fragment an edit changed (the graph marks the same fragments' cards). */
+function isEditedFragment(item: OutlineItem, changed: ReadonlySet<string>): boolean {
+  return item.kind === 'fragment' && item.selection.kind === 'fragment' && changed.has(item.selection.fragment);
 }
 
 function applyOutlineAction(model: OutlineModel, action: OutlineAction): void {

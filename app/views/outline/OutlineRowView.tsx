@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { editHere, isEditablePlace } from '../../edit/editHere';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import type { DiagnosticBadge } from '../../explore/diagnosticBadges';
 import { selectionKey } from '../../explore/selectionKey';
@@ -14,6 +15,8 @@ interface OutlineRowViewProps {
   item: OutlineItem;
   badges: ReadonlyMap<string, DiagnosticBadge>;
   height: number;
+  /** An edit rewrote, patched, moved or created this row's fragment (the same mark the graph's cards carry). */
+  edited: boolean;
 }
 
 /** DOM id of an item's outline row (the tree's aria-activedescendant points at it). */
@@ -24,10 +27,11 @@ export function outlineRowId(item: number): string {
 /**
  * One line of the outline: chevron, name, a short detail (compatible, value
  * or link target), a follow button for pointers, and a badge when
- * diagnostics are about it. Subscribes only to whether it is selected or
+ * diagnostics are about it, and an `edited` tag on a fragment an edit
+ * changed. Right-click starts an edit of the row's place. Subscribes only to whether it is selected or
  * under the cursor, so a click re-renders two rows, not the tree.
  */
-export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProps) {
+export function OutlineRowView({ row, item, badges, height, edited }: OutlineRowViewProps) {
   const key = selectionKey(item.selection);
   const selected = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
   const isCursor = useOutlineStore((state) => state.cursor === row.item);
@@ -43,6 +47,12 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
     event.stopPropagation();
     useOutlineStore.getState().setCursor(row.item);
     useOutlineStore.getState().setExpanded(row.item, !row.expanded);
+  };
+  const edit = (event: MouseEvent) => {
+    if (!isEditablePlace(item.selection)) return;
+    event.preventDefault();
+    useOutlineStore.getState().setCursor(row.item);
+    editHere(item.selection);
   };
   const follow = (event: MouseEvent) => {
     event.stopPropagation();
@@ -69,8 +79,10 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
       className={classes}
       style={{ height, paddingLeft: 6 + row.depth * 14 }}
       onClick={choose}
+      onContextMenu={edit}
       data-kind={item.kind}
       data-compare={compared}
+      data-changed={edited || undefined}
     >
       {row.hasChildren ? (
         <span className="outline__chevron" aria-hidden="true" onClick={toggle} data-open={row.expanded}>
@@ -92,6 +104,11 @@ export function OutlineRowView({ row, item, badges, height }: OutlineRowViewProp
         </button>
       ) : (
         item.detail && <span className="outline__detail">{item.detail}</span>
+      )}
+      {edited && (
+        <span className="outline__edited" title="An edit changed this fragment" data-testid="outline-edited">
+          edited
+        </span>
       )}
       {badge && (
         <span
