@@ -86,7 +86,8 @@ describe('diagnosticPlace', () => {
     const badges = diagnosticBadges(graph);
     expect(
       badges.get(selectionKey({ kind: 'property', fragment: '0x23a000', node: '/broken', property: 'preserved-data' })),
-    ).toEqual({ count: 1, worst: 'error' });
+      // dangling-pointer (the blob is not in the image) and blob-outside-ram (the next kernel panics on it).
+    ).toEqual({ count: 2, worst: 'error' });
     expect(
       badges.get(selectionKey({ kind: 'property', fragment: '0x1844000', node: '', property: 'sessions_pa' })),
     ).toEqual({ count: 1, worst: 'info' });

@@ -49,9 +49,11 @@ describe('EditSession (the worker side of editing)', () => {
       'rewritten-in-place',
     ]);
     expect(snapshot.preview!.changedPages).toBeGreaterThan(0);
-    // demo1 now reserves 8 MiB, of which the map preserves only the first 4 MiB: what the edit costs.
+    // demo1 now reserves 8 MiB, of which the map preserves only the first 4 MiB: what the edit costs. The
+    // region is also no longer preserved as exactly the blocks its kernel writes for it (wrong-map-entry).
     expect(snapshot.added.map((diagnostic) => [diagnostic.code, diagnostic.location.node])).toEqual([
       ['not-preserved', '/demo1'],
+      ['wrong-map-entry', '/demo1'],
     ]);
     expect(snapshot.exportBlocked).toBeNull();
   });
