@@ -7,7 +7,7 @@ test('every problem is listed with its place; a click selects the place in every
   await openWithPicker(page, 'Open an image', { name: 'mainline.elf', bytes: mainlineElf() });
   await expectExplorer(page);
   const panel = page.getByTestId('diagnostics');
-  await expect(panel.getByTestId('diagnostic-counts')).toContainText('1 error');
+  await expect(panel.getByTestId('diagnostic-counts')).toContainText('4 errors');
   const dangling = panel.locator('[data-code="dangling-pointer"]');
   await expect(dangling).toContainText('outside the image');
   await expect(dangling).toContainText('0x23a000 /broken preserved-data');

@@ -39,7 +39,7 @@ export { describeUser } from './render/describeUser';
 export { formatDiagnostic } from './render/formatDiagnostic';
 export { describeReading, formatValue } from './render/formatValue';
 export { GRAPH_JSON_VERSION, graphToJson } from './render/graphToJson';
-export { renderFragmentDts, renderGraphDts } from './render/renderGraphDts';
+export { type FragmentDtsPart, renderFragmentDts, renderGraphDts, renderGraphDtsParts } from './render/renderGraphDts';
 export { renderGraphText } from './render/renderGraphText';
 export type * from './compare/GraphComparison';
 export { compareRoots, type CompareInput, type CompareOptions } from './compare/compareRoots';

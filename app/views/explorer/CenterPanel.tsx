@@ -80,7 +80,7 @@ function CenterViews({ active }: { active: CenterTab }) {
       case 'compare':
         return <ComparePanel graph={graph} />;
       case 'dts':
-        return <DtsPanel graph={graph} fileName={label ?? 'kho'} />;
+        return <DtsPanel graph={graph} fileName={label ?? 'kho'} selection={selection} />;
       case 'hex':
         return <HexView graph={graph} selection={selection} onSelect={onSelect} readMemory={readMemory} />;
       case 'memmap':

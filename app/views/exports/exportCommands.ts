@@ -1,6 +1,7 @@
 import type { Command } from '../../commands/Command';
 import { needsOpenTree } from '../../commands/appCommands';
 import { graphIndexOf } from '../../explore/GraphIndex';
+import { selectionFragment } from '../../model/selectionFragment';
 import { useDocumentStore } from '../../state/documentStore';
 import { useSelectionStore } from '../../state/selectionStore';
 import { downloadDebugfsTar, downloadFragmentDts, downloadGraphJson, runExport } from './exportDownloads';
@@ -14,10 +15,7 @@ function shown() {
 
 /** The fragment the selection is in (a fragment, or a node or property of one), if any. */
 function selectedFragmentId(): string | null {
-  const selection = useSelectionStore.getState().selection;
-  if (selection?.kind === 'fragment' || selection?.kind === 'node' || selection?.kind === 'property')
-    return selection.fragment;
-  return null;
+  return selectionFragment(useSelectionStore.getState().selection);
 }
 
 /** The extra exports as commands (palette ids `export.*`, listed in docs/app.md). */

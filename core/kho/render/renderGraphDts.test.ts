@@ -9,7 +9,7 @@ import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { cstring, u32, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
-import { renderGraphDts } from './renderGraphDts';
+import { renderGraphDts, renderGraphDtsParts } from './renderGraphDts';
 
 /** The DTS of one fragment: the text after its head comment, up to the next fragment's. */
 function fragmentText(dts: string, id: string): string {
@@ -43,6 +43,11 @@ describe('renderGraphDts', () => {
       `\t\tblob-size = <0x${((child.length << 24) >>> 0).toString(16)} 0x00>; /* u64 LE 0x${child.length.toString(16)} */\n`,
     );
     expect(root).toContain('\t\tpreserved-data = <0x800000 0x00>; /* u64 LE 0x8000 -> fragment 0x8000 */\n');
+    // Split per fragment for the DTS tab: the same text, in the graph's fragment order.
+    const parts = renderGraphDtsParts(graph);
+    expect(parts.map((part) => part.fragment)).toEqual(graph.fragments.map((fragment) => fragment.id));
+    expect(parts.map((part) => part.text).join('\n')).toBe(dts);
+    expect(parts.find((part) => part.fragment === '0x8000')?.text.startsWith('/* fragment 0x8000:')).toBe(true);
     expect(root).toContain('\tcompatible = "kho-v4";\n');
     // Without the comments, each fragment is exactly printDts of its bytes.
     const rootBytes = graph.fragments.find((f) => f.id === '0x1000')!.bytes;

@@ -22,8 +22,29 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
+  return renderGraphDtsParts(graph)
+    .map((part) => part.text)
+    .join('\n');
+}
+
+/** One fragment's share of `renderGraphDts`: joined by newlines, the parts are its text. */
+export interface FragmentDtsPart {
+  /** The fragment's id. */
+  fragment: string;
+  /** Its DTS, as `renderFragmentDts` prints it. */
+  text: string;
+}
+
+/**
+ * `renderGraphDts` split per fragment, in the same order, so a view can show
+ * (and scroll to) each fragment's place in the text.
+ */
+export function renderGraphDtsParts(graph: KhoGraph): FragmentDtsPart[] {
   const linksByPlace = linksByPlaceOf(graph);
-  return graph.fragments.map((fragment) => renderFragmentDts(graph, fragment, linksByPlace)).join('\n');
+  return graph.fragments.map((fragment) => ({
+    fragment: fragment.id,
+    text: renderFragmentDts(graph, fragment, linksByPlace),
+  }));
 }
 
 /** The graph's links by the place they start from: one pass, so the text stays linear in links. */
