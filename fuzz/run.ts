@@ -22,6 +22,8 @@ import { formatSummary, FamilyStats, type Finding } from './summary';
 import type { OutcomeKind } from './runTarget';
 
 const ROOT = join(import.meta.dirname, '..');
+/** At most this many suspects are re-checked alone (each may take a watchdog's time); the rest keep their verdict. */
+const MAX_RECHECKS = 200;
 const USAGE =
   'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--no-save]';
 
@@ -60,7 +62,8 @@ const stats = new Map(families.map((name) => [name, new FamilyStats(name)]));
 const known = new Map<string, number>();
 for (const entry of readCorpus()) known.set(entry.signature, (known.get(entry.signature) ?? 0) + 1);
 const findings = new Map<string, Finding>();
-const suspectedHangs: WorkerRequest[] = [];
+/** Hangs and slow inputs seen under the pool's load: each is run again alone at the end. */
+const suspects: WorkerRequest[] = [];
 const started = Date.now();
 let stop = false;
 process.on('SIGINT', () => {
@@ -103,7 +106,7 @@ async function lane(): Promise<void> {
     const result = await worker.run(request);
     const reply = 'outcome' in result ? result : null;
     const { kind, message } = verdict(result);
-    if (kind === 'hang') suspectedHangs.push(request);
+    if ((kind === 'hang' || kind === 'slow') && suspects.length < MAX_RECHECKS) suspects.push(request);
     else record(request, kind, message, reply);
     done++;
     if (!worker.alive) {
@@ -117,27 +120,29 @@ async function lane(): Promise<void> {
 const progress = setInterval(() => {
   const seconds = (Date.now() - started) / 1000;
   process.stderr.write(
-    `fuzz: ${done} inputs in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${findings.size} kinds of finding, ${suspectedHangs.length} hang(s) to re-check, load ${loadavg()[0].toFixed(1)}\n`,
+    `fuzz: ${done} inputs in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${findings.size} kinds of finding, ${suspects.length} hang(s) or slow input(s) to re-check, load ${loadavg()[0].toFixed(1)}\n`,
   );
 }, 30_000);
 await Promise.all(Array.from({ length: jobs }, lane));
 clearInterval(progress);
 const runSeconds = (Date.now() - started) / 1000;
 
-// Each suspected hang again, alone (the pool is idle now): a hang under load
-// that answers alone is counted as what it is alone, with a note.
-for (const request of suspectedHangs) {
+// Each suspect again, alone (the pool is idle now): a hang or a slow input
+// under load is counted as what it is alone, with a note.
+let confirmed = 0;
+for (const request of suspects) {
   const worker = new FuzzWorker(limits);
   await worker.ready;
   const result = await worker.run(request);
   const reply = 'outcome' in result ? result : null;
   const { kind, message } = verdict(result);
+  if (kind === 'hang' || kind === 'slow') confirmed++;
   record(
     request,
     kind,
-    kind === 'hang'
+    kind === 'hang' || kind === 'slow'
       ? `${message} (also when re-checked alone)`
-      : `${message} [no answer within ${limits.watchdogMs} ms in the pool; alone: ${kind}]`,
+      : `${message} [a hang or slow in the pool; alone: ${kind}]`,
     reply,
   );
   await worker.close();
@@ -149,7 +154,8 @@ const summary = formatSummary([...stats.values()], [...findings.values()], {
   elapsed,
   runSeconds,
   jobs,
-  recheckedHangs: suspectedHangs.length,
+  rechecked: suspects.length,
+  confirmed,
   watchdogMs: limits.watchdogMs,
   heapMiB: limits.heapMiB,
 });
