@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptyFdtDocument, readFdt, writeFdt, type FdtNode } from '../fdt';
-import { cstr, fdtBlob, u64le } from '../kho/discover/testing/khoTestImage';
+import { readFdt, writeFdt } from '../fdt';
+import { u64le } from '../kho/discover/testing/khoTestImage';
 import { decodeKhoGraph } from '../kho/decode/decodeKhoGraph';
 import { graphToJson } from '../kho/render/graphToJson';
 import { renderGraphDts } from '../kho/render/renderGraphDts';
 import { renderGraphText } from '../kho/render/renderGraphText';
+import { wideRootDocument, wideRootElf } from '../kho/testing/wideRootImage';
 import { openImage } from '../mem/openImage';
 import { BytesSource } from '../mem/sources/BytesSource';
-import { elfFile } from '../mem/testing/NodeContainerImages';
 import { editStateFromGraph } from './editStateFromGraph';
 import { planEdit } from './reencode/planEdit';
 import { applyValueChanges, patchBlob } from './reencode/valueChanges';
@@ -22,17 +22,6 @@ import { applyValueChanges, patchBlob } from './reencode/valueChanges';
 const CHILDREN = 12_000;
 const BOUND_MS = 3000;
 
-function wideRootDocument() {
-  const children: FdtNode[] = Array.from({ length: CHILDREN }, (_, i) => ({
-    name: `c${i}`,
-    properties: [{ name: 'fdt', value: u64le(0x8000) }],
-    children: [],
-  }));
-  const doc = emptyFdtDocument();
-  doc.root = { name: '', properties: [{ name: 'compatible', value: cstr('kho-v1') }], children };
-  return doc;
-}
-
 async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: number }> {
   const started = performance.now();
   const value = await work();
@@ -41,7 +30,7 @@ async function timed<T>(work: () => T | Promise<T>): Promise<{ value: T; ms: num
 
 describe('a root with 12,000 children', () => {
   it('patches and rewrites 12,000 values in linear time', async () => {
-    const doc = wideRootDocument();
+    const doc = wideRootDocument(CHILDREN);
     const blob = writeFdt(doc);
     const changes = doc.root.children.map((child) => ({
       node: `/${child.name}`,
@@ -59,16 +48,7 @@ describe('a root with 12,000 children', () => {
   });
 
   it('decodes, renders in every format and plans a no-op edit, each stage in linear time', async () => {
-    const pages = new Map<number, Uint8Array>();
-    const page = (bytes: Uint8Array) => {
-      const out = new Uint8Array(Math.ceil(bytes.length / 4096) * 4096);
-      out.set(bytes);
-      return out;
-    };
-    pages.set(0x8000, page(fdtBlob('sub-v1')));
-    const root = page(writeFdt(wideRootDocument()));
-    for (let at = 0; at < root.length; at += 4096) pages.set(0x10000 + at, root.subarray(at, at + 4096));
-    const bytes = elfFile({ pageSize: 4096, ranges: [{ start: 0, end: 64 << 20 }], pages }, 64, true);
+    const bytes = wideRootElf(CHILDREN);
     const image = await openImage(new BytesSource(bytes, 'wide.elf'));
     if (image.kind !== 'memory') throw new Error('an ELF core opens as memory');
     const decoded = await timed(() => decodeKhoGraph(image));

@@ -1,3 +1,4 @@
+import { Checkpoint } from '../../mem/Checkpoint';
 import { MemoryError } from '../../mem/MemoryError';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { hex } from '../../bytes/readers';
@@ -41,6 +42,7 @@ export class DecodeContext {
   readonly signal: AbortSignal | undefined;
   private readonly onProgress: ((progress: KhoProgress) => void) | undefined;
   private bytesRead = 0;
+  private readonly checkpoint: Checkpoint;
 
   constructor(setup: DecodeSetup) {
     this.memory = setup.memory;
@@ -48,6 +50,7 @@ export class DecodeContext {
     this.pageSize = setup.pageSize;
     this.limits = setup.limits;
     this.signal = setup.signal;
+    this.checkpoint = new Checkpoint(setup.signal);
     this.onProgress = setup.onProgress;
     this.diagnostics = new DiagnosticLog(setup.limits.maxDiagnostics);
   }
@@ -62,9 +65,14 @@ export class DecodeContext {
     this.bytesRead += bytes;
   }
 
-  /** Rejects the decode with the signal's reason once it has been aborted. */
-  throwIfAborted(): void {
-    this.signal?.throwIfAborted();
+  /**
+   * Rejects the decode with the signal's reason once it has been aborted,
+   * and lets the event loop in every slice (`Checkpoint`): reads from memory
+   * resolve as microtasks, so without it a signal fired from a timer or a
+   * message would never be seen while the decode runs.
+   */
+  pass(): Promise<void> {
+    return this.checkpoint.pass();
   }
 
   /** Reports progress to the caller's callback. */
@@ -78,7 +86,7 @@ export class DecodeContext {
    * the range outside the image or in a hole (`dangling-pointer`).
    */
   async read(address: number, length: number, what: string, location: DiagnosticLocation): Promise<Uint8Array | null> {
-    this.throwIfAborted();
+    await this.pass();
     if (!this.memory) {
       this.diagnostics.info(
         'no-physical-memory',

@@ -15,7 +15,7 @@ import { targetId } from './targetId';
 export async function followLinks(ctx: DecodeContext): Promise<void> {
   // An index, not shift(): shifting a queue of 100k links moves all of it every time (quadratic).
   for (let i = 0; i < ctx.pending.length; i++) {
-    ctx.throwIfAborted();
+    await ctx.pass();
     await followLink(ctx, ctx.pending[i]);
     ctx.progress('fragments');
   }

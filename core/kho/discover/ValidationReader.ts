@@ -1,3 +1,4 @@
+import { Checkpoint } from '../../mem/Checkpoint';
 import { MemoryError } from '../../mem/MemoryError';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 
@@ -15,12 +16,17 @@ export class ValidationReader {
   constructor(
     readonly memory: PhysicalMemory,
     private readonly budget: number,
-    private readonly signal: AbortSignal | undefined,
-  ) {}
+    signal: AbortSignal | undefined,
+  ) {
+    this.checkpoint = new Checkpoint(signal);
+  }
+
+  /** Cancels between reads, and lets the event loop in so that a signal fired from outside is seen. */
+  private readonly checkpoint: Checkpoint;
 
   /** The bytes, or why they cannot be had. */
   async read(address: number, length: number): Promise<Uint8Array | string> {
-    this.signal?.throwIfAborted();
+    await this.checkpoint.pass();
     if (!this.memory.contains(address, length)) return "lies (partly) outside the image's RAM";
     if (this.spent + length > this.budget) {
       this.exhausted = true;

@@ -1,3 +1,4 @@
+import { Checkpoint } from '../../mem/Checkpoint';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { MemoryError } from '../../mem/MemoryError';
 import { hex } from '../../bytes/readers';
@@ -23,9 +24,14 @@ export class MapPageReader {
     private readonly memory: PhysicalMemory,
     readonly pageSize: number,
     private readonly problems: ProblemLog,
-    private readonly signal: AbortSignal | undefined,
+    signal: AbortSignal | undefined,
     private readonly onProgress: ((progress: MapProgress) => void) | undefined,
-  ) {}
+  ) {
+    this.checkpoint = new Checkpoint(signal);
+  }
+
+  /** Cancels between reads, and lets the event loop in so that a signal fired from outside is seen. */
+  private readonly checkpoint: Checkpoint;
 
   /**
    * Bytes [address, address + length) of a metadata structure, or `null`
@@ -39,7 +45,7 @@ export class MapPageReader {
     structure: string,
     referrer: number,
   ): Promise<Uint8Array | null> {
-    this.signal?.throwIfAborted();
+    await this.checkpoint.pass();
     const from = referrer === address ? '' : ` (pointer found at ${hex(referrer)})`;
     if (address % alignment !== 0) {
       this.problems.add(address, structure, `pointer ${hex(address)} is not ${alignment}-byte aligned${from}`);
