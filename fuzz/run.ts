@@ -1,5 +1,5 @@
 /**
- * `npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--no-save]`
+ * `npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--recheck SECONDS] [--no-save]`
  *
  * Feeds generated inputs of every family (fuzz/families.ts) round-robin to a
  * pool of worker threads (one per core by default), each running one input
@@ -25,7 +25,7 @@ const ROOT = join(import.meta.dirname, '..');
 /** At most this many suspects are re-checked alone (each may take a watchdog's time); the rest keep their verdict. */
 const MAX_RECHECKS = 200;
 const USAGE =
-  'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--no-save]';
+  'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--recheck SECONDS] [--no-save]';
 
 const { values } = parseArgs({
   options: {
@@ -36,6 +36,7 @@ const { values } = parseArgs({
     jobs: { type: 'string', default: String(availableParallelism()) },
     watchdog: { type: 'string', default: '10000' },
     heap: { type: 'string', default: '512' },
+    recheck: { type: 'string', default: '300' },
     'no-save': { type: 'boolean', default: false },
   },
 });
@@ -43,6 +44,7 @@ const budgetMs = 1000 * Number(values.budget);
 const seed = Number(values.seed);
 const maxInputs = values.inputs === undefined ? Number.POSITIVE_INFINITY : Number(values.inputs);
 const jobs = Number(values.jobs);
+const recheckBudgetMs = 1000 * Number(values.recheck);
 const limits: FuzzWorkerLimits = { watchdogMs: Number(values.watchdog), heapMiB: Number(values.heap) };
 const families = values.families ? values.families.split(',') : FAMILIES.map((f) => f.name);
 for (const name of families)
@@ -54,7 +56,8 @@ if (
   !(maxInputs > 0) ||
   !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64) ||
   !(limits.watchdogMs > 0) ||
-  !(limits.heapMiB >= 16)
+  !(limits.heapMiB >= 16) ||
+  !(recheckBudgetMs >= 0)
 )
   throw new Error(USAGE);
 
@@ -64,10 +67,12 @@ for (const entry of readCorpus()) known.set(entry.signature, (known.get(entry.si
 const findings = new Map<string, Finding>();
 /** Hangs and slow inputs seen under the pool's load: each is run again alone at the end. */
 const suspects: WorkerRequest[] = [];
+const poolVerdicts = new Map<number, { kind: OutcomeKind; message: string }>();
 const started = Date.now();
-let stop = false;
+// The first Ctrl-C ends the run (re-checks and the summary follow), a second one the re-checks.
+let interrupts = 0;
 process.on('SIGINT', () => {
-  stop = true;
+  interrupts++;
 });
 
 /** Counts a result and keeps a reproducer of every new kind of finding. */
@@ -99,15 +104,17 @@ let done = 0;
 async function lane(): Promise<void> {
   let worker = new FuzzWorker(limits);
   await worker.ready;
-  while (!stop && next < maxInputs && Date.now() - started < budgetMs) {
+  while (interrupts === 0 && next < maxInputs && Date.now() - started < budgetMs) {
     const i = next++;
     const family = families[i % families.length];
     const request: WorkerRequest = { id: i, family, seed, index: Math.floor(i / families.length) };
     const result = await worker.run(request);
     const reply = 'outcome' in result ? result : null;
     const { kind, message } = verdict(result);
-    if ((kind === 'hang' || kind === 'slow') && suspects.length < MAX_RECHECKS) suspects.push(request);
-    else record(request, kind, message, reply);
+    if ((kind === 'hang' || kind === 'slow') && suspects.length < MAX_RECHECKS) {
+      suspects.push(request);
+      poolVerdicts.set(i, { kind, message: `${message} (under the pool's load; not re-checked alone)` });
+    } else record(request, kind, message, reply);
     done++;
     if (!worker.alive) {
       worker = new FuzzWorker(limits);
@@ -128,11 +135,24 @@ clearInterval(progress);
 const runSeconds = (Date.now() - started) / 1000;
 
 // Each suspect again, alone (the pool is idle now): a hang or a slow input
-// under load is counted as what it is alone, with a note.
+// under load is counted as what it is alone, with a note. One worker serves
+// them all while it lives; the re-checks have their own time budget, and
+// suspects left when it runs out keep the verdict they had in the pool.
 let confirmed = 0;
+let rechecked = 0;
+const recheckStarted = Date.now();
+let worker: FuzzWorker | null = null;
 for (const request of suspects) {
-  const worker = new FuzzWorker(limits);
-  await worker.ready;
+  if (interrupts > 1 || Date.now() - recheckStarted > recheckBudgetMs) {
+    const kept = poolVerdicts.get(request.id)!;
+    record(request, kept.kind, kept.message, null);
+    continue;
+  }
+  rechecked++;
+  if (!worker?.alive) {
+    worker = new FuzzWorker(limits);
+    await worker.ready;
+  }
   const result = await worker.run(request);
   const reply = 'outcome' in result ? result : null;
   const { kind, message } = verdict(result);
@@ -145,8 +165,8 @@ for (const request of suspects) {
       : `${message} [a hang or slow in the pool; alone: ${kind}]`,
     reply,
   );
-  await worker.close();
 }
+await worker?.close();
 
 const elapsed = (Date.now() - started) / 1000;
 const summary = formatSummary([...stats.values()], [...findings.values()], {
@@ -154,7 +174,8 @@ const summary = formatSummary([...stats.values()], [...findings.values()], {
   elapsed,
   runSeconds,
   jobs,
-  rechecked: suspects.length,
+  rechecked,
+  suspects: suspects.length,
   confirmed,
   watchdogMs: limits.watchdogMs,
   heapMiB: limits.heapMiB,

@@ -53,6 +53,7 @@ export function formatSummary(
     runSeconds: number;
     jobs: number;
     rechecked: number;
+    suspects: number;
     confirmed: number;
     watchdogMs: number;
     heapMiB: number;
@@ -87,7 +88,7 @@ export function formatSummary(
     (maxTotal / 2 ** 20).toFixed(0),
   ]);
   const lines = [
-    `fuzz run: seed ${run.seed}, ${total} inputs in ${run.runSeconds.toFixed(0)} s (${(total / run.runSeconds).toFixed(0)}/s) on ${run.jobs} worker thread(s), ${run.rechecked} hang(s) and slow input(s) re-checked alone (${run.confirmed} still so) (${run.elapsed.toFixed(0)} s in all), watchdog ${run.watchdogMs} ms, worker heap limit ${run.heapMiB} MiB, load average at the end ${load}`,
+    `fuzz run: seed ${run.seed}, ${total} inputs in ${run.runSeconds.toFixed(0)} s (${(total / run.runSeconds).toFixed(0)}/s) on ${run.jobs} worker thread(s), ${run.suspects} hang(s) or slow input(s) in the pool, ${run.rechecked} re-checked alone (${run.confirmed} still so) (${run.elapsed.toFixed(0)} s in all), watchdog ${run.watchdogMs} ms, worker heap limit ${run.heapMiB} MiB, load average at the end ${load}`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
