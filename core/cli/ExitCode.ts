@@ -13,6 +13,8 @@ export const ExitCode = {
   unreadableInput: 3,
   /** khoscope could not finish: an output could not be written, or it hit a fault of its own. */
   failed: 4,
+  /** Stopped by Ctrl-C (SIGINT): 128 + 2, as shells report a process the signal ended. */
+  interrupted: 130,
 } as const;
 
 /** The exit statuses as `--help` and every command's help list them. */
@@ -22,4 +24,5 @@ export const EXIT_CODES_HELP = `exit status:
   2  usage error: unknown command or option, missing argument
   3  unreadable input: a missing file, or one that is not what the command needs
   4  khoscope could not finish: an output could not be written, or an internal fault
+  130  interrupted by Ctrl-C (SIGINT)
 `;

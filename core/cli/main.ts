@@ -49,10 +49,19 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`khoscope: unknown command '${name}' (see khoscope --help)\n`);
     return ExitCode.usage;
   }
+  const interrupted = () => {
+    process.stderr.write(`\nkhoscope ${name}: interrupted (Ctrl-C); an output being written may be incomplete\n`);
+    process.exit(ExitCode.interrupted);
+  };
+  // Long loops (the root scan, decodes, map decoders) yield to the event loop
+  // every 16 ms (Checkpoint), so this runs within that of Ctrl-C.
+  process.once('SIGINT', interrupted);
   try {
     return await (await command.load())(rest);
   } catch (error) {
     return reportFailure(name, error);
+  } finally {
+    process.off('SIGINT', interrupted);
   }
 }
 
