@@ -81,6 +81,28 @@ describe('khoscope build and edit', () => {
     expect(tree.stdout).toMatch(/pages 0x40003000 \+ 0x40005000 \(not contiguous\), read LE/);
   });
 
+  it('takes an --add-fragment DTS file that dtc refuses without -f only with --force, naming each problem', async () => {
+    const fragment = join(folder(), 'duplicate-phandles.dts');
+    writeFileSync(
+      fragment,
+      '/dts-v1/;\n/ {\n\tcompatible = "extra-v1";\n\ta { phandle = <1>; };\n\tb { phandle = <1>; };\n};\n',
+    );
+    const out = join(folder(), 'forced.elf');
+    const add = ['--add-fragment', `/gpu@0x100000000/extra=${fragment}`];
+    const refused = await runCli('edit', seed, '-o', out, ...add);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/duplicate-phandles\.dts line 5, column \d+: .*phandle/);
+    expect(refused.stderr).toContain('--force takes such a file');
+    expect(existsSync(out)).toBe(false);
+    const forced = await runCli('edit', seed, '-o', out, '--force', ...add);
+    expect(forced.status, forced.stderr).toBe(0);
+    expect(forced.stderr).toMatch(
+      /warning: .*duplicate-phandles\.dts line 5, column \d+: .*phandle.* \(taken with --force\)/,
+    );
+    const tree = await runCli('tree', out);
+    expect(tree.stdout).toContain('compatible = "extra-v1"');
+  });
+
   it('writes the DTS of one edited fragment, the graph as JSON, or debugfs files', async () => {
     const dts = join(folder(), 'gpu.dts');
     expect(

@@ -28,7 +28,7 @@ import { IMAGE_OPTIONS_HELP, openImageArguments, runImageCommand } from './image
 import { requireMemoryImage } from './requireMemoryImage';
 
 const help = `usage: khoscope edit IMAGE -o OUT [operation]... [--format image|dts|json|debugfs]
-                     [--fragment PATH] [--allow-nonzero-pages]
+                     [--fragment PATH] [--allow-nonzero-pages] [--force]
                      [--root ADDR]... [--base ADDR] [--page-size N]
 
 Changes the KHO tree of a memory image and writes an image the next kernel
@@ -65,6 +65,9 @@ output:
   --format json             the edited graph as JSON
   --format debugfs          the edited tree as debugfs kho/out files, in folder OUT
   --allow-nonzero-pages     let the allocator take pages that are not all zero
+  --force                   like dtc -f: take an --add-fragment DTS file that dtc's
+                            checks refuse (a name property unlike the node's name,
+                            duplicate or -1 phandles), each problem printed as a warning
 ${IMAGE_OPTIONS_HELP}
 
 ${EXIT_CODES_HELP}`;
@@ -87,6 +90,7 @@ export const runEdit: CommandRun = async (args) => {
     format: { type: 'string' },
     fragment: { type: 'string' },
     'allow-nonzero-pages': { type: 'boolean' },
+    force: { type: 'boolean' },
   } as const;
   return runImageCommand('edit', help, extra, rest, async (image, values) => {
     const output = values.output as string | undefined;
@@ -105,7 +109,10 @@ export const runEdit: CommandRun = async (args) => {
       try {
         log = new EditLog(editStateFromGraph(graph));
         for (const edit of edits) {
-          const op = editOperationFor(log.state, edit);
+          const op = editOperationFor(log.state, edit, {
+            force: values.force === true,
+            onForced: (message) => process.stderr.write(`khoscope edit: warning: ${message} (taken with --force)\n`),
+          });
           log = log.apply(op);
           process.stdout.write(`--${edit.flag} ${edit.text}: ${op.op} in fragment ${op.fragment} ${op.node}\n`);
         }

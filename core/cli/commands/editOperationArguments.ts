@@ -62,8 +62,16 @@ export function takeEditArguments(args: readonly string[]): { edits: EditArgumen
   return { edits, rest };
 }
 
+/** How DTS files of `--add-fragment` are read. */
+export interface DtsFileOptions {
+  /** Like `dtc -f`: take a tree dtc's checks refuse, each problem passed to `onForced`. */
+  force?: boolean;
+  /** With `force`: one problem that would have refused the file, in plain words with its place. */
+  onForced?: (message: string) => void;
+}
+
 /** The operation an edit option asks for, on the current state (paths resolve against it). */
-export function editOperationFor(state: EditState, edit: EditArgument): EditOperation {
+export function editOperationFor(state: EditState, edit: EditArgument, dts: DtsFileOptions = {}): EditOperation {
   const { flag, text } = edit;
   switch (flag) {
     case 'set': {
@@ -93,7 +101,7 @@ export function editOperationFor(state: EditState, edit: EditArgument): EditOper
     }
     case 'add-fragment': {
       const { path, value } = split(text, false, true, flag);
-      return addFragmentAt(state, path, serializeNode(readDtsTree(value!)));
+      return addFragmentAt(state, path, serializeNode(readDtsTree(value!, dts)));
     }
   }
 }
@@ -117,12 +125,18 @@ function split(
   return { path, property, value };
 }
 
-function readDtsTree(file: string) {
+function readDtsTree(file: string, options: DtsFileOptions) {
+  const place = (error: DtsError) => `${file} line ${error.line}, column ${error.column}: ${error.reason}`;
   try {
-    return parseDts(readFileSync(file, 'utf8')).root;
+    return parseDts(readFileSync(file, 'utf8'), {
+      force: options.force === true,
+      onForced: (problem) => options.onForced?.(place(problem)),
+    }).root;
   } catch (error) {
     if (error instanceof DtsError)
-      throw new UsageError(`${file} line ${error.line}, column ${error.column}: ${error.reason}`);
+      throw new UsageError(
+        `${place(error)}${options.force ? '' : ' (--force takes such a file, as dtc -f does, when the problem is one of its checks)'}`,
+      );
     throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
   }
 }
