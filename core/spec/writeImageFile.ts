@@ -1,13 +1,10 @@
 import { encodeElfNotes } from '../mem/export/elfNoteEncoding';
-import { writeElfCore, type ElfSegmentOut } from '../mem/export/ElfCoreWriter';
-import { partLength } from '../mem/export/ExportPlan';
+import { partLength, type ExportPart } from '../mem/export/ExportPlan';
 import { elfMachineFor } from '../mem/export/machineNumbers';
+import { writeMemoryElfCore } from '../mem/export/writeMemoryElfCore';
+import type { PhysRange } from '../mem/PhysicalMemory';
 import type { SparseMemory } from '../mem/SparseMemory';
 import type { BuildSpec } from './BuildSpec';
-
-const PT_LOAD = 1;
-const PT_NOTE = 4;
-const PF_RWX = 7;
 
 /**
  * The image file of a built spec. Raw: the one RAM range byte for byte.
@@ -25,55 +22,33 @@ export function writeImageFile(spec: BuildSpec, memory: SparseMemory): Uint8Arra
   }
   const ps = memory.pageSize;
   const written = memory.writtenPages();
-  const segments: ElfSegmentOut[] = [];
+  const notes: ExportPart[] = [];
   if (spec.osRelease !== null) {
     const desc = new TextEncoder().encode(`OSRELEASE=${spec.osRelease}\nPAGESIZE=${ps}\n`);
-    const notes = encodeElfNotes([{ name: 'VMCOREINFO', type: 0, desc }], true);
-    segments.push({
-      type: PT_NOTE,
-      flags: 0,
-      vaddr: 0n,
-      paddr: 0n,
-      memsz: BigInt(notes.length),
-      align: 0n,
-      filesz: notes.length,
-      parts: [{ kind: 'bytes', bytes: notes }],
-    });
+    notes.push({ kind: 'bytes', bytes: encodeElfNotes([{ name: 'VMCOREINFO', type: 0, desc }], true) });
   }
-  for (const range of memory.ranges) {
-    const runs: { start: number; end: number }[] = [];
+  const ranges = memory.ranges.map((range) => {
+    const stored: PhysRange[] = [];
     for (const page of written) {
       if (page < range.start || page >= range.end) continue;
-      const last = runs[runs.length - 1];
+      const last = stored[stored.length - 1];
       if (last && last.end === page) last.end += ps;
-      else runs.push({ start: page, end: page + ps });
+      else stored.push({ start: page, end: page + ps });
     }
-    if (runs.length === 0 || runs[0].start > range.start) runs.unshift({ start: range.start, end: range.start });
-    runs.forEach((run, i) => {
-      const end = runs[i + 1]?.start ?? range.end;
-      const stored = run.end - run.start;
-      segments.push({
-        type: PT_LOAD,
-        flags: PF_RWX,
-        vaddr: 0n,
-        paddr: BigInt(run.start),
-        memsz: BigInt(end - run.start),
-        align: 0n,
-        filesz: stored,
-        parts: stored > 0 ? [{ kind: 'bytes', bytes: memory.readSync(run.start, stored) }] : [],
-        placeAt: { modulus: ps, remainder: 0 },
-      });
-    });
-  }
-  const { parts, size } = writeElfCore({
-    elfClass: 64,
+    return {
+      range,
+      stored,
+      bytes: (start: number, length: number): ExportPart[] => [
+        { kind: 'bytes', bytes: memory.readSync(start, length) },
+      ],
+    };
+  });
+  const { parts, size } = writeMemoryElfCore({
     littleEndian: true,
-    osAbi: 0,
-    abiVersion: 0,
     machine: elfMachineFor(spec.machine),
-    flags: 0,
-    entry: 0n,
-    segments,
+    notes,
+    ranges,
+    alignData: ps,
   });
   const file = new Uint8Array(size);
   let at = 0;

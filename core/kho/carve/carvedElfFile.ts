@@ -1,13 +1,11 @@
-import { PT_LOAD, PT_NOTE } from '../../mem/containers/ElfCoreHeader';
-import { writeElfCore, type ElfSegmentOut } from '../../mem/export/ElfCoreWriter';
+import { elfIdentityOf } from '../../mem/export/elfIdentityOf';
 import { encodeElfNotes, type ElfNoteSpec } from '../../mem/export/elfNoteEncoding';
 import { PartList, type ExportFile } from '../../mem/export/ExportPlan';
-import { elfMachineFor } from '../../mem/export/machineNumbers';
+import { mergeRuns } from '../../mem/export/mergeRuns';
+import { writeMemoryElfCore } from '../../mem/export/writeMemoryElfCore';
 import type { MemoryImage } from '../../mem/OpenedImage';
 import type { PhysRange } from '../../mem/PhysicalMemory';
 import type { PreservedRanges } from '../maps/PreservedRanges';
-
-const PF_RWX = 7;
 
 /**
  * Lays out the carved ELF64 core: one `PT_NOTE` with `notes`, then every RAM
@@ -28,98 +26,42 @@ export function carvedElfFile(
   pageSize: number,
   notes: readonly ElfNoteSpec[],
 ): ExportFile {
-  const { littleEndian, machine } = elfIdentity(image);
-  const note = encodeElfNotes(notes, littleEndian);
-  const segments: ElfSegmentOut[] = [
-    {
-      type: PT_NOTE,
-      flags: 0,
-      vaddr: 0n,
-      paddr: 0n,
-      memsz: BigInt(note.length),
-      align: 0n,
-      filesz: note.length,
-      parts: [{ kind: 'bytes', bytes: note }],
-    },
-  ];
+  const identity = elfIdentityOf(image);
   const runs = keptPageRuns(kept, pageSize);
-  for (const range of image.memory.ranges) {
-    const stored = runs.flatMap((run) =>
-      run.end <= range.start || run.start >= range.end
-        ? []
-        : [{ start: Math.max(run.start, range.start), end: Math.min(run.end, range.end) }],
-    );
-    for (const piece of rangePieces(range, stored)) {
-      const parts = new PartList();
-      for (const span of keptSpans(kept, piece.start, piece.storedEnd)) {
-        parts.push(
-          span.kept
-            ? { kind: 'memory', memory: image.memory, address: span.start, length: span.end - span.start }
-            : { kind: 'zeros', length: span.end - span.start },
-        );
-      }
-      segments.push({
-        type: PT_LOAD,
-        flags: PF_RWX,
-        vaddr: 0n,
-        paddr: BigInt(piece.start),
-        memsz: BigInt(piece.end - piece.start),
-        align: 0n,
-        filesz: parts.size,
-        parts: parts.parts,
-      });
-    }
-  }
-  const { parts, size } = writeElfCore({
-    elfClass: 64,
-    littleEndian,
-    osAbi: 0,
-    abiVersion: 0,
-    machine,
-    flags: 0,
-    entry: 0n,
-    segments,
+  const { parts, size } = writeMemoryElfCore({
+    ...identity,
+    notes: [{ kind: 'bytes', bytes: encodeElfNotes(notes, identity.littleEndian) }],
+    ranges: image.memory.ranges.map((range) => ({
+      range,
+      stored: runs.flatMap((run) =>
+        run.end <= range.start || run.start >= range.end
+          ? []
+          : [{ start: Math.max(run.start, range.start), end: Math.min(run.end, range.end) }],
+      ),
+      bytes: (start, length) => {
+        const parts = new PartList();
+        for (const span of keptSpans(kept, start, start + length)) {
+          parts.push(
+            span.kept
+              ? { kind: 'memory', memory: image.memory, address: span.start, length: span.end - span.start }
+              : { kind: 'zeros', length: span.end - span.start },
+          );
+        }
+        return parts.parts;
+      },
+    })),
   });
   return { path: 'carved.elf', size, parts };
 }
 
-/** Byte order and machine of the input, so tools that check `e_machine` see the right one. */
-function elfIdentity(image: MemoryImage): { littleEndian: boolean; machine: number } {
-  if (image.container === 'elf') return { littleEndian: image.elf.littleEndian, machine: image.elf.machine };
-  if (image.container === 'kdump')
-    return { littleEndian: image.kdump.littleEndian, machine: elfMachineFor(image.kdump.machine) };
-  return { littleEndian: true, machine: 0 };
-}
-
 /** The kept bytes rounded out to whole pages, adjacent pages merged into runs. */
 function keptPageRuns(kept: PreservedRanges, pageSize: number): PhysRange[] {
-  const runs: PhysRange[] = [];
-  for (const { start, end } of kept.toArray()) {
-    const from = start - (start % pageSize);
-    const to = Math.ceil(end / pageSize) * pageSize;
-    const last = runs[runs.length - 1];
-    if (last && from <= last.end) last.end = Math.max(last.end, to);
-    else runs.push({ start: from, end: to });
-  }
-  return runs;
-}
-
-/**
- * A RAM range as segments: [start, storedEnd) stored, [storedEnd, end)
- * zero-fill. A range that does not begin with a stored run starts with a
- * segment that stores nothing.
- */
-function rangePieces(
-  range: PhysRange,
-  stored: readonly PhysRange[],
-): { start: number; storedEnd: number; end: number }[] {
-  const pieces: { start: number; storedEnd: number; end: number }[] = [];
-  if (stored.length === 0 || stored[0].start > range.start)
-    pieces.push({ start: range.start, storedEnd: range.start, end: stored[0]?.start ?? range.end });
-  stored.forEach((run, i) =>
-    pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }),
+  return mergeRuns(
+    kept.toArray().map(({ start, end }) => ({
+      start: start - (start % pageSize),
+      end: Math.ceil(end / pageSize) * pageSize,
+    })),
   );
-  return pieces;
 }
 
 /** [start, end) cut into the stretches that were kept and those that were not. */

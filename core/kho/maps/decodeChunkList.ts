@@ -3,16 +3,7 @@ import { readU64Number, u64Hex } from '../../bytes/bitMath';
 import { hex } from '../../bytes/readers';
 import { checkKhoPageSize } from './checkKhoPageSize';
 import { chooseChunkBitmapSize, type ChunkEntry } from './chooseChunkBitmapSize';
-import {
-  bitmapSpan,
-  CHUNK_COUNT,
-  CHUNK_ENTRY_BYTES,
-  CHUNK_HEADER_BYTES,
-  CHUNK_NEXT,
-  CHUNK_ORDER,
-  chunkCapacity,
-  SMALL_BITMAP_BYTES,
-} from './chunkListLayout';
+import { bitmapSpan, CHUNK_PAGE, chunkCapacity, chunkEntryOffset, SMALL_BITMAP_BYTES } from './chunkListLayout';
 import { mapLimits, type MapDecodeOptions, type MapLimits } from './MapDecodeOptions';
 import { ProblemLog } from './MapProblem';
 import { MapPageReader } from './MapPageReader';
@@ -143,8 +134,8 @@ async function readChunks(
     if (page === null) break;
     chunks++;
     const view = new DataView(page.buffer, page.byteOffset, page.byteLength);
-    const order = view.getUint32(CHUNK_ORDER, true);
-    let count = view.getUint32(CHUNK_COUNT, true);
+    const order = view.getUint32(CHUNK_PAGE.order, true);
+    let count = view.getUint32(CHUNK_PAGE.count, true);
     if (count > capacity) {
       problems.add(
         address,
@@ -167,25 +158,31 @@ async function readChunks(
       return { entries, chunks, stopped: true };
     }
     for (let i = 0; i < count; i++) {
-      const offset = CHUNK_HEADER_BYTES + i * CHUNK_ENTRY_BYTES;
+      const offset = chunkEntryOffset(i);
       const at = address + offset;
-      const physStart = readU64Number(view, offset);
-      const bitmap = readU64Number(view, offset + 8);
+      const physAt = offset + CHUNK_PAGE.entry.physStart;
+      const bitmapAt = offset + CHUNK_PAGE.entry.bitmap;
+      const physStart = readU64Number(view, physAt);
+      const bitmap = readU64Number(view, bitmapAt);
       if (physStart === null) {
-        problems.add(at, 'chunk entry', `phys_start ${u64Hex(view, offset)} is above 2^53; entry skipped`);
+        problems.add(at, 'chunk entry', `phys_start ${u64Hex(view, physAt)} is above 2^53; entry skipped`);
       } else if (bitmap === null || bitmap === 0) {
         problems.add(
           at,
           'chunk entry',
-          `bitmap pointer ${u64Hex(view, offset + 8)} is not a usable address; entry skipped`,
+          `bitmap pointer ${u64Hex(view, bitmapAt)} is not a usable address; entry skipped`,
         );
       } else {
         entries.push({ at, order, physStart, bitmap });
       }
     }
-    const next = readU64Number(view, CHUNK_NEXT);
+    const next = readU64Number(view, CHUNK_PAGE.next);
     if (next === null) {
-      problems.add(address, 'chunk page', `next pointer ${u64Hex(view, CHUNK_NEXT)} is above 2^53; the list ends here`);
+      problems.add(
+        address,
+        'chunk page',
+        `next pointer ${u64Hex(view, CHUNK_PAGE.next)} is above 2^53; the list ends here`,
+      );
       break;
     }
     referrer = address;

@@ -1,13 +1,4 @@
-import {
-  bitmapSpan,
-  CHUNK_COUNT,
-  CHUNK_ENTRY_BYTES,
-  CHUNK_HEADER_BYTES,
-  CHUNK_NEXT,
-  CHUNK_ORDER,
-  chunkCapacity,
-  SMALL_BITMAP_BYTES,
-} from './chunkListLayout';
+import { bitmapSpan, CHUNK_PAGE, chunkCapacity, chunkEntryOffset, SMALL_BITMAP_BYTES } from './chunkListLayout';
 import { checkKhoPageSize } from './checkKhoPageSize';
 import { hex } from '../../bytes/readers';
 import { allocateMapPage, type EncodedMap, type PageAllocator } from './EncodedMap';
@@ -108,17 +99,17 @@ function writeChunks(
     if (chunk === undefined || count === capacity || entry.order !== order) {
       const page = allocateMapPage(allocatePage, pageSize, pages);
       if (chunk === undefined) head = page.address;
-      else writeU64(chunk, CHUNK_NEXT, page.address);
+      else writeU64(chunk, CHUNK_PAGE.next, page.address);
       chunk = new DataView(page.bytes.buffer);
-      chunk.setUint32(CHUNK_ORDER, entry.order, true);
+      chunk.setUint32(CHUNK_PAGE.order, entry.order, true);
       count = 0;
       order = entry.order;
     }
-    const offset = CHUNK_HEADER_BYTES + count * CHUNK_ENTRY_BYTES;
-    writeU64(chunk, offset, entry.physStart);
-    writeU64(chunk, offset + 8, entry.bitmap);
+    const offset = chunkEntryOffset(count);
+    writeU64(chunk, offset + CHUNK_PAGE.entry.physStart, entry.physStart);
+    writeU64(chunk, offset + CHUNK_PAGE.entry.bitmap, entry.bitmap);
     count++;
-    chunk.setUint32(CHUNK_COUNT, count, true);
+    chunk.setUint32(CHUNK_PAGE.count, count, true);
   }
   return head;
 }

@@ -2,16 +2,13 @@ import { MemoryError } from '../MemoryError';
 import type { KdumpImage, RawImage } from '../OpenedImage';
 import type { PhysRange } from '../PhysicalMemory';
 import { encodeElfNotes } from './elfNoteEncoding';
-import { partLength, type ExportFile, type ExportPart } from './ExportPlan';
-import { writeElfCore, type ElfSegmentOut } from './ElfCoreWriter';
+import { elfIdentityOf } from './elfIdentityOf';
+import type { ExportFile, ExportPart } from './ExportPlan';
 import { fileBaseName } from './fileBaseName';
-import { elfMachineFor } from './machineNumbers';
+import { mergeRuns } from './mergeRuns';
 import { newPageSegments } from './newPageSegments';
 import { adjacentRuns, changesWithin, overlayChanges, placement, type PageChange } from './pageChanges';
-
-const PT_LOAD = 1;
-const PT_NOTE = 4;
-const PF_RWX = 7;
+import { PF_RWX, writeMemoryElfCore, type RamRangeOut } from './writeMemoryElfCore';
 
 /**
  * Exports a kdump (or raw) image as an ELF64 core in the image's byte order.
@@ -35,54 +32,23 @@ export async function exportMemoryAsElf(
     if (where === 'outside') fresh.push(change);
   }
 
-  const segments: ElfSegmentOut[] = [];
-  for (const part of await noteParts(image)) {
-    const length = partLength(part);
-    segments.push({
-      type: PT_NOTE,
-      flags: 0,
-      vaddr: 0n,
-      paddr: 0n,
-      memsz: BigInt(length),
-      align: 0n,
-      filesz: length,
-      parts: [part],
-    });
-  }
-
+  const ranges: RamRangeOut[] = [];
   for (const range of memory.ranges) {
     const touching = changesWithin(changes, range.start, range.end);
-    const stored = mergeRuns([...(await storedRuns(image, range, maxRuns)), ...adjacentRuns(touching)]);
-    for (const piece of segmentPieces(range, stored)) {
-      const length = piece.storedEnd - piece.start;
-      const parts = overlayChanges(piece.start, length, touching, (address, n): ExportPart[] => [
-        { kind: 'memory', memory, address, length: n },
-      ]);
-      segments.push({
-        type: PT_LOAD,
-        flags: PF_RWX,
-        vaddr: 0n,
-        paddr: BigInt(piece.start),
-        memsz: BigInt(piece.end - piece.start),
-        align: 0n,
-        filesz: length,
-        parts,
-      });
-    }
+    ranges.push({
+      range,
+      stored: mergeRuns([...(await storedRuns(image, range, maxRuns)), ...adjacentRuns(touching)]),
+      bytes: (start, length) =>
+        overlayChanges(start, length, touching, (address, n): ExportPart[] => [
+          { kind: 'memory', memory, address, length: n },
+        ]),
+    });
   }
-  segments.push(...newPageSegments(fresh, pageSize, PF_RWX));
-
-  const littleEndian = image.container === 'kdump' ? image.kdump.littleEndian : true;
-  const machine = image.container === 'kdump' ? elfMachineFor(image.kdump.machine) : 0;
-  const { parts, size } = writeElfCore({
-    elfClass: 64,
-    littleEndian,
-    osAbi: 0,
-    abiVersion: 0,
-    machine,
-    flags: 0,
-    entry: 0n,
-    segments,
+  const { parts, size } = writeMemoryElfCore({
+    ...elfIdentityOf(image),
+    notes: await noteParts(image),
+    ranges,
+    extra: newPageSegments(fresh, pageSize, PF_RWX),
   });
   return { path: `${fileBaseName(image.source.name)}.elf`, size, parts };
 }
@@ -93,32 +59,6 @@ async function storedRuns(image: KdumpImage | RawImage, range: PhysRange, maxRun
   const size = image.pageSize;
   const runs = await image.memory.dumpedRuns(range.start / size, range.end / size, maxRuns);
   return runs.map((r) => ({ start: r.start * size, end: r.end * size }));
-}
-
-/** Sorts and merges overlapping or touching runs. */
-function mergeRuns(runs: PhysRange[]): PhysRange[] {
-  const merged: PhysRange[] = [];
-  for (const run of [...runs].sort((a, b) => a.start - b.start)) {
-    const last = merged[merged.length - 1];
-    if (last && run.start <= last.end) last.end = Math.max(last.end, run.end);
-    else merged.push({ start: run.start, end: run.end });
-  }
-  return merged;
-}
-
-/** Splits a RAM range into segments [start, storedEnd) stored + [storedEnd, end) zero-fill. */
-function segmentPieces(
-  range: PhysRange,
-  stored: PhysRange[],
-): Array<{ start: number; storedEnd: number; end: number }> {
-  const pieces: Array<{ start: number; storedEnd: number; end: number }> = [];
-  if (stored.length === 0 || stored[0].start > range.start) {
-    pieces.push({ start: range.start, storedEnd: range.start, end: stored[0]?.start ?? range.end });
-  }
-  stored.forEach((run, i) =>
-    pieces.push({ start: run.start, storedEnd: run.end, end: stored[i + 1]?.start ?? range.end }),
-  );
-  return pieces;
 }
 
 /**

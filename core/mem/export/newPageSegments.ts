@@ -1,7 +1,6 @@
+import { PT_LOAD } from '../containers/ElfCoreHeader';
 import type { ElfSegmentOut } from './ElfCoreWriter';
 import { adjacentRuns, type PageChange } from './pageChanges';
-
-const PT_LOAD = 1;
 
 /**
  * New `PT_LOAD` segments for pages outside every existing range: one per run
