@@ -21,11 +21,14 @@ export interface CorpusEntry {
   /** Same-kind findings share a signature: the first line of the message with numbers blanked. */
   signature: string;
   /**
-   * `fixed`: must run clean now. `open`: a known defect not fixed yet
-   * (skipped by the regression test, which names `openReason`).
+   * `fixed`: the defect is fixed. `open`: a finding nobody has fixed yet
+   * (`openReason` says why). Both run in the regression test, which fails
+   * until the input runs clean: an open finding is a failing test, not a skip.
    */
   status: 'fixed' | 'open';
   openReason?: string;
+  /** What fixed it. */
+  fixNote?: string;
 }
 
 /**

@@ -1,151 +1,164 @@
 /**
- * `npm run fuzz -- --budget SECONDS --seed N [--families a,b] [--watchdog MS] [--heap MIB]`
+ * `npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--no-save]`
  *
  * Feeds generated inputs of every family (fuzz/families.ts) round-robin to a
- * child process, one at a time, each under a watchdog: a child that does not
- * answer in time is killed (a hang) and replaced, one that dies is an
- * out-of-memory or a crash. Prints a summary table; every new kind of
- * finding is kept as a reproducer in fuzz/corpus/ (at most two per kind),
- * and the summary also goes to fuzz/out/ as Markdown and JSON.
+ * pool of worker threads (one per core by default), each running one input
+ * at a time under a heap limit and a watchdog (fuzz/FuzzWorker.ts). A worker
+ * that does not answer in time is terminated and replaced; its input is
+ * re-checked alone at the end, with the rest of the pool idle, so a hang
+ * under load is told apart from a real one. Prints a summary table; every
+ * new kind of finding is kept as a reproducer in fuzz/corpus/ (at most two
+ * per kind), and the summary also goes to fuzz/out/ as Markdown and JSON.
  */
-import { type ChildProcess, fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus, signatureOf, writeReproducer } from './corpusFiles';
 import { FAMILIES, makeInput } from './families';
-import type { ChildReply, ChildRequest } from './protocol';
+import { FuzzWorker, type FuzzWorkerLimits, type WorkerFailure } from './FuzzWorker';
+import type { WorkerReply, WorkerRequest } from './protocol';
 import { formatSummary, FamilyStats, type Finding } from './summary';
 import type { OutcomeKind } from './runTarget';
 
 const ROOT = join(import.meta.dirname, '..');
+/** At most this many suspects are re-checked alone (each may take a watchdog's time); the rest keep their verdict. */
+const MAX_RECHECKS = 200;
+const USAGE =
+  'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--no-save]';
 
 const { values } = parseArgs({
   options: {
     budget: { type: 'string', default: '60' },
     seed: { type: 'string', default: '1' },
+    inputs: { type: 'string' },
     families: { type: 'string' },
+    jobs: { type: 'string', default: String(availableParallelism()) },
     watchdog: { type: 'string', default: '10000' },
-    heap: { type: 'string', default: '640' },
+    heap: { type: 'string', default: '512' },
     'no-save': { type: 'boolean', default: false },
   },
 });
 const budgetMs = 1000 * Number(values.budget);
 const seed = Number(values.seed);
-const watchdogMs = Number(values.watchdog);
-const heapMiB = Number(values.heap);
+const maxInputs = values.inputs === undefined ? Number.POSITIVE_INFINITY : Number(values.inputs);
+const jobs = Number(values.jobs);
+const limits: FuzzWorkerLimits = { watchdogMs: Number(values.watchdog), heapMiB: Number(values.heap) };
 const families = values.families ? values.families.split(',') : FAMILIES.map((f) => f.name);
 for (const name of families)
   if (!FAMILIES.some((f) => f.name === name))
     throw new Error(`unknown family ${name}; known: ${FAMILIES.map((f) => f.name).join(', ')}`);
-if (!(budgetMs > 0) || !Number.isSafeInteger(seed) || !(watchdogMs > 0))
-  throw new Error('usage: npm run fuzz -- --budget SECONDS --seed N [--families a,b] [--watchdog MS] [--heap MIB]');
-
-/** One child process and its last words. */
-class Child {
-  readonly process: ChildProcess;
-  stderrTail = '';
-  readonly ready: Promise<void>;
-
-  constructor() {
-    this.process = fork(join(ROOT, 'bin/run-ts.js'), [join(ROOT, 'fuzz/child.ts')], {
-      cwd: ROOT,
-      execArgv: [`--max-old-space-size=${heapMiB}`],
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-    });
-    this.process.stderr?.on('data', (chunk: Buffer) => {
-      this.stderrTail = (this.stderrTail + chunk.toString()).slice(-4000);
-    });
-    this.ready = new Promise((resolve, reject) => {
-      this.process.once('message', () => resolve());
-      this.process.once('exit', (code) =>
-        reject(new Error(`the fuzz child exited (${code}) before it was ready:\n${this.stderrTail}`)),
-      );
-    });
-  }
-
-  /** Runs one input; resolves with the reply, or with how the child failed. */
-  run(request: ChildRequest): Promise<ChildReply | { kind: OutcomeKind; message: string }> {
-    return new Promise((resolve) => {
-      const done = (result: ChildReply | { kind: OutcomeKind; message: string }) => {
-        clearTimeout(timer);
-        this.process.off('message', onMessage);
-        this.process.off('exit', onExit);
-        resolve(result);
-      };
-      const onMessage = (reply: ChildReply) => {
-        if (reply.id === request.id) done(reply);
-      };
-      const onExit = (code: number | null, signal: string | null) => {
-        const oom = /heap out of memory|Allocation failed/i.test(this.stderrTail);
-        done({
-          kind: oom ? 'out-of-memory' : 'crash',
-          message: oom
-            ? `the child ran out of its ${heapMiB} MiB heap`
-            : `the child died (${signal ?? code}): ${this.stderrTail.slice(-500)}`,
-        });
-      };
-      const timer = setTimeout(() => {
-        this.process.off('exit', onExit);
-        this.process.kill('SIGKILL');
-        done({ kind: 'hang', message: `no answer within ${watchdogMs} ms; the child was killed` });
-      }, watchdogMs);
-      this.process.on('message', onMessage);
-      this.process.once('exit', onExit);
-      this.process.send(request);
-    });
-  }
-
-  /** False once the process has exited. */
-  get alive(): boolean {
-    return this.process.exitCode === null && this.process.signalCode === null;
-  }
-}
+if (
+  !(budgetMs > 0) ||
+  !Number.isSafeInteger(seed) ||
+  !(maxInputs > 0) ||
+  !(Number.isInteger(jobs) && jobs >= 1 && jobs <= 64) ||
+  !(limits.watchdogMs > 0) ||
+  !(limits.heapMiB >= 16)
+)
+  throw new Error(USAGE);
 
 const stats = new Map(families.map((name) => [name, new FamilyStats(name)]));
 const known = new Map<string, number>();
 for (const entry of readCorpus()) known.set(entry.signature, (known.get(entry.signature) ?? 0) + 1);
 const findings = new Map<string, Finding>();
+/** Hangs and slow inputs seen under the pool's load: each is run again alone at the end. */
+const suspects: WorkerRequest[] = [];
 const started = Date.now();
-let child = new Child();
-await child.ready;
 let stop = false;
 process.on('SIGINT', () => {
   stop = true;
 });
 
-for (let i = 0, id = 0; !stop && Date.now() - started < budgetMs; i++) {
-  const family = families[i % families.length];
-  const index = Math.floor(i / families.length);
-  const request: ChildRequest = { id: id++, family, seed, index };
-  const result = await child.run(request);
-  const reply = 'outcome' in result ? result : null;
-  const { kind, message } = 'outcome' in result ? result.outcome : result;
-  stats.get(family)!.add(kind, reply?.outcome.ms ?? watchdogMs, reply?.rss);
-  if (kind !== 'ok' && kind !== 'refused') {
-    // Made again here: a child that hung or died cannot say what it was given.
-    const input = makeInput(family, seed, index);
-    const signature = signatureOf(kind, message, { family, what: input.what });
-    const finding = findings.get(signature) ?? { signature, family, count: 0, example: '', reproducers: [] };
-    finding.count++;
-    findings.set(signature, finding);
-    finding.example ||= `${input.what}: ${message.split('\n')[0]}`;
-    const kept = (known.get(signature) ?? 0) + finding.reproducers.length;
-    if (kept < 2 && !values['no-save'])
-      finding.reproducers.push(writeReproducer(input, { family, seed, index }, { kind, message }).name);
-  }
-  if (reply === null || !child.alive) {
-    // Killed by the watchdog or died: a fresh child for the next input.
-    child.process.kill('SIGKILL');
-    child = new Child();
-    await child.ready;
-  }
+/** Counts a result and keeps a reproducer of every new kind of finding. */
+function record(request: WorkerRequest, kind: OutcomeKind, message: string, reply: WorkerReply | null): void {
+  const { family, index } = request;
+  stats.get(family)!.add(kind, reply?.outcome.ms ?? limits.watchdogMs, reply?.heapGrowth, reply?.heapTotal);
+  if (kind === 'ok' || kind === 'refused') return;
+  // Made again here: a worker that hung or died cannot say what it was given.
+  const input = makeInput(family, seed, index);
+  const signature = signatureOf(kind, message, { family, what: input.what });
+  const finding = findings.get(signature) ?? { signature, family, count: 0, example: '', reproducers: [] };
+  finding.count++;
+  findings.set(signature, finding);
+  finding.example ||= `${input.what} (index ${index}): ${message.split('\n')[0]}`;
+  const kept = (known.get(signature) ?? 0) + finding.reproducers.length;
+  if (kept < 2 && !values['no-save'])
+    finding.reproducers.push(writeReproducer(input, { family, seed, index }, { kind, message }).name);
 }
-child.process.kill();
+
+/** The outcome kind and message of a reply or a failure. */
+function verdict(result: WorkerReply | WorkerFailure): { kind: OutcomeKind; message: string } {
+  return 'outcome' in result ? result.outcome : result;
+}
+
+let next = 0;
+let done = 0;
+
+/** One lane of the pool: takes the next input until the budget, the count or Ctrl-C ends the run. */
+async function lane(): Promise<void> {
+  let worker = new FuzzWorker(limits);
+  await worker.ready;
+  while (!stop && next < maxInputs && Date.now() - started < budgetMs) {
+    const i = next++;
+    const family = families[i % families.length];
+    const request: WorkerRequest = { id: i, family, seed, index: Math.floor(i / families.length) };
+    const result = await worker.run(request);
+    const reply = 'outcome' in result ? result : null;
+    const { kind, message } = verdict(result);
+    if ((kind === 'hang' || kind === 'slow') && suspects.length < MAX_RECHECKS) suspects.push(request);
+    else record(request, kind, message, reply);
+    done++;
+    if (!worker.alive) {
+      worker = new FuzzWorker(limits);
+      await worker.ready;
+    }
+  }
+  await worker.close();
+}
+
+const progress = setInterval(() => {
+  const seconds = (Date.now() - started) / 1000;
+  process.stderr.write(
+    `fuzz: ${done} inputs in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${findings.size} kinds of finding, ${suspects.length} hang(s) or slow input(s) to re-check, load ${loadavg()[0].toFixed(1)}\n`,
+  );
+}, 30_000);
+await Promise.all(Array.from({ length: jobs }, lane));
+clearInterval(progress);
+const runSeconds = (Date.now() - started) / 1000;
+
+// Each suspect again, alone (the pool is idle now): a hang or a slow input
+// under load is counted as what it is alone, with a note.
+let confirmed = 0;
+for (const request of suspects) {
+  const worker = new FuzzWorker(limits);
+  await worker.ready;
+  const result = await worker.run(request);
+  const reply = 'outcome' in result ? result : null;
+  const { kind, message } = verdict(result);
+  if (kind === 'hang' || kind === 'slow') confirmed++;
+  record(
+    request,
+    kind,
+    kind === 'hang' || kind === 'slow'
+      ? `${message} (also when re-checked alone)`
+      : `${message} [a hang or slow in the pool; alone: ${kind}]`,
+    reply,
+  );
+  await worker.close();
+}
 
 const elapsed = (Date.now() - started) / 1000;
-const summary = formatSummary([...stats.values()], [...findings.values()], { seed, elapsed, watchdogMs, heapMiB });
+const summary = formatSummary([...stats.values()], [...findings.values()], {
+  seed,
+  elapsed,
+  runSeconds,
+  jobs,
+  rechecked: suspects.length,
+  confirmed,
+  watchdogMs: limits.watchdogMs,
+  heapMiB: limits.heapMiB,
+});
 process.stdout.write(summary.markdown);
 mkdirSync(join(ROOT, 'fuzz/out'), { recursive: true });
 writeFileSync(join(ROOT, `fuzz/out/summary-seed${seed}.md`), summary.markdown);

@@ -7,14 +7,19 @@ const KINDS: readonly OutcomeKind[] = ['ok', 'refused', 'crash', 'invariant', 's
 export class FamilyStats {
   readonly counts = new Map<OutcomeKind, number>();
   private readonly times: number[] = [];
-  maxRss = 0;
+  /** The largest heap growth over one input (bytes). */
+  maxHeapGrowth = 0;
+  /** The largest worker heap seen right after an input (bytes). */
+  maxHeapTotal = 0;
 
   constructor(readonly name: string) {}
 
-  add(kind: OutcomeKind, ms: number, rss: number | undefined): void {
+  /** Counts one input: its outcome, its time and (when the worker answered) its heap figures. */
+  add(kind: OutcomeKind, ms: number, heapGrowth: number | undefined, heapTotal: number | undefined): void {
     this.counts.set(kind, (this.counts.get(kind) ?? 0) + 1);
     this.times.push(ms);
-    if (rss !== undefined) this.maxRss = Math.max(this.maxRss, rss);
+    if (heapGrowth !== undefined) this.maxHeapGrowth = Math.max(this.maxHeapGrowth, heapGrowth);
+    if (heapTotal !== undefined) this.maxHeapTotal = Math.max(this.maxHeapTotal, heapTotal);
   }
 
   get inputs(): number {
@@ -42,13 +47,22 @@ export interface Finding {
 export function formatSummary(
   stats: FamilyStats[],
   findings: Finding[],
-  run: { seed: number; elapsed: number; watchdogMs: number; heapMiB: number },
+  run: {
+    seed: number;
+    elapsed: number;
+    runSeconds: number;
+    jobs: number;
+    rechecked: number;
+    confirmed: number;
+    watchdogMs: number;
+    heapMiB: number;
+  },
 ): { markdown: string; json: unknown } {
   const total = stats.reduce((n, s) => n + s.inputs, 0);
   const load = loadavg()
     .map((l) => l.toFixed(2))
     .join(' ');
-  const header = ['family', 'inputs', ...KINDS, 'median ms', 'p99 ms', 'max ms', 'max RSS MiB'];
+  const header = ['family', 'inputs', ...KINDS, 'median ms', 'p99 ms', 'max ms', 'max heap growth MiB', 'max heap MiB'];
   const rows = stats.map((s) => [
     s.name,
     String(s.inputs),
@@ -56,12 +70,24 @@ export function formatSummary(
     s.quantile(0.5).toFixed(1),
     s.quantile(0.99).toFixed(0),
     s.quantile(1).toFixed(0),
-    (s.maxRss / 2 ** 20).toFixed(0),
+    (s.maxHeapGrowth / 2 ** 20).toFixed(1),
+    (s.maxHeapTotal / 2 ** 20).toFixed(0),
   ]);
   const totals = KINDS.map((k) => String(stats.reduce((n, s) => n + (s.counts.get(k) ?? 0), 0)));
-  rows.push(['**all**', String(total), ...totals, '', '', '', '']);
+  const maxGrowth = Math.max(0, ...stats.map((s) => s.maxHeapGrowth));
+  const maxTotal = Math.max(0, ...stats.map((s) => s.maxHeapTotal));
+  rows.push([
+    '**all**',
+    String(total),
+    ...totals,
+    '',
+    '',
+    '',
+    (maxGrowth / 2 ** 20).toFixed(1),
+    (maxTotal / 2 ** 20).toFixed(0),
+  ]);
   const lines = [
-    `fuzz run: seed ${run.seed}, ${run.elapsed.toFixed(0)} s, ${total} inputs, watchdog ${run.watchdogMs} ms, child heap ${run.heapMiB} MiB, load average at the end ${load}`,
+    `fuzz run: seed ${run.seed}, ${total} inputs in ${run.runSeconds.toFixed(0)} s (${(total / run.runSeconds).toFixed(0)}/s) on ${run.jobs} worker thread(s), ${run.rechecked} hang(s) and slow input(s) re-checked alone (${run.confirmed} still so) (${run.elapsed.toFixed(0)} s in all), watchdog ${run.watchdogMs} ms, worker heap limit ${run.heapMiB} MiB, load average at the end ${load}`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
@@ -86,7 +112,8 @@ export function formatSummary(
         medianMs: s.quantile(0.5),
         p99Ms: s.quantile(0.99),
         maxMs: s.quantile(1),
-        maxRssBytes: s.maxRss,
+        maxHeapGrowthBytes: s.maxHeapGrowth,
+        maxHeapTotalBytes: s.maxHeapTotal,
       })),
       findings,
     },

@@ -46,17 +46,6 @@ const NOT_IN_A_MEMORY_IMAGE = [
   'map-error',
 ];
 
-/**
- * Codes the broken demo does not show yet, each covered by its own tests:
- * - unknown-required-feature: build specs cannot write a LUO feature header
- *   (their luo_ser is luo-v5); core/kho/users/luo/featureEra.test.ts.
- * - wrong-blob and map-outside-ram: the demo's kho_test and its roots' maps
- *   already carry other problems the tour walks through, and one place holds
- *   one problem; core/kho/checks/kernelAgreement.test.ts builds both, and the
- *   real kernel judges them in `npm run test:kernel`.
- */
-const NOT_IN_THE_BROKEN_DEMO_YET = ['unknown-required-feature', 'wrong-blob', 'map-outside-ram'];
-
 /** Every diagnostic code the decoder's sources raise (core/kho and root discovery). */
 function decoderCodes(): string[] {
   const codes = new Set<string>();
@@ -182,9 +171,7 @@ describe('demo images', () => {
         }
         const codes = graph.diagnostics.map((d) => `${d.severity}:${d.code}`);
         if (demo.entry.id === 'broken') {
-          const expected = decoderCodes().filter(
-            (code) => !NOT_IN_A_MEMORY_IMAGE.includes(code) && !NOT_IN_THE_BROKEN_DEMO_YET.includes(code),
-          );
+          const expected = decoderCodes().filter((code) => !NOT_IN_A_MEMORY_IMAGE.includes(code));
           expect([...new Set(graph.diagnostics.map((d) => d.code))].sort()).toEqual(expected);
         } else {
           expect(codes).toEqual(EXPECTED_DIAGNOSTICS[demo.entry.id]);

@@ -1,5 +1,6 @@
 import { type KhoGraph, propertyOf } from '../../core/kho';
 import { graphIndexOf } from '../explore/GraphIndex';
+import { rootLabel } from '../explore/rootLabel';
 import type { Selection } from '../model/Selection';
 import type { CenterTab } from '../state/uiStore';
 import {
@@ -30,7 +31,8 @@ export function aboutSelection(graph: KhoGraph, selection: Selection, tab: Cente
       if (compatible?.kind === 'string') add(COMPATIBLE_TOPICS[compatible.value]);
     }
     const fragment = index.fragment(fragmentId);
-    if (index.rootAt(fragmentId)) add(ROOT_TOPIC);
+    const root = index.rootAt(fragmentId);
+    if (root && rootLabel(graph, root).kho) add(ROOT_TOPIC);
     const rootNode = index.node(fragmentId, '/');
     const compatible = rootNode && propertyOf(rootNode, 'compatible')?.value;
     if (compatible?.kind === 'string') add(COMPATIBLE_TOPICS[compatible.value]);

@@ -1,6 +1,7 @@
 import { formatHex } from '../format/formatHex';
 import type { Selection } from '../model/Selection';
 import type { GraphIndex } from './GraphIndex';
+import { rootLabel } from './rootLabel';
 
 /** One step of the breadcrumb: what it shows and what clicking it selects. */
 export interface Crumb {
@@ -48,15 +49,15 @@ export function breadcrumbOf(index: GraphIndex, selection: Selection): Crumb[] {
   }
 }
 
+/** The root's crumb, then the fragment's; a root's own fragment is one crumb, named as the root. */
 function fragmentCrumbs(index: GraphIndex, fragment: string): Crumb[] {
+  const own = index.rootAt(fragment);
+  if (own) return [{ label: rootLabel(index.graph, own).name, selection: { kind: 'fragment', fragment } }];
   const crumbs: Crumb[] = [];
   const rootId = index.fragment(fragment)?.root;
-  const root = rootId !== undefined && rootId !== fragment ? index.rootAt(rootId) : undefined;
+  const root = rootId !== undefined ? index.rootAt(rootId) : undefined;
   if (root && rootId !== undefined)
-    crumbs.push({
-      label: root.address === null ? `root ${rootId}` : `root ${formatHex(root.address)}`,
-      selection: { kind: 'fragment', fragment: rootId },
-    });
+    crumbs.push({ label: rootLabel(index.graph, root).name, selection: { kind: 'fragment', fragment: rootId } });
   crumbs.push({ label: fragment, selection: { kind: 'fragment', fragment } });
   return crumbs;
 }

@@ -1,7 +1,7 @@
 import { type DecodedNode, formatValue, type Fragment, type KhoGraph, type KhoRoot, type Link } from '../../core/kho';
 import { graphIndexOf, type GraphIndex } from '../explore/GraphIndex';
+import { rootLabel } from '../explore/rootLabel';
 import { selectionKey } from '../explore/selectionKey';
-import { formatHex } from '../format/formatHex';
 import type { Selection } from '../model/Selection';
 import type { OutlineItem, OutlineModel } from './OutlineModel';
 
@@ -47,7 +47,7 @@ export function buildOutlineModel(graph: KhoGraph): OutlineModel {
 
   const placed = new Set<string>();
   for (const root of graph.roots) {
-    const row = add(-1, rootItem(root));
+    const row = add(-1, rootItem(graph, root));
     for (const fragment of fragmentsOf(graph, root)) {
       placed.add(fragment.id);
       addFragment(index, add, row, fragment);
@@ -70,8 +70,7 @@ export function buildOutlineModel(graph: KhoGraph): OutlineModel {
 
 type AddItem = (parent: number, item: Omit<OutlineItem, 'parent' | 'depth' | 'children'>) => number;
 
-function rootItem(root: KhoRoot): Omit<OutlineItem, 'parent' | 'depth' | 'children'> {
-  const label = root.address === null ? `root ${root.fragment ?? ''}` : `root ${formatHex(root.address)}`;
+function rootItem(graph: KhoGraph, root: KhoRoot): Omit<OutlineItem, 'parent' | 'depth' | 'children'> {
   const found = root.rank === null ? root.how : `${root.how}, rank ${root.rank}`;
   const selection: Selection =
     root.fragment !== null
@@ -79,7 +78,7 @@ function rootItem(root: KhoRoot): Omit<OutlineItem, 'parent' | 'depth' | 'childr
       : { kind: 'memory', address: root.address ?? 0, length: 1 };
   return {
     kind: 'root',
-    label,
+    label: rootLabel(graph, root).name,
     detail: `${root.compatible ?? 'unreadable'} · ${found}`,
     selection,
     link: null,

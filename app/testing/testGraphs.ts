@@ -54,3 +54,14 @@ export async function truncatedBlobSetGraph(): Promise<KhoGraph> {
 export async function mainlineGraph(): Promise<KhoGraph> {
   return decodeKhoGraph(mainlineMemory());
 }
+
+/**
+ * A lone DTB named `name`, decoded as the explorer does: a plain board tree
+ * (with `model` when given) or, with `compatible` `kho-v1`, a KHO root file.
+ */
+export async function loneDtbGraph(name: string, compatible: string, model?: string): Promise<KhoGraph> {
+  const properties: [string, Uint8Array][] = [['compatible', cstring(compatible)]];
+  if (model !== undefined) properties.unshift(['model', cstring(model)]);
+  const dtb = writeFdt(fdtDocument(properties, [fdtNode('memory@80000000', [['device_type', cstring('memory')]])]));
+  return decodeKhoGraph(await openImage(new BytesSource(dtb, name)));
+}

@@ -2,7 +2,7 @@ import { readFdt } from '../fdt/readFdt';
 import { propertyOf, type DecodedNode } from '../kho/model/FdtContent';
 import type { KhoGraph } from '../kho/model/KhoGraph';
 import type { LinkScheme } from '../kho/model/Link';
-import { pathNames } from './documentPaths';
+import { childPath } from './documentPaths';
 import { EditError } from './EditError';
 import {
   pointerKey,
@@ -62,20 +62,37 @@ export function editStateFromGraph(graph: KhoGraph): EditState {
     });
   }
   const pointers: Record<string, PointerTarget> = {};
+  const byId = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
+  const nodesOf = new Map<string, Map<string, DecodedNode>>();
   for (const link of graph.links) {
     const kind = EDITABLE_SCHEMES.get(link.scheme);
     if (!kind || link.to === null) continue;
-    const owner = graph.fragments.find((fragment) => fragment.id === link.from.fragment);
+    const owner = byId.get(link.from.fragment);
     if (owner?.content?.kind !== 'fdt') continue;
-    const node = decodedNodeAt(owner.content.root, link.from.node);
+    const nodes = nodesOf.get(owner.id) ?? nodesByPath(owner.content.root);
+    nodesOf.set(owner.id, nodes);
+    const node = nodes.get(link.from.node);
     const property = node && propertyOf(node, link.from.property);
     if (property) pointers[pointerKey(kind, bytesToHex(property.raw))] = { fragment: link.to, order: link.order };
   }
   return { pageSize: graph.source.pageSize, fragments, roots, pointers, nextFragment: 1 };
 }
 
-function decodedNodeAt(root: DecodedNode, path: string): DecodedNode | undefined {
-  let node: DecodedNode | undefined = root;
-  for (const name of pathNames(path) ?? []) node = node?.children.find((child) => child.name === name);
-  return node;
+/**
+ * Every node of a decoded tree by its path, in one pass (where siblings share
+ * a name the first counts): a root with thousands of linked children is
+ * looked up in linear time, not by a scan of its children per link.
+ */
+function nodesByPath(root: DecodedNode): Map<string, DecodedNode> {
+  const nodes = new Map<string, DecodedNode>();
+  const stack: Array<[DecodedNode, string]> = [[root, '/']];
+  for (let top = stack.pop(); top !== undefined; top = stack.pop()) {
+    const [node, path] = top;
+    if (nodes.has(path)) continue;
+    nodes.set(path, node);
+    // Pushed last to first, so the first of same-named siblings is visited (and kept) first.
+    for (let i = node.children.length - 1; i >= 0; i--)
+      stack.push([node.children[i], childPath(path, node.children[i].name)]);
+  }
+  return nodes;
 }

@@ -56,10 +56,17 @@ export interface KexecMetadataSpec {
   kexecCount: number;
 }
 
-/** LUO's raw `struct luo_ser` (`luo-v5`, kho-format.md §6.3), with its sessions and files in block sets. */
+/**
+ * LUO's raw `struct luo_ser` (`luo-v5`, kho-format.md §6.3), or the feature-bit
+ * layout queued in the mm tree (docs/kho-formats.md), with its sessions and
+ * files in block sets.
+ */
 export interface LuoSerSpec {
   kind: 'luo-ser';
+  /** The version string of the `luo-v5` layout; unused when `features` is given. */
   compatible: string;
+  /** The 128-byte `luo_feature_hdr` opening the feature-bit layout (152 bytes) in place of the version string; null for `luo-v5`. */
+  features: { supported: bigint; required: bigint; active: bigint } | null;
   liveupdateNum: bigint;
   /** Null writes `sessions_pa` = 0 (not serialized yet). */
   /** `count` overrides the file count written in the session entry (a broken image says more than it holds). */

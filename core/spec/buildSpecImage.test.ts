@@ -154,4 +154,38 @@ describe('building images from specs', () => {
       refusal({ ...small, fragments: { root: { tree: {}, at: '0x100000' }, note: { tree: {}, at: '0x100000' } } }),
     ).toMatch(/page 0x100000 is already taken/);
   });
+
+  it('writes the feature-bit luo_ser (152 bytes) when a LUO struct gives features, and refuses it with a version string', async () => {
+    const spec = {
+      ...small,
+      container: 'elf',
+      fragments: {
+        root: { tree: {} },
+        luo: {
+          struct: 'luo-ser',
+          features: { supported: '0x13', required: '0x11' },
+          liveupdateNum: 9,
+          sessions: null,
+          flbs: null,
+        },
+      },
+      links: [{ from: 'root:/LUO', to: 'luo' }],
+    };
+    const { file } = build(spec);
+    const graph = await decodeKhoGraph(await openImage(new BytesSource(file, 'luo.elf')));
+    const luo = graph.fragments.find((f) => f.format === 'luo-ser')!;
+    expect(luo.size).toBe(152);
+    expect(luo.user).toMatchObject({
+      user: 'luo',
+      compatible: 'luo-features',
+      liveupdateNumber: 9n,
+      // active defaults to the supported bits
+      features: { supported: 0x13n, required: 0x11n, active: 0x13n, unknownRequired: 0x10n },
+    });
+    expect(graph.diagnostics.map((d) => d.code)).toContain('unknown-required-feature');
+    const both = { ...spec.fragments.luo, compatible: 'luo-v5' };
+    expect(refusal({ ...spec, fragments: { ...spec.fragments, luo: both } })).toMatch(
+      /^fragments\.luo\.features: the feature-bit luo_ser has no version string/,
+    );
+  });
 });

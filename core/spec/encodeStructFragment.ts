@@ -2,11 +2,13 @@ import { emptyFdtDocument, type FdtDocument } from '../fdt/FdtDocument';
 import { writeFdt } from '../fdt/writeFdt';
 import { fdtNode } from '../build/fdtTree';
 import {
+  encodeFeatureHeader,
   encodeFileEntry,
   encodeFlbEntry,
   encodeFlbHeader,
   encodeKexecMetadata,
   encodeKhoBlock,
+  encodeLuoFeatureSer,
   encodeLuoSer,
   encodeMemfdFolio,
   encodeMemfdSer,
@@ -16,6 +18,7 @@ import {
 } from '../build/rawStructs';
 import { concatBytes, cstring, u32, u64List } from '../bytes/encoders';
 import { KHO_TEST_MAGIC } from '../kho/users/khoTest';
+import { LUO_FEATURE_SER_SIZE, LUO_SER_SIZE } from '../kho/users/luo/decodeLuoSer';
 import type { VmallocDescriptor } from '../kho/raw/readVmallocArea';
 import type { FragmentSpec, KhoTestSpec, LuoSerSpec, MemfdSpec } from './BuildSpec';
 import type { SpecAllocator } from './SpecAllocator';
@@ -45,7 +48,7 @@ export function structSize(spec: FragmentSpec): number {
     case 'kexec-metadata':
       return 73;
     case 'luo-ser':
-      return 32;
+      return spec.features ? LUO_FEATURE_SER_SIZE : LUO_SER_SIZE;
     case 'memfd':
       return spec.version === 2 ? 48 : 40;
     case 'kho-test':
@@ -125,8 +128,11 @@ function encodeLuo(
     );
     extras.push({ at: flbsPa, bytes: page });
   }
+  const { liveupdateNum } = spec;
   return {
-    bytes: encodeLuoSer({ compatible: spec.compatible, liveupdateNum: spec.liveupdateNum, sessionsPa, flbsPa }),
+    bytes: spec.features
+      ? encodeLuoFeatureSer({ features: encodeFeatureHeader(spec.features), liveupdateNum, sessionsPa, flbsPa })
+      : encodeLuoSer({ compatible: spec.compatible, liveupdateNum, sessionsPa, flbsPa }),
     extras,
   };
 }

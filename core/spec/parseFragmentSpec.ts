@@ -93,12 +93,16 @@ export function parseFragmentSpec(field: JsonField, readFile: SpecFileReader, pa
 }
 
 function parseLuoSer(field: JsonField): LuoSerSpec {
-  field.onlyKeys('struct', 'compatible', 'liveupdateNum', 'sessions', 'flbs', ...PLACEMENT_KEYS);
+  field.onlyKeys('struct', 'compatible', 'features', 'liveupdateNum', 'sessions', 'flbs', ...PLACEMENT_KEYS);
   const sessions = field.get('sessions');
   const flbs = field.get('flbs');
+  const features = field.get('features');
+  if (!features.missing && !field.get('compatible').missing)
+    throw features.error('the feature-bit luo_ser has no version string: give compatible or features, not both');
   return {
     kind: 'luo-ser',
     compatible: field.get('compatible').string('luo-v5'),
+    features: features.missing ? null : parseFeatures(features),
     liveupdateNum: field.get('liveupdateNum').bigint(1n),
     sessions:
       sessions.missing || sessions.value === null
@@ -125,6 +129,17 @@ function parseLuoSer(field: JsonField): LuoSerSpec {
             flb.onlyKeys('name', 'data', 'count');
             return { name: flb.get('name').string(), data: flb.get('data').bigint(), count: flb.get('count').bigint() };
           }),
+  };
+}
+
+/** A `luo_feature_hdr`: `supported` bits, `required` (default none) and `active` (default the supported ones). */
+function parseFeatures(field: JsonField): NonNullable<LuoSerSpec['features']> {
+  field.onlyKeys('supported', 'required', 'active');
+  const supported = field.get('supported').bigint();
+  return {
+    supported,
+    required: field.get('required').bigint(0n),
+    active: field.get('active').bigint(supported),
   };
 }
 

@@ -1,6 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { KhoGraph, KhoRoot } from '../../../core/kho';
 import { formatHex } from '../../format/formatHex';
+import { rootLabel } from '../../explore/rootLabel';
 import { showFilePicker } from '../../input/showFilePicker';
 import { useDocumentStore } from '../../state/documentStore';
 import { useEditStore } from '../../state/editStore';
@@ -96,12 +97,12 @@ function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
         >
           {decoded.map((r, i) => (
             <option key={r.fragment} value={i}>
-              {rootName(r)}
+              {rootName(graph, r)}
             </option>
           ))}
         </select>
       ) : (
-        <strong className="mono">{rootName(root)}</strong>
+        <strong className="mono">{rootName(graph, root)}</strong>
       )}
       <span>with</span>
       {otherAddresses.length > 0 && (
@@ -138,8 +139,8 @@ function roleOf(graph: KhoGraph, address: number): string | null {
   return role && role !== 'unknown' ? role : null;
 }
 
-function rootName(root: KhoRoot): string {
-  const where = root.address === null ? (root.fragment ?? 'root') : `root ${formatHex(root.address)}`;
+function rootName(graph: KhoGraph, root: KhoRoot): string {
+  const where = rootLabel(graph, root).name;
   const role = root.role && root.role.role !== 'unknown' ? `, ${root.role.role}` : '';
   return root.compatible ? `${where} (${root.compatible}${role})` : where;
 }

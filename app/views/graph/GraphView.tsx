@@ -143,14 +143,15 @@ export function GraphView({
 
   // Fit: readable, around the selection on big graphs. Overview: everything, however small.
   const focusIndex = focus?.card ? (layout.indexOf.get(focus.card) ?? 0) : 0;
+  // Both measure the view now: run right after the graph tab is shown, the store's size may still be 0.
   const fit = useCallback(() => {
-    const { width, height } = store.getState();
-    zoom.show(readableFit(layout, bounds, focusIndex, CARD.width, width, height), true);
-  }, [layout, bounds, focusIndex, store, zoom]);
+    const { width, height } = zoom.measure();
+    if (width > 0 && height > 0) zoom.show(readableFit(layout, bounds, focusIndex, CARD.width, width, height), true);
+  }, [layout, bounds, focusIndex, zoom]);
   const overview = useCallback(() => {
-    const { width, height } = store.getState();
-    zoom.show(fitTransform(bounds, width, height, FIT_PADDING, 1), true);
-  }, [bounds, store, zoom]);
+    const { width, height } = zoom.measure();
+    if (width > 0 && height > 0) zoom.show(fitTransform(bounds, width, height, FIT_PADDING, 1), true);
+  }, [bounds, zoom]);
   useEffect(() => {
     onControls?.({ fit, overview });
   }, [onControls, fit, overview]);
@@ -164,22 +165,24 @@ export function GraphView({
   latest.current = { layout, bounds, focusIndex };
   // biome-ignore lint/correctness/useExhaustiveDependencies: `placeKey` is the trigger (a new graph or open), read through `latest`
   useLayoutEffect(() => {
-    const showInitial = () => {
-      const { width, height } = store.getState();
+    const showInitial = ({ width, height }: { width: number; height: number }) => {
       if (width === 0 || height === 0) return false;
       const { layout: laidOut, bounds: extent, focusIndex: at } = latest.current;
       zoom.show(readableFit(laidOut, extent, at, CARD.width, width, height), false);
       return true;
     };
-    if (showInitial()) return;
-    const unsubscribe = store.subscribe(() => {
-      if (showInitial()) unsubscribe();
+    if (showInitial(zoom.measure())) return;
+    const unsubscribe = store.subscribe((state) => {
+      if (showInitial(state)) unsubscribe();
     });
     return unsubscribe;
   }, [placeKey, store, zoom]);
 
   // A selection made elsewhere: expand what hides it, then bring it into view. Made while the view is
   // hidden (no size), the reveal waits: showing the view again flips `hasSize` and runs this once more.
+  // The size is measured, not taken from the store: a tour step hides the graph and selects in one
+  // render, before the ResizeObserver has told the store, and a move planned for a view that is no
+  // longer on screen would be planned for the wrong size.
   // Only a selection not yet revealed moves the view, so tab switches and later renders keep the user's pan.
   const hasSize = useStore(store, (state) => state.width > 0 && state.height > 0);
   const revealed = useRef<Selection | null>(null);
@@ -196,7 +199,9 @@ export function GraphView({
     }
     const i = layout.indexOf.get(focus.card);
     if (i === undefined || !hasSize) return;
-    const { transform, width, height } = store.getState();
+    const { width, height } = zoom.measure();
+    if (width === 0 || height === 0) return;
+    const { transform } = store.getState();
     revealed.current = selection;
     const target = focusRect(scene, layout, i, focus.row);
     const next = revealTransform(

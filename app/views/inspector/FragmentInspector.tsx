@@ -4,6 +4,7 @@ import { Facts } from '../../components/Facts';
 import { HexBytes } from '../../components/HexBytes';
 import { Section } from '../../components/Section';
 import { graphIndexOf } from '../../explore/GraphIndex';
+import { rootLabel } from '../../explore/rootLabel';
 import { formatSize } from '../../format/formatSize';
 import { DiagnosticsHere } from './DiagnosticsHere';
 import { InspectorHeading } from './InspectorHeading';
@@ -29,13 +30,14 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
   const fragment = index.fragment(fragmentId);
   if (!fragment) return <p className="empty-hint">Fragment {fragmentId} is not in the open graph.</p>;
   const root = index.rootAt(fragment.id);
+  const label = root && rootLabel(graph, root);
   const content = fragment.content;
   const children = content?.kind === 'fdt' ? content.root.children : [];
   return (
     <article aria-label={`Fragment ${fragment.id}`}>
       <InspectorHeading
-        kind={root ? 'root fragment' : 'fragment'}
-        name={fragment.id}
+        kind={label ? (label.kho ? 'root fragment' : 'device tree') : 'fragment'}
+        name={label && !label.kho ? label.name : fragment.id}
         detail={<span className="mono">{fragment.compatible ?? fragment.format}</span>}
       />
       <Facts
@@ -59,7 +61,9 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
           ['id', <CopyButton text={fragment.id} what="fragment id" />],
         ]}
       />
-      {root && <RootFacts root={root} pageSize={graph.source.pageSize} />}
+      {root && label && (
+        <RootFacts root={root} title={label.kho ? 'KHO root' : 'Device tree'} pageSize={graph.source.pageSize} />
+      )}
       {root && <CompatPanel graph={graph} />}
       {root && <ScratchAreas graph={graph} />}
       {fragment.user && <UserContentView user={fragment.user} pageSize={graph.source.pageSize} />}

@@ -15,11 +15,11 @@ const HOW: Record<string, string> = {
 };
 
 /** What makes a fragment a root: its version, how it was found and ranked, its anchor chain and its map. */
-export function RootFacts({ root, pageSize }: { root: KhoRoot; pageSize: number }) {
+export function RootFacts({ root, title, pageSize }: { root: KhoRoot; title: string; pageSize: number }) {
   const version = root.version;
   return (
     <>
-      <Section title="KHO root" testId="root-facts">
+      <Section title={title} testId="root-facts">
         <Facts
           facts={[
             ['compatible', <span className="mono">{root.compatible ?? 'unreadable'}</span>],

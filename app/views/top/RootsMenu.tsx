@@ -1,7 +1,7 @@
 import { useShallow } from 'zustand/react/shallow';
 import { incomingAndOutgoing } from '../../../core/kho';
 import { Hex } from '../../components/Hex';
-import { formatHex } from '../../format/formatHex';
+import { rootLabel } from '../../explore/rootLabel';
 import { useDocumentStore } from '../../state/documentStore';
 import { explore } from '../../state/openActions';
 import { select } from '../../state/select';
@@ -24,8 +24,6 @@ export function RootsMenu() {
   if (!graph) return null;
   const decoded = new Set(graph.roots.map((root) => root.address));
   const others = scan?.candidates.filter((candidate) => !decoded.has(candidate.address)) ?? [];
-  const first = graph.roots[0];
-  const title = first?.address != null ? formatHex(first.address) : (first?.fragment ?? 'none');
   return (
     <div className="roots-menu">
       <button
@@ -36,7 +34,7 @@ export function RootsMenu() {
         onClick={() => setOpen(!open)}
         data-testid="roots-button"
       >
-        {graph.roots.length === 1 ? `root ${title}` : `${graph.roots.length} roots`}
+        {graph.roots.length === 1 ? rootLabel(graph, graph.roots[0]).name : `${graph.roots.length} roots`}
         {others.length > 0 && <span className="badge">+{others.length}</span>}
       </button>
       {open && (
@@ -57,7 +55,7 @@ export function RootsMenu() {
                       setOpen(false);
                     }}
                   >
-                    {root.address !== null ? <Hex value={root.address} /> : root.fragment}
+                    {root.address !== null ? <Hex value={root.address} /> : rootLabel(graph, root).name}
                   </button>{' '}
                   <span className="mono">{root.compatible ?? 'unreadable'}</span> <RoleBadge role={root.role} />{' '}
                   <span className="dim">({root.rank === null ? root.how : `${root.how}, rank ${root.rank}`})</span>

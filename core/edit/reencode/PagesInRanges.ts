@@ -1,5 +1,5 @@
 import type { PhysRange } from '../../mem/PhysicalMemory';
-import { mergeRanges } from './rangeMath';
+import { mergeRanges } from '../../mem/physRanges';
 
 /**
  * The pages a list of ranges touches, as a set that answers `has(page)` by

@@ -16,7 +16,7 @@ import { PageWriter } from './PageWriter';
 import { placeFragments } from './placeFragments';
 import { PlanContext } from './PlanContext';
 import { PagesInRanges } from './PagesInRanges';
-import { mergeRanges, subtractRanges } from './rangeMath';
+import { mergeRanges, subtractRanges } from '../../mem/physRanges';
 import { rewriteAnchorChains } from './rewriteAnchorChains';
 import { sizeFragments } from './sizeFragments';
 import { structureExtents } from './structureExtents';

@@ -1,7 +1,7 @@
-import type { FdtDocument } from '../../fdt/FdtDocument';
+import type { FdtDocument, FdtNode } from '../../fdt/FdtDocument';
 import type { FdtIndex } from '../../fdt/FdtIndex';
 import { readFdt } from '../../fdt/readFdt';
-import { pathNames, updateNode } from '../documentPaths';
+import { childPath, pathNames } from '../documentPaths';
 import { EditError, nodePlace } from '../EditError';
 import type { EditState } from '../EditState';
 import { rootFragmentRoot } from '../EditState';
@@ -49,30 +49,71 @@ export function maskedDocument(state: EditState, fragmentId: string, doc: FdtDoc
   return applyValueChanges(doc, changes);
 }
 
-/** The tree with the given property values replaced (copy-on-write). */
+/**
+ * The tree with the given property values replaced (copy-on-write). One
+ * pass over the paths the changes name, so a root with thousands of changed
+ * children costs linear time (a rebuild per change would copy the root's
+ * child list each time).
+ */
 export function applyValueChanges(doc: FdtDocument, changes: readonly ValueChange[]): FdtDocument {
-  let next = doc;
+  if (changes.length === 0) return doc;
+  const root = new ChangeTrie();
   for (const change of changes) {
-    next = updateNode(next, change.node, (node) => ({
-      ...node,
-      properties: node.properties.map((property) =>
-        property.name === change.property ? { ...property, value: change.value } : property,
-      ),
-    }));
+    const names = pathNames(change.node);
+    if (!names) throw new RangeError(`'${change.node}' is not a node path`);
+    let at = root;
+    for (const name of names) at = at.child(name);
+    at.values.set(change.property, change.value);
   }
-  return next;
+  return { ...doc, root: rebuildNode(doc.root, root, '/') };
+}
+
+/** The changes below one node, by child name, and its own new values (the last change of a property wins). */
+class ChangeTrie {
+  readonly children = new Map<string, ChangeTrie>();
+  readonly values = new Map<string, Uint8Array>();
+
+  child(name: string): ChangeTrie {
+    const next = this.children.get(name) ?? new ChangeTrie();
+    this.children.set(name, next);
+    return next;
+  }
+}
+
+/** `node` with the trie's values set, rebuilt only along the changed paths (the first child of a name, like `updateNode`). */
+function rebuildNode(node: FdtNode, trie: ChangeTrie, path: string): FdtNode {
+  const properties =
+    trie.values.size === 0
+      ? node.properties
+      : node.properties.map((property) => {
+          const value = trie.values.get(property.name);
+          return value === undefined ? property : { ...property, value };
+        });
+  if (trie.children.size === 0) return { ...node, properties };
+  const pending = new Set(trie.children.keys());
+  const children = node.children.map((child) => {
+    if (!pending.delete(child.name)) return child;
+    return rebuildNode(child, trie.children.get(child.name)!, childPath(path, child.name));
+  });
+  const [missing] = pending;
+  if (missing !== undefined) throw new RangeError(`no node ${childPath(path, missing)}`);
+  return { ...node, properties, children };
 }
 
 /**
  * A copy of an FDT blob with some property values overwritten in place, each
  * by a value of the same length: the rest of the blob (its layout, string
- * table, padding) stays byte for byte as the kernel wrote it.
+ * table, padding) stays byte for byte as the kernel wrote it. Nodes are
+ * found through one map of the blob's paths, so the cost is linear in the
+ * blob and the changes, however wide a node is.
  */
 export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonly ValueChange[]): Uint8Array {
   const out = blob.slice();
+  if (changes.length === 0) return out;
   const index = readFdt(out);
+  const lookup = new PropertyLookup(index);
   for (const change of changes) {
-    const p = propertyIndex(index, change.node, change.property);
+    const p = lookup.find(change.node, change.property);
     if (p < 0 || index.propertyLength(p) !== change.value.length) {
       throw new EditError(
         nodePlace(fragmentId, change.node, change.property),
@@ -84,12 +125,35 @@ export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonl
   return out;
 }
 
-/** The property by exact node names (the index's own lookup also matches names without their unit address). */
-function propertyIndex(index: FdtIndex, node: string, property: string): number {
-  let n = 0;
-  for (const name of pathNames(node) ?? []) {
-    n = index.nodeChildren(n).find((child) => index.nodeName(child) === name) ?? -1;
-    if (n < 0) return -1;
+/**
+ * Properties of a blob by exact node path and name (the index's own lookup
+ * also matches names without their unit address). Where siblings share a
+ * name, the first one counts, as in the document.
+ */
+class PropertyLookup {
+  private readonly nodes = new Map<string, number>();
+  private readonly properties = new Map<number, Map<string, number>>();
+
+  constructor(private readonly index: FdtIndex) {
+    // Nodes are numbered parents first, so a parent's path is known before its children's.
+    const paths: string[] = [];
+    for (let n = 0; n < index.nodeCount; n++) {
+      paths[n] = n === 0 ? '/' : childPath(paths[index.nodeParent(n)], index.nodeName(n));
+      if (!this.nodes.has(paths[n])) this.nodes.set(paths[n], n);
+    }
   }
-  return index.nodeProperties(n).find((p) => index.propertyName(p) === property) ?? -1;
+
+  /** The property's index, or -1. */
+  find(node: string, property: string): number {
+    const n = this.nodes.get(node);
+    if (n === undefined) return -1;
+    let names = this.properties.get(n);
+    if (!names) {
+      names = new Map();
+      for (const p of this.index.nodeProperties(n))
+        if (!names.has(this.index.propertyName(p))) names.set(this.index.propertyName(p), p);
+      this.properties.set(n, names);
+    }
+    return names.get(property) ?? -1;
+  }
 }

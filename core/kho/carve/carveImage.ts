@@ -1,5 +1,7 @@
 import type { ExportFile } from '../../mem/export/ExportPlan';
 import type { MemoryImage } from '../../mem/OpenedImage';
+import type { PhysRange } from '../../mem/PhysicalMemory';
+import { intersectRanges, pageRanges, subtractRanges } from '../../mem/physRanges';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
 import type { KhoDecodeOptions } from '../decode/KhoDecodeOptions';
 import { RangeAccumulator } from '../maps/RangeAccumulator';
@@ -23,8 +25,12 @@ export interface CarvedImage {
   pages: number;
   /** Bytes of preserved data kept with `includeData` that the decode did not read. */
   dataBytes: number;
-  /** Pages the graph names that the recorded decode did not read (kept whole; 0 unless a decoder bypassed the recording). */
-  missedByRecording: number[];
+  /**
+   * Pages in RAM the graph names that the recorded decode did not read, as
+   * page-aligned ranges (kept whole; empty unless a decoder bypassed the
+   * recording or a structure claims more than the decoders read).
+   */
+  missedByRecording: PhysRange[];
   /** The ELF core to write (`writeExportFile`, `exportChunks`); its pages are read from the input while it is written, so write it before closing the input. */
   file: ExportFile;
 }
@@ -59,8 +65,12 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
   const read = recording.bytesRead();
   const kept = new RangeAccumulator();
   for (const { start, end } of read.toArray()) kept.add(start, end);
-  const missedByRecording = structuralPages(graph, pageSize).filter((page) => !touchesPage(read, page, pageSize));
-  for (const page of missedByRecording) kept.add(page, page + pageSize);
+  // Only pages in RAM: a lying extent (a blob-size of 2^63) names pages no image holds.
+  const missedByRecording = subtractRanges(
+    intersectRanges(structuralPages(graph, pageSize), image.memory.ranges),
+    pageRanges(read.toArray(), pageSize),
+  );
+  for (const { start, end } of missedByRecording) kept.add(start, end);
   if (!options.roots)
     await addDiscoveryReads(image.memory, kept, [...roots, ...rejectedRoots(graph)], { pageSize, map: options.map });
   const dataBytes = options.includeData
@@ -124,16 +134,7 @@ function overlapBytes(a: PreservedRanges, b: PreservedRanges): number {
   return total;
 }
 
-/** True when any byte of the page at `page` lies in `ranges`. */
-function touchesPage(ranges: PreservedRanges, page: number, pageSize: number): boolean {
-  for (let i = 0; i < ranges.count; i++) if (ranges.start(i) < page + pageSize && ranges.end(i) > page) return true;
-  return false;
-}
-
-/** Pages touched by the ranges. */
+/** Pages touched by the ranges (counted from ranges: never a list of pages). */
 function countPages(ranges: PreservedRanges, pageSize: number): number {
-  const pages = new Set<number>();
-  for (const { start, end } of ranges.toArray())
-    for (let page = start - (start % pageSize); page < end; page += pageSize) pages.add(page);
-  return pages.size;
+  return pageRanges(ranges.toArray(), pageSize).reduce((n, { start, end }) => n + (end - start) / pageSize, 0);
 }

@@ -1,4 +1,5 @@
-import type { Fragment, KhoGraph, Link } from '../../../../core/kho';
+import type { Fragment, KhoGraph, KhoRoot, Link } from '../../../../core/kho';
+import { rootLabel } from '../../../explore/rootLabel';
 import { formatHex } from '../../../format/formatHex';
 import { formatSize } from '../../../format/formatSize';
 import { fragmentHue } from '../../memmap/fragmentHue';
@@ -78,9 +79,11 @@ export function buildGraphScene(graph: KhoGraph): GraphScene {
 
   const roots: string[] = [];
   for (const root of graph.roots) {
-    if (root.fragment !== null && byId.has(root.fragment) && !treeLinks.has(root.fragment)) roots.push(root.fragment);
-    else if (root.fragment === null && root.address !== null) {
-      const card = standInForRoot(root.address, graph);
+    if (root.fragment !== null && byId.has(root.fragment) && !treeLinks.has(root.fragment)) {
+      roots.push(root.fragment);
+      byId.get(root.fragment)!.title = rootLabel(graph, root).title;
+    } else if (root.fragment === null && root.address !== null) {
+      const card = standInForRoot(root, root.address, graph);
       add(card);
       roots.push(card.id);
     }
@@ -189,13 +192,13 @@ function standInForLink(link: Link, graph: KhoGraph, badges: DiagnosticBadges): 
   });
 }
 
-function standInForRoot(address: number, graph: KhoGraph): GraphCard {
+function standInForRoot(root: KhoRoot, address: number, graph: KhoGraph): GraphCard {
   const problem = graph.diagnostics.find((d) => d.location.address === address && d.location.fragment === undefined);
   return withGeometry({
     id: `root:${formatHex(address)}`,
     fragment: null,
     selection: { kind: 'memory', address, length: graph.source.pageSize },
-    title: 'KHO root',
+    title: rootLabel(graph, root).title,
     via: null,
     meta: `not decoded · at ${formatHex(address)}`,
     hue: STAND_IN_HUE,
@@ -240,10 +243,11 @@ function withGeometry(content: CardContent): GraphCard {
 }
 
 /**
- * Titles every card with its owner path, top-down: a root is `KHO root`
- * (its meta line says where), a child is its parent's path
- * followed by the owning node (`/gpu@0x100000000/node1`) or, for a raw
- * struct's field, `› field`.
+ * Titles every card below the top ones with its owner path, top-down: a
+ * child is its parent's path followed by the owning node
+ * (`/gpu@0x100000000/node1`) or, for a raw struct's field, `› field`. A
+ * root card keeps its `rootLabel` title (its meta line says where); a
+ * fragment reached from no root keeps its id.
  */
 function nameByOwner(
   roots: readonly string[],
@@ -252,11 +256,7 @@ function nameByOwner(
 ): void {
   const queue = [...roots];
   const paths = new Map<string, string>();
-  for (const root of roots) {
-    const card = byId.get(root)!;
-    if (card.fragment !== null) card.title = 'KHO root';
-    paths.set(root, '');
-  }
+  for (const root of roots) paths.set(root, '');
   for (let at = 0; at < queue.length; at++) {
     const parent = byId.get(queue[at])!;
     for (const childId of parent.children) {

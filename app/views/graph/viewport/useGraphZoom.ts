@@ -17,8 +17,14 @@ export interface GraphZoom {
   panBy(dx: number, dy: number): void;
   /** Centres the view on a world point at the current zoom, at once (minimap drags). */
   moveTo(x: number, y: number): void;
-  /** Sets a transform, animated or at once. */
+  /** Sets a transform, animated or at once (always at once while the view has no size: it is hidden). */
   show(transform: ViewTransform, animate: boolean): void;
+  /**
+   * The view's size as laid out now, read from the element (and handed to
+   * the store when the store's, which follows a ResizeObserver, lags behind:
+   * the view was just hidden or shown in the same frame). 0 × 0 while hidden.
+   */
+  measure(): { width: number; height: number };
 }
 
 /**
@@ -61,7 +67,7 @@ export function useGraphZoom(
     const selection = select(element);
     selection.call(zoomBehavior).on('dblclick.zoom', null);
     behavior.current = zoomBehavior;
-    const measure = () => store.getState().setSize(element.clientWidth, element.clientHeight);
+    const measure = () => measureInto(element, store);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(element);
@@ -85,16 +91,38 @@ export function useGraphZoom(
       if (behavior.current && container.current) action(behavior.current, container.current);
     };
     return {
-      zoomBy: (factor) =>
-        run((z, element) => select(element).transition().duration(ANIMATION_MS).call(z.scaleBy, factor)),
+      zoomBy: (factor) => run((z, element) => animated(element).call(z.scaleBy, factor)),
       panBy: (dx, dy) => run((z, element) => select(element).call(z.translateBy, dx, dy)),
       moveTo: (x, y) => run((z, element) => select(element).call(z.translateTo, x, y)),
       show: (transform, animate) =>
         run((z, element) => {
+          if (![transform.x, transform.y, transform.k].every(Number.isFinite) || transform.k <= 0) return;
           const target = zoomIdentity.translate(transform.x, transform.y).scale(transform.k);
-          if (animate) select(element).transition().duration(ANIMATION_MS).call(z.transform, target);
+          if (animate) animated(element).call(z.transform, target);
           else select(element).call(z.transform, target);
         }),
+      measure: () => (container.current ? measureInto(container.current, store) : { width: 0, height: 0 }),
     };
-  }, [container]);
+  }, [container, store]);
+}
+
+/**
+ * An animated move on `element`, or a move at once while it has no size.
+ * d3-zoom's smooth interpolation divides by the view's size (read when the
+ * animation starts): in a hidden view (0 × 0) every frame of it is NaN, and
+ * a later move started from that NaN never recovers, so the graph stays
+ * empty. A hidden view has nothing to animate anyway.
+ */
+function animated(element: HTMLDivElement) {
+  const shown = element.clientWidth > 0 && element.clientHeight > 0;
+  return shown ? select(element).transition().duration(ANIMATION_MS) : select(element);
+}
+
+/** Reads `element`'s size, hands it to the store when it changed, and returns it. */
+function measureInto(element: HTMLDivElement, store: ViewportStore): { width: number; height: number } {
+  const width = element.clientWidth;
+  const height = element.clientHeight;
+  const state = store.getState();
+  if (state.width !== width || state.height !== height) state.setSize(width, height);
+  return { width, height };
 }
