@@ -26,4 +26,6 @@ export interface ImageInfo {
   hasMemory: boolean;
   /** Things the container reader tolerated but wants shown. */
   warnings: string[];
+  /** Set when the one file given is device-tree source text (read as a raw dump, it holds no root): compile it first. */
+  dtsSource?: true;
 }

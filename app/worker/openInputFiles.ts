@@ -1,3 +1,4 @@
+import { DTS_SNIFF_BYTES, looksLikeDtsSource } from '../../core/fdt/dts';
 import { BlobSource, type ByteSource, HttpRangeSource, openImage } from '../../core/mem';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import { sessionOfImage } from './describeImage';
@@ -17,6 +18,8 @@ export function inputFileSource(entry: InputFile): ByteSource {
 /**
  * Opens the user's files through `openImage`: one file as whatever its
  * content says it is, several as a debugfs blob set (named by their paths).
+ * One file that opens as a raw dump but starts like DTS text is marked so
+ * (`ImageInfo.dtsSource`).
  * Files are read through `Blob.slice` (or, served by `khoscope open`, by
  * HTTP range requests), never whole.
  */
@@ -29,5 +32,18 @@ export async function openInputFiles(
   const options = { pageSize: plan.pageSize, base: plan.base };
   const image = await openImage(sources.length === 1 ? sources[0] : sources, options);
   const size = files.reduce((sum, entry) => sum + entry.file.size, 0);
-  return sessionOfImage(image, { name: label, fileCount: files.length, size }, plan.pageSize ?? DEFAULT_PAGE_SIZE);
+  const session = sessionOfImage(
+    image,
+    { name: label, fileCount: files.length, size },
+    plan.pageSize ?? DEFAULT_PAGE_SIZE,
+  );
+  // Anything unrecognised opens as a raw dump; a .dts among them deserves a better word than "no root".
+  if (image.kind === 'memory' && image.container === 'raw' && sources.length === 1) {
+    const head = await sources[0].read(0, Math.min(DTS_SNIFF_BYTES, sources[0].size));
+    if (looksLikeDtsSource(head)) {
+      session.info.dtsSource = true;
+      session.info.detail = 'device-tree source text';
+    }
+  }
+  return session;
 }

@@ -12,6 +12,17 @@ const MIN_NODE_BYTES = 12;
 const MIN_PROPERTY_BYTES = FDT_PROP_HEADER_SIZE;
 /** Start small so that one-page blobs stay cheap; doubling keeps the copies linear overall. */
 const INITIAL_CAPACITY = 64;
+/**
+ * First capacities are sized from the structure block: one property per 16
+ * bytes and one node per 64 covers the trees dtc makes (a property takes at
+ * least 12 bytes, a typical one 20-30 with its value; a node with its name and
+ * END_NODE 16 or more, and holds a few properties), so a large blob's tables
+ * are allocated once instead of being doubled and copied a dozen times.
+ * Larger trees still grow; the over-allocation is at most these fractions of
+ * the block.
+ */
+const BYTES_PER_PROPERTY_GUESS = 16;
+const BYTES_PER_NODE_GUESS = 64;
 
 /**
  * Walks the structure block once and builds the typed-array index. Checks as
@@ -64,8 +75,11 @@ export function scanStructureBlock(bytes: Uint8Array, header: FdtHeader, limits:
   const structSize = end - start;
   const nodeLimit = Math.min(maxNodes, Math.floor(structSize / MIN_NODE_BYTES));
   const propertyLimit = Math.min(maxProperties, Math.floor(structSize / MIN_PROPERTY_BYTES));
-  let nodeCapacity = Math.min(INITIAL_CAPACITY, nodeLimit + 1);
-  let propertyCapacity = Math.min(INITIAL_CAPACITY, propertyLimit);
+  let nodeCapacity = Math.min(Math.max(INITIAL_CAPACITY, Math.ceil(structSize / BYTES_PER_NODE_GUESS)), nodeLimit + 1);
+  let propertyCapacity = Math.min(
+    Math.max(INITIAL_CAPACITY, Math.ceil(structSize / BYTES_PER_PROPERTY_GUESS)),
+    propertyLimit,
+  );
   let nodeOffset = new Uint32Array(nodeCapacity);
   let nodeEnd = new Uint32Array(nodeCapacity);
   let nodeParent = new Int32Array(nodeCapacity);

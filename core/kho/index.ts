@@ -6,7 +6,7 @@
 export * from './discover';
 export { decodeKhoGraph } from './decode/decodeKhoGraph';
 export type { KhoRootScan } from './decode/KhoRootScan';
-export type { Diagnostic, DiagnosticLocation, Severity } from './model/Diagnostic';
+export type { Diagnostic, DiagnosticLocation, ExpectedProblem, Severity } from './model/Diagnostic';
 export { forEachNode, propertyOf } from './model/FdtContent';
 export type { DecodedNode, DecodedProperty, FdtContent } from './model/FdtContent';
 export type { FieldRef } from './model/FieldRef';
@@ -39,8 +39,15 @@ export { describeUser } from './render/describeUser';
 export { formatDiagnostic } from './render/formatDiagnostic';
 export { describeReading, formatValue } from './render/formatValue';
 export { GRAPH_JSON_VERSION, graphToJson } from './render/graphToJson';
-export { type FragmentDtsPart, renderFragmentDts, renderGraphDts, renderGraphDtsParts } from './render/renderGraphDts';
-export { renderGraphText } from './render/renderGraphText';
+export {
+  type FragmentDtsPart,
+  type GraphDtsOptions,
+  renderFragmentDts,
+  renderGraphDts,
+  renderGraphDtsParts,
+  writeGraphDts,
+} from './render/renderGraphDts';
+export { type GraphTextOptions, renderGraphText, writeGraphText } from './render/renderGraphText';
 export type * from './compare/GraphComparison';
 export { compareRoots, type CompareInput, type CompareOptions } from './compare/compareRoots';
 export { ROOT_PATH, fragmentTreePaths } from './compare/fragmentTreePaths';

@@ -2,17 +2,20 @@ import { useShallow } from 'zustand/react/shallow';
 import { useDocumentStore } from '../../state/documentStore';
 import { explore } from '../../state/openActions';
 import { ExploreOptions } from './ExploreOptions';
+import { DtsSourceView } from './DtsSourceView';
 import { ScanFacts } from './ScanFacts';
 
 /**
  * The image opened but no KHO root turned up: what the scan covered, and
- * what to try (list every FDT, give the address, another page size).
+ * what to try (list every FDT, give the address, another page size). A DTS
+ * text file gets its own screen: it needs compiling, not another scan.
  */
 export function NoRootView() {
   const { scan, plan, label, image } = useDocumentStore(
     useShallow((state) => ({ scan: state.scan, plan: state.plan, label: state.label, image: state.image })),
   );
   if (!scan) return null;
+  if (image?.dtsSource) return <DtsSourceView label={label ?? image.name} />;
   return (
     <main className="screen">
       <section className="screen__card screen__card--warning" role="alert" aria-labelledby="no-root-title">

@@ -1,6 +1,6 @@
 import { writeGraphJson } from '../../kho/render/graphToJson';
-import { renderGraphDts } from '../../kho/render/renderGraphDts';
-import { renderGraphText } from '../../kho/render/renderGraphText';
+import { writeGraphDts } from '../../kho/render/renderGraphDts';
+import { writeGraphText } from '../../kho/render/renderGraphText';
 import type { CommandRun } from '../Command';
 import { EXIT_CODES_HELP, ExitCode } from '../ExitCode';
 import { parseFormat } from '../parseFormat';
@@ -28,13 +28,18 @@ export const runTree: CommandRun = (args) =>
   runImageCommand('tree', help, { format: { type: 'string' } }, args, async (image, values) => {
     const format = parseFormat(values.format, ['text', 'json', 'dts']);
     const graph = await decodeImageGraph(image);
+    // Every format is streamed: the text of a large graph is never one string.
     if (format === 'json') {
-      // Streamed: the JSON of a large graph is never one string.
       await writeChunks(process.stdout, writeGraphJson(graph));
       process.stdout.write('\n');
     }
     // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
-    else if (format === 'dts') process.stdout.write(Buffer.from(renderGraphDts(graph), 'latin1'));
-    else process.stdout.write(renderGraphText(graph));
+    else if (format === 'dts') await writeChunks(process.stdout, latin1Chunks(writeGraphDts(graph)));
+    else await writeChunks(process.stdout, writeGraphText(graph));
     return ExitCode.ok;
   });
+
+/** Each text chunk as its bytes, one byte per char. */
+function* latin1Chunks(chunks: Iterable<string>): Generator<Buffer> {
+  for (const chunk of chunks) yield Buffer.from(chunk, 'latin1');
+}

@@ -16,3 +16,4 @@ export type { DtsParseLimits, DtsParseOptions } from './DtsParseOptions';
 export { guessDtsValueType, isDtsStringByte } from './guessDtsValueType';
 export type { DtsValueType } from './guessDtsValueType';
 export { formatDtsBytes, formatDtsCells, formatDtsString, formatDtsValue } from './formatDtsValue';
+export { looksLikeDtsSource, DTS_SNIFF_BYTES } from './looksLikeDtsSource';

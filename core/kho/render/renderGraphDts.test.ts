@@ -9,7 +9,7 @@ import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { cstring, u32, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
-import { renderGraphDts, renderGraphDtsParts } from './renderGraphDts';
+import { renderGraphDts, renderGraphDtsParts, writeGraphDts } from './renderGraphDts';
 
 /** The DTS of one fragment: the text after its head comment, up to the next fragment's. */
 function fragmentText(dts: string, id: string): string {
@@ -48,6 +48,12 @@ describe('renderGraphDts', () => {
     expect(parts.map((part) => part.fragment)).toEqual(graph.fragments.map((fragment) => fragment.id));
     expect(parts.map((part) => part.text).join('\n')).toBe(dts);
     expect(parts.find((part) => part.fragment === '0x8000')?.text.startsWith('/* fragment 0x8000:')).toBe(true);
+    // Streamed: one chunk per fragment when the chunk size is tiny, the whole text in one when it is large.
+    expect([...writeGraphDts(graph, { chunkChars: 1 })]).toEqual([
+      ...parts.map((part, i) => (i === 0 ? '' : '\n') + part.text),
+      '',
+    ]);
+    expect([...writeGraphDts(graph)]).toEqual([dts]);
     expect(root).toContain('\tcompatible = "kho-v4";\n');
     // Without the comments, each fragment is exactly printDts of its bytes.
     const rootBytes = graph.fragments.find((f) => f.id === '0x1000')!.bytes;

@@ -22,9 +22,37 @@ import type { TypedValue } from '../model/TypedValue';
  * as far as the bytes go, under a comment saying what is missing.
  */
 export function renderGraphDts(graph: KhoGraph): string {
-  return renderGraphDtsParts(graph)
-    .map((part) => part.text)
-    .join('\n');
+  return [...writeGraphDts(graph)].join('');
+}
+
+/** Options of `writeGraphDts`. */
+export interface GraphDtsOptions {
+  /** Chars gathered before a chunk is handed out (a chunk ends at a fragment's end, so it may be one fragment longer). Default 64 Ki. */
+  chunkChars?: number;
+}
+
+/**
+ * `renderGraphDts` in chunks of whole fragments, each fragment's text made
+ * only when the chunks before it were consumed: at most one fragment's DTS
+ * and one chunk are held at a time, never the whole text. Joined, the chunks
+ * are `renderGraphDts`.
+ */
+export function* writeGraphDts(graph: KhoGraph, options: GraphDtsOptions = {}): Generator<string> {
+  const chunkChars = options.chunkChars ?? 64 * 1024;
+  const linksByPlace = linksByPlaceOf(graph);
+  let parts: string[] = [];
+  let chars = 0;
+  for (const [i, fragment] of graph.fragments.entries()) {
+    const text = (i === 0 ? '' : '\n') + renderFragmentDts(graph, fragment, linksByPlace);
+    parts.push(text);
+    chars += text.length;
+    if (chars >= chunkChars) {
+      yield parts.join('');
+      parts = [];
+      chars = 0;
+    }
+  }
+  yield parts.join('');
 }
 
 /** One fragment's share of `renderGraphDts`: joined by newlines, the parts are its text. */

@@ -5,7 +5,7 @@ import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { encodeVmallocDescriptor } from '../../build/rawStructs';
 import { cstring, u32, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
-import { renderGraphText } from './renderGraphText';
+import { renderGraphText, writeGraphText } from './renderGraphText';
 
 describe('renderGraphText', () => {
   it('prints every diagnostic exactly once, at the place it is about', async () => {
@@ -60,5 +60,14 @@ describe('renderGraphText', () => {
     expect(text).toMatch(
       /\nroot 0x70000: \(no compatible\) \(found by given\)\n {2}\[error bad-magic\] no FDT at 0x70000/,
     );
+    // Streamed in small chunks: the same text, each chunk whole lines, cut after the property that filled it.
+    const chunks = [...writeGraphText(graph, { chunkChars: 100 })];
+    expect(chunks.join('')).toBe(text);
+    expect(chunks.length).toBeGreaterThan(5);
+    const longestLine = Math.max(...text.split('\n').map((line) => line.length + 1));
+    for (const chunk of chunks.slice(0, -1)) {
+      expect(chunk.endsWith('\n')).toBe(true);
+      expect(chunk.length).toBeLessThan(100 + 4 * longestLine);
+    }
   });
 });

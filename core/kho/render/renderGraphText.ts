@@ -14,6 +14,14 @@ import { describeReading, formatValue } from './formatValue';
 
 /** Two spaces per level. */
 const INDENT = '  ';
+/** Chunks of about this many chars leave `writeGraphText` (the JSON writer's size). */
+const DEFAULT_CHUNK_CHARS = 64 * 1024;
+
+/** Options of `writeGraphText`. */
+export interface GraphTextOptions {
+  /** Chars gathered before a chunk is handed out; a chunk ends after a property or field with what prints under it, so it may be that much longer. Default 64 Ki. */
+  chunkChars?: number;
+}
 
 /**
  * The graph as an indented text tree: each root, then its fragments with
@@ -24,11 +32,24 @@ const INDENT = '  ';
  * place claimed come last, so none is lost.
  */
 export function renderGraphText(graph: KhoGraph): string {
-  return new TextTree(graph).render();
+  return [...writeGraphText(graph)].join('');
+}
+
+/**
+ * `renderGraphText` in chunks of whole lines, made as they are consumed: the
+ * text of a large graph is never held as one string (the CLI writes each
+ * chunk before the next is made). Joined, the chunks are `renderGraphText`.
+ */
+export function* writeGraphText(graph: KhoGraph, options: GraphTextOptions = {}): Generator<string> {
+  const tree = new TextTree(graph, options.chunkChars ?? DEFAULT_CHUNK_CHARS);
+  yield* tree.render();
+  yield tree.take();
 }
 
 class TextTree {
-  private readonly lines: string[] = [];
+  /** Lines of the chunk being gathered, each with its newline. */
+  private parts: string[] = [];
+  private chars = 0;
   private readonly diagnostics: DiagnosticIndex;
   private readonly fragments: Map<string, Fragment>;
   private readonly printed = new Set<string>();
@@ -43,7 +64,10 @@ class TextTree {
   private readonly rawOwners: Map<string, Set<string>>;
   private readonly mapsByRootFragment = new Map<string, NonNullable<KhoRoot['map']>>();
 
-  constructor(private readonly graph: KhoGraph) {
+  constructor(
+    private readonly graph: KhoGraph,
+    private readonly chunkChars: number,
+  ) {
     this.pageSize = graph.source.pageSize;
     this.diagnostics = new DiagnosticIndex(graph.diagnostics);
     this.fragments = new Map(graph.fragments.map((fragment) => [fragment.id, fragment]));
@@ -66,23 +90,36 @@ class TextTree {
     }
   }
 
-  render(): string {
+  /** The text gathered since the last chunk, as one chunk. */
+  take(): string {
+    const chunk = this.parts.join('');
+    this.parts = [];
+    this.chars = 0;
+    return chunk;
+  }
+
+  /** The whole text; chunks leave whenever `chunkChars` have gathered (checked after each place that prints). */
+  *render(): Generator<string> {
     const { source } = this.graph;
     this.line(0, `${source.kind} ${source.name}, page size ${source.pageSize}`);
     this.notes(1, this.diagnostics.atImage());
     for (const area of this.graph.scratchAreas)
       this.line(1, `scratch area [${hex(area.address)}, +${hex(area.size)}) from ${area.source}`);
-    for (const root of this.graph.roots) this.root(root);
+    for (const root of this.graph.roots) yield* this.root(root);
     const unprinted = this.graph.fragments.filter((fragment) => !this.printed.has(fragment.id));
     if (unprinted.length > 0) this.line(0, 'fragments reached from no root:');
-    for (const fragment of unprinted) this.fragment(fragment.id, 1);
+    for (const fragment of unprinted) yield* this.fragment(fragment.id, 1);
     const rest = this.diagnostics.rest();
     if (rest.length > 0) this.line(0, 'other diagnostics:');
     this.notes(1, rest);
-    return `${this.lines.join('\n')}\n`;
   }
 
-  private root(root: KhoRoot): void {
+  /** Whether a chunk's worth has gathered (checked, and the chunk handed out, after each property and field). */
+  private get full(): boolean {
+    return this.chars >= this.chunkChars;
+  }
+
+  private *root(root: KhoRoot): Generator<string> {
     const where = root.address === null ? 'file' : hex(root.address);
     const found = root.rank === null ? root.how : `${root.how}, rank ${root.rank}`;
     this.line(0, `root ${where}: ${root.compatible ?? '(no compatible)'} (found by ${found})`);
@@ -95,10 +132,10 @@ class TextTree {
       );
       this.notes(2, this.diagnostics.atStructure(chain.id));
     }
-    if (root.fragment) this.fragment(root.fragment, 1);
+    if (root.fragment) yield* this.fragment(root.fragment, 1);
   }
 
-  private fragment(id: string, depth: number): void {
+  private *fragment(id: string, depth: number): Generator<string> {
     const fragment = this.fragments.get(id);
     if (!fragment) return;
     if (this.printed.has(id)) {
@@ -113,7 +150,7 @@ class TextTree {
     this.line(depth, `fragment ${id}: ${kind}, ${fragment.size} bytes ${where(fragment.location, this.pageSize)}`);
     this.notes(depth + 1, this.diagnostics.atFragment(id));
     const content = fragment.content;
-    if (content?.kind === 'fdt') this.node(fragment, content.root, depth + 1);
+    if (content?.kind === 'fdt') yield* this.node(fragment, content.root, depth + 1);
     if (content?.kind === 'raw') {
       for (const field of content.fields) {
         const reading = describeReading(field.value);
@@ -121,18 +158,19 @@ class TextTree {
           depth + 1,
           `${field.path} = ${formatValue(field.value, fragment.bytes.subarray(field.offset, field.offset + field.size))}${reading ? `  (${reading})` : ''}`,
         );
-        this.spot(fragment, '', field.path, depth + 2);
+        yield* this.spot(fragment, '', field.path, depth + 2);
+        if (this.full) yield this.take();
       }
     }
     for (const property of this.unlistedRawProperties(fragment)) {
       this.line(depth + 1, `${property}:`);
-      this.spot(fragment, '', property, depth + 2);
+      yield* this.spot(fragment, '', property, depth + 2);
     }
     // Links from places the content did not show (a fragment without decoded content, a node resolved by name).
     for (const link of this.linksFrom.get(id) ?? []) {
       if (this.printedLinks.has(link.id)) continue;
       this.line(depth + 1, `${[link.from.node, link.from.property].filter(Boolean).join(' ')}:`);
-      this.link(link, depth + 2);
+      yield* this.link(link, depth + 2);
     }
     if (fragment.user) for (const text of describeUser(fragment.user)) this.line(depth + 1, text);
   }
@@ -145,7 +183,7 @@ class TextTree {
     return [...owned].filter((property) => !fields.has(property)).sort();
   }
 
-  private node(fragment: Fragment, node: DecodedNode, depth: number): void {
+  private *node(fragment: Fragment, node: DecodedNode, depth: number): Generator<string> {
     this.line(depth, node.path === '/' ? '/' : `${node.name}/`);
     this.notes(depth + 1, this.diagnostics.atNode(fragment.id, node.path));
     for (const property of node.properties) {
@@ -154,13 +192,14 @@ class TextTree {
         depth + 1,
         `${property.name} = ${formatValue(property.value, property.raw)}${reading ? `  (${reading})` : ''}`,
       );
-      this.spot(fragment, node.path, property.name, depth + 2);
+      yield* this.spot(fragment, node.path, property.name, depth + 2);
+      if (this.full) yield this.take();
     }
-    for (const child of node.children) this.node(fragment, child, depth + 1);
+    for (const child of node.children) yield* this.node(fragment, child, depth + 1);
   }
 
   /** Everything attached to one property or field: diagnostics, the map, side structures, links and their targets. */
-  private spot(fragment: Fragment, node: string, property: string, depth: number): void {
+  private *spot(fragment: Fragment, node: string, property: string, depth: number): Generator<string> {
     this.notes(depth, this.diagnostics.atProperty(fragment.id, node, property));
     const ref = fieldRefId({ fragment: fragment.id, node, property });
     if (node === '/' && property === 'preserved-memory-map') this.map(fragment.id, depth);
@@ -176,7 +215,7 @@ class TextTree {
       this.line(depth, `${set.layout === 'kho-block' ? 'block set' : 'array'} of ${set.entry}: ${blocks}`);
       this.notes(depth + 1, this.diagnostics.atStructure(set.id));
     }
-    for (const link of this.linksById.get(ref) ?? []) this.link(link, depth);
+    for (const link of this.linksById.get(ref) ?? []) yield* this.link(link, depth);
   }
 
   private map(rootFragment: string, depth: number): void {
@@ -191,7 +230,7 @@ class TextTree {
     this.notes(depth + 1, this.diagnostics.atStructure(`map:${hex(map.address)}`));
   }
 
-  private link(link: Link, depth: number): void {
+  private *link(link: Link, depth: number): Generator<string> {
     this.printedLinks.add(link.id);
     const size = link.size === null ? '' : `, ${link.size} bytes`;
     const target =
@@ -201,7 +240,7 @@ class TextTree {
           ? `${hex(link.addresses[0])} by ${link.scheme}${size}`
           : `${link.to ?? '(nothing)'} by ${link.scheme}`;
     this.line(depth, `→ ${target}${link.to === null ? ': not followed' : ''}`);
-    if (link.to !== null) this.fragment(link.to, depth + 1);
+    if (link.to !== null) yield* this.fragment(link.to, depth + 1);
   }
 
   private notes(depth: number, diagnostics: Diagnostic[]): void {
@@ -210,7 +249,9 @@ class TextTree {
   }
 
   private line(depth: number, text: string): void {
-    this.lines.push(INDENT.repeat(depth) + text);
+    const line = `${INDENT.repeat(depth) + text}\n`;
+    this.parts.push(line);
+    this.chars += line.length;
   }
 }
 
