@@ -83,3 +83,43 @@ test('the compatibility panel lists the outgoing tree’s formats and answers fo
   await expect(answer).toContainText('kho-v4 (root 0x300000 compatible): first read by 7.2');
   await screenshot(page, 'compat-panel');
 });
+
+test('a consumed root’s problems are notes labelled with its role, in the diagnostics panel, the badges and the inspector', async ({
+  page,
+}) => {
+  await page.goto('/');
+  await openWithPicker(page, 'Open an image', { name: 'chain.elf', bytes: kexecChainElf() });
+  await page.getByRole('button', { name: /Decode all 3 roots/ }).click();
+  await expectExplorer(page);
+
+  // Judged as `khoscope check` judges by default: the outgoing tree is clean, the consumed trees' problems expected.
+  const panel = page.getByTestId('diagnostics');
+  await expect(panel.getByTestId('diagnostic-counts')).toContainText('0 errors');
+  await expect(panel.getByTestId('diagnostic-counts')).toContainText('1 warning');
+  // The one warning is the outgoing root's own (this test image's RAM stops short of its reserve-mem region).
+  const own = panel.locator('[data-code="map-problem"]');
+  await expect(own).toContainText('0x300000');
+  await expect(own.getByTestId('expected-in')).toHaveCount(0);
+  // B's LUO blob was freed by C and its page reused: strictly an error, here a note of the incoming root.
+  const incoming = panel.locator('[data-code="bad-magic"]').filter({ hasText: '0x203000' });
+  await expect(incoming.getByRole('img')).toHaveAttribute('aria-label', 'info');
+  await expect(incoming.getByTestId('expected-in')).toHaveText('incoming (consumed) root 0x200000');
+  await expect(incoming.getByTestId('expected-in')).toHaveAttribute('title', /Judged strictly .* this is an error/);
+  await expect(incoming).toContainText('luo_ser compatible is');
+  // A's, one hop older: a note of the stale root.
+  const stale = panel.locator('[data-code="bad-magic"]').filter({ hasText: '0x103000' });
+  await expect(stale.getByTestId('expected-in')).toHaveText('stale root 0x100000');
+  await expect(panel.locator('[data-code="not-preserved"]').first().getByTestId('expected-in')).toBeVisible();
+
+  // Selected, its place shows the note in full, with the role, and the card's badge says where it is expected.
+  await incoming.click();
+  const here = inspector(page).getByTestId('diagnostics-here');
+  await expect(here.getByTestId('expected-in')).toHaveText('incoming (consumed) root 0x200000');
+  await expect(here).toContainText('expected in 0x200000, the incoming root');
+  await expect(here).toContainText('strictly an error');
+  const badge = page.locator('[data-card="0x203000"] .graph-badge').first();
+  await expect(badge).toHaveClass(/graph-badge--info/);
+  await expect(badge).toHaveClass(/graph-badge--expected/);
+  await expect(badge).toHaveAttribute('aria-label', /worst info, expected in the incoming \(consumed\) root 0x200000/);
+  await screenshot(page, 'kexec-chain-expected-notes');
+});

@@ -35,9 +35,12 @@ async function expectPlaceOnScreen(page: Page, step: TourStep, label: string): P
   await expect(page.getByRole('tab', { name: tabName }), label).toHaveAttribute('aria-selected', 'true');
   if (step.view === 'graph') {
     const view = page.getByTestId('graph-view');
-    // The most precise mark: a selected row or key property, else the selected card's title.
-    const row = view.locator('[data-selected]');
-    const target = (await row.count()) > 0 ? row.first() : view.locator('[data-mark="selected"] .gcard__title').first();
+    // The most precise mark: the selected row or key property when the selection has one (the view says
+    // so; the row may not be drawn until the view has moved to it), else the selected card's title.
+    const hasRow = (await view.getAttribute('data-focus-row')) !== null;
+    const target = hasRow
+      ? view.locator('[data-selected]').first()
+      : view.locator('[data-mark="selected"] .gcard__title').first();
     await expectInside(target, view, `${label}: highlighted in the graph`);
   } else if (step.view === 'hex') {
     await expect(page.locator('.hex-cell--loading'), label).toHaveCount(0);
@@ -53,12 +56,18 @@ async function expectPlaceOnScreen(page: Page, step: TourStep, label: string): P
   }
 }
 
+/** The caption shows step `n` (from 1) and its place is selected (a move may first wait for its demo to open). */
+async function expectStep(caption: Locator, n: number, label = `step ${n}`): Promise<void> {
+  await expect(caption, label).toHaveAttribute('data-step', String(n), { timeout: 30_000 });
+  await expect(caption, label).toHaveAttribute('aria-busy', 'false', { timeout: 30_000 });
+}
+
 async function walk(page: Page, tour: Tour): Promise<void> {
   const caption = page.getByTestId('tour');
   for (let i = 0; i < tour.steps.length; i++) {
     const step = tour.steps[i];
     const label = `${tour.id} step ${i + 1} (${step.title})`;
-    await expect(caption, label).toHaveAttribute('data-step', String(i + 1), { timeout: 30_000 });
+    await expectStep(caption, i + 1, label);
     await expect(caption.getByRole('heading', { name: step.title }), label).toBeVisible();
     await expect(caption).toContainText(step.source.label);
     await expect(caption.getByRole('alert'), `${label}: no problem`).toHaveCount(0);
@@ -100,7 +109,7 @@ for (const tour of TOURS) {
 test('a step link opens the demo at that step; unknown tours and demos are said, not ignored', async ({ page }) => {
   const tour = TOURS[0];
   await page.goto(`/?demo=${tour.demo}&tour=${tour.id}&step=5`);
-  await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '5', { timeout: 30_000 });
+  await expectStep(page.getByTestId('tour'), 5);
   await expect(page.getByTestId('tour').getByRole('heading', { name: tour.steps[4].title })).toBeVisible();
   await expectPlaceOnScreen(page, tour.steps[4], 'step 5 from a link');
 
@@ -125,15 +134,15 @@ test('a step that hides the graph, then one that shows it again, leave the graph
   await page.clock.install();
   await page.goto(`/?demo=${tour.demo}&tour=${tour.id}&step=2`);
   const caption = page.getByTestId('tour');
-  await expect(caption).toHaveAttribute('data-step', '2', { timeout: 30_000 });
+  await expectStep(caption, 2);
   await expectPlaceOnScreen(page, tour.steps[1], 'step 2');
   await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 1_000);
   await page.keyboard.press('ArrowRight');
-  await expect(caption).toHaveAttribute('data-step', '3');
+  await expectStep(caption, 3);
   await expect(page.getByTestId('graph-view')).toBeHidden();
   await page.clock.runFor(100);
   await page.keyboard.press('ArrowRight');
-  await expect(caption).toHaveAttribute('data-step', '4');
+  await expectStep(caption, 4);
   await page.clock.runFor(1_000);
   await page.clock.resume();
   await expectPlaceOnScreen(page, tour.steps[3], 'step 4, right after the hex step');

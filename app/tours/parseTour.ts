@@ -2,7 +2,7 @@ import { CENTER_TABS, type CenterTab } from '../state/uiStore';
 import type { Tour, TourPlace, TourSource, TourStep } from './Tour';
 
 /** Limits for a tour file: tours are shipped with the app, but a bad one must fail loudly, not render a novel. */
-export const TOUR_LIMITS = { maxSteps: 40, maxText: 700, maxTitle: 120 };
+export const TOUR_LIMITS = { maxSteps: 60, maxText: 700, maxTitle: 120 };
 
 /** A tour file that does not follow docs/tours.md: every problem, each with its place in the file. */
 export class TourFormatError extends Error {

@@ -15,7 +15,7 @@ let moves = 0;
 
 /** Starts a tour at a step (0-based, clamped); opens its demo when another image is shown. */
 export function startTour(tour: Tour, step = 0): Promise<void> {
-  useTourStore.setState({ tour, step: clamp(tour, step), problem: null });
+  useTourStore.setState({ tour, step: clamp(tour, step), problem: null, shown: false });
   return showStep();
 }
 
@@ -23,7 +23,7 @@ export function startTour(tour: Tour, step = 0): Promise<void> {
 export function goToStep(step: number): Promise<void> {
   const { tour } = useTourStore.getState();
   if (!tour) return Promise.resolve();
-  useTourStore.setState({ step: clamp(tour, step), problem: null });
+  useTourStore.setState({ step: clamp(tour, step), problem: null, shown: false });
   return showStep();
 }
 
@@ -47,7 +47,7 @@ export function previousStep(): boolean {
 export function exitTour(): boolean {
   if (!useTourStore.getState().tour) return false;
   moves++;
-  useTourStore.setState({ tour: null, step: 0, problem: null });
+  useTourStore.setState({ tour: null, step: 0, problem: null, shown: false });
   writeUrl(null, 0);
   return true;
 }
@@ -71,6 +71,7 @@ async function showStep(): Promise<void> {
   }
   useUiStore.getState().setActiveTab(tour.steps[step].view);
   select(target);
+  useTourStore.setState({ shown: true });
 }
 
 /**

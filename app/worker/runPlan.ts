@@ -1,4 +1,4 @@
-import { decodeKhoGraph, findKhoRoots, type KhoGraph, type KhoRootScan } from '../../core/kho';
+import { decodeKhoGraph, findKhoRoots, judgeByRole, type KhoGraph, type KhoRootScan } from '../../core/kho';
 import type { ScanSummary } from '../model/ScanSummary';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { OpenedSession } from './OpenedSession';
@@ -63,7 +63,12 @@ export async function runPlan(
   return { kind: 'graph', session: sessionId, image: info, scan, graph };
 }
 
-function decode(
+/**
+ * Decodes, then judges the diagnostics as `khoscope check` does by default
+ * (judgeByRole): a consumed root's problems are expected, so they are notes
+ * that name the root and its role, and the outgoing tree's health shows.
+ */
+async function decode(
   session: OpenedSession,
   plan: ExplorePlan,
   roots: number[] | undefined,
@@ -72,7 +77,7 @@ function decode(
   progress: ProgressReporter,
 ): Promise<KhoGraph> {
   progress.report({ stage: 'decoding', phase: 'roots' });
-  return decodeKhoGraph(session.target, {
+  const graph = await decodeKhoGraph(session.target, {
     roots,
     scan,
     pageSize: plan.pageSize,
@@ -86,4 +91,5 @@ function decode(
         bytesRead: decode.bytesRead,
       }),
   });
+  return { ...graph, diagnostics: judgeByRole(graph) };
 }

@@ -6,7 +6,7 @@
 export * from './discover';
 export { decodeKhoGraph } from './decode/decodeKhoGraph';
 export type { KhoRootScan } from './decode/KhoRootScan';
-export type { Diagnostic, DiagnosticLocation, Severity } from './model/Diagnostic';
+export type { Diagnostic, DiagnosticLocation, ExpectedProblem, Severity } from './model/Diagnostic';
 export { forEachNode, propertyOf } from './model/FdtContent';
 export type { DecodedNode, DecodedProperty, FdtContent } from './model/FdtContent';
 export type { FieldRef } from './model/FieldRef';

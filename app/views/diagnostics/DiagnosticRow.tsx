@@ -7,8 +7,13 @@ import { selectionKey } from '../../explore/selectionKey';
 import { formatHex } from '../../format/formatHex';
 import { select } from '../../state/select';
 import { useSelectionStore } from '../../state/selectionStore';
+import { ExpectedTag } from '../roles/ExpectedTag';
 
-/** One diagnostic: a click selects its place (or the diagnostic itself when it names none). */
+/**
+ * One diagnostic: a click selects its place (or the diagnostic itself when it
+ * names none). A consumed root's expected problem is a note tagged with that
+ * root's role.
+ */
 export function DiagnosticRow({ graph, index, height }: { graph: KhoGraph; index: number; height: number }) {
   const diagnostic = graph.diagnostics[index];
   const place = useMemo(
@@ -30,7 +35,9 @@ export function DiagnosticRow({ graph, index, height }: { graph: KhoGraph; index
       <button type="button" className="diagnostic-row__open" onClick={() => select(place)}>
         <SeverityIcon severity={diagnostic.severity} />
         <span className="diagnostic-row__code mono">{diagnostic.code}</span>
-        <span className="diagnostic-row__message">{diagnostic.message}</span>
+        {/* An expected problem of a consumed root: its root and role, then what it says (the tooltip has why). */}
+        <ExpectedTag diagnostic={diagnostic} />
+        <span className="diagnostic-row__message">{diagnostic.expected?.original ?? diagnostic.message}</span>
         <span className="diagnostic-row__place mono">{placeText(diagnostic.location)}</span>
       </button>
     </div>

@@ -255,6 +255,7 @@ export function GraphView({
       onClick={onOverviewClick}
       aria-label="Graph of fragments and links"
       data-testid="graph-view"
+      data-focus-row={focus?.row ?? undefined}
     >
       <OverviewCanvas
         scene={scene}

@@ -1,6 +1,7 @@
 import { formatDiagnostic, type KhoGraph } from '../../../core/kho';
 import { Facts } from '../../components/Facts';
 import { SeverityIcon } from '../../components/SeverityIcon';
+import { ExpectedTag } from '../roles/ExpectedTag';
 import { InspectorHeading } from './InspectorHeading';
 
 /** A diagnostic that names no place of its own (a remark about the whole image). */
@@ -17,7 +18,17 @@ export function DiagnosticInspector({ graph, index }: { graph: KhoGraph; index: 
       <p>{diagnostic.message}</p>
       <Facts
         facts={[
-          ['severity', diagnostic.severity],
+          [
+            'severity',
+            diagnostic.expected ? (
+              <>
+                {diagnostic.severity} (strictly {diagnostic.expected.strictly}), expected in{' '}
+                <ExpectedTag diagnostic={diagnostic} />
+              </>
+            ) : (
+              diagnostic.severity
+            ),
+          ],
           ['as text', <span className="mono">{formatDiagnostic(diagnostic)}</span>],
         ]}
       />

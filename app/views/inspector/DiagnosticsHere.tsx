@@ -4,8 +4,9 @@ import { SeverityIcon } from '../../components/SeverityIcon';
 import { diagnosticsByPlace } from '../../explore/diagnosticsByPlace';
 import { selectionKey } from '../../explore/selectionKey';
 import type { Selection } from '../../model/Selection';
+import { ExpectedTag } from '../roles/ExpectedTag';
 
-/** The diagnostics about exactly this place, in full. */
+/** The diagnostics about exactly this place, in full; a consumed root's expected ones tagged with its role. */
 export function DiagnosticsHere({ graph, place }: { graph: KhoGraph; place: Selection }) {
   const indexes = diagnosticsByPlace(graph).get(selectionKey(place)) ?? [];
   if (indexes.length === 0) return null;
@@ -17,7 +18,7 @@ export function DiagnosticsHere({ graph, place }: { graph: KhoGraph; place: Sele
           return (
             <li key={i} className={`diagnostic-note diagnostic-note--${diagnostic.severity}`}>
               <SeverityIcon severity={diagnostic.severity} /> <span className="mono dim">{diagnostic.code}</span>{' '}
-              {diagnostic.message}
+              <ExpectedTag diagnostic={diagnostic} /> {diagnostic.message}
             </li>
           );
         })}

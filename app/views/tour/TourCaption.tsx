@@ -13,11 +13,12 @@ export function TourCaption() {
   const tour = useTourStore((state) => state.tour);
   const index = useTourStore((state) => state.step);
   const problem = useTourStore((state) => state.problem);
+  const shown = useTourStore((state) => state.shown);
   if (!tour) return null;
   const step = tour.steps[index];
   const last = index === tour.steps.length - 1;
   return (
-    <section className="tour" aria-label="Tour" data-testid="tour" data-step={index + 1}>
+    <section className="tour" aria-label="Tour" data-testid="tour" data-step={index + 1} aria-busy={!shown && !problem}>
       <div className="tour__body">
         <p className="tour__where">
           Tour: {tour.title} · step {index + 1} of {tour.steps.length}

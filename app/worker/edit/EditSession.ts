@@ -10,7 +10,7 @@ import {
   OverlayMemory,
   planEdit,
 } from '../../../core/edit';
-import { decodeKhoGraph, type KhoGraph, type KhoRootScan } from '../../../core/kho';
+import { decodeKhoGraph, judgeByRole, type KhoGraph, type KhoRootScan } from '../../../core/kho';
 import { exportFileToBlob, type MemoryImage, type OpenedImage, type PhysicalMemory } from '../../../core/mem';
 import { describeOperation } from '../../edit/describeOperation';
 import type { EditAnswer, EditSnapshot } from '../../model/EditSnapshot';
@@ -183,6 +183,10 @@ export class EditSession {
       const was = found.get(root.address);
       return was ? { ...root, how: was.how, rank: was.rank } : root;
     });
-    return { plan, graph: { ...graph, source: this.input.source, roots: rootsAsFound } };
+    // Judged by role as the input was (runPlan), so a consumed root's expected problems stay notes.
+    return {
+      plan,
+      graph: { ...graph, source: this.input.source, roots: rootsAsFound, diagnostics: judgeByRole(graph) },
+    };
   }
 }

@@ -1,3 +1,5 @@
+import type { RootRoleName } from './RootRole';
+
 /**
  * One problem (or remark) found while decoding, attached to the exact place
  * it is about so a viewer can show it there and not only in a list.
@@ -9,6 +11,24 @@ export interface Diagnostic {
   /** Plain-words explanation. */
   message: string;
   location: DiagnosticLocation;
+  /**
+   * Set only on a problem judged by role (roles/judgeByRole.ts): it is
+   * expected, since it lies in a root the receiving kernel consumed, so it
+   * was made a note; this says which root, its role and how severe it is
+   * when judged strictly.
+   */
+  expected?: ExpectedProblem;
+}
+
+/** Why a problem became a note: the consumed root it lies in (see RootRole). */
+export interface ExpectedProblem {
+  /** The root's address in hex (its fragment id when it has no address). */
+  root: string;
+  role: RootRoleName;
+  /** Its severity when judged strictly (`--root`). */
+  strictly: 'error' | 'warning';
+  /** The message as judged strictly, without the note's "expected in …" preamble (for one-line lists). */
+  original: string;
 }
 
 /** `error`: something is wrong or could not be read; `warning`: suspicious; `info`: worth knowing. */

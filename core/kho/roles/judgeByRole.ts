@@ -14,7 +14,8 @@ const WHY: Partial<Record<RootRoleName, string>> = {
  * The graph's diagnostics as `check` judges them by default: problems of a
  * consumed root (incoming, stale) are expected, since the kernel that
  * received that tree zeroed its map and freed its blobs, so they become
- * notes that say so; everything else is unchanged. Roles come from
+ * notes that say so, and carry `expected` (the root, its role, the strict
+ * severity) for viewers that label them; everything else is unchanged. Roles come from
  * classifyRootRoles. A diagnostic is a root's when it is about one of its
  * fragments or side structures, or about the root's own address.
  */
@@ -41,11 +42,14 @@ export function judgeByRole(graph: KhoGraph): Diagnostic[] {
       (location.structure !== undefined ? byStructure.get(location.structure) : undefined) ??
       graph.roots.find((r) => location.fragment === undefined && r.address !== null && r.address === location.address);
     const role = root?.role?.role;
-    if (!root || !isConsumedRole(role) || diagnostic.severity === 'info') return diagnostic;
+    if (!root || !role || !isConsumedRole(role) || diagnostic.severity === 'info') return diagnostic;
+    const name = root.address === null ? (root.fragment as string) : hex(root.address);
+    const strictly = diagnostic.severity;
     return {
       ...diagnostic,
       severity: 'info',
-      message: `expected in ${root.address === null ? root.fragment : hex(root.address)}, ${WHY[role as RootRoleName]}; strictly a${diagnostic.severity === 'error' ? 'n error' : ' warning'}: ${diagnostic.message}`,
+      message: `expected in ${name}, ${WHY[role]}; strictly a${strictly === 'error' ? 'n error' : ' warning'}: ${diagnostic.message}`,
+      expected: { root: name, role, strictly, original: diagnostic.message },
     };
   });
 }

@@ -41,6 +41,17 @@ describe('roots across a kexec chain (builder-made images)', () => {
     expect(badMagic.message).toMatch(
       /^expected in 0x100000, the incoming root, which this kernel consumed at boot \(map zeroed, blobs freed\); strictly an error: luo_ser compatible is "dentry c"/,
     );
+    // Viewers label the note with its root and role, and keep the strict text for one-line lists.
+    const strict = graph.diagnostics.find((d) => d.code === 'bad-magic')!;
+    expect(badMagic.expected).toEqual({
+      root: '0x100000',
+      role: 'incoming',
+      strictly: 'error',
+      original: strict.message,
+    });
+    expect(judged.filter((d) => d.severity === 'info' && !d.expected).map((d) => d.code)).toEqual(
+      graph.diagnostics.filter((d) => d.severity === 'info').map((d) => d.code),
+    );
   });
 
   it('three hops: A is stale, B incoming, C outgoing; only C is judged', async () => {

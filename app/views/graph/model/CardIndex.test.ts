@@ -56,14 +56,11 @@ describe('viewport culling', () => {
     expect(index.at(layout.x[i] + CARD.width + LAYOUT.columnGap / 2, layout.y[i] + 5)).toBe(-1);
   });
 
-  it('builds and lays out 10,000 fragments quickly, with a screenful of cards in view', () => {
-    const started = performance.now();
+  // How fast this is built is a bench goal (npm run bench -- graph-layout), not a timed test.
+  it('builds and lays out 10,000 fragments, with only a screenful of cards in view', () => {
     const big = sceneLayout(10_000);
     const bigIndex = new CardIndex(big, CARD.width, COLUMN_STEP);
-    const elapsed = performance.now() - started;
     expect(big.ids.length).toBeGreaterThanOrEqual(10_000);
-    // Generous for a slow CI machine; the browser budget for the whole first render is 2 s.
-    expect(elapsed).toBeLessThan(1500);
     const root = 0;
     const view = visibleWorld({ x: 40 - big.x[root], y: 400 - big.y[root], k: 1 }, 1600, 900);
     const inView = bigIndex.query(view);

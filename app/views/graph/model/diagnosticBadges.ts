@@ -1,4 +1,4 @@
-import type { Diagnostic, Severity } from '../../../../core/kho';
+import type { Diagnostic, ExpectedProblem, Severity } from '../../../../core/kho';
 
 /** What a badge shows: how many diagnostics, the worst severity, and the first one (selected on click). */
 export interface BadgeSummary {
@@ -6,6 +6,8 @@ export interface BadgeSummary {
   worst: Severity;
   /** Index in `graph.diagnostics` of the first (most severe, then earliest) diagnostic. */
   first: number;
+  /** When every one is a consumed root's expected problem (judgeByRole): the first's root and role; else null. */
+  expected: ExpectedProblem | null;
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -37,9 +39,9 @@ export function diagnosticBadges(diagnostics: readonly Diagnostic[]): Diagnostic
   diagnostics.forEach((diagnostic, index) => {
     const { fragment, node, property } = diagnostic.location;
     if (fragment === undefined) return;
-    count(byFragment, fragment, diagnostic.severity, index);
+    count(byFragment, fragment, diagnostic, index);
     const key = rowKey(node, property);
-    if (key !== null) count(byRow, `${fragment}\n${key}`, diagnostic.severity, index);
+    if (key !== null) count(byRow, `${fragment}\n${key}`, diagnostic, index);
   });
   return {
     fragment: (fragment) => byFragment.get(fragment),
@@ -47,13 +49,15 @@ export function diagnosticBadges(diagnostics: readonly Diagnostic[]): Diagnostic
   };
 }
 
-function count(map: Map<string, BadgeSummary>, key: string, severity: Severity, index: number): void {
+function count(map: Map<string, BadgeSummary>, key: string, diagnostic: Diagnostic, index: number): void {
+  const { severity } = diagnostic;
   const summary = map.get(key);
   if (!summary) {
-    map.set(key, { count: 1, worst: severity, first: index });
+    map.set(key, { count: 1, worst: severity, first: index, expected: diagnostic.expected ?? null });
     return;
   }
   summary.count++;
+  if (!diagnostic.expected) summary.expected = null;
   if (RANK[severity] > RANK[summary.worst]) {
     summary.worst = severity;
     summary.first = index;

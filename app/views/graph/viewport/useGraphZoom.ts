@@ -43,6 +43,7 @@ export function useGraphZoom(
   minZoom: number,
 ): GraphZoom {
   const behavior = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
+  const resizes = useRef<ResizeObserver | null>(null);
 
   useLayoutEffect(() => {
     const element = container.current;
@@ -67,12 +68,13 @@ export function useGraphZoom(
     const selection = select(element);
     selection.call(zoomBehavior).on('dblclick.zoom', null);
     behavior.current = zoomBehavior;
-    const measure = () => measureInto(element, store);
-    measure();
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => measureInto(element, store));
+    resizes.current = observer;
+    measureInto(element, store);
     observer.observe(element);
     return () => {
       observer.disconnect();
+      resizes.current = null;
       selection.interrupt();
       selection.on('.zoom', null);
       behavior.current = null;
@@ -101,7 +103,20 @@ export function useGraphZoom(
           if (animate) animated(element).call(z.transform, target);
           else select(element).call(z.transform, target);
         }),
-      measure: () => (container.current ? measureInto(container.current, store) : { width: 0, height: 0 }),
+      measure: () => {
+        const element = container.current;
+        if (!element) return { width: 0, height: 0 };
+        const before = store.getState();
+        const size = measureInto(element, store);
+        if ((size.width !== before.width || size.height !== before.height) && resizes.current) {
+          // The store now holds a size the observer has not reported. Observed afresh, it compares the
+          // next layout with 0 × 0, so a view hidden and shown again before the observer looked (its
+          // last report still equal to the shown size) is reported shown instead of staying 0 × 0.
+          resizes.current.unobserve(element);
+          resizes.current.observe(element);
+        }
+        return size;
+      },
     };
   }, [container, store]);
 }
