@@ -12,7 +12,7 @@ test('the memory map lays out the physical memory; clicking a fragment’s bar s
   const map = page.getByTestId('memory-map');
   await expect(map.getByRole('img', { name: 'Physical memory map' })).toBeVisible();
   await map.getByRole('button', { name: 'All' }).click();
-  await page.waitForTimeout(400);
+  await expect(map.getByRole('img', { name: 'Physical memory map' })).toHaveAttribute('data-moving', 'false');
   await screenshot(page, 'memmap-light');
 
   // Map → item: move along the fragments lane until the tooltip names the memblock fragment, then click there.

@@ -2,6 +2,19 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
 import { expectExplorer, screenshot } from './support/pageActions';
 
+/** Waits until the graph's pan and zoom stop changing: two reads of the world's transform in a row agree. */
+async function graphAtRest(page: Page): Promise<void> {
+  let last = '';
+  await expect
+    .poll(async () => {
+      const now = await page.locator('.graph-world').evaluate((world) => getComputedStyle(world).transform);
+      const still = now === last;
+      last = now;
+      return still;
+    })
+    .toBe(true);
+}
+
 /** The smallest text on screen in the graph, in screen pixels (font size × zoom), over cards and edge labels in view. */
 async function smallestGraphText(page: Page): Promise<{ px: number; count: number; sample: string }> {
   return page.evaluate(() => {
@@ -46,8 +59,9 @@ test('card text at the default fit is at least 11 px on every demo and the real 
     }
     await expectExplorer(page);
     await expect(page.locator('.gcard').first()).toBeVisible();
-    // Let the initial placement settle (it waits for the view's size).
-    await page.waitForTimeout(400);
+    // The initial placement waits for the view's size: wait until it has placed the text and stopped moving.
+    await expect.poll(async () => (await smallestGraphText(page)).count).toBeGreaterThan(3);
+    await graphAtRest(page);
     const text = await smallestGraphText(page);
     expect(text.count, `${demo.id}: text on screen`).toBeGreaterThan(3);
     expect(text.px, `${demo.id}: smallest text "${text.sample}"`).toBeGreaterThanOrEqual(11);

@@ -19,7 +19,7 @@ import { editInWorker, exportFromWorker } from '../worker/decodeClient';
 import { reviveGraph } from '../worker/reviveGraph';
 import type { EditAction } from '../worker/protocol';
 import { remapSelection, shownId } from './remapSelection';
-import { forgetEdits, loadSavedEdits, saveEdits } from './savedEdits';
+import { forgetEdits, loadSavedEdits, openEditStore, saveEdits, type SavedEdits } from './savedEdits';
 
 /** What to select once an operation is applied: a place named by its fragment's id in the edit state. */
 export type EditTarget =
@@ -41,20 +41,28 @@ export async function beginEditing(session: number, graph: KhoGraph): Promise<vo
     );
     return;
   }
+  // The store opens while the worker prepares, so the first save finds it open (see openEditStore).
+  const opening = openEditStore().catch(() => null);
   const answer = await editInWorker(session, { kind: 'start' });
+  await opening;
   if (useEditStore.getState().session !== session) return;
   if (!answer.ok) {
     useEditStore.getState().setUnavailable(answer.refusal);
     return;
   }
-  useEditStore.getState().setSnapshot(answer.snapshot);
+  // The saved log is read before editing is enabled: an edit made first would replace it unseen.
+  let offer: SavedEdits | null = null;
+  let problem: string | null = null;
   try {
     const saved = await loadSavedEdits(answer.snapshot.identity);
-    if (useEditStore.getState().session === session && saved && saved.done.length + saved.redo.length > 0)
-      useEditStore.getState().setOffer(saved);
+    if (saved && saved.done.length + saved.redo.length > 0) offer = saved;
   } catch (error) {
-    useEditStore.getState().setSaveProblem(`Saved edits could not be read: ${messageOf(error)}`);
+    problem = `Saved edits could not be read: ${messageOf(error)}`;
   }
+  if (useEditStore.getState().session !== session) return;
+  useEditStore.getState().setSnapshot(answer.snapshot);
+  if (offer) useEditStore.getState().setOffer(offer);
+  if (problem) useEditStore.getState().setSaveProblem(problem);
 }
 
 /** Nothing editable is open any more (a blob set, a problem, the start screen). */
@@ -107,11 +115,21 @@ export async function restoreSavedEdits(): Promise<boolean> {
   return restored;
 }
 
-/** Forgets the edits saved in this browser for the open image (the offer goes away). */
+/**
+ * Forgets the edits saved in this browser for the open image. The offer goes
+ * away once that is on disk, so a reload right after cannot bring it back.
+ */
 export async function discardSavedEdits(): Promise<void> {
   const { offer } = useEditStore.getState();
-  useEditStore.getState().setOffer(null);
-  if (offer) await forgetEdits(offer.identity).catch(() => undefined);
+  if (!offer) return;
+  try {
+    await forgetEdits(offer.identity);
+  } catch (error) {
+    useEditStore
+      .getState()
+      .setSaveProblem(`The saved edits could not be discarded (they will be offered again): ${messageOf(error)}`);
+  }
+  if (useEditStore.getState().offer === offer) useEditStore.getState().setOffer(null);
 }
 
 /**
@@ -149,6 +167,7 @@ async function run(action: EditAction, place: string, then?: EditTarget): Promis
   const session = store.session;
   if (session === null || store.busy) return false;
   store.setBusy(true);
+  const pickedBefore = useSelectionStore.getState().selection;
   try {
     const answer = await editInWorker(session, action);
     if (useEditStore.getState().session !== session) return false;
@@ -163,7 +182,8 @@ async function run(action: EditAction, place: string, then?: EditTarget): Promis
     // Saved before shown: a step the page shows is a step a reload or a crash keeps.
     await save(snapshot);
     if (useEditStore.getState().session !== session) return false;
-    show(snapshot, then);
+    // A place picked while the worker was busy wins over the edited place: the user has moved on.
+    show(snapshot, useSelectionStore.getState().selection === pickedBefore ? then : undefined);
     return true;
   } finally {
     if (useEditStore.getState().session === session) useEditStore.getState().setBusy(false);

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { KhoGraph } from '../../core/kho';
 import { outlineModelOf } from '../outline/buildOutlineModel';
+import { readyView } from '../testing/readyView';
 import { seedGraph } from '../testing/testGraphs';
 import { useDocumentStore } from './documentStore';
 import { useOutlineStore } from './outlineStore';
@@ -13,16 +14,7 @@ let graph: KhoGraph;
 function show(preferred: Parameters<typeof resetViewsFor>[1] = null): void {
   resetViewsFor(graph, preferred);
   const request = useDocumentStore.getState().startOpening('seed', {});
-  useDocumentStore.getState().finishOpening(request, {
-    status: 'ready',
-    label: 'seed',
-    image: null,
-    scan: null,
-    graph,
-    problem: null,
-    plan: {},
-    readMemory: null,
-  });
+  useDocumentStore.getState().finishOpening(request, readyView('seed', graph));
 }
 
 describe('selecting from anywhere', () => {

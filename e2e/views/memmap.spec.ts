@@ -34,7 +34,8 @@ test.describe('memory map', () => {
     const canvas = page.getByRole('img', { name: 'Physical memory map' });
     const box = (await canvas.boundingBox())!;
     // Fragments are the second lane (laneTop(1) = 68 .. 90); after the reveal the first page of 0x40003000 is in the middle.
-    await page.waitForTimeout(600);
+    await expect(page.getByTestId('memmap-selection')).toHaveAttribute('data-on-screen', 'true');
+    await expect(canvas).toHaveAttribute('data-moving', 'false');
     const y = box.y + 79;
     let found = false;
     for (let x = box.x + 10; x < box.x + box.width && !found; x += 20) {

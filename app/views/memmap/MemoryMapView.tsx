@@ -126,11 +126,20 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
   useLayoutEffect(() => {
     const element = canvas.current;
     if (!element) return;
+    // `data-moving` says whether a pan or zoom (a drag, or an animated move) is under way, so a
+    // test can wait for the map to come to rest instead of sleeping.
+    element.dataset.moving = 'false';
     const zoomBehavior = zoom<HTMLCanvasElement, unknown>()
       .clickDistance(4)
+      .on('start', () => {
+        element.dataset.moving = 'true';
+      })
       .on('zoom', (event: D3ZoomEvent<HTMLCanvasElement, unknown>) => {
         transform.current = { x: event.transform.x, k: event.transform.k };
         drawRef.current();
+      })
+      .on('end', () => {
+        element.dataset.moving = 'false';
       });
     select(element).call(zoomBehavior).on('dblclick.zoom', null);
     behavior.current = zoomBehavior;
@@ -158,11 +167,13 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     const element = canvas.current;
     if (!element || !behavior.current || !place || width === 0 || sameSelection(selection, emitted.current)) return;
     const next = revealRange(place.ranges, scale, transform.current, width, maxZoom);
-    if (next)
-      select(element)
-        .transition()
-        .duration(350)
-        .call(behavior.current.transform, zoomIdentity.translate(next.x, 0).scale(next.k));
+    if (!next) return;
+    // Moving from now on, not from the transition's first frame.
+    element.dataset.moving = 'true';
+    select(element)
+      .transition()
+      .duration(350)
+      .call(behavior.current.transform, zoomIdentity.translate(next.x, 0).scale(next.k));
   }, [place, selection, scale, width, maxZoom]);
 
   const itemAt = (
@@ -202,12 +213,14 @@ export function MemoryMapView({ graph, ramRanges, selection, onSelect }: MemoryM
     onSelect(item.selection);
   };
   const zoomBy = (factor: number) => {
-    if (canvas.current && behavior.current)
-      select(canvas.current).transition().duration(250).call(behavior.current.scaleBy, factor);
+    if (!canvas.current || !behavior.current) return;
+    canvas.current.dataset.moving = 'true';
+    select(canvas.current).transition().duration(250).call(behavior.current.scaleBy, factor);
   };
   const reset = () => {
-    if (canvas.current && behavior.current)
-      select(canvas.current).transition().duration(250).call(behavior.current.transform, zoomIdentity);
+    if (!canvas.current || !behavior.current) return;
+    canvas.current.dataset.moving = 'true';
+    select(canvas.current).transition().duration(250).call(behavior.current.transform, zoomIdentity);
   };
 
   if (scale.pieces.length === 0) {

@@ -1,11 +1,8 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fdtBlob } from '../../build/fdtTree';
-import { KhoImageBuilder } from '../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { buildSeedExample, SEED_EXAMPLE } from '../../build/seedExample';
-import { cstring } from '../../bytes/encoders';
+import { twoRootsMemory } from '../../kho/carve/testing/carveScenarios';
 import { CARVED_IMAGES, CARVED_TRUTH, linuxImageSets } from '../../kho/carve/testing/NodeCarvedFixtures';
 import { runCli, temporaryFolder, writeRawImage } from './testing/cliTestKit';
 
@@ -28,21 +25,8 @@ describe('khoscope extract', () => {
     dir = folder();
     seed = join(dir, 'seed.raw');
     writeRawImage(buildSeedExample().memory, seed);
-    const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
-    placeKhoRoot(builder, {
-      address: 0x11_0000,
-      compatible: 'kho-v4',
-      map: 'radix-tree',
-      children: [{ name: 'a', address: 0x12_0000, blob: fdtBlob([['compatible', cstring('a-v1')]]) }],
-    });
-    placeKhoRoot(builder, {
-      address: 0x13_0000,
-      compatible: 'kho-v4',
-      map: 'radix-tree',
-      children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }],
-    });
     twoRoots = join(dir, 'two.raw');
-    writeRawImage(builder.memory, twoRoots);
+    writeRawImage(twoRootsMemory(), twoRoots);
   });
 
   it('lays the seed example out like debugfs, deeper fragments in <name>.d/', async () => {

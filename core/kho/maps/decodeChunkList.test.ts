@@ -8,6 +8,7 @@ import { encodeChunkList } from './encodeChunkList';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
 import {
+  arbitraryBlocks,
   bumpAllocator,
   countPerOrder,
   mapTestMemory,
@@ -16,17 +17,6 @@ import {
   TEST_METADATA_BASE,
 } from './testing/mapTestImage';
 import { writeU64 } from '../../bytes/writeU64';
-
-function blocksFor(pageSize: number) {
-  return fc
-    .uniqueArray(
-      fc
-        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 18 }))
-        .map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
-      { maxLength: 80, selector: (b) => `${b.order}:${b.address}` },
-    )
-    .map((blocks) => blocks.filter((b) => b.address + pageSize * 2 ** b.order <= TEST_METADATA_BASE));
-}
 
 function image(blocks: PreservedBlock[], pageSize: number, bitmapBytes: number) {
   const memory = mapTestMemory(pageSize);
@@ -60,7 +50,7 @@ describe('decodeChunkList', () => {
     for (const bitmapBytes of [512, pageSize]) {
       it(`round-trips random block sets (${pageSize / 1024} KiB pages, ${bitmapBytes}-byte bitmaps, size detected and forced)`, async () => {
         await fc.assert(
-          fc.asyncProperty(blocksFor(pageSize), async (blocks) => {
+          fc.asyncProperty(arbitraryBlocks(pageSize, 2 ** 18), async (blocks) => {
             const { memory, encoded } = image(blocks, pageSize, bitmapBytes);
             for (const map of [
               await decodeChunkList(memory, encoded.root),

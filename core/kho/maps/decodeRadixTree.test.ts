@@ -7,6 +7,7 @@ import { encodeRadixTree } from './encodeRadixTree';
 import { MapError } from './MapError';
 import type { PreservedBlock } from './PreservedBlock';
 import {
+  arbitraryBlocks,
   bumpAllocator,
   countPerOrder,
   mapTestMemory,
@@ -15,18 +16,6 @@ import {
   TEST_METADATA_BASE,
 } from './testing/mapTestImage';
 import { writeU64 } from '../../bytes/writeU64';
-
-/** Distinct random blocks below 1 TiB for one page size. */
-function blocksFor(pageSize: number) {
-  return fc
-    .uniqueArray(
-      fc
-        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 2 ** 20 }))
-        .map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
-      { maxLength: 80, selector: (b) => `${b.order}:${b.address}` },
-    )
-    .map((blocks) => blocks.filter((b) => b.address + pageSize * 2 ** b.order <= TEST_METADATA_BASE));
-}
 
 /** Encodes `blocks` into a fresh test image and decodes them back. */
 async function roundTrip(blocks: PreservedBlock[], pageSize: number) {
@@ -52,7 +41,7 @@ describe('decodeRadixTree', () => {
   for (const pageSize of [4096, 16384, 65536]) {
     it(`round-trips random block sets (${pageSize / 1024} KiB pages)`, async () => {
       await fc.assert(
-        fc.asyncProperty(blocksFor(pageSize), async (blocks) => {
+        fc.asyncProperty(arbitraryBlocks(pageSize, 2 ** 20), async (blocks) => {
           const { encoded, map } = await roundTrip(blocks, pageSize);
           expect(map.problems).toEqual([]);
           expect(map.status).toBe('complete');

@@ -228,6 +228,14 @@ function broken(): CarveScenario {
 
 /** Two kho-v4 roots in one image. */
 function twoRoots(): CarveScenario {
+  return { name: 'two roots', memory: twoRootsMemory(), pageSize: PS };
+}
+
+/**
+ * Two kho-v4 roots in RAM [1 MiB, 2 MiB): 0x110000 with child `a` at
+ * 0x120000, 0x130000 with child `b` at 0x140000 (a-v1 and b-v1).
+ */
+export function twoRootsMemory(): SparseMemory {
   const builder = new KhoImageBuilder({ ram: [{ start: 0x10_0000, end: 0x20_0000 }] });
   placeKhoRoot(builder, {
     address: 0x11_0000,
@@ -241,7 +249,7 @@ function twoRoots(): CarveScenario {
     map: 'radix-tree',
     children: [{ name: 'b', address: 0x14_0000, blob: fdtBlob([['compatible', cstring('b-v1')]]) }],
   });
-  return { name: 'two roots', memory: builder.memory, pageSize: PS };
+  return builder.memory;
 }
 
 /** kho-v3 on 16 KiB pages: the carved image must say its page size itself. */

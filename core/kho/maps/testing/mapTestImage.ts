@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { SparseMemory } from '../../../mem/SparseMemory';
 import type { PageAllocator } from '../EncodedMap';
 import type { PreservedBlock } from '../PreservedBlock';
@@ -57,4 +58,20 @@ export const TEST_METADATA_BASE = 2 ** 40;
 /** A sparse image with RAM [0, 1 TiB + 1 GiB) for blocks below 1 TiB and metadata above. */
 export function mapTestMemory(pageSize: number): SparseMemory {
   return new SparseMemory(pageSize, [{ start: 0, end: TEST_METADATA_BASE + 2 ** 30 }]);
+}
+
+/**
+ * Distinct random blocks of order 0 to 10 for one page size, each the
+ * `index`-th block of its order (index up to `maxIndex`), kept below
+ * TEST_METADATA_BASE: what the map round-trip properties encode.
+ */
+export function arbitraryBlocks(pageSize: number, maxIndex: number): fc.Arbitrary<PreservedBlock[]> {
+  return fc
+    .uniqueArray(
+      fc
+        .tuple(fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: maxIndex }))
+        .map(([order, index]) => ({ order, address: index * pageSize * 2 ** order })),
+      { maxLength: 80, selector: (b) => `${b.order}:${b.address}` },
+    )
+    .map((blocks) => blocks.filter((b) => b.address + pageSize * 2 ** b.order <= TEST_METADATA_BASE));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KhoImageBuilder } from '../../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../../build/placeKhoRoot';
+import type { KhoImageBuilder } from '../../../build/KhoImageBuilder';
 import {
   encodeFeatureHeader,
   encodeFileEntry,
@@ -16,25 +15,11 @@ import {
   encodeVmallocChunk,
 } from '../../../build/rawStructs';
 import { concatBytes } from '../../../bytes/encoders';
-import { decodeKhoGraph } from '../../decode/decodeKhoGraph';
 import type { KhoGraph } from '../../model/KhoGraph';
+import { decodeLuoImage, LUO_AT, LUO_TEST_PAGE } from './testing/luoTestImage';
 
-const PS = 4096;
-const at = {
-  root: 0x1000,
-  luo: 0x10000,
-  sessions: 0x11000,
-  files: 0x12000,
-  memfd: 0x13000,
-  chunk: 0x14000,
-  records: 0x15000,
-  flbs: 0x16000,
-  gmem: 0x17000,
-  gchunk: 0x18000,
-  grecords: 0x19000,
-  pci: 0x1a000,
-  opaque: 0x1b000,
-};
+const PS = LUO_TEST_PAGE;
+const at = LUO_AT;
 
 interface Options {
   luoFeatures?: Uint8Array;
@@ -43,8 +28,18 @@ interface Options {
 }
 
 /** A kho-v4 root whose LUO child is the 152-byte feature-bit luo_ser, with a memfd, a guest_memfd and a PCI FLB. */
-async function featureEra(options: Options = {}): Promise<KhoGraph> {
-  const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
+function featureEra(options: Options = {}): Promise<KhoGraph> {
+  const luo = encodeLuoFeatureSer({
+    features: options.luoFeatures,
+    liveupdateNum: 3,
+    sessionsPa: at.sessions,
+    flbsPa: at.flbs,
+  });
+  return decodeLuoImage(luo, (builder) => placeFeatureEra(builder, options));
+}
+
+/** The sessions, files, memfd, guest_memfd, opaque data and PCI FLB the feature-era LUO points at. */
+function placeFeatureEra(builder: KhoImageBuilder, options: Options): void {
   const files = options.files ?? [
     encodeFileEntry('memfd', at.memfd, 7n),
     encodeFileEntry('guest_memfd_luo_v1', at.gmem, 8n),
@@ -82,24 +77,6 @@ async function featureEra(options: Options = {}): Promise<KhoGraph> {
     true,
   );
   builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('pci-v2', BigInt(at.pci), 1n)]), true);
-  placeKhoRoot(builder, {
-    address: at.root,
-    compatible: 'kho-v4',
-    map: 'radix-tree',
-    children: [
-      {
-        name: 'LUO',
-        address: at.luo,
-        blob: encodeLuoFeatureSer({
-          features: options.luoFeatures,
-          liveupdateNum: 3,
-          sessionsPa: at.sessions,
-          flbsPa: at.flbs,
-        }),
-      },
-    ],
-  });
-  return decodeKhoGraph(builder.memory, { roots: [at.root] });
 }
 
 const user = (graph: KhoGraph, id: string) => graph.fragments.find((f) => f.id === id)?.user;

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fdtBlob, fdtNode } from '../../../build/fdtTree';
-import { KhoImageBuilder } from '../../../build/KhoImageBuilder';
-import { placeKhoRoot } from '../../../build/placeKhoRoot';
+import type { KhoImageBuilder } from '../../../build/KhoImageBuilder';
 import {
   encodeFileEntry,
   encodeFlbEntry,
@@ -14,21 +13,12 @@ import {
   encodeVmallocChunk,
 } from '../../../build/rawStructs';
 import { concatBytes, cstring, u64 } from '../../../bytes/encoders';
-import { decodeKhoGraph } from '../../decode/decodeKhoGraph';
 import type { KhoGraph } from '../../model/KhoGraph';
+import { decodeLuoImage, LUO_AT, LUO_TEST_PAGE } from './testing/luoTestImage';
 
-const PS = 4096;
+const PS = LUO_TEST_PAGE;
 const TOKEN = 0x4b48_4f2d_4445_4d4fn;
-const at = {
-  root: 0x1000,
-  luo: 0x10000,
-  sessions: 0x11000,
-  files: 0x12000,
-  memfd: 0x13000,
-  chunk: 0x14000,
-  records: 0x15000,
-  flbs: 0x16000,
-};
+const at = LUO_AT;
 
 /** The memfd part shared by both LUO generations: a memfd_luo_ser whose vmalloc area holds three folio records. */
 function placeMemfd(builder: KhoImageBuilder, version: 1 | 2): void {
@@ -48,43 +38,23 @@ function placeMemfd(builder: KhoImageBuilder, version: 1 | 2): void {
   for (let i = 0; i < 3; i++) builder.preserve(0x20_0000 + i * PS, PS);
 }
 
-async function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
-  const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-  builder.placeBytes(
-    at.sessions,
-    sessionsBlock ??
-      encodeKhoBlock(PS, 0, [encodeSessionEntry('demo', at.files, 1), encodeSessionEntry('empty', 0, 0)]),
-    true,
-  );
-  builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, TOKEN)]), true);
-  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x4000_0000n, 1n)]), true);
-  placeMemfd(builder, 2);
-  placeKhoRoot(builder, {
-    address: at.root,
-    compatible: 'kho-v4',
-    map: 'radix-tree',
-    children: [
-      {
-        name: 'LUO',
-        address: at.luo,
-        blob: encodeLuoSer({ liveupdateNum: 7, sessionsPa: at.sessions, flbsPa: at.flbs }),
-      },
-    ],
+function luoV5(sessionsBlock?: Uint8Array): Promise<KhoGraph> {
+  return decodeLuoImage(encodeLuoSer({ liveupdateNum: 7, sessionsPa: at.sessions, flbsPa: at.flbs }), (builder) => {
+    builder.placeBytes(
+      at.sessions,
+      sessionsBlock ??
+        encodeKhoBlock(PS, 0, [encodeSessionEntry('demo', at.files, 1), encodeSessionEntry('empty', 0, 0)]),
+      true,
+    );
+    builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', at.memfd, TOKEN)]), true);
+    builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('iommu', 0x4000_0000n, 1n)]), true);
+    placeMemfd(builder, 2);
   });
-  return decodeKhoGraph(builder.memory, { roots: [at.root] });
 }
 
 /** A kho-v4 root whose LUO child is a raw luo_ser with the given compatible. */
-async function rawLuo(compatible: string): Promise<KhoGraph> {
-  const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-  const blob = encodeLuoSer({ compatible, liveupdateNum: 1, sessionsPa: 0, flbsPa: 0 });
-  placeKhoRoot(builder, {
-    address: at.root,
-    compatible: 'kho-v4',
-    map: 'radix-tree',
-    children: [{ name: 'LUO', address: at.luo, blob }],
-  });
-  return decodeKhoGraph(builder.memory, { roots: [at.root] });
+function rawLuo(compatible: string): Promise<KhoGraph> {
+  return decodeLuoImage(encodeLuoSer({ compatible, liveupdateNum: 1, sessionsPa: 0, flbsPa: 0 }));
 }
 
 const memfdFolios = [
@@ -173,11 +143,6 @@ describe('LUO', () => {
   });
 
   it('luo-v1: decodes the LUO FDT, its session header array, file array, memfd-v1 data and FLB header', async () => {
-    const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-    builder.placeBytes(at.sessions, concatBytes(u64(1), encodeSessionEntry('old-style', at.files, 1)), true);
-    builder.placeBytes(at.files, encodeFileEntry('memfd-v1', at.memfd, TOKEN), true);
-    builder.placeBytes(at.flbs, encodeFlbHeader(1, []), true);
-    placeMemfd(builder, 1);
     const luo = fdtBlob(
       [
         ['compatible', cstring('luo-v1')],
@@ -194,13 +159,16 @@ describe('LUO', () => {
         ]),
       ],
     );
-    placeKhoRoot(builder, {
-      address: at.root,
-      compatible: 'kho-v1',
-      map: 'chunk-list',
-      children: [{ name: 'LUO', address: at.luo, blob: luo }],
-    });
-    const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
+    const graph = await decodeLuoImage(
+      luo,
+      (builder) => {
+        builder.placeBytes(at.sessions, concatBytes(u64(1), encodeSessionEntry('old-style', at.files, 1)), true);
+        builder.placeBytes(at.files, encodeFileEntry('memfd-v1', at.memfd, TOKEN), true);
+        builder.placeBytes(at.flbs, encodeFlbHeader(1, []), true);
+        placeMemfd(builder, 1);
+      },
+      { compatible: 'kho-v1', map: 'chunk-list' },
+    );
     expect(graph.diagnostics).toEqual([]);
     expect(graph.fragments.find((f) => f.id === '0x10000')?.user).toMatchObject({
       compatible: 'luo-v1',
@@ -227,18 +195,11 @@ describe('LUO', () => {
   });
 
   it('notes file handlers it does not know, and leaves data that is not an address in the image a number', async () => {
-    const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-    builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('s', at.files, 1)]), true);
-    builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('iommufd-v9', 0x9999000, 1n)]), true);
-    placeKhoRoot(builder, {
-      address: at.root,
-      compatible: 'kho-v4',
-      map: 'radix-tree',
-      children: [
-        { name: 'LUO', address: at.luo, blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: 0 }) },
-      ],
+    const luo = encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: 0 });
+    const graph = await decodeLuoImage(luo, (builder) => {
+      builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('s', at.files, 1)]), true);
+      builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('iommufd-v9', 0x9999000, 1n)]), true);
     });
-    const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
     expect(graph.diagnostics).toMatchObject([
       { severity: 'info', code: 'unknown-file-handler', location: { property: 'sessions[0].files[0].data' } },
     ]);
@@ -262,23 +223,12 @@ describe('LUO', () => {
     expect(graph.fragments[1].user).toBeNull();
   });
   it('reports a session whose file count disagrees with its store, and an FLB header that claims too much', async () => {
-    const builder = new KhoImageBuilder({ ram: [{ start: 0, end: 0x100_0000 }] });
-    builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('two?', at.files, 2)]), true);
-    builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', 0, TOKEN)]), true);
-    builder.placeBytes(at.flbs, concatBytes(u64(1), u64(100)), true);
-    placeKhoRoot(builder, {
-      address: at.root,
-      compatible: 'kho-v4',
-      map: 'radix-tree',
-      children: [
-        {
-          name: 'LUO',
-          address: at.luo,
-          blob: encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs }),
-        },
-      ],
+    const luo = encodeLuoSer({ liveupdateNum: 1, sessionsPa: at.sessions, flbsPa: at.flbs });
+    const graph = await decodeLuoImage(luo, (builder) => {
+      builder.placeBytes(at.sessions, encodeKhoBlock(PS, 0, [encodeSessionEntry('two?', at.files, 2)]), true);
+      builder.placeBytes(at.files, encodeKhoBlock(PS, 0, [encodeFileEntry('memfd-v2', 0, TOKEN)]), true);
+      builder.placeBytes(at.flbs, concatBytes(u64(1), u64(100)), true);
     });
-    const graph = await decodeKhoGraph(builder.memory, { roots: [at.root] });
     expect(graph.diagnostics.map((d) => [d.severity, d.code, d.location.property])).toEqual([
       ['warning', 'count-mismatch', 'sessions[0].files'],
       ['error', 'bad-pointer', 'sessions[0].files[0].data'],
