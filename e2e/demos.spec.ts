@@ -37,7 +37,7 @@ test('the device tree demo opens as a lone DTB: one fragment, and its DTS', asyn
   await page.getByRole('button', { name: 'Open the demo: Device tree demo' }).click();
   await expectExplorer(page);
   await expect(page.getByTestId('image-kind')).toHaveText('lone device tree blob');
-  await expect(outlineRow(page, 'root dtb')).toBeVisible();
+  await expect(outlineRow(page, 'root khoscope-demo.dtb')).toBeVisible();
   await expect(outlineRow(page, 'gpu@0x100000000')).toBeVisible();
   await page.getByRole('tab', { name: 'DTS' }).click();
   await expect(page.getByTestId('dts-text')).toContainText('gpu-subnode1-v1');
