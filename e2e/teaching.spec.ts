@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
 import { expectExplorer, inspector, outlineRow, screenshot } from './support/pageActions';
 
@@ -45,6 +46,8 @@ test('presentation mode: large caption, high contrast, side panels hidden; Shift
   const outline = page.getByTestId('outline');
   await expect(outline).toBeVisible();
   const normalCaption = await page.locator('.tour__text').evaluate((element) => getComputedStyle(element).fontSize);
+  await expect(page.locator('.graph-world')).not.toHaveClass(/graph-world--moving/);
+  const normalCard = await cardTextOnScreen(page);
 
   await page.keyboard.press('Shift+P');
   await expect(page.locator('html')).toHaveAttribute('data-presenting', '');
@@ -57,13 +60,44 @@ test('presentation mode: large caption, high contrast, side panels hidden; Shift
   // High contrast: black text on white.
   const colours = await page.locator('.tour__text').evaluate((element) => getComputedStyle(element).color);
   expect(colours).toBe('rgb(0, 0, 0)');
-  // The tour goes on as a caption; its place is still highlighted.
+  // The graph's card text grows on screen too (the view zooms by presentation's readable zoom, 1.5).
+  await expect.poll(() => cardTextOnScreen(page), 'card text on screen').toBeGreaterThanOrEqual(1.4 * normalCard);
+  await screenshot(page, 'presentation-graph');
+  // The tour goes on as a caption; its place is still highlighted, in larger hex bytes.
   await page.keyboard.press('ArrowRight');
   await expect(page.getByTestId('tour')).toHaveAttribute('data-step', '3');
+  await expect(page.locator('.hex-cell--loading')).toHaveCount(0);
+  const presentedHex = await hexText(page);
+  await expect(page.getByTestId('hex-view').locator('.hex-view__name')).toContainText('fragment 0x40001000');
   await screenshot(page, 'presentation');
 
   await page.getByRole('button', { name: 'Exit presentation' }).click();
   await expect(page.locator('html')).not.toHaveAttribute('data-presenting', '');
   await expect(outline).toBeVisible();
   await expect(page.getByRole('button', { name: 'Present', exact: true })).toBeVisible();
+  const normalHex = await hexText(page);
+  expect(presentedHex.size).toBeGreaterThanOrEqual(1.4 * normalHex.size);
+  // Rows stay as tall as HexView lays them out, so the row window and scrolling still line up.
+  expect([presentedHex.rowHeight, normalHex.rowHeight]).toEqual([28, 20]);
 });
+
+/** On-screen size of a graph card's row text: its CSS size times the view's zoom. */
+function cardTextOnScreen(page: Page): Promise<number> {
+  return page.getByTestId('graph-view').evaluate((view) => {
+    const world = view.querySelector('.graph-world');
+    const label = view.querySelector('.gcard__row-label');
+    if (!world || !label) return 0;
+    return Number.parseFloat(getComputedStyle(label).fontSize) * new DOMMatrix(getComputedStyle(world).transform).a;
+  });
+}
+
+/** The hex view's byte text size and row height. */
+function hexText(page: Page): Promise<{ size: number; rowHeight: number }> {
+  return page
+    .locator('.hex-row')
+    .first()
+    .evaluate((row) => ({
+      size: Number.parseFloat(getComputedStyle(row).fontSize),
+      rowHeight: row.getBoundingClientRect().height,
+    }));
+}

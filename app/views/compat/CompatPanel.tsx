@@ -35,6 +35,16 @@ export function CompatPanel({ graph }: { graph: KhoGraph }) {
               ))}
             </ul>
           )}
+          {report.known.length > 0 && (
+            <>
+              <p>What is known about {report.target}:</p>
+              <ul className="plain-list" data-testid="compat-known">
+                {report.known.map((line) => (
+                  <li key={line}>{line}</li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
       <table className="table table--compact" data-testid="compat-items">

@@ -2,6 +2,7 @@ import { useChangedFragments } from '../../edit/useChangedFragments';
 import { useCallback, type ReactNode } from 'react';
 import type { PhysRange } from '../../../core/mem';
 import { GraphView } from '../graph/GraphView';
+import { PRESENTING_ZOOM, READABLE_ZOOM } from '../graph/model/readableFit';
 import { HexView } from '../hex/HexView';
 import { MemoryMapView } from '../memmap/MemoryMapView';
 import type { Selection } from '../../model/Selection';
@@ -74,6 +75,7 @@ function CenterViews({ active }: { active: CenterTab }) {
   // Each open places the graph view afresh; an edit of the same image keeps the user's view.
   const opened = useDocumentStore((state) => state.request);
   const changed = useChangedFragments();
+  const presenting = useUiStore((state) => state.presenting);
   if (!graph) return null;
   const other = (() => {
     switch (active) {
@@ -99,6 +101,7 @@ function CenterViews({ active }: { active: CenterTab }) {
           onControls={onControls}
           changed={changed}
           viewKey={opened}
+          readableZoom={presenting ? PRESENTING_ZOOM : READABLE_ZOOM}
         />
       </TabPanel>
       {other && (

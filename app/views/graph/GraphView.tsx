@@ -60,6 +60,12 @@ export interface GraphViewProps {
   viewKey?: unknown;
   /** Receives the view's Fit and Overview while it is mounted (null when it goes), for commands outside it. */
   onControls?(controls: GraphControls | null): void;
+  /**
+   * The zoom Fit and reveal keep card text readable at (default
+   * `READABLE_ZOOM`; `PRESENTING_ZOOM` in presentation mode). A change zooms
+   * the view by the same ratio around its centre.
+   */
+  readableZoom?: number;
 }
 
 /** What the graph view lets the rest of the page do to it. */
@@ -88,6 +94,7 @@ export function GraphView({
   onControls,
   changed = NOTHING_COLLAPSED,
   viewKey,
+  readableZoom = READABLE_ZOOM,
 }: GraphViewProps) {
   const scene = useMemo(() => buildGraphScene(graph), [graph]);
   const [collapseState, setCollapseState] = useState<{ scene: GraphScene; ids: ReadonlySet<string> }>({
@@ -146,8 +153,9 @@ export function GraphView({
   // Both measure the view now: run right after the graph tab is shown, the store's size may still be 0.
   const fit = useCallback(() => {
     const { width, height } = zoom.measure();
-    if (width > 0 && height > 0) zoom.show(readableFit(layout, bounds, focusIndex, CARD.width, width, height), true);
-  }, [layout, bounds, focusIndex, zoom]);
+    if (width > 0 && height > 0)
+      zoom.show(readableFit(layout, bounds, focusIndex, CARD.width, width, height, readableZoom), true);
+  }, [layout, bounds, focusIndex, zoom, readableZoom]);
   const overview = useCallback(() => {
     const { width, height } = zoom.measure();
     if (width > 0 && height > 0) zoom.show(fitTransform(bounds, width, height, FIT_PADDING, 1), true);
@@ -161,14 +169,14 @@ export function GraphView({
   // scene (collapsing keeps the view where it is), or a new `viewKey` when one is given (an edit's
   // graph keeps the user's view), and only once the view has a size (it may be mounted in a hidden panel).
   const placeKey = viewKey ?? scene;
-  const latest = useRef({ layout, bounds, focusIndex });
-  latest.current = { layout, bounds, focusIndex };
+  const latest = useRef({ layout, bounds, focusIndex, readableZoom });
+  latest.current = { layout, bounds, focusIndex, readableZoom };
   // biome-ignore lint/correctness/useExhaustiveDependencies: `placeKey` is the trigger (a new graph or open), read through `latest`
   useLayoutEffect(() => {
     const showInitial = ({ width, height }: { width: number; height: number }) => {
       if (width === 0 || height === 0) return false;
-      const { layout: laidOut, bounds: extent, focusIndex: at } = latest.current;
-      zoom.show(readableFit(laidOut, extent, at, CARD.width, width, height), false);
+      const { layout: laidOut, bounds: extent, focusIndex: at, readableZoom: readable } = latest.current;
+      zoom.show(readableFit(laidOut, extent, at, CARD.width, width, height, readable), false);
       return true;
     };
     if (showInitial(zoom.measure())) return;
@@ -209,10 +217,18 @@ export function GraphView({
       transform,
       width,
       height,
-      Math.max(COMPACT_BELOW, Math.min(transform.k, READABLE_ZOOM)),
+      Math.max(COMPACT_BELOW, Math.min(transform.k, readableZoom)),
     );
     if (next) zoom.show(next, true);
-  }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom]);
+  }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom, readableZoom]);
+
+  // Presentation mode on or off: card text grows or shrinks by the same ratio, around the view's centre.
+  const shownZoom = useRef(readableZoom);
+  useEffect(() => {
+    if (shownZoom.current === readableZoom) return;
+    zoom.zoomBy(readableZoom / shownZoom.current);
+    shownZoom.current = readableZoom;
+  }, [readableZoom, zoom]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     const step = 80;

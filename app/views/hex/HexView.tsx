@@ -4,6 +4,7 @@ import type { ReadMemory, Selection } from '../../model/Selection';
 import { useRowWindow } from '../../components/useRowWindow';
 import { formatSize } from '../../format/formatSize';
 import { sameSelection } from '../../explore/selectionKey';
+import { useUiStore } from '../../state/uiStore';
 import { ByteInspector } from './byteInspector';
 import { cachedByteOwners } from './byteOwners';
 import { followRegion } from './followRegion';
@@ -41,6 +42,8 @@ export interface HexViewProps {
 
 /** Row height in pixels (hex.css sets the same line height). */
 const ROW_HEIGHT = 20;
+/** Row height in presentation mode (styles/presentation.css sets the same line height, with larger text). */
+const PRESENTING_ROW_HEIGHT = 28;
 
 /**
  * A hex and ASCII dump of a fragment or of physical memory, with physical
@@ -85,7 +88,8 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
   const bytes = useRegionBytes(shown, fragmentBytes, readMemory, pageSize);
 
   const viewport = useRef<HTMLDivElement>(null);
-  const { start, end } = useRowWindow(viewport, rows?.count ?? 0, ROW_HEIGHT);
+  const rowHeight = useUiStore((state) => state.presenting) ? PRESENTING_ROW_HEIGHT : ROW_HEIGHT;
+  const { start, end } = useRowWindow(viewport, rows?.count ?? 0, rowHeight);
   const [hovered, setHovered] = useState<number | null>(null);
 
   // Bring the selected bytes into view when the selection (or the region) changes, unless the click came from here.
@@ -102,10 +106,10 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
       if (newRegion) element.scrollTop = 0;
       return;
     }
-    const top = rows.rowOf(target.start) * ROW_HEIGHT;
-    const visible = top >= element.scrollTop && top + ROW_HEIGHT <= element.scrollTop + element.clientHeight;
+    const top = rows.rowOf(target.start) * rowHeight;
+    const visible = top >= element.scrollTop && top + rowHeight <= element.scrollTop + element.clientHeight;
     if (newRegion || !visible) element.scrollTop = Math.max(0, top - element.clientHeight / 3);
-  }, [shown, rows, highlights, selection]);
+  }, [shown, rows, highlights, selection, rowHeight]);
 
   const offsetOf = (event: MouseEvent) => {
     const cell = (event.target as Element).closest('[data-o]');
@@ -143,8 +147,8 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
         data-testid="hex-rows"
       >
         {rows && inspector ? (
-          <div style={{ height: rows.count * ROW_HEIGHT, position: 'relative' }}>
-            <div style={{ transform: `translateY(${start * ROW_HEIGHT}px)` }}>
+          <div style={{ height: rows.count * rowHeight, position: 'relative' }}>
+            <div style={{ transform: `translateY(${start * rowHeight}px)` }}>
               {Array.from({ length: end - start }, (_, i) => (
                 <HexRowView
                   key={start + i}
@@ -153,7 +157,7 @@ export function HexView({ graph, selection, onSelect, readMemory, region: explic
                   bytes={bytes}
                   highlights={highlights}
                   inspector={inspector}
-                  height={ROW_HEIGHT}
+                  height={rowHeight}
                 />
               ))}
             </div>

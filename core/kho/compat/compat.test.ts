@@ -57,9 +57,24 @@ describe('khoscope compat: formats in an image and the kernels that read them', 
     expect(old.reasons).toContain('kho-v4 (root 0x300000 compatible): first read by 7.2');
     const next = await chainReport('7.4');
     expect(next.answer).toBe('unknown');
-    expect(next.reasons[0]).toBe(
-      'kho-v4 (root 0x300000 compatible): read by 7.2 to 7.3; nothing catalogued says whether 7.4 still reads it',
+    expect(next.reasons).toContain(
+      'memblock-v1 (blob 0x301000): read by 6.16 to 7.3; no change to it is catalogued, but no 7.4 source confirms it is still read',
     );
+    expect(next.reasons).toContain(
+      'luo-v5 (LUO blob 0x303000): read by 7.2 to 7.3; its successor luo-features is queued in the mm tree, and whether 7.4 reads luo-v5 or luo-features is not known',
+    );
+    // Not a bare "unknown": what is known about 7.4, part by part, each said to be confirmed or not.
+    expect(next.known).toEqual([
+      'no change catalogued (most likely still read by 7.4; not confirmed, no 7.4 source catalogued): radix-tree, memblock-v1, kexec-metadata-v1, kho-test-v1',
+      expect.stringMatching(/^successor proposed .*: kho-v4 -> kho-v4;block-v1;radix-v1;vmalloc-v1 \(composite/),
+      expect.stringMatching(
+        /^successor queued in the mm tree, 7.4 may read that instead \(unknown\): luo-v5 -> luo-features/,
+      ),
+      expect.stringMatching(/^successor queued in the mm tree, .*: memfd-v2 -> memfd /),
+      expect.stringMatching(/^not confirmed: 7.4-rc1 renames debugfs kho\/out scratch_phys/),
+    ]);
+    expect((await chainReport('7.3')).known).toEqual([]);
+    expect(renderCompatText(next)).toContain('what is known about 7.4:\n  no change catalogued');
   });
 
   it('feature bits: queued formats are read by no release up to 7.3; an unknown required bit leaves the answer unknown', async () => {

@@ -24,7 +24,30 @@ export interface CatalogueEntry {
   what: string;
   /** Where the facts come from (T: torvalds/linux, MM: linux-mm, ML: mailing list, fixture: a real image). */
   source: string;
+  /**
+   * A queued or proposed format that would take this one's place (its
+   * catalogue id), so a release after NEWEST_CATALOGUED may read that instead.
+   */
+  successor?: string;
 }
+
+/** Something known about a release after NEWEST_CATALOGUED, and whether a kernel source confirmed it. */
+export interface ReleaseNote {
+  release: string;
+  text: string;
+  confirmed: boolean;
+  source: string;
+}
+
+/** What is known (or only claimed) about releases newer than NEWEST_CATALOGUED. */
+const RELEASE_NOTES: readonly ReleaseNote[] = [
+  {
+    release: '7.4',
+    text: '7.4-rc1 renames debugfs kho/out scratch_phys/scratch_len to bootmem_phys/bootmem_len (debugfs only: it does not change what the next kernel reads)',
+    confirmed: false,
+    source: 'issue 15 of this project; not found in any kernel tree that could be searched',
+  },
+];
 
 /** The releases khoscope has facts about, oldest first. */
 export const RELEASES = ['6.16', '6.17', '6.18', '6.19', '7.0', '7.1', '7.2', '7.3', '7.4'] as const;
@@ -67,6 +90,17 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     until: null,
     what: 'KHO serialization blocks (`kho_block_header_ser`)',
     source: 'ML "[PATCH v7 07/13] kho: add support for linked-block serialization" 2026-06-03; fixture linux-7.3.4',
+    successor: 'kho-v4;block-v1;radix-v1;vmalloc-v1',
+  },
+  {
+    id: 'kho-v4;block-v1;radix-v1;vmalloc-v1',
+    kind: 'root',
+    status: 'proposed',
+    since: null,
+    until: null,
+    what: 'composite root compatible: the base version, then one part per sub-format, alphabetical',
+    source:
+      'ML "[RFC v1 6/9] kho: introduce compatibility helpers" 2026-06-04; MM:include/linux/kho/abi/compat.h@8c8e7930',
   },
   {
     id: 'radix-v1',
@@ -158,6 +192,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     until: null,
     what: 'raw 32-byte `luo_ser` with block-set sessions and files',
     source: 'git.tavy.me atom feed include/linux/kho?h=v7.2-rc1; fixture linux-7.3.4',
+    successor: 'luo-features',
   },
   {
     id: 'luo-features',
@@ -185,6 +220,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     until: null,
     what: '48-byte `memfd_luo_ser` with seals and flags; first release not known, 7.3 seen',
     source: 'fixture linux-7.3.4 (at-kexec); kho-format.md §6.4, §11',
+    successor: 'memfd',
   },
   {
     id: 'memfd',
@@ -246,8 +282,27 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     status: 'proposed',
     since: null,
     until: null,
-    what: 'PCI FLB named without a version (version 2 layout); not confirmed in a kernel tree',
-    source: 'issue 15 of this project only',
+    what: 'PCI FLB named without a suffix; `pci_ser` carries its own u32 version (2), nr_devices and the first KHO block of `pci_dev_ser`',
+    source:
+      'analogdevicesinc/linux:include/linux/kho/abi/pci.h@39f8a23b (PCI_LUO_FLB_VERSION 2); dmatlack/linux has version 1',
+  },
+  {
+    id: 'iommu-v1',
+    kind: 'handler',
+    status: 'proposed',
+    since: null,
+    until: null,
+    what: 'IOMMU FLB (`iommu_lu_flb_ser`: lists of IOMMUs, domains and devices)',
+    source: 'samikhawaja/linux:include/linux/kho/abi/iommu.h@ef754267 (IOMMU_LUO_FLB_COMPATIBLE)',
+  },
+  {
+    id: 'hugetlb-v1',
+    kind: 'handler',
+    status: 'proposed',
+    since: null,
+    until: null,
+    what: 'HugeTLB FLB (`hugetlb_ser`: preserved pages per hstate)',
+    source: 'prati0100/linux:include/linux/kho/abi/hugetlb.h@18ae0a38 (HUGETLB_FLB_COMPATIBLE)',
   },
   {
     id: 'scratch_phys',
@@ -257,6 +312,7 @@ const CATALOGUE: readonly CatalogueEntry[] = [
     until: '7.3',
     what: 'debugfs kho/out/scratch_phys and scratch_len',
     source: 'T:kernel/liveupdate/kexec_handover_debugfs.c@062dd306; fixture linux-7.3.4',
+    successor: 'bootmem_phys',
   },
   {
     id: 'bootmem_phys',
@@ -288,6 +344,11 @@ export function catalogueEntry(id: string): CatalogueEntry | null {
     };
   }
   return null;
+}
+
+/** What is known about `release`, when it is newer than NEWEST_CATALOGUED. */
+export function releaseNotes(release: string): readonly ReleaseNote[] {
+  return RELEASE_NOTES.filter((note) => note.release === release);
 }
 
 /** Every entry (for docs and tests). */

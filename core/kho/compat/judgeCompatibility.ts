@@ -1,4 +1,4 @@
-import { type CatalogueEntry, catalogueEntry, NEWEST_CATALOGUED, RELEASES } from './formatCatalogue';
+import { type CatalogueEntry, catalogueEntry, NEWEST_CATALOGUED, RELEASES, releaseNotes } from './formatCatalogue';
 import type { FormatUse } from './imageFormats';
 
 /** Whether a kernel release can take over from an image: `yes`, `no`, or `unknown` when no fact decides. */
@@ -21,6 +21,12 @@ export interface CompatReport {
   answer: Answer | null;
   /** The items that decided a `no` or `unknown`, in words. */
   reasons: string[];
+  /**
+   * For a target newer than the catalogue: what is known, part by part
+   * (formats with no change catalogued, formats whose successor is queued or
+   * proposed, notes about the release, each said to be confirmed or not).
+   */
+  known: string[];
 }
 
 /** True when `text` is a release khoscope can place (`7.4`, `7.4-rc1`: the rc counts as its release). */
@@ -47,7 +53,7 @@ export function judgeCompatibility(uses: readonly FormatUse[], target: string | 
       reason: verdict?.reason ?? null,
     };
   });
-  if (target === null) return { items, target, answer: null, reasons: [] };
+  if (target === null) return { items, target, answer: null, reasons: [], known: [] };
   const binding = items.filter((item) => binds(item));
   const answer: Answer = binding.some((i) => i.answer === 'no')
     ? 'no'
@@ -57,7 +63,39 @@ export function judgeCompatibility(uses: readonly FormatUse[], target: string | 
   const reasons = binding
     .filter((item) => item.answer === answer && answer !== 'yes')
     .map((item) => `${item.id} (${item.where}): ${item.reason}`);
-  return { items, target, answer, reasons: [...new Set(reasons)] };
+  const known = compare(target, NEWEST_CATALOGUED) > 0 ? knownAbout(target, binding) : [];
+  return { items, target, answer, reasons: [...new Set(reasons)], known };
+}
+
+/**
+ * What the catalogue can still say about a release newer than it: which
+ * formats nothing is known to replace (most likely still read, though no
+ * source for that release confirms it), which have a queued or proposed
+ * successor that release may carry instead, which are not catalogued at all,
+ * and what is known or claimed about the release itself.
+ */
+function knownAbout(target: string, binding: readonly CompatItem[]): string[] {
+  const ids = (items: readonly CompatItem[]) => [...new Set(items.map((item) => item.id))].join(', ');
+  const current = binding.filter((item) => item.entry?.status === 'released' && item.entry.until === null);
+  const unchanged = current.filter((item) => !item.entry?.successor);
+  const replaced = current.filter((item) => item.entry?.successor);
+  const unknown = binding.filter((item) => !item.entry);
+  const lines: string[] = [];
+  if (unchanged.length > 0)
+    lines.push(
+      `no change catalogued (most likely still read by ${target}; not confirmed, no ${target} source catalogued): ${ids(unchanged)}`,
+    );
+  for (const item of new Map(replaced.map((i) => [i.id, i])).values()) {
+    const next = catalogueEntry(item.entry?.successor as string);
+    const state = next?.status === 'queued' ? 'queued in the mm tree' : 'proposed (RFC or patches)';
+    lines.push(
+      `successor ${state}, ${target} may read that instead (unknown): ${item.id} -> ${next?.id} (${next?.what})`,
+    );
+  }
+  if (unknown.length > 0) lines.push(`not catalogued at all (unknown): ${ids(unknown)}`);
+  for (const note of releaseNotes(target))
+    lines.push(`${note.confirmed ? 'confirmed' : 'not confirmed'}: ${note.text} (${note.source})`);
+  return lines;
 }
 
 /** Whether an item's answer counts towards the overall one. */
@@ -80,11 +118,15 @@ function answerFor(use: FormatUse, entry: CatalogueEntry | null, target: string)
   if (compare(target, since) < 0) return { answer: 'no', reason: `first read by ${since}` };
   if (entry.until !== null && compare(target, entry.until) > 0)
     return { answer: 'no', reason: `last read by ${entry.until}` };
-  if (entry.until === null && !known)
+  if (entry.until === null && !known) {
+    const next = entry.successor ? catalogueEntry(entry.successor) : null;
     return {
       answer: 'unknown',
-      reason: `read by ${range(since, NEWEST_CATALOGUED)}; nothing catalogued says whether ${target} still reads it`,
+      reason: next
+        ? `read by ${range(since, NEWEST_CATALOGUED)}; its successor ${next.id} is ${next.status === 'queued' ? 'queued in the mm tree' : 'proposed'}, and whether ${target} reads ${entry.id} or ${next.id} is not known`
+        : `read by ${range(since, NEWEST_CATALOGUED)}; no change to it is catalogued, but no ${target} source confirms it is still read`,
     };
+  }
   return { answer: 'yes', reason: `read by ${readersText(entry)}` };
 }
 

@@ -3,7 +3,8 @@ import type { CompatReport } from './judgeCompatibility';
 /**
  * `khoscope compat` as text: one line per format (string, where, releases
  * that read it, and with a target its answer), then the overall answer and
- * what decided it.
+ * what decided it; for a release newer than the catalogue, what is known
+ * about it, part by part.
  */
 export function renderCompatText(report: CompatReport): string {
   const lines: string[] = [];
@@ -18,6 +19,10 @@ export function renderCompatText(report: CompatReport): string {
     lines.push('');
     lines.push(`can ${report.target} take over from this image? ${report.answer}`);
     for (const reason of report.reasons) lines.push(`  ${reason}`);
+    if (report.known.length > 0) {
+      lines.push(`what is known about ${report.target}:`);
+      for (const line of report.known) lines.push(`  ${line}`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }

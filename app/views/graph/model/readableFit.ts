@@ -7,6 +7,8 @@ import { centerOn, fitTransform, type ViewTransform } from './viewportMath';
  * world pixels (graph.css), so 1 shows it at 11 px on screen.
  */
 export const READABLE_ZOOM = 1;
+/** The readable zoom in presentation mode: card text half as large again, for a projector. */
+export const PRESENTING_ZOOM = 1.5;
 
 /** Space kept around what is fitted. */
 export const FIT_PADDING = 24;
@@ -38,7 +40,8 @@ export function neighbourhoodRect(layout: ForestLayout, i: number, cardWidth: nu
  * card at `READABLE_ZOOM` near the left edge (a glimpse of its parent's
  * edges on the left, as much of its children as fits on the right),
  * centred vertically (from its top when taller than the view). Never zooms
- * past 1. The overview of everything is `fitTransform`.
+ * past `readable` (`READABLE_ZOOM`, or `PRESENTING_ZOOM` for a projector).
+ * The overview of everything is `fitTransform`.
  */
 export function readableFit(
   layout: ForestLayout,
@@ -47,17 +50,18 @@ export function readableFit(
   cardWidth: number,
   width: number,
   height: number,
+  readable = READABLE_ZOOM,
 ): ViewTransform {
-  const all = fitTransform(bounds, width, height, FIT_PADDING, 1);
-  if (all.k >= READABLE_ZOOM || layout.ids.length === 0) return all;
+  const all = fitTransform(bounds, width, height, FIT_PADDING, readable);
+  if (all.k >= readable || layout.ids.length === 0) return all;
   const i = focus >= 0 && focus < layout.ids.length ? focus : 0;
-  const near = fitTransform(neighbourhoodRect(layout, i, cardWidth), width, height, FIT_PADDING, 1);
-  if (near.k >= READABLE_ZOOM) return near;
+  const near = fitTransform(neighbourhoodRect(layout, i, cardWidth), width, height, FIT_PADDING, readable);
+  if (near.k >= readable) return near;
   const card = cardRect(layout, i, cardWidth);
-  const viewHeight = height / READABLE_ZOOM;
+  const viewHeight = height / readable;
   const cy =
     card.y1 - card.y0 > viewHeight - 2 * FIT_PADDING ? card.y0 - FIT_PADDING + viewHeight / 2 : (card.y0 + card.y1) / 2;
   const left = FIT_PADDING + (layout.parent[i] >= 0 ? PARENT_GLIMPSE : 0);
-  const centred = centerOn(card.x0, cy, READABLE_ZOOM, width, height);
-  return { ...centred, x: left - card.x0 * READABLE_ZOOM };
+  const centred = centerOn(card.x0, cy, readable, width, height);
+  return { ...centred, x: left - card.x0 * readable };
 }

@@ -28,8 +28,12 @@ const HANDLERS: readonly LuoHandler[] = [
   { compatible: 'vfio-pci-v1', kind: 'file', title: 'vfio-pci device', format: null, size: 0 },
   { compatible: 'pci-v1', kind: 'flb', title: 'PCI devices', format: 'pci-v1', size: 8 },
   { compatible: 'pci-v2', kind: 'flb', title: 'PCI devices', format: 'pci-v2', size: 8 },
-  // Name without a version suffix, version 2 layout (issue 15; not confirmed in a kernel tree).
-  { compatible: 'pci', kind: 'flb', title: 'PCI devices', format: 'pci-v2', size: 8 },
+  // Name without a suffix: its pci_ser carries a u32 version (2), nr_devices and the first KHO block of
+  // pci_dev_ser (16 bytes), a layout unlike pci-v2's; not decoded yet, so shown raw (docs/kho-formats.md).
+  { compatible: 'pci', kind: 'flb', title: 'PCI devices', format: null, size: 16 },
+  // Proposed FLBs (developer trees): known by name, shown raw.
+  { compatible: 'iommu-v1', kind: 'flb', title: 'IOMMU state', format: null, size: 48 },
+  { compatible: 'hugetlb-v1', kind: 'flb', title: 'HugeTLB pages per hstate', format: null, size: 37 },
 ];
 
 /** The handler registered for `compatible` of this kind, or null. */
