@@ -1,3 +1,4 @@
+import { checkReserveMemCmdline } from '../../kho/checks/checkReserveMemCmdline';
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
 import { describeRootRoles } from '../../kho/roles/describeRootRoles';
 import { judgeByRole } from '../../kho/roles/judgeByRole';
@@ -7,7 +8,7 @@ import { parseFormat } from '../parseFormat';
 import { decodeImageGraph } from './decodeImageGraph';
 import { IMAGE_OPTIONS_HELP, runImageCommand } from './imageArguments';
 
-const help = `usage: khoscope check IMAGE [--strict] [--format text|json] [--root ADDR]... [--base ADDR] [--page-size N]
+const help = `usage: khoscope check IMAGE [--strict] [--cmdline STRING] [--format text|json] [--root ADDR]... [--base ADDR] [--page-size N]
 
 Decodes the KHO tree of an image and prints every diagnostic with where it
 is. Exit status 0 when there is no error (and, with --strict, no warning), 1
@@ -23,6 +24,9 @@ consumed root are expected and are printed as notes that say why. With
 options:
 ${IMAGE_OPTIONS_HELP}
   --strict          warnings count against the exit status too
+  --cmdline STRING  the next kernel's command line: each preserved reserve-mem
+                    region is compared with its reserve_mem=size:align:name
+                    (a size that differs is an error: that kernel refuses it)
   --format text     one diagnostic a line, then the counts (default)
   --format json     {"roots", "fragments", "errors", "warnings", "notes", "roles": [lines],
                     "diagnostics": [...]}
@@ -35,12 +39,15 @@ export const runCheck: CommandRun = (args) =>
   runImageCommand(
     'check',
     help,
-    { strict: { type: 'boolean' }, format: { type: 'string' } },
+    { strict: { type: 'boolean' }, cmdline: { type: 'string' }, format: { type: 'string' } },
     args,
     async (image, values) => {
       const format = parseFormat(values.format, ['text', 'json']);
       const graph = await decodeImageGraph(image);
-      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
+      const judged = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
+      const cmdline = values.cmdline as string | undefined;
+      // Images carry no command line khoscope can trust (VMCOREINFO has none), so the user gives it.
+      const diagnostics = cmdline === undefined ? judged : [...judged, ...checkReserveMemCmdline(graph, cmdline)];
       const roles = describeRootRoles(graph);
       const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       const summary = {
