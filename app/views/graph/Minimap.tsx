@@ -8,10 +8,7 @@ import { containsRect, visibleWorld } from './model/viewportMath';
 import type { ViewportStore } from './viewport/viewportStore';
 import { prepareCanvas, readCanvasColors } from './canvasColors';
 import { minimapScale } from './model/minimapScale';
-
-/** CSS size of the minimap. */
-const WIDTH = 200;
-const HEIGHT = 130;
+import { minimapSize } from './model/minimapSize';
 
 /** Props of the minimap. */
 export interface MinimapProps {
@@ -29,20 +26,35 @@ export interface MinimapProps {
 /**
  * The whole laid-out graph in a corner, squeezed to fit, with the part on
  * screen outlined. Click or drag on it to move the view there. Hidden while
- * the whole graph is on screen. The cards are drawn when the layout or theme
+ * the whole graph is on screen. Its size follows the pane (`minimapSize`):
+ * smaller on a narrow window, left out where it would cover the graph. The cards are drawn when the layout or theme
  * changes; the outline after each transform change, on its own canvas,
  * without React (the component re-renders only when it hides or shows).
  */
 export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onNavigate }: MinimapProps) {
   const [needed, setNeeded] = useState(true);
+  const [size, setSize] = useState(() => paneMinimap(store));
   const cards = useRef<HTMLCanvasElement>(null);
   const view = useRef<HTMLCanvasElement>(null);
-  const scale = useMemo(() => minimapScale(layout, CARD.width, WIDTH, HEIGHT), [layout]);
+  const width = size?.width ?? 1;
+  const height = size?.height ?? 1;
+  const scale = useMemo(() => minimapScale(layout, CARD.width, width, height), [layout, width, height]);
+
+  // The pane's size lives in the viewport store; re-render only when the minimap's own size changes.
+  useEffect(() => {
+    const update = () =>
+      setSize((old) => {
+        const next = paneMinimap(store);
+        return old?.width === next?.width && old?.height === next?.height ? old : next;
+      });
+    update();
+    return store.subscribe(update);
+  }, [store]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
     const canvas = cards.current;
-    const context = canvas && prepareCanvas(canvas, WIDTH, HEIGHT);
+    const context = canvas && prepareCanvas(canvas, width, height);
     if (!canvas || !context) return;
     const colors = readCanvasColors(canvas);
     for (let i = 0; i < layout.ids.length; i++) {
@@ -67,7 +79,7 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
         Math.max(1, layout.height[selected] * scale.ky) + 6,
       );
     }
-  }, [scene, layout, focus, scale, themeVersion]);
+  }, [scene, layout, focus, scale, themeVersion, width, height]);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
@@ -77,15 +89,15 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
     let frame = 0;
     const draw = () => {
       frame = 0;
-      const context = prepareCanvas(canvas, WIDTH, HEIGHT);
+      const context = prepareCanvas(canvas, width, height);
       if (!context) return;
       const state = store.getState();
       const world = visibleWorld(state.transform, state.width, state.height);
       setNeeded(!containsRect(world, bounds));
-      const x0 = clamp(scale.toX(world.x0), 0, WIDTH);
-      const y0 = clamp(scale.toY(world.y0), 0, HEIGHT);
-      const x1 = clamp(scale.toX(world.x1), 0, WIDTH);
-      const y1 = clamp(scale.toY(world.y1), 0, HEIGHT);
+      const x0 = clamp(scale.toX(world.x0), 0, width);
+      const y0 = clamp(scale.toY(world.y0), 0, height);
+      const x1 = clamp(scale.toX(world.x1), 0, width);
+      const y1 = clamp(scale.toY(world.y1), 0, height);
       context.strokeStyle = colors.accent;
       context.lineWidth = 1.5;
       context.strokeRect(x0 + 0.75, y0 + 0.75, Math.max(2, x1 - x0 - 1.5), Math.max(2, y1 - y0 - 1.5));
@@ -98,7 +110,7 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [store, scale, bounds, themeVersion]);
+  }, [store, scale, bounds, themeVersion, width, height]);
 
   const navigate = (event: PointerEvent<HTMLDivElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -107,9 +119,9 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
   return (
     <div
       className="graph-minimap"
-      hidden={!needed}
+      hidden={!needed || size === null}
       data-zoom-ignore
-      style={{ width: WIDTH, height: HEIGHT }}
+      style={{ width, height }}
       role="img"
       aria-label="Minimap: click or drag to move the view"
       onPointerDown={(event) => {
@@ -124,6 +136,11 @@ export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onN
       <canvas ref={view} className="graph-minimap__layer" />
     </div>
   );
+}
+
+function paneMinimap(store: ViewportStore): { width: number; height: number } | null {
+  const { width, height } = store.getState();
+  return minimapSize(width, height);
 }
 
 function clamp(value: number, min: number, max: number): number {

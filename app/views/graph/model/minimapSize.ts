@@ -1,0 +1,20 @@
+/** The minimap's size on a roomy graph pane (CSS pixels). */
+export const MINIMAP_MAX = { width: 200, height: 130 };
+/** Smallest minimap still worth drawing: below it the outline of the view is a dot. */
+export const MINIMAP_MIN_WIDTH = 96;
+/** Share of the graph pane's width (and height) the minimap may take, so it never covers most of the graph. */
+const PANE_SHARE = 0.22;
+
+/**
+ * The minimap's size for a graph pane of `paneWidth` × `paneHeight`: the
+ * full 200 × 130 on a wide pane, scaled down with the pane (same aspect) to
+ * at most `PANE_SHARE` of its width and height, and null (no minimap) when
+ * even the smallest one would take more than that: the Overview button
+ * shows the whole graph then.
+ */
+export function minimapSize(paneWidth: number, paneHeight: number): { width: number; height: number } | null {
+  const aspect = MINIMAP_MAX.height / MINIMAP_MAX.width;
+  const width = Math.floor(Math.min(MINIMAP_MAX.width, paneWidth * PANE_SHARE, (paneHeight * PANE_SHARE) / aspect));
+  if (width < MINIMAP_MIN_WIDTH) return null;
+  return { width, height: Math.round(width * aspect) };
+}
