@@ -32,6 +32,12 @@ const unpacking = new Map<string, Promise<string>>();
 export function linuxFixturesPresent(skipped: string): boolean {
   const present =
     existsSync(join(LINUX_FIXTURES, 'pre-kexec.kdump')) && existsSync(join(LINUX_FIXTURES, 'pre-kexec.elf.gz'));
+  if (!present && process.env.KHOSCOPE_REQUIRE_SHARED === '1') {
+    // CI has ../shared: there a missing fixture is a broken setup, and a skip would pass for a success.
+    throw new Error(
+      `real-kernel fixtures not found at ${LINUX_FIXTURES}, and KHOSCOPE_REQUIRE_SHARED=1 (set by .ci/run) forbids skipping ${skipped}`,
+    );
+  }
   if (!present) {
     console.warn(
       `real-kernel fixtures not found at ${LINUX_FIXTURES} (the shared folder beside the repository, ../shared/fixtures/linux-7.3): ${skipped} did NOT run`,
