@@ -1,6 +1,6 @@
 /**
  * Issue 14: every long loop stops within 100 ms of an abort. The unit tests
- * (core/kho/decode/cancel.hostile.test.ts) count the work done after an abort,
+ * (core/kho/decode/ and core/kho/render/cancel.hostile.test.ts) count the work done after an abort,
  * which a loaded machine cannot make flaky; this bench measures the wall
  * clock: each long job is started on a large deterministic input, an
  * `AbortSignal` is fired from a timer (so it only takes effect when the job
@@ -16,7 +16,12 @@ import { encodeChunkList } from '../core/kho/maps/encodeChunkList';
 import { encodeRadixTree } from '../core/kho/maps/encodeRadixTree';
 import type { PreservedBlock } from '../core/kho/maps/PreservedBlock';
 import { bumpAllocator, mapTestMemory, TEST_METADATA_BASE } from '../core/kho/maps/testing/mapTestImage';
+import type { KhoGraph } from '../core/kho/model/KhoGraph';
 import { wideRootElf } from '../core/kho/testing/wideRootImage';
+import { writeGraphJson } from '../core/kho/render/graphToJson';
+import { writeGraphDts } from '../core/kho/render/renderGraphDts';
+import { writeGraphText } from '../core/kho/render/renderGraphText';
+import { Checkpoint } from '../core/mem/Checkpoint';
 import { openImage } from '../core/mem/openImage';
 import { BytesSource } from '../core/mem/sources/BytesSource';
 import { type BenchResult, judge } from './BenchResult';
@@ -85,6 +90,25 @@ const JOBS: CancelJob[] = [
     },
   },
 ];
+
+/** A render of the graph of a root with 60,000 children, its chunks consumed through a Checkpoint (as the CLI does). */
+function renderJob(name: string, render: (graph: KhoGraph) => Iterable<unknown>): CancelJob {
+  return {
+    name: `${name} render, root with 60,000 children`,
+    start: async () => {
+      const graph = await decodeKhoGraph(await openImage(new BytesSource(wideRootElf(60_000), 'wide.elf')));
+      return async (signal) => {
+        for await (const _ of new Checkpoint(signal).each(render(graph)));
+      };
+    },
+  };
+}
+
+JOBS.push(
+  renderJob('text', (graph) => writeGraphText(graph)),
+  renderJob('JSON', (graph) => writeGraphJson(graph)),
+  renderJob('DTS', (graph) => writeGraphDts(graph)),
+);
 
 /** The worst abort-to-rejection time of each job over `REPEATS` aborts at 10–90 ms. */
 export async function run(): Promise<BenchResult[]> {
