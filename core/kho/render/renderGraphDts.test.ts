@@ -101,6 +101,7 @@ describe('renderGraphDts', () => {
       children: new Map(),
       scratch: [],
       scratchNaming: null,
+      cmdline: null,
       files: [],
       warnings: [],
     };
