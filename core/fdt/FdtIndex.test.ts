@@ -14,6 +14,8 @@ import { writeFdt } from './writeFdt';
  *   memory@80000000 reg = <0x80000000 0x1000>; device_type = "memory"
  *   chosen          bootargs = ""
  */
+const SAMPLE_NODE_NAMES = ['', 'cpus', 'cpu@0', 'cpu@1', 'memory@80000000', 'chosen'];
+
 function sampleBlob(): Uint8Array {
   return new RawBlobBuilder()
     .beginNode('')
@@ -54,14 +56,7 @@ describe('FdtIndex', () => {
       '/memory@80000000',
       '/chosen',
     ]);
-    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual([
-      '',
-      'cpus',
-      'cpu@0',
-      'cpu@1',
-      'memory@80000000',
-      'chosen',
-    ]);
+    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual(SAMPLE_NODE_NAMES);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeParent(n))).toEqual([-1, 0, 1, 1, 0, 0]);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeDepth(n))).toEqual([0, 1, 2, 2, 1, 1]);
     expect(index.nodeChildren(0)).toEqual([1, 4, 5]);
@@ -192,14 +187,9 @@ describe('FdtIndex.visit', () => {
   it('reports every node and property in blob order, with values as offsets into the blob', () => {
     const index = readFdt(sampleBlob());
     const seen = visited(index);
-    expect(seen.filter((item) => (item as unknown[])[0] === 'node').map((item) => (item as unknown[])[2])).toEqual([
-      '',
-      'cpus',
-      'cpu@0',
-      'cpu@1',
-      'memory@80000000',
-      'chosen',
-    ]);
+    expect(seen.filter((item) => (item as unknown[])[0] === 'node').map((item) => (item as unknown[])[2])).toEqual(
+      SAMPLE_NODE_NAMES,
+    );
     const reg = index.findProperty(index.findNode('/memory'), 'reg');
     const [, , name, offset, length] = seen.find(
       (item) => (item as unknown[])[1] === reg && (item as unknown[])[0] === 'property',
