@@ -12,6 +12,9 @@ const FIRST_BLOB = 16 * MiB;
 /** Bytes a child node takes in the root's FDT, at most (name, `preserved-data`, its string). */
 const ROOT_BYTES_PER_CHILD = 64;
 
+/** Room the radix map takes, at most, for every image this writes (a few pages per 32,768 preserved pages). */
+const MAP_BYTES_BOUND = MiB;
+
 /** The parent of fragment `i` (1 … fragments − 1); fragment 0 is the root. Parents must come first. */
 export type ParentOf = (i: number) => number;
 
@@ -54,12 +57,18 @@ export function writeKhoTreeImage(path: string, fragments: number, parentOf: Par
   // The root's FDT outgrows its first page with a few dozen children: its other pages are preserved too.
   const rootPages = Math.ceil((ROOT_BYTES_PER_CHILD * children[0].length + PAGE) / PAGE);
   const preserved = Array.from({ length: rootPages - 1 }, (_, k) => TREE_ROOT + (k + 1) * PAGE);
+  // The map's pages go on the first MiB boundary above the root's last page: at 100k children
+  // the root spans 6 MiB, and a map at a fixed 4 MiB was partly overwritten by it.
+  const mapPages = TREE_ROOT + Math.ceil((rootPages * PAGE) / MiB) * MiB;
+  if (mapPages + MAP_BYTES_BOUND > FIRST_BLOB) {
+    throw new RangeError(`${children[0].length} root children: the root and its map would reach the blobs`);
+  }
   for (let i = 1; i < fragments; i++) if (parentOf(i) !== 0) preserved.push(blobOf(i));
   placeRoot(memory, {
     address: TREE_ROOT,
     compatible: 'kho-v4',
     map: 'radix-tree',
-    mapPages: 4 * MiB,
+    mapPages,
     children: children[0].map((i) => ({ name: `user${i}`, blob: blobOf(i), property: 'preserved-data' as const })),
     preserved,
   });

@@ -38,7 +38,7 @@ export { PreservedMemoryMap } from './maps/PreservedMemoryMap';
 export type { MapEncoding, MapStatus, OrderRanges, PreservedMemoryMapData } from './maps/PreservedMemoryMap';
 export { revivePreservedMemoryMap } from './maps/revivePreservedMemoryMap';
 export { DiagnosticIndex } from './render/DiagnosticIndex';
-export { describeUser } from './render/describeUser';
+export { describeOwner, describeUser } from './render/describeUser';
 export { formatDiagnostic } from './render/formatDiagnostic';
 export { describeReading, formatValue } from './render/formatValue';
 export { GRAPH_JSON_VERSION, graphToJson } from './render/graphToJson';

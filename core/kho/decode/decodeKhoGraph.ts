@@ -15,6 +15,7 @@ import { DecodeContext } from './DecodeContext';
 import { decodeRoot } from './decodeRoot';
 import { discoverRoots } from './discoverRoots';
 import { followLinks } from './followLinks';
+import { decodeSystemdSessions } from '../users/luo/systemdSession';
 import { rootsFromScan } from './rootsFromScan';
 import { resolveKhoLimits, type KhoDecodeOptions } from './KhoDecodeOptions';
 
@@ -75,6 +76,8 @@ export async function decodeKhoGraph(
     // Follow this root's links before the next root, so each fragment is attributed to the first root reaching it.
     await followLinks(ctx);
   }
+  // systemd's session mapping needs its memfd decoded, so it is read once every link is followed.
+  await decodeSystemdSessions(ctx);
   ctx.progress('checks');
   checkPreservation(ctx, roots);
   checkRootBlobs(ctx, roots);
