@@ -85,6 +85,7 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
     osRelease: image.notes.osRelease,
     roots,
     includeData: options.includeData === true,
+    kernel: graph.kernel,
   });
   const file = carvedElfFile(image, keptRanges, pageSize, notes);
   return { graph, kept: keptRanges, pages: countPages(keptRanges, pageSize), dataBytes, missedByRecording, file };

@@ -1,7 +1,7 @@
 import { hex } from '../../bytes/readers';
 import type { Diagnostic } from '../model/Diagnostic';
 import type { KhoGraph } from '../model/KhoGraph';
-import { isConsumedRole } from '../model/RootRole';
+import { liveReserveMemRanges } from './liveReserveMemRanges';
 
 /** One `reserve_mem=size:align:name` argument, as the kernel parses it (mm/memblock.c). */
 export interface ReserveMemArg {
@@ -58,8 +58,16 @@ export function parseReserveMemArgs(cmdline: string): { args: ReserveMemArg[]; b
  * the next kernel revives a region only when an argument names it, and
  * refuses it when the sizes differ ("wrong size"); a region whose start does
  * not meet the argument's alignment is not where that kernel would put it.
+ * `source` says where a command line the image carries came from (`debugfs
+ * cmdline`); every message then names it. Without it the user gave it.
  */
-export function checkReserveMemCmdline(graph: KhoGraph, cmdline: string): Diagnostic[] {
+export function checkReserveMemCmdline(graph: KhoGraph, cmdline: string, source?: string): Diagnostic[] {
+  const out = judgeAgainst(graph, cmdline);
+  if (source === undefined) return out;
+  return out.map((d) => ({ ...d, message: `${d.message} (command line from ${source})` }));
+}
+
+function judgeAgainst(graph: KhoGraph, cmdline: string): Diagnostic[] {
   const { args, bad } = parseReserveMemArgs(cmdline);
   const out: Diagnostic[] = bad.map((word) => ({
     severity: 'warning',
@@ -68,36 +76,31 @@ export function checkReserveMemCmdline(graph: KhoGraph, cmdline: string): Diagno
     location: {},
   }));
   const seen = new Set<string>();
-  // A consumed root's regions were revived already; the next kernel takes over the rest.
-  const consumed = new Set(graph.roots.filter((r) => isConsumedRole(r.role?.role)).map((r) => r.fragment));
-  for (const fragment of graph.fragments) {
-    if (fragment.user?.user !== 'memblock' || consumed.has(fragment.root)) continue;
-    for (const range of fragment.user.ranges) {
-      const location = { fragment: fragment.id, node: range.node, property: 'size' };
-      const arg = args.find((a) => a.name === range.name);
-      seen.add(range.name);
-      if (!arg) {
-        out.push({
-          severity: 'warning',
-          code: 'reserve-mem-cmdline',
-          message: `no reserve_mem=…:${range.name} on the command line: the next kernel does not revive ${range.name}, and its contents are lost`,
-          location,
-        });
-      } else if (arg.size !== range.size) {
-        out.push({
-          severity: 'error',
-          code: 'reserve-mem-cmdline',
-          message: `${range.name} is ${hex(range.size)} bytes here, but the command line's ${arg.text} asks for ${hex(arg.size)}: the next kernel refuses the region (wrong size)`,
-          location,
-        });
-      } else if (range.start !== null && arg.align > 0n && BigInt(range.start) % arg.align !== 0n) {
-        out.push({
-          severity: 'warning',
-          code: 'reserve-mem-cmdline',
-          message: `${range.name} starts at ${hex(range.start)}, not aligned to ${hex(arg.align)} as ${arg.text} asks`,
-          location: { ...location, property: 'start' },
-        });
-      }
+  for (const { fragment, range } of liveReserveMemRanges(graph)) {
+    const location = { fragment, node: range.node, property: 'size' };
+    const arg = args.find((a) => a.name === range.name);
+    seen.add(range.name);
+    if (!arg) {
+      out.push({
+        severity: 'warning',
+        code: 'reserve-mem-cmdline',
+        message: `no reserve_mem=…:${range.name} on the command line: the next kernel does not revive ${range.name}, and its contents are lost`,
+        location,
+      });
+    } else if (arg.size !== range.size) {
+      out.push({
+        severity: 'error',
+        code: 'reserve-mem-cmdline',
+        message: `${range.name} is ${hex(range.size)} bytes here, but the command line's ${arg.text} asks for ${hex(arg.size)}: the next kernel refuses the region (wrong size)`,
+        location,
+      });
+    } else if (range.start !== null && arg.align > 0n && BigInt(range.start) % arg.align !== 0n) {
+      out.push({
+        severity: 'warning',
+        code: 'reserve-mem-cmdline',
+        message: `${range.name} starts at ${hex(range.start)}, not aligned to ${hex(arg.align)} as ${arg.text} asks`,
+        location: { ...location, property: 'start' },
+      });
     }
   }
   for (const arg of args)

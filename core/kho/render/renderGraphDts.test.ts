@@ -104,6 +104,7 @@ describe('renderGraphDts', () => {
       children: new Map(),
       scratch: [],
       scratchNaming: null,
+      cmdline: null,
       files: [],
       warnings: [],
     };
