@@ -16,7 +16,7 @@ export type { FragmentLocation, PhysicalExtent } from './model/FragmentLocation'
 export type { GraphSource, KhoGraph, KhoRoot } from './model/KhoGraph';
 export { noKernelFacts } from './model/KernelFacts';
 export type { ImageCommandLine, KernelFacts, KernelImageRange } from './model/KernelFacts';
-export { checkReserveMemCmdline } from './checks/checkReserveMemCmdline';
+export { checkReserveMemCmdline, judgeCommandLine } from './checks/checkReserveMemCmdline';
 export type { Link, LinkScheme } from './model/Link';
 export type { RawContent, RawField } from './model/RawContent';
 export type { RootVersion } from './model/RootVersion';

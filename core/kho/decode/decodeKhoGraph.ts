@@ -2,7 +2,7 @@ import type { OpenedImage } from '../../mem/OpenedImage';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { checkOverlaps } from '../checks/checkOverlaps';
 import { checkPreservation } from '../checks/checkPreservation';
-import { checkReserveMemCmdline } from '../checks/checkReserveMemCmdline';
+import { judgeCommandLine } from '../checks/checkReserveMemCmdline';
 import { checkReserveMemPlacement } from '../checks/checkReserveMemPlacement';
 import { checkRootBlobs } from '../checks/checkRootBlobs';
 import { kernelFactsOf } from '../kernel/kernelFactsOf';
@@ -113,7 +113,5 @@ function finish(ctx: DecodeContext, roots: KhoRoot[], source: GraphSource, kerne
   classifyRootRoles(graph.source, graph.roots, graph.fragments, graph.diagnostics);
   // Both checks leave consumed roots out, so they run once the roles are known.
   graph.diagnostics.push(...checkReserveMemPlacement(graph));
-  if (kernel.commandLine)
-    graph.diagnostics.push(...checkReserveMemCmdline(graph, kernel.commandLine.text, kernel.commandLine.source));
-  return graph;
+  return judgeCommandLine(graph, null);
 }
