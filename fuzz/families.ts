@@ -2,6 +2,7 @@ import type { FuzzInput } from './FuzzInput';
 import { makeGiant } from './giants';
 import { tellLies } from './lies';
 import { mutateBytes, mutateDtsText } from './mutate';
+import { memo } from './memo';
 import { Rng } from './Rng';
 import { realKernelElf, seedDtsTexts, seedFdts, seedImages, type SeedImage } from './seeds';
 import { elfFile, kdumpFile, rawFile } from '../core/mem/testing/NodeContainerImages';
@@ -22,11 +23,18 @@ function elfFamily(elfClass: 32 | 64, littleEndian: boolean): FuzzFamily {
     make(rng) {
       if (elfClass === 64 && littleEndian && rng.chance(0.2)) {
         const real = realKernelElf();
-        return { what: 'Linux 7.3.4 carved', target: 'image', bytes: rng.chance(0.05) ? real : mutateBytes(real, rng) };
+        return {
+          what: 'Linux 7.3.4 carved',
+          target: 'image',
+          bytes: rng.chance(0.05) ? real.slice() : mutateBytes(real, rng),
+        };
       }
       const seed = rng.pick(seedImages());
-      const bytes = elfFile(seed, elfClass, littleEndian, rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0);
-      return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng) };
+      const tail = rng.chance(0.3) ? rng.pick([4096, 1 << 20]) : 0;
+      const bytes = memo(`${seed.name} elf${elfClass} ${littleEndian} ${tail}`, () =>
+        elfFile(seed, elfClass, littleEndian, tail),
+      );
+      return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes.slice() : mutateBytes(bytes, rng) };
     },
   };
 }
@@ -36,11 +44,16 @@ function kdumpFamily(compression: TestCompression): FuzzFamily {
     name: `kdump-${compression}`,
     make(rng) {
       const seed = rng.pick(seedImages());
-      const bytes = kdumpFile(seed, compression, {
-        littleEndian: rng.chance(0.8),
-        wordSize: rng.chance(0.8) ? 8 : 4,
-      });
-      return { what: seed.name, target: 'image', bytes: rng.chance(0.05) ? bytes : mutateBytes(bytes, rng, 8, 16384) };
+      const littleEndian = rng.chance(0.8);
+      const wordSize = rng.chance(0.8) ? 8 : 4;
+      const bytes = memo(`${seed.name} kdump ${compression} ${littleEndian} ${wordSize}`, () =>
+        kdumpFile(seed, compression, { littleEndian, wordSize }),
+      );
+      return {
+        what: seed.name,
+        target: 'image',
+        bytes: rng.chance(0.05) ? bytes.slice() : mutateBytes(bytes, rng, 8, 16384),
+      };
     },
   };
 }
@@ -69,7 +82,7 @@ export const FAMILIES: readonly FuzzFamily[] = [
     name: 'raw',
     make(rng) {
       const seed = rng.pick(seedImages());
-      const { bytes, base } = rawFile(seed, RAW_BYTES);
+      const { bytes, base } = memo(`${seed.name} raw`, () => rawFile(seed, RAW_BYTES));
       return { what: seed.name, target: 'image', base, bytes: mutateBytes(bytes, rng, 16, 0) };
     },
   },
@@ -82,9 +95,12 @@ export const FAMILIES: readonly FuzzFamily[] = [
     make(rng) {
       const seed = rng.pick(seedImages());
       const kdump = rng.chance(0.6);
+      const compression = rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const);
       const inner = kdump
-        ? kdumpFile(seed, rng.pick(['zlib', 'lzo', 'snappy', 'none'] as const))
-        : elfFile(seed, 64, true);
+        ? memo(`${seed.name} kdump ${compression} true 8`, () =>
+            kdumpFile(seed, compression, { littleEndian: true, wordSize: 8 }),
+          )
+        : memo(`${seed.name} elf64 true 0`, () => elfFile(seed, 64, true));
       const bytes = flattenStream(inner, { recordBytes: rng.pick([512, 4096, 65536]), reverse: rng.chance(0.3) });
       return {
         what: `${seed.name} ${kdump ? 'kdump' : 'ELF'} flattened`,

@@ -1,6 +1,7 @@
 import type { Rng } from './Rng';
 import { U64_LIES } from './mutate';
 import type { SeedImage } from './seeds';
+import { memo } from './memo';
 
 /**
  * A copy of `seed` with 1 to 4 KHO-level lies told in its pages: a word that
@@ -14,17 +15,7 @@ import type { SeedImage } from './seeds';
 export function tellLies(seed: SeedImage, rng: Rng): { seed: SeedImage; what: string } {
   const pages = new Map<number, Uint8Array>();
   for (const [address, bytes] of seed.pages) pages.set(address, bytes.slice());
-  const inRam = (value: bigint) => seed.ranges.some((r) => value >= BigInt(r.start) && value < BigInt(r.end));
-  const pointers: Array<{ page: number; offset: number; value: bigint }> = [];
-  const smalls: Array<{ page: number; offset: number }> = [];
-  for (const [address, bytes] of pages) {
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let offset = 0; offset + 8 <= bytes.length; offset += 4) {
-      const value = view.getBigUint64(offset, true);
-      if (value !== 0n && inRam(value & ~0xfffn)) pointers.push({ page: address, offset, value });
-      else if (value > 0n && value < 1n << 24n && offset % 8 === 0) smalls.push({ page: address, offset });
-    }
-  }
+  const { pointers, smalls } = memo(`${seed.name} lie places`, () => liePlaces(seed));
   const told: string[] = [];
   const lies = rng.between(1, 4);
   const ramEnd = BigInt(seed.ranges[seed.ranges.length - 1].end);
@@ -51,4 +42,23 @@ export function tellLies(seed: SeedImage, rng: Rng): { seed: SeedImage; what: st
     }
   }
   return { seed: { ...seed, pages }, what: told.join(', ') || 'no lie found' };
+}
+
+/** Where lies can be told in `seed`: words holding an address in RAM, and small nonzero words (sizes, counts). */
+function liePlaces(seed: SeedImage): {
+  pointers: Array<{ page: number; offset: number; value: bigint }>;
+  smalls: Array<{ page: number; offset: number }>;
+} {
+  const inRam = (value: bigint) => seed.ranges.some((r) => value >= BigInt(r.start) && value < BigInt(r.end));
+  const pointers: Array<{ page: number; offset: number; value: bigint }> = [];
+  const smalls: Array<{ page: number; offset: number }> = [];
+  for (const [address, bytes] of seed.pages) {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let offset = 0; offset + 8 <= bytes.length; offset += 4) {
+      const value = view.getBigUint64(offset, true);
+      if (value !== 0n && inRam(value & ~0xfffn)) pointers.push({ page: address, offset, value });
+      else if (value > 0n && value < 1n << 24n && offset % 8 === 0) smalls.push({ page: address, offset });
+    }
+  }
+  return { pointers, smalls };
 }

@@ -115,7 +115,7 @@ async function runImage(source: CountingSource, base: number | undefined): Promi
     throw new BrokenInvariant(
       `a plan with no edit changes ${plan.pages.size} page(s): ${[...plan.pages.keys()].map((p) => `0x${p.toString(16)}`).join(', ')}`,
     );
-  await carveImage(image);
+  await carveImage(image, { graph });
 }
 
 /** Read, write and read again; print DTS and parse it back: the tree must not change. */

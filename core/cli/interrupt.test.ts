@@ -1,7 +1,17 @@
 import { spawn } from 'node:child_process';
-import { closeSync, existsSync, ftruncateSync, openSync, readdirSync, readlinkSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readlinkSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { wideRootElf } from '../kho/testing/wideRootImage';
 import { temporaryFolder } from './commands/testing/cliTestKit';
 import { ExitCode } from './ExitCode';
 
@@ -60,4 +70,37 @@ describe('Ctrl-C', () => {
       expect(stderr).toContain(`khoscope ${command}: interrupted (Ctrl-C)`);
     }, 60_000);
   }
+
+  // Rendering: the graph JSON of a root with 60,000 children is about 78 MB,
+  // written for a second or more after the decode, to a file: Node writes
+  // stdout to a file synchronously (no 'drain' to wait for), so only the
+  // render's own checkpoints let Ctrl-C in. It comes once the file grows.
+  it('stops khoscope tree while it renders a giant, within 1 s', async () => {
+    const image = join(folder(), 'wide-60000.elf');
+    writeFileSync(image, wideRootElf(60_000));
+    const output = join(folder(), 'wide-60000.json');
+    const fd = openSync(output, 'w');
+    const child = spawn('node', ['bin/khoscope.js', 'tree', image, '--format', 'json'], {
+      cwd: repository,
+      stdio: ['ignore', fd, 'pipe'],
+    });
+    closeSync(fd);
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+      child.once('exit', (code) => resolve({ code, at: performance.now() })),
+    );
+    while (child.exitCode === null && statSync(output).size === 0)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(child.exitCode, `khoscope tree ended before Ctrl-C: ${stderr}`).toBeNull();
+    const sentAt = performance.now();
+    child.kill('SIGINT');
+    const { code, at } = await exited;
+    expect(code, `exit status (stderr: ${stderr})`).toBe(ExitCode.interrupted);
+    expect(at - sentAt).toBeLessThan(1000);
+    expect(stderr).toContain('khoscope tree: interrupted (Ctrl-C)');
+    expect(statSync(output).size, 'the render was stopped before its end').toBeLessThan(70_000_000);
+  }, 60_000);
 });

@@ -53,8 +53,9 @@ export async function main(args: string[]): Promise<number> {
     process.stderr.write(`\nkhoscope ${name}: interrupted (Ctrl-C); an output being written may be incomplete\n`);
     process.exit(ExitCode.interrupted);
   };
-  // Long loops (the root scan, decodes, map decoders) yield to the event loop
-  // every 16 ms (Checkpoint), so this runs within that of Ctrl-C.
+  // Long loops (the root scan, decodes, map decoders, and renders through
+  // writeChunks) yield to the event loop every 16 ms (Checkpoint), so this
+  // runs within that of Ctrl-C.
   process.once('SIGINT', interrupted);
   try {
     return await (await command.load())(rest);

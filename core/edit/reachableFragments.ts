@@ -15,8 +15,16 @@ export interface FixedLink {
 export function reachableFragments(state: EditState, fixedLinks: readonly FixedLink[] = []): string[] {
   const order: string[] = [];
   const seen = new Set<string>();
+  const fixedFrom = new Map<string, string[]>();
+  for (const link of fixedLinks) {
+    const targets = fixedFrom.get(link.from);
+    if (targets) targets.push(link.to);
+    else fixedFrom.set(link.from, [link.to]);
+  }
+  // Walked by index, not shift(): a root of thousands of children pointing at one fragment queues it thousands of times.
   const queue = state.roots.map((root) => root.fragment);
-  for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+  for (let next = 0; next < queue.length; next++) {
+    const id = queue[next];
     if (seen.has(id) || !state.fragments[id]) continue;
     seen.add(id);
     order.push(id);
@@ -27,7 +35,7 @@ export function reachableFragments(state: EditState, fixedLinks: readonly FixedL
         if (target) queue.push(target.fragment);
       }
     }
-    for (const link of fixedLinks) if (link.from === id) queue.push(link.to);
+    for (const to of fixedFrom.get(id) ?? []) queue.push(to);
   }
   return order;
 }

@@ -1,6 +1,10 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { FdtIndex } from './FdtIndex';
 import { readFdt } from './readFdt';
+import { documentArbitrary } from './testing/fdtArbitraries';
 import { RawBlobBuilder } from './testing/RawBlobBuilder';
+import { writeFdt } from './writeFdt';
 
 /**
  * /                 compatible = "t"; #address-cells = <1>
@@ -10,6 +14,8 @@ import { RawBlobBuilder } from './testing/RawBlobBuilder';
  *   memory@80000000 reg = <0x80000000 0x1000>; device_type = "memory"
  *   chosen          bootargs = ""
  */
+const SAMPLE_NODE_NAMES = ['', 'cpus', 'cpu@0', 'cpu@1', 'memory@80000000', 'chosen'];
+
 function sampleBlob(): Uint8Array {
   return new RawBlobBuilder()
     .beginNode('')
@@ -50,14 +56,7 @@ describe('FdtIndex', () => {
       '/memory@80000000',
       '/chosen',
     ]);
-    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual([
-      '',
-      'cpus',
-      'cpu@0',
-      'cpu@1',
-      'memory@80000000',
-      'chosen',
-    ]);
+    expect(Array.from({ length: 6 }, (_, n) => index.nodeName(n))).toEqual(SAMPLE_NODE_NAMES);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeParent(n))).toEqual([-1, 0, 1, 1, 0, 0]);
     expect(Array.from({ length: 6 }, (_, n) => index.nodeDepth(n))).toEqual([0, 1, 2, 2, 1, 1]);
     expect(index.nodeChildren(0)).toEqual([1, 4, 5]);
@@ -159,6 +158,72 @@ describe('FdtIndex', () => {
     expect(odd.nodeName(1)).toBe('\u0080\u00ff/x');
     expect(odd.propertyName(0)).toBe('\u0090');
     expect(odd.findChild(0, '\u0080\u00ff/x')).toBe(1);
+  });
+});
+
+/** What `visit` reports, as one list of plain records. */
+function visited(index: FdtIndex): unknown[] {
+  const seen: unknown[] = [];
+  index.visit({
+    node: (n, name, depth) => void seen.push(['node', n, name, depth]),
+    property: (p, name, valueOffset, length) => void seen.push(['property', p, name, valueOffset, length]),
+  });
+  return seen;
+}
+
+/** The same facts through the per-item accessors. */
+function byAccessors(index: FdtIndex): unknown[] {
+  const seen: unknown[] = [];
+  for (let n = 0; n < index.nodeCount; n++) {
+    seen.push(['node', n, index.nodeName(n), index.nodeDepth(n)]);
+    for (const p of index.nodeProperties(n)) {
+      seen.push(['property', p, index.propertyName(p), index.propertyValueOffset(p), index.propertyLength(p)]);
+    }
+  }
+  return seen;
+}
+
+describe('FdtIndex.visit', () => {
+  it('reports every node and property in blob order, with values as offsets into the blob', () => {
+    const index = readFdt(sampleBlob());
+    const seen = visited(index);
+    expect(seen.filter((item) => (item as unknown[])[0] === 'node').map((item) => (item as unknown[])[2])).toEqual(
+      SAMPLE_NODE_NAMES,
+    );
+    const reg = index.findProperty(index.findNode('/memory'), 'reg');
+    const [, , name, offset, length] = seen.find(
+      (item) => (item as unknown[])[1] === reg && (item as unknown[])[0] === 'property',
+    ) as [string, number, string, number, number];
+    expect(name).toBe('reg');
+    expect([...index.bytes.subarray(offset, offset + length)]).toEqual([0x80, 0, 0, 0, 0, 0, 0x10, 0]);
+  });
+
+  it('says what the accessors say, for random trees in every version and cut short at any length', () => {
+    fc.assert(
+      fc.property(documentArbitrary, fc.double({ min: 0, max: 1, noNaN: true }), (doc, fraction) => {
+        const blob = writeFdt(doc);
+        const whole = readFdt(blob);
+        expect(visited(whole)).toEqual(byAccessors(whole));
+        let cut: FdtIndex;
+        try {
+          cut = readFdt(blob.subarray(0, Math.max(40, Math.floor(blob.length * fraction))), { allowTruncated: true });
+        } catch {
+          return; // a cut inside the header or memory reservations
+        }
+        expect(visited(cut)).toEqual(byAccessors(cut));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('calls only the callbacks given', () => {
+    const index = readFdt(sampleBlob());
+    let properties = 0;
+    index.visit({ property: () => void properties++ });
+    expect(properties).toBe(index.propertyCount);
+    let nodes = 0;
+    index.visit({ node: () => void nodes++ });
+    expect(nodes).toBe(index.nodeCount);
   });
 });
 

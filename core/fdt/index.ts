@@ -14,6 +14,7 @@ export type { FdtHeader } from './FdtHeader';
 export { FDT_LATEST_VERSION, FDT_WRITABLE_VERSIONS, fdtVersionFormat } from './FdtVersionFormat';
 export type { FdtVersionFormat, FdtWritableVersion } from './FdtVersionFormat';
 export { FdtIndex } from './FdtIndex';
+export type { FdtVisitor } from './FdtIndex';
 export type { FdtTruncation } from './FdtTruncation';
 export { readFdt } from './readFdt';
 export { writeFdt } from './writeFdt';

@@ -10,8 +10,13 @@ const SLASH = 0x2f;
 /** Smallest node (BEGIN_NODE, empty name padded to 4, END_NODE) and smallest property (PROP, len, nameoff). */
 const MIN_NODE_BYTES = 12;
 const MIN_PROPERTY_BYTES = FDT_PROP_HEADER_SIZE;
-/** Start small so that one-page blobs stay cheap; doubling keeps the copies linear overall. */
-const INITIAL_CAPACITY = 64;
+/**
+ * Start small so that one-page blobs stay cheap: 16 four-byte entries are the
+ * 64 bytes V8 still keeps inside the JS heap, so a tiny blob's tables need no
+ * buffers of their own (a 100k-fragment decode reads 100k tiny blobs).
+ * Doubling keeps the copies linear overall.
+ */
+const INITIAL_CAPACITY = 16;
 /**
  * First capacities are sized from the structure block: one property per 16
  * bytes and one node per 64 covers the trees dtc makes (a property takes at

@@ -26,6 +26,21 @@ export class Checkpoint {
     this.last = now();
     this.signal?.throwIfAborted();
   }
+
+  /**
+   * The items of a synchronous iterable (a renderer's chunks, made on
+   * demand) with a `pass()` before each is made: a render of a giant lets
+   * the event loop in every slice and, once the signal is aborted, makes no
+   * further chunk and rejects with its reason. The iterable's own work for
+   * one item is not cut (renderers keep a chunk to about 64 KiB).
+   */
+  async *each<T>(items: Iterable<T>): AsyncGenerator<T> {
+    await this.pass();
+    for (const item of items) {
+      yield item;
+      await this.pass();
+    }
+  }
 }
 
 function now(): number {

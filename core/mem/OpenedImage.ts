@@ -60,6 +60,8 @@ export interface DebugfsImage {
   scratch: ScratchArea[];
   /** Which names the set's kernel gave the scratch files (null when it has none); export keeps them. */
   scratchNaming: ScratchNaming | null;
+  /** The kernel command line from a `cmdline` file (a copy of `/proc/cmdline`), null without one. */
+  cmdline: string | null;
   /** Every recognised file with its role, for export. */
   files: DebugfsFile[];
   warnings: string[];

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useState, startTransition } from 'react';
 import type { GraphScene } from './model/GraphScene';
 import type { CardIndex } from './model/CardIndex';
+import { rowsInWindow } from './model/rowsInWindow';
 import type { ForestLayout } from './model/layoutForest';
 import type { PlacedEdge } from './model/placeEdges';
 import type { SelectionFocus } from './model/selectionFocus';
@@ -73,7 +74,8 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, chang
         const card = scene.byId.get(id)!;
         const mark = cardMark(id, focus);
         const isCollapsed = collapsed.has(id);
-        return level === 'detail' ? (
+        const rows = level === 'detail' ? rowsInWindow(card, layout.y[i], window) : null;
+        return rows ? (
           <GraphCardView
             key={id}
             card={card}
@@ -84,6 +86,8 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, chang
             selectedRow={mark === 'selected' ? focus!.row : null}
             selectedProperty={mark === 'selected' ? focus!.property : null}
             collapsed={isCollapsed}
+            rowStart={rows.start}
+            rowEnd={rows.end}
             actions={actions}
           />
         ) : (

@@ -5,6 +5,9 @@ import type { GraphActions } from './GraphActions';
 
 /** Room for an edge label, left of the target card, in the gap between columns. */
 const LABEL_WIDTH = 170;
+/** How far above the target's edge point a label starts, and its height (graph.css). */
+const LABEL_TOP = 19;
+const LABEL_HEIGHT = 16;
 
 /**
  * The edges in the render window: an S-curve from the owning row to the
@@ -58,26 +61,59 @@ export const EdgeLayer = memo(function EdgeLayer({
         ))}
       </svg>
       {labels &&
-        edges.map((placed) => (
-          // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
-          <div
-            key={placed.edge.id}
-            className="graph-edge-label"
-            data-selected={placed.edge.id === selected || undefined}
-            style={{ left: placed.tx - LABEL_WIDTH - 10, top: placed.ty - 19, width: LABEL_WIDTH }}
-            title={placed.edge.title}
-            onClick={(event) => selectEdge(event, placed, actions)}
-          >
-            <span className="graph-edge-label__text">{placed.edge.label}</span>
-            {placed.edge.orderTag && <span className="graph-edge-label__order">{placed.edge.orderTag}</span>}
-          </div>
-        ))}
+        edges.map(
+          (placed) =>
+            labelInWindow(placed, window) && (
+              <EdgeLabel
+                key={placed.edge.id}
+                placed={placed}
+                selected={placed.edge.id === selected}
+                actions={actions}
+              />
+            ),
+        )}
     </>
   );
 });
 
-/** One edge, cut to the render window (a long edge is drawn only where it can be seen). */
-function EdgePath({
+/** Whether an edge's label (left of its target) meets the render window: long edges cross the view far from it. */
+function labelInWindow(placed: PlacedEdge, window: Rect): boolean {
+  const x0 = placed.tx - LABEL_WIDTH - 10;
+  const y0 = placed.ty - LABEL_TOP;
+  return x0 <= window.x1 && x0 + LABEL_WIDTH >= window.x0 && y0 <= window.y1 && y0 + LABEL_HEIGHT >= window.y0;
+}
+
+/** An edge's label: the address or page list, `BE` when read big-endian. Memoised like `EdgePath`. */
+const EdgeLabel = memo(function EdgeLabel({
+  placed,
+  selected,
+  actions,
+}: {
+  placed: PlacedEdge;
+  selected: boolean;
+  actions: GraphActions;
+}) {
+  return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: pointer shortcut on the pannable graph; the keyboard reaches every selection through the outline tree and search
+    <div
+      className="graph-edge-label"
+      data-selected={selected || undefined}
+      style={{ left: placed.tx - LABEL_WIDTH - 10, top: placed.ty - LABEL_TOP, width: LABEL_WIDTH }}
+      title={placed.edge.title}
+      onClick={(event) => selectEdge(event, placed, actions)}
+    >
+      <span className="graph-edge-label__text">{placed.edge.label}</span>
+      {placed.edge.orderTag && <span className="graph-edge-label__order">{placed.edge.orderTag}</span>}
+    </div>
+  );
+});
+
+/**
+ * One edge, cut to the render window (a long edge is drawn only where it can
+ * be seen). Memoised: a selection change re-renders the edges whose
+ * `selected` flips, not the thousands a 10k-child root sends across the view.
+ */
+const EdgePath = memo(function EdgePath({
   placed,
   window,
   selected,
@@ -109,7 +145,7 @@ function EdgePath({
       />
     </g>
   );
-}
+});
 
 function selectEdge(event: MouseEvent, placed: PlacedEdge, actions: GraphActions): void {
   event.stopPropagation();

@@ -22,6 +22,13 @@ export interface GraphCardViewProps {
   /** Name of the selected key property. */
   selectedProperty: string | null;
   collapsed: boolean;
+  /**
+   * The rows in the render window, `[rowStart, rowEnd)`: a card whose rows
+   * reach far out of the view (a root with thousands of children owns a row
+   * per child) puts only those in the DOM.
+   */
+  rowStart: number;
+  rowEnd: number;
   actions: GraphActions;
 }
 
@@ -40,6 +47,8 @@ export const GraphCardView = memo(function GraphCardView({
   selectedRow,
   selectedProperty,
   collapsed,
+  rowStart,
+  rowEnd,
   actions,
 }: GraphCardViewProps) {
   const style = { left: x, top: y, height: card.height, '--hue': card.hue } as CSSProperties;
@@ -92,11 +101,11 @@ export const GraphCardView = memo(function GraphCardView({
         </div>
       )}
       {card.rows.length > 0 && (
-        <div className="gcard__rows" style={{ top: card.rowsY }}>
-          {card.rows.map((row) => (
+        <div className="gcard__rows" style={{ top: card.rowsY + rowStart * CARD.rowHeight }}>
+          {card.rows.slice(rowStart, rowEnd).map((row) => (
             <RowView key={row.key} row={row} selected={row.key === selectedRow} actions={actions} />
           ))}
-          {card.hiddenRows > 0 && (
+          {card.hiddenRows > 0 && rowEnd >= card.rows.length && (
             <div className="gcard__row gcard__row--more" style={{ height: CARD.rowHeight }}>
               … {card.hiddenRows} more {card.hiddenRows === 1 ? 'row' : 'rows'}
             </div>
@@ -108,7 +117,8 @@ export const GraphCardView = memo(function GraphCardView({
   );
 });
 
-function PropertyLine({
+/** Memoised, like `RowView`: a selection change re-renders only the lines whose `selected` flips. */
+const PropertyLine = memo(function PropertyLine({
   property,
   selected,
   actions,
@@ -144,9 +154,22 @@ function PropertyLine({
       <span className="gcard__property-value">{property.text}</span>
     </div>
   );
-}
+});
 
-function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; actions: GraphActions }) {
+/**
+ * One node or field row. Memoised (its row comes from the scene, `actions`
+ * is stable), so a selection change re-renders the two rows whose `selected`
+ * flips, not every row of a card with thousands.
+ */
+const RowView = memo(function RowView({
+  row,
+  selected,
+  actions,
+}: {
+  row: CardRow;
+  selected: boolean;
+  actions: GraphActions;
+}) {
   const compared = useCompareMark(selectionKey(row.selection));
   const onClick = (event: MouseEvent) => {
     event.stopPropagation();
@@ -181,4 +204,4 @@ function RowView({ row, selected, actions }: { row: CardRow; selected: boolean; 
       )}
     </div>
   );
-}
+});

@@ -6,6 +6,7 @@ import { Section } from '../../components/Section';
 import { graphIndexOf } from '../../explore/GraphIndex';
 import { rootLabel } from '../../explore/rootLabel';
 import { formatSize } from '../../format/formatSize';
+import { ChildNodeList } from './ChildNodeList';
 import { DiagnosticsHere } from './DiagnosticsHere';
 import { InspectorHeading } from './InspectorHeading';
 import { LinkLists } from './LinkLists';
@@ -16,7 +17,6 @@ import { RootFacts } from './RootFacts';
 import { ScratchAreas } from './ScratchAreas';
 import { SideStructures } from './SideStructures';
 import { UserContentView } from './UserContentView';
-import { SelectLink } from './SelectLink';
 import { FragmentDtsButton } from '../exports/ExportButtons';
 import { NodeEditSection } from '../edit/NodeEditSection';
 
@@ -75,15 +75,7 @@ export function FragmentInspector({ graph, fragmentId }: { graph: KhoGraph; frag
       <NodeEditSection key={fragment.id} graph={graph} fragment={fragment} node="/" />
       {children.length > 0 && (
         <Section title="Nodes">
-          <ul className="child-list">
-            {children.map((child) => (
-              <li key={child.path}>
-                <SelectLink selection={{ kind: 'node', fragment: fragment.id, node: child.path }}>
-                  {child.name}
-                </SelectLink>
-              </li>
-            ))}
-          </ul>
+          <ChildNodeList fragment={fragment.id} nodes={children} />
         </Section>
       )}
       {content?.kind === 'raw' && (

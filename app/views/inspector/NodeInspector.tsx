@@ -8,7 +8,7 @@ import { InspectorHeading } from './InspectorHeading';
 import { LinkFacts } from './LinkFacts';
 import { placeFacts } from './placeFacts';
 import { PropertyTable } from './PropertyTable';
-import { SelectLink } from './SelectLink';
+import { ChildNodeList } from './ChildNodeList';
 import { SideStructures } from './SideStructures';
 import { NodeEditSection } from '../edit/NodeEditSection';
 
@@ -30,15 +30,7 @@ export function NodeInspector({ graph, fragmentId, path }: { graph: KhoGraph; fr
       <NodeEditSection key={text} graph={graph} fragment={fragment} node={path} />
       {node.children.length > 0 && (
         <Section title="Children">
-          <ul className="child-list">
-            {node.children.map((child) => (
-              <li key={child.path}>
-                <SelectLink selection={{ kind: 'node', fragment: fragmentId, node: child.path }}>
-                  {child.name}
-                </SelectLink>
-              </li>
-            ))}
-          </ul>
+          <ChildNodeList fragment={fragmentId} nodes={node.children} />
         </Section>
       )}
       {link && (

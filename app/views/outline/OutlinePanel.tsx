@@ -8,11 +8,11 @@ import { diagnosticBadges } from '../../explore/diagnosticBadges';
 import { outlineModelOf } from '../../outline/buildOutlineModel';
 import type { OutlineItem, OutlineModel } from '../../outline/OutlineModel';
 import { outlineKeyAction, type OutlineAction } from '../../outline/outlineKeyAction';
-import { visibleRows } from '../../outline/visibleRows';
 import { useDocumentStore } from '../../state/documentStore';
 import { useOutlineStore } from '../../state/outlineStore';
 import { followLink, select } from '../../state/select';
 import { OutlineRowView, outlineRowId } from './OutlineRowView';
+import { useVisibleRows } from './useVisibleRows';
 
 /** Height of one outline row in pixels; the CSS row height is set from this. */
 const ROW_HEIGHT = 26;
@@ -33,9 +33,8 @@ function OutlineTree({ graph }: { graph: KhoGraph }) {
   const model = useMemo(() => outlineModelOf(graph), [graph]);
   const badges = useMemo(() => diagnosticBadges(graph), [graph]);
   const changed = useChangedFragments();
-  const expanded = useOutlineStore((state) => state.expanded);
   const cursor = useOutlineStore((state) => state.cursor);
-  const rows = useMemo(() => visibleRows(model.items, model.top, expanded), [model, expanded]);
+  const rows = useVisibleRows(model);
   const cursorIndex = useMemo(() => rows.findIndex((row) => row.item === cursor), [rows, cursor]);
   const viewport = useRef<HTMLDivElement>(null);
   const { start, end } = useRowWindow(viewport, rows.length, ROW_HEIGHT);

@@ -1,13 +1,13 @@
-import type { MouseEvent } from 'react';
+import { memo, type MouseEvent } from 'react';
 import { editHere, isEditablePlace } from '../../edit/editHere';
 import { SeverityIcon } from '../../components/SeverityIcon';
 import type { DiagnosticBadge } from '../../explore/diagnosticBadges';
 import { selectionKey } from '../../explore/selectionKey';
 import type { OutlineItem } from '../../outline/OutlineModel';
 import type { OutlineRow } from '../../outline/visibleRows';
-import { useOutlineStore } from '../../state/outlineStore';
+import { type OutlineState, useOutlineStore } from '../../state/outlineStore';
 import { followLink, select } from '../../state/select';
-import { useSelectionStore } from '../../state/selectionStore';
+import { type SelectionState, useSelectionStore } from '../../state/selectionStore';
 import { useCompareMark } from '../compare/useCompareMark';
 
 interface OutlineRowViewProps {
@@ -19,6 +19,18 @@ interface OutlineRowViewProps {
   edited: boolean;
 }
 
+/** Selector: whether the row showing the place with selection key `key` is selected. */
+export const isSelectedRow =
+  (key: string) =>
+  (state: SelectionState): boolean =>
+    state.selection !== null && selectionKey(state.selection) === key;
+
+/** Selector: whether the keyboard cursor is on `item`. */
+export const isCursorRow =
+  (item: number) =>
+  (state: OutlineState): boolean =>
+    state.cursor === item;
+
 /** DOM id of an item's outline row (the tree's aria-activedescendant points at it). */
 export function outlineRowId(item: number): string {
   return `outline-item-${item}`;
@@ -28,13 +40,16 @@ export function outlineRowId(item: number): string {
  * One line of the outline: chevron, name, a short detail (compatible, value
  * or link target), a follow button for pointers, and a badge when
  * diagnostics are about it, and an `edited` tag on a fragment an edit
- * changed. Right-click starts an edit of the row's place. Subscribes only to whether it is selected or
- * under the cursor, so a click re-renders two rows, not the tree.
+ * changed. Right-click starts an edit of the row's place. Memoised (its
+ * props are stable: rows keep their identity while the outline's lines are
+ * updated, see `toggleRows`) and subscribed only to whether it is selected
+ * or under the cursor, so a click re-renders the rows whose state flips,
+ * not the tree.
  */
-export function OutlineRowView({ row, item, badges, height, edited }: OutlineRowViewProps) {
+export const OutlineRowView = memo(function OutlineRowView({ row, item, badges, height, edited }: OutlineRowViewProps) {
   const key = selectionKey(item.selection);
-  const selected = useSelectionStore((state) => state.selection !== null && selectionKey(state.selection) === key);
-  const isCursor = useOutlineStore((state) => state.cursor === row.item);
+  const selected = useSelectionStore(isSelectedRow(key));
+  const isCursor = useOutlineStore(isCursorRow(row.item));
   const compared = useCompareMark(key);
   const badge = item.kind === 'root' ? undefined : badges.get(key);
 
@@ -122,4 +137,4 @@ export function OutlineRowView({ row, item, badges, height, edited }: OutlineRow
       )}
     </div>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import type { KeyboardEvent } from 'react';
 import { SEARCH_INPUT_ID } from '../../commands/appCommands';
 import { sameSelection } from '../../explore/selectionKey';
+import { searchEntriesOf } from '../../search/buildSearchEntries';
 import { searchGraph } from '../../search/searchGraph';
 import { useDocumentStore } from '../../state/documentStore';
 import { select } from '../../state/select';
@@ -20,6 +21,8 @@ export function SearchBox() {
   const active = useUiStore((state) => state.searchActive);
   const open = useUiStore((state) => state.searchOpen);
   const results = useMemo(() => (graph ? searchGraph(graph, query) : []), [graph, query]);
+  // The index is built once per graph: in the first idle moment after it opens, not on the first key.
+  useEffect(() => (graph ? whenIdle(() => searchEntriesOf(graph)) : undefined), [graph]);
 
   const choose = (index: number) => {
     const result = results[index];
@@ -66,4 +69,14 @@ export function SearchBox() {
       {open && query.trim() !== '' && <SearchResults results={results} active={active} onChoose={choose} />}
     </search>
   );
+}
+
+/** Runs `work` when the browser is idle (or soon, where it cannot tell); returns how to cancel it. */
+function whenIdle(work: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const handle = requestIdleCallback(work, { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }
+  const handle = setTimeout(work, 200);
+  return () => clearTimeout(handle);
 }

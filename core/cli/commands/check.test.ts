@@ -1,4 +1,6 @@
+import { cpSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fdtBlob } from '../../build/fdtTree';
 import { buildKexecChain } from '../../build/kexecChain';
@@ -68,5 +70,63 @@ describe('khoscope check', () => {
     const strict = await runCli('check', path, '--root', '0x200000');
     expect(strict.status).toBe(1);
     expect(strict.stdout).toContain('error bad-magic at 0x203000');
+  });
+
+  it('places the real kernel image from VMCOREINFO and flags demo2 moved into it (the kernel takes that silently)', async () => {
+    const fixture = fileURLToPath(new URL('../../../fixtures/linux-7.3/pre-kexec.carved.elf', import.meta.url));
+    const clean = await runCli('check', fixture);
+    expect(clean.status).toBe(0);
+    expect(clean.stdout).toContain(
+      'kernel image: [0x1000000, 0x17be000 at least) from VMCOREINFO SYMBOL(_stext), its highest kernel symbol, NUMBER(phys_base)\n',
+    );
+    expect(clean.stdout).not.toContain('reserve-mem-placement');
+    const moved = join(folder(), 'moved.elf');
+    const edit = await runCli('edit', fixture, '-o', moved, '--set', '/memblock/demo2:start=u64le:0x1000000');
+    expect(edit.status).toBe(0);
+    // The edited tree is judged against the input's kernel image, so edit itself warns before anything is booted.
+    expect(edit.stderr).toMatch(
+      /khoscope edit: warning: the edited tree has a new error reserve-mem-placement: reserve-mem demo2 \[0x1000000, 0x1200000\) overlaps the kernel image/,
+    );
+    const judged = await runCli('check', moved, '--format', 'json');
+    expect(judged.status).toBe(1);
+    const report = JSON.parse(judged.stdout);
+    expect(report.kernel.kernelImage).toMatchObject({ start: 0x100_0000, end: 0x17b_e000, endIsLowerBound: true });
+    expect(report.diagnostics).toContainEqual(
+      expect.objectContaining({
+        severity: 'error',
+        code: 'reserve-mem-placement',
+        message: expect.stringMatching(/^reserve-mem demo2 \[0x1000000, 0x1200000\) overlaps the kernel image/),
+      }),
+    );
+  });
+
+  it("judges reserve_mem= against a debugfs set's cmdline file, and --cmdline replaces it", async () => {
+    const truth = fileURLToPath(new URL('../../../fixtures/linux-7.3/truth/debugfs/kho/out/', import.meta.url));
+    const set = join(folder(), 'out');
+    cpSync(truth, set, { recursive: true });
+    writeFileSync(join(set, 'cmdline'), 'console=ttyS0 kho=on reserve_mem=4M:4096:demo1 reserve_mem=1M:4096:demo2\n');
+    const files = [
+      'fdt',
+      'scratch_phys',
+      'scratch_len',
+      'cmdline',
+      ...readdirSync(join(set, 'sub_fdts')).map((f) => `sub_fdts/${f}`),
+    ];
+    const fromImage = await runCli('check', ...files.map((f) => join(set, f)));
+    expect(fromImage.status).toBe(1);
+    expect(fromImage.stdout).toContain(
+      'command line: "console=ttyS0 kho=on reserve_mem=4M:4096:demo1 reserve_mem=1M:4096:demo2" from debugfs cmdline\n',
+    );
+    expect(fromImage.stdout).toMatch(
+      /error reserve-mem-cmdline .*demo2 is 0x200000 bytes here, but the command line's reserve_mem=1M:4096:demo2 asks for 0x100000: .* \(command line from debugfs cmdline\)/,
+    );
+    const given = await runCli(
+      'check',
+      ...files.map((f) => join(set, f)),
+      '--cmdline',
+      'reserve_mem=4M:4096:demo1 reserve_mem=2M:4096:demo2',
+    );
+    expect(given.status).toBe(0);
+    expect(given.stdout).not.toContain('reserve-mem-cmdline');
   });
 });

@@ -1,5 +1,6 @@
-import { checkReserveMemCmdline } from '../../kho/checks/checkReserveMemCmdline';
+import { judgeCommandLine } from '../../kho/checks/checkReserveMemCmdline';
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
+import { describeKernelFacts } from '../../kho/kernel/describeKernelFacts';
 import { describeRootRoles } from '../../kho/roles/describeRootRoles';
 import { judgeByRole } from '../../kho/roles/judgeByRole';
 import type { CommandRun } from '../Command';
@@ -26,9 +27,11 @@ ${IMAGE_OPTIONS_HELP}
   --strict          warnings count against the exit status too
   --cmdline STRING  the next kernel's command line: each preserved reserve-mem
                     region is compared with its reserve_mem=size:align:name
-                    (a size that differs is an error: that kernel refuses it)
+                    (a size that differs is an error: that kernel refuses it).
+                    Without it, a debugfs set's cmdline file is used, if any
   --format text     one diagnostic a line, then the counts (default)
   --format json     {"roots", "fragments", "errors", "warnings", "notes", "roles": [lines],
+                    "kernel": {"kernelImage", "commandLine", "missing"},
                     "diagnostics": [...]}
                     (diagnostics as in docs/graph-json-schema.md)
 
@@ -43,11 +46,9 @@ export const runCheck: CommandRun = (args) =>
     args,
     async (image, values) => {
       const format = parseFormat(values.format, ['text', 'json']);
-      const graph = await decodeImageGraph(image);
-      const judged = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
-      const cmdline = values.cmdline as string | undefined;
-      // Images carry no command line khoscope can trust (VMCOREINFO has none), so the user gives it.
-      const diagnostics = cmdline === undefined ? judged : [...judged, ...checkReserveMemCmdline(graph, cmdline)];
+      // A command line the user gives replaces the one the image carries (a debugfs set's cmdline file).
+      const graph = judgeCommandLine(await decodeImageGraph(image), (values.cmdline as string | undefined) ?? null);
+      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
       const roles = describeRootRoles(graph);
       const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       const summary = {
@@ -58,9 +59,9 @@ export const runCheck: CommandRun = (args) =>
         notes: count('info'),
       };
       if (format === 'json') {
-        process.stdout.write(`${JSON.stringify({ ...summary, roles, diagnostics }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...summary, roles, kernel: graph.kernel, diagnostics }, null, 2)}\n`);
       } else {
-        for (const line of roles) process.stdout.write(`${line}\n`);
+        for (const line of [...roles, ...describeKernelFacts(graph)]) process.stdout.write(`${line}\n`);
         for (const diagnostic of diagnostics) process.stdout.write(`${formatDiagnostic(diagnostic)}\n`);
         process.stdout.write(
           `${summary.roots} root(s), ${summary.fragments} fragment(s): ${summary.errors} error(s), ${summary.warnings} warning(s), ${summary.notes} note(s)\n`,

@@ -33,13 +33,8 @@ export const runTree: CommandRun = (args) =>
       await writeChunks(process.stdout, writeGraphJson(graph));
       process.stdout.write('\n');
     }
-    // DTS keeps names byte for byte (one char per byte), like `khoscope dts`.
-    else if (format === 'dts') await writeChunks(process.stdout, latin1Chunks(writeGraphDts(graph)));
+    // DTS comes as bytes, names byte for byte (one char per byte), like `khoscope dts`.
+    else if (format === 'dts') await writeChunks(process.stdout, writeGraphDts(graph));
     else await writeChunks(process.stdout, writeGraphText(graph));
     return ExitCode.ok;
   });
-
-/** Each text chunk as its bytes, one byte per char. */
-function* latin1Chunks(chunks: Iterable<string>): Generator<Buffer> {
-  for (const chunk of chunks) yield Buffer.from(chunk, 'latin1');
-}

@@ -4,7 +4,6 @@
  * dtc applies to raw bytes is exported for other views. See docs/dts.md.
  */
 export { printDts } from './printDts';
-export type { PrintDtsOptions } from './PrintDtsOptions';
 export { printFdtIndexDts } from './printFdtIndexDts';
 export type { PrintFdtIndexDtsOptions } from './printFdtIndexDts';
 export { dtsComment, dtsCommentText } from './dtsComment';

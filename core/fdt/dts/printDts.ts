@@ -1,7 +1,5 @@
 import type { FdtDocument, FdtNode, FdtProperty, MemoryReservation } from '../FdtDocument';
-import { dtsComment } from './dtsComment';
 import { formatDtsValue } from './formatDtsValue';
-import type { PrintDtsOptions } from './PrintDtsOptions';
 
 /**
  * The DTS text of a document, as `dtc -I dtb -O dts` (dtc 1.6.1) writes it:
@@ -15,15 +13,11 @@ import type { PrintDtsOptions } from './PrintDtsOptions';
  * byte, so writing the text as latin1 gives dtc's bytes exactly. Header fields
  * other than the memory reservations (version, boot CPU) are not part of DTS,
  * as with dtc.
- *
- * `options.annotate` adds a trailing comment to property lines (see
- * `PrintDtsOptions`); without it the text is exactly the above, and no node
- * paths are even built.
  */
-export function printDts(doc: FdtDocument, options: PrintDtsOptions = {}): string {
+export function printDts(doc: FdtDocument): string {
   const lines: string[] = ['/dts-v1/;', ''];
   for (const entry of doc.memoryReservations) lines.push(memoryReservationLine(entry));
-  printNode(doc.root, 0, '/', lines, options.annotate);
+  printNode(doc.root, 0, lines);
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,32 +34,16 @@ function labelPrefix(labels: readonly string[] | undefined): string {
   return labels ? labels.map((label) => `${label}: `).join('') : '';
 }
 
-/** `path` is the node's full path; it is only built (and only read) when there is an `annotate`. */
-function printNode(
-  node: FdtNode,
-  depth: number,
-  path: string,
-  lines: string[],
-  annotate: PrintDtsOptions['annotate'],
-): void {
+function printNode(node: FdtNode, depth: number, lines: string[]): void {
   const indent = '\t'.repeat(depth);
   // dtc writes the root as "/" because its name is empty; a named root (old blobs) keeps its name.
   lines.push(`${indent}${labelPrefix(node.labels)}${node.name === '' ? '/' : node.name} {`);
-  for (const property of node.properties) {
-    const note = annotate?.(path, property);
-    lines.push(
-      note ? `${indent}\t${propertyLine(property)} ${dtsComment(note)}` : `${indent}\t${propertyLine(property)}`,
-    );
-  }
+  for (const property of node.properties) lines.push(`${indent}\t${propertyLine(property)}`);
   for (const child of node.children) {
     lines.push('');
-    printNode(child, depth + 1, annotate ? childPath(path, child.name) : path, lines, annotate);
+    printNode(child, depth + 1, lines);
   }
   lines.push(`${indent}};`);
-}
-
-function childPath(parentPath: string, name: string): string {
-  return parentPath === '/' ? `/${name}` : `${parentPath}/${name}`;
 }
 
 function propertyLine(property: FdtProperty): string {

@@ -2,6 +2,7 @@ import { contentPropertiesEnd } from '../contentPropertiesEnd';
 import type { FdtIndex } from '../FdtIndex';
 import { fdtVersionFormat } from '../FdtVersionFormat';
 import { DtsByteWriter } from './DtsByteWriter';
+import { dtsComment } from './dtsComment';
 import { memoryReservationLine } from './printDts';
 
 /** Options of `printFdtIndexDts`. */
@@ -12,6 +13,15 @@ export interface PrintFdtIndexDtsOptions {
    * that chunk larger. Must be at least 16.
    */
   chunkBytes?: number;
+  /**
+   * A note for one property, printed after the property's `;` as a trailing
+   * `/* note *\/` comment on the same line (`dtsComment`: `*\/` escaped, line
+   * breaks as spaces); `undefined` or `''` prints nothing. Called once per
+   * printed property, in print order, with the index's node and property
+   * numbers, so a caller can look up what it decoded for exactly that
+   * property (`index.nodePath(node)` gives the path, if it needs one).
+   */
+  annotate?(node: number, property: number): string | undefined;
 }
 
 /**
@@ -29,8 +39,26 @@ export interface PrintFdtIndexDtsOptions {
  * root.
  */
 export function* printFdtIndexDts(index: FdtIndex, options: PrintFdtIndexDtsOptions = {}): Generator<Uint8Array> {
+  const out = new DtsByteWriter(options.chunkBytes ?? 64 * 1024);
+  yield* writeFdtIndexDts(index, out, options);
+  yield out.take();
+}
+
+/**
+ * `printFdtIndexDts` into a writer a caller shares with text of its own (the
+ * KHO graph's DTS puts a comment before each fragment's blob): writes the
+ * blob's text into `out` and hands out `out.take()` whenever `out` holds
+ * `chunkBytes` or more at the end of a node. What is left in `out` at the
+ * end is the caller's to take. The one printer of an index: `khoscope dts`
+ * and `khoscope tree --format dts` both go through it.
+ */
+export function* writeFdtIndexDts(
+  index: FdtIndex,
+  out: DtsByteWriter,
+  options: PrintFdtIndexDtsOptions = {},
+): Generator<Uint8Array> {
   const chunkBytes = options.chunkBytes ?? 64 * 1024;
-  const out = new DtsByteWriter(chunkBytes);
+  const annotate = options.annotate;
   out.text('/dts-v1/;\n\n');
   for (const entry of index.memoryReservations) {
     out.text(memoryReservationLine(entry));
@@ -38,7 +66,6 @@ export function* printFdtIndexDts(index: FdtIndex, options: PrintFdtIndexDtsOpti
   }
   if (index.nodeCount === 0) {
     out.text('/ {\n};\n');
-    yield out.take();
     return;
   }
   const dropNameProperty = fdtVersionFormat(index.version)?.nameProperties === true;
@@ -62,18 +89,23 @@ export function* printFdtIndexDts(index: FdtIndex, options: PrintFdtIndexDtsOpti
       out.text(index.propertyName(p));
       const length = index.propertyLength(p);
       if (length === 0) {
-        out.text(';\n');
+        out.text(';');
       } else {
         const start = index.propertyValueOffset(p);
         out.text(' = ');
         out.value(bytes, start, start + length);
-        out.text(';\n');
+        out.text(';');
       }
+      const note = annotate?.(n, p);
+      if (note) {
+        out.text(' ');
+        out.text(dtsComment(note));
+      }
+      out.newline();
     }
     if (out.length >= chunkBytes) yield out.take();
   }
   for (; openDepth >= 0; openDepth--) closeNode(out, openDepth);
-  yield out.take();
 }
 
 /** The `};` line that closes a node at `depth`. */

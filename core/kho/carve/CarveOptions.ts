@@ -1,4 +1,5 @@
 import type { KhoDecodeOptions } from '../decode/KhoDecodeOptions';
+import type { KhoGraph } from '../model/KhoGraph';
 
 /** Options of `carveImage`. */
 export interface CarveOptions {
@@ -10,6 +11,13 @@ export interface CarveOptions {
   map?: KhoDecodeOptions['map'];
   /** A root scan already run (as `decodeKhoGraph`), so that a caller can show its progress. */
   scan?: KhoDecodeOptions['scan'];
+  /**
+   * The image's graph, decoded already with these same options (the
+   * explorer and the fuzz target hold it): the first decode is then skipped.
+   * A graph of another image or of other options gives a carve of the
+   * wrong tree: the caller answers for it.
+   */
+  graph?: KhoGraph;
   /** Progress of the first decode (as `decodeKhoGraph`). */
   onProgress?: KhoDecodeOptions['onProgress'];
   /**

@@ -37,7 +37,7 @@ export interface CarvedImage {
 
 /**
  * Carves a memory image down to what its KHO graph uses: the graph is
- * decoded, then decoded again through a recording view of the memory, so
+ * decoded (or taken from `options.graph`), then decoded again through a recording view of the memory, so
  * every byte any decoder reads (roots, blobs, page lists, anchor and map
  * pages, LUO and memfd structures, vmalloc chunks and the records in them)
  * is kept, and nothing else. When the roots were discovered, what discovery
@@ -54,7 +54,9 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
     limits: options.limits,
     map: options.map,
   };
-  const graph = await decodeKhoGraph(image, { ...decodeOptions, scan: options.scan, onProgress: options.onProgress });
+  const graph =
+    options.graph ??
+    (await decodeKhoGraph(image, { ...decodeOptions, scan: options.scan, onProgress: options.onProgress }));
   const pageSize = graph.source.pageSize;
   const roots = graph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
   if (!graph.roots.some((root) => root.fragment !== null))
@@ -83,6 +85,7 @@ export async function carveImage(image: MemoryImage, options: CarveOptions = {})
     osRelease: image.notes.osRelease,
     roots,
     includeData: options.includeData === true,
+    kernel: graph.kernel,
   });
   const file = carvedElfFile(image, keptRanges, pageSize, notes);
   return { graph, kept: keptRanges, pages: countPages(keptRanges, pageSize), dataBytes, missedByRecording, file };

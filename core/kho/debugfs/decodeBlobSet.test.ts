@@ -43,6 +43,7 @@ function blobSet(rootBytes: Uint8Array, children: [string, Uint8Array][], warnin
     children: new Map(children),
     scratch: [{ start: 0x1b400000, size: 0x3800000 }],
     scratchNaming: 'scratch',
+    cmdline: null,
     files: [],
     warnings,
   };

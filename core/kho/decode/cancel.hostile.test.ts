@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { openImage } from '../../mem/openImage';
+import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { BytesSource } from '../../mem/sources/BytesSource';
+import { AbortAfterWork } from '../../mem/testing/AbortAfterWork';
 import { decodeChunkList } from '../maps/decodeChunkList';
 import { decodeRadixTree } from '../maps/decodeRadixTree';
 import { writeEncodedMap } from '../maps/EncodedMap';
@@ -12,29 +14,49 @@ import { wideRootElf } from '../testing/wideRootImage';
 import { decodeKhoGraph } from './decodeKhoGraph';
 
 /**
- * Issue 14: every long loop can be cancelled within 100 ms. Each decoder is
- * started on a large deterministic input, an `AbortSignal` is fired from a
- * timer (so it only takes effect if the decoder lets the event loop in) and
- * the time from the abort to the rejection is measured.
+ * Issue 14: every long loop can be cancelled. Counted, not timed (a loaded
+ * machine makes any wall-clock bound flaky): each decoder runs once to count
+ * its memory reads, then again with a signal aborted at a fixed read, early
+ * and midway, and must reject with the signal's reason after at most
+ * `READS_AFTER_ABORT` more reads (without the checkpoints it would read
+ * everything left). A last run aborts from a timer, which only takes effect
+ * if the decoder lets the event loop in. The 100 ms figure of the issue is
+ * measured in bench/cancel.bench.ts.
  */
-const WITHIN_MS = 100;
+const READS_AFTER_ABORT = 2;
 
-async function abortLatency(run: (signal: AbortSignal) => Promise<unknown>, afterMs: number): Promise<number> {
+/** Reads a decode of `memory` makes when nothing stops it. */
+async function totalReads(
+  run: (memory: PhysicalMemory, signal: AbortSignal) => Promise<unknown>,
+  memory: PhysicalMemory,
+) {
+  const meter = new AbortAfterWork(Number.POSITIVE_INFINITY);
+  await run(meter.memory(memory), meter.signal);
+  return meter.done;
+}
+
+/** Aborts at each of `at` reads; checks the rejection and how little was read after it. */
+async function expectStopsPromptly(
+  run: (memory: PhysicalMemory, signal: AbortSignal) => Promise<unknown>,
+  memory: PhysicalMemory,
+) {
+  const total = await totalReads(run, memory);
+  expect(total, 'the input is too small to show cancelling').toBeGreaterThan(10_000);
+  for (const at of [10, Math.floor(total / 2)]) {
+    const meter = new AbortAfterWork(at);
+    await expect(run(meter.memory(memory), meter.signal)).rejects.toBe(meter.reason);
+    expect(meter.afterAbort, `reads after an abort at read ${at} of ${total}`).toBeLessThanOrEqual(READS_AFTER_ABORT);
+  }
+  // From a timer: fires only when the decoder yields to the event loop.
+  const meter = new AbortAfterWork(Number.POSITIVE_INFINITY);
   const controller = new AbortController();
-  let abortedAt = Number.NaN;
-  const timer = setTimeout(() => {
-    abortedAt = performance.now();
-    controller.abort(new Error('cancelled by the test'));
-  }, afterMs);
+  const timer = setTimeout(() => controller.abort(meter.reason), 0);
   try {
-    await run(controller.signal);
-  } catch (error) {
-    expect((error as Error).message).toBe('cancelled by the test');
-    return performance.now() - abortedAt;
+    await expect(run(meter.memory(memory), controller.signal)).rejects.toBe(meter.reason);
   } finally {
     clearTimeout(timer);
   }
-  throw new Error(`the work ended before the abort at ${afterMs} ms: the input is too small to measure`);
+  expect(meter.done, 'reads before a timer abort took effect').toBeLessThan(total);
 }
 
 /** Order-0 to order-1 blocks one per 128 MiB: one radix leaf (or chunk) each, 16,000 in all. */
@@ -45,29 +67,24 @@ function spreadBlocks(): PreservedBlock[] {
   return blocks;
 }
 
-describe('cancelling long work within 100 ms', () => {
+describe('cancelling long work midway', () => {
   it('graph decode of a root with 24,000 children', async () => {
-    const bytes = wideRootElf(24_000);
-    for (const after of [20, 150]) {
-      const image = await openImage(new BytesSource(bytes, 'wide.elf'));
-      const ms = await abortLatency((signal) => decodeKhoGraph(image, { signal }), after);
-      expect(ms, `aborted after ${after} ms`).toBeLessThan(WITHIN_MS);
-    }
+    const image = await openImage(new BytesSource(wideRootElf(24_000), 'wide.elf'));
+    if (image.kind !== 'memory') throw new Error('the wide root did not open as memory');
+    await expectStopsPromptly((memory, signal) => decodeKhoGraph(memory, { signal }), image.memory);
   }, 60_000);
 
   it('radix-tree map decode of 16,000 leaves', async () => {
     const memory = mapTestMemory(4096);
     const encoded = encodeRadixTree(spreadBlocks(), 4096, bumpAllocator(TEST_METADATA_BASE, 4096));
     writeEncodedMap(memory, encoded);
-    const ms = await abortLatency((signal) => decodeRadixTree(memory, encoded.root, { signal }), 30);
-    expect(ms).toBeLessThan(WITHIN_MS);
+    await expectStopsPromptly((m, signal) => decodeRadixTree(m, encoded.root, { signal }), memory);
   }, 60_000);
 
   it('chunk-list map decode of 16,000 blocks', async () => {
     const memory = mapTestMemory(4096);
     const encoded = encodeChunkList(spreadBlocks(), 4096, 4096, bumpAllocator(TEST_METADATA_BASE, 4096));
     writeEncodedMap(memory, encoded);
-    const ms = await abortLatency((signal) => decodeChunkList(memory, encoded.root, { signal }), 30);
-    expect(ms).toBeLessThan(WITHIN_MS);
+    await expectStopsPromptly((m, signal) => decodeChunkList(m, encoded.root, { signal }), memory);
   }, 60_000);
 });

@@ -1,5 +1,6 @@
 import type { Diagnostic } from './Diagnostic';
 import type { Fragment } from './Fragment';
+import type { KernelFacts } from './KernelFacts';
 import type { Link } from './Link';
 import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
 import type { RootRole } from './RootRole';
@@ -20,6 +21,8 @@ export interface KhoGraph {
   vmallocAreas: VmallocArea[];
   blockSets: BlockSet[];
   scratchAreas: ScratchArea[];
+  /** What the image says about the kernel that wrote it (kernel image range, command line). */
+  kernel: KernelFacts;
   diagnostics: Diagnostic[];
 }
 

@@ -1,4 +1,3 @@
-import { decodeLatin1 } from '../../bytes/latin1';
 import { PreservedRanges } from '../maps/PreservedRanges';
 import type { KhoGraph } from '../model/KhoGraph';
 
@@ -29,7 +28,21 @@ export interface GraphJsonOptions {
 export const DEFAULT_MAX_HEX_BYTES = 1024 * 1024;
 
 const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+/** Each byte's two hex digits as one u16 in the platform's byte order, to write two chars at once. */
+const HEX_PAIR_CODES = (() => {
+  const codes = new Uint16Array(256);
+  const pair = new Uint8Array(codes.buffer);
+  for (let byte = 0; byte < 256; byte++) {
+    pair[2 * byte] = HEX_PAIRS[byte].charCodeAt(0);
+    pair[2 * byte + 1] = HEX_PAIRS[byte].charCodeAt(1);
+  }
+  return codes;
+})();
+/**
+ * Decodes the ASCII hex digits natively. (The "latin1" label is really
+ * windows-1252, which remaps 0x80..0x9f: no hex digit is there.)
+ */
+const ASCII = new TextDecoder('latin1');
 
 /** Lowercase hex of every byte, no separators (built as bytes, then one string: fast for long arrays). */
 export function bytesToHex(bytes: Uint8Array): string {
@@ -38,12 +51,9 @@ export function bytesToHex(bytes: Uint8Array): string {
     for (const byte of bytes) text += HEX_PAIRS[byte];
     return text;
   }
-  const ascii = new Uint8Array(bytes.length * 2);
-  for (let i = 0; i < bytes.length; i++) {
-    ascii[2 * i] = HEX_DIGITS[bytes[i] >> 4];
-    ascii[2 * i + 1] = HEX_DIGITS[bytes[i] & 15];
-  }
-  return decodeLatin1(ascii, 0, ascii.length);
+  const pairs = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) pairs[i] = HEX_PAIR_CODES[bytes[i]];
+  return ASCII.decode(pairs);
 }
 
 /**
@@ -69,10 +79,27 @@ export function graphToJson(graph: KhoGraph, options: GraphJsonOptions = {}): st
   return [...writeGraphJson(graph, options)].join('');
 }
 
-/** Serialises JSON values into text chunks; a generator per container so chunks leave as they fill. */
+/** An array or object being written: its values (and keys), the next one to write, its indentation. */
+interface OpenContainer {
+  keys: string[] | null;
+  values: unknown[];
+  next: number;
+  indent: string;
+  /** Whether a member has been written (objects skip some: `{}` when none is). */
+  wrote: boolean;
+}
+
+/**
+ * Serialises JSON values into text chunks. Iterative, with its own stack of
+ * open containers rather than a generator per container: one generator for
+ * the whole graph costs a fraction of nested ones, and a deep graph cannot
+ * overflow the call stack.
+ */
 class JsonChunkWriter {
   #parts: string[] = [];
   #chars = 0;
+  /** `JSON.stringify` of each key seen (a graph repeats a few dozen keys). */
+  readonly #quoted = new Map<string, string>();
 
   constructor(
     private readonly bytesAs: (bytes: Uint8Array) => string | object,
@@ -93,37 +120,51 @@ class JsonChunkWriter {
 
   /** Writes one value at `indent` (the indentation of its own line); yields full chunks on the way. */
   *value(value: unknown, indent: string): Generator<string> {
-    const shown = this.#replace(value);
-    if (shown === null || typeof shown !== 'object') {
-      this.text(scalar(shown));
-      return;
-    }
-    const inner = `${indent}  `;
-    if (Array.isArray(shown)) {
-      if (shown.length === 0) return this.text('[]');
-      this.text('[');
-      for (let i = 0; i < shown.length; i++) {
-        this.text(i === 0 ? `\n${inner}` : `,\n${inner}`);
-        const item = this.#replace(shown[i]);
-        // As JSON.stringify: array holes, undefined and functions are null.
-        if (item === undefined || typeof item === 'function') this.text('null');
-        else yield* this.value(item, inner);
-        if (this.#chars >= this.chunkChars) yield this.take();
+    const stack: OpenContainer[] = [];
+    this.#open(this.#replace(value), indent, stack);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1];
+      if (top.next === top.values.length) {
+        stack.pop();
+        const close = top.keys ? '}' : ']';
+        this.text(top.wrote ? `\n${top.indent}${close}` : top.keys ? '{}' : '[]');
+        continue;
       }
-      this.text(`\n${indent}]`);
-      return;
-    }
-    let first = true;
-    for (const [key, raw] of Object.entries(shown)) {
-      const item = this.#replace(raw);
-      // As JSON.stringify: properties that are undefined or functions are left out.
-      if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-      this.text(`${first ? '{' : ','}\n${inner}${JSON.stringify(key)}: `);
-      first = false;
-      yield* this.value(item, inner);
+      const at = top.next++;
+      const item = this.#replace(top.values[at]);
+      const inner = `${top.indent}  `;
+      if (top.keys) {
+        // As JSON.stringify: properties that are undefined, functions or symbols are left out.
+        if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+        this.text(`${top.wrote ? ',' : '{'}\n${inner}${this.#quote(top.keys[at])}: `);
+      } else this.text(top.wrote ? `,\n${inner}` : `[\n${inner}`);
+      top.wrote = true;
+      // As JSON.stringify: array holes, undefined and functions are null.
+      if (item === undefined || typeof item === 'function') this.text('null');
+      else this.#open(item, inner, stack);
       if (this.#chars >= this.chunkChars) yield this.take();
     }
-    this.text(first ? '{}' : `\n${indent}}`);
+  }
+
+  /** Writes a scalar, or pushes a container to write its members next. */
+  #open(shown: unknown, indent: string, stack: OpenContainer[]): void {
+    if (shown === null || typeof shown !== 'object') this.text(scalar(shown));
+    else if (shown instanceof HexText) this.text(`"${shown.hex}"`);
+    else if (Array.isArray(shown)) stack.push({ keys: null, values: shown, next: 0, indent, wrote: false });
+    else {
+      const keys = Object.keys(shown);
+      const values = keys.map((key) => (shown as Record<string, unknown>)[key]);
+      stack.push({ keys, values, next: 0, indent, wrote: false });
+    }
+  }
+
+  #quote(key: string): string {
+    let quoted = this.#quoted.get(key);
+    if (quoted === undefined) {
+      quoted = JSON.stringify(key);
+      this.#quoted.set(key, quoted);
+    }
+    return quoted;
   }
 
   /** What a value is written as: the schema's forms of bigints, bytes and ranges; anything else as it is. */
@@ -135,12 +176,20 @@ class JsonChunkWriter {
   }
 }
 
+/**
+ * A hex string known to need no JSON escaping: written between quotes as it
+ * is, where `JSON.stringify` would scan every char of a long one.
+ */
+class HexText {
+  constructor(readonly hex: string) {}
+}
+
 /** A byte array as hex, or past `maxHexBytes` as `{length, hex, cut}` naming the limit. */
-function boundedHex(bytes: Uint8Array, maxHexBytes: number): string | object {
-  if (bytes.length <= maxHexBytes) return bytesToHex(bytes);
+function boundedHex(bytes: Uint8Array, maxHexBytes: number): HexText | object {
+  if (bytes.length <= maxHexBytes) return new HexText(bytesToHex(bytes));
   return {
     length: bytes.length,
-    hex: bytesToHex(bytes.subarray(0, maxHexBytes)),
+    hex: new HexText(bytesToHex(bytes.subarray(0, maxHexBytes))),
     cut: `only the first ${maxHexBytes} of the ${bytes.length} bytes are written (graph JSON limit maxHexBytes)`,
   };
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decodeLatin1 } from '../../bytes/latin1';
 import { printDts } from '../../fdt/dts/printDts';
 import { readFdt } from '../../fdt/readFdt';
 import { writeFdt } from '../../fdt/writeFdt';
@@ -48,12 +49,14 @@ describe('renderGraphDts', () => {
     expect(parts.map((part) => part.fragment)).toEqual(graph.fragments.map((fragment) => fragment.id));
     expect(parts.map((part) => part.text).join('\n')).toBe(dts);
     expect(parts.find((part) => part.fragment === '0x8000')?.text.startsWith('/* fragment 0x8000:')).toBe(true);
-    // Streamed: one chunk per fragment when the chunk size is tiny, the whole text in one when it is large.
-    expect([...writeGraphDts(graph, { chunkChars: 1 })]).toEqual([
-      ...parts.map((part, i) => (i === 0 ? '' : '\n') + part.text),
-      '',
-    ]);
-    expect([...writeGraphDts(graph)]).toEqual([dts]);
+    // Streamed as bytes: small chunks cut at node ends, each a fresh array; one chunk when the size is large.
+    const small = [...writeGraphDts(graph, { chunkBytes: 16 })];
+    expect(small.length).toBeGreaterThan(graph.fragments.length);
+    expect(new Set(small.map((chunk) => chunk.buffer)).size).toBe(small.length);
+    expect(small.map((chunk) => decodeLatin1(chunk, 0, chunk.length)).join('')).toBe(dts);
+    const whole = [...writeGraphDts(graph)];
+    expect(whole.length).toBe(1);
+    expect(decodeLatin1(whole[0], 0, whole[0].length)).toBe(dts);
     expect(root).toContain('\tcompatible = "kho-v4";\n');
     // Without the comments, each fragment is exactly printDts of its bytes.
     const rootBytes = graph.fragments.find((f) => f.id === '0x1000')!.bytes;
@@ -101,6 +104,7 @@ describe('renderGraphDts', () => {
       children: new Map(),
       scratch: [],
       scratchNaming: null,
+      cmdline: null,
       files: [],
       warnings: [],
     };

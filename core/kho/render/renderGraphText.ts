@@ -1,3 +1,4 @@
+import { describeKernelFacts } from '../kernel/describeKernelFacts';
 import { hex } from '../../bytes/readers';
 import type { Diagnostic } from '../model/Diagnostic';
 import type { DecodedNode } from '../model/FdtContent';
@@ -105,6 +106,7 @@ class TextTree {
     this.notes(1, this.diagnostics.atImage());
     for (const area of this.graph.scratchAreas)
       this.line(1, `scratch area [${hex(area.address)}, +${hex(area.size)}) from ${area.source}`);
+    for (const line of describeKernelFacts(this.graph)) this.line(1, line);
     for (const root of this.graph.roots) yield* this.root(root);
     const unprinted = this.graph.fragments.filter((fragment) => !this.printed.has(fragment.id));
     if (unprinted.length > 0) this.line(0, 'fragments reached from no root:');

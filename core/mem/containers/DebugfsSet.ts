@@ -18,7 +18,16 @@ export interface ScratchArea {
  * "scratch" to "bootmem" (`bootmem_phys`, `bootmem_len`); the file's `path`
  * keeps the name its kernel used.
  */
-export type DebugfsRole = 'root' | 'child' | 'scratch_phys' | 'scratch_len';
+export type DebugfsRole = 'root' | 'child' | 'scratch_phys' | 'scratch_len' | 'cmdline';
+
+/**
+ * A `cmdline` file beside `fdt` is a copy of the kernel's `/proc/cmdline`
+ * (no kernel writes it into `kho/out`: khoscope's own convention, so that a
+ * set carries the command line its reserve-mem regions are judged against).
+ */
+export const CMDLINE_FILE = 'cmdline';
+/** Longest `cmdline` file read: far above any kernel's COMMAND_LINE_SIZE (2 KiB on x86, 4 KiB on arm64). */
+const MAX_CMDLINE_BYTES = 64 * 1024;
 
 /** The scratch-area file names of each kernel generation, in the order they appeared. */
 export const SCRATCH_FILE_NAMES = {
@@ -41,7 +50,7 @@ export interface DebugfsFile {
 
 // `.` and `..` are not child names (they would escape the folder when exported).
 const CHILD = /^(.*?)sub_fdts\/(?!\.\.?$)([^/]+)$/;
-const TOP = /^(.*?)(fdt|scratch_phys|scratch_len|bootmem_phys|bootmem_len)$/;
+const TOP = /^(.*?)(fdt|scratch_phys|scratch_len|bootmem_phys|bootmem_len|cmdline)$/;
 
 /** Splits a file name into the folder prefix and its role inside `kho/out`, or null when unrelated. */
 function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'source'> } | null {
@@ -52,7 +61,14 @@ function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'sour
   }
   const top = TOP.exec(path);
   if (top && (top[1] === '' || top[1].endsWith('/'))) {
-    const role: DebugfsRole = top[2] === 'fdt' ? 'root' : top[2].endsWith('_phys') ? 'scratch_phys' : 'scratch_len';
+    const role: DebugfsRole =
+      top[2] === 'fdt'
+        ? 'root'
+        : top[2] === CMDLINE_FILE
+          ? 'cmdline'
+          : top[2].endsWith('_phys')
+            ? 'scratch_phys'
+            : 'scratch_len';
     return { prefix: top[1], file: { role, path: top[2], name: top[2] } };
   }
   return null;
@@ -61,7 +77,7 @@ function classify(name: string): { prefix: string; file: Omit<DebugfsFile, 'sour
 /**
  * Opens the KHO debugfs files of one kernel (`fdt`, `sub_fdts/<name>`,
  * optional `scratch_phys`/`scratch_len`, or `bootmem_phys`/`bootmem_len` as
- * Linux 7.4-rc1 names them), named by their paths relative to a
+ * Linux 7.4-rc1 names them, and an optional `cmdline`, a copy of `/proc/cmdline`), named by their paths relative to a
  * `kho/out`-like folder (`fdt`, `out/fdt`, `kho/out/fdt`, ... — all files must
  * share the folder). Files with other names are ignored with a warning.
  */
@@ -81,7 +97,7 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
     const found = classify(source.name);
     if (!found) {
       warnings.push(
-        `${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len, bootmem_phys, bootmem_len); ignored`,
+        `${source.name}: not a KHO debugfs file (fdt, sub_fdts/<name>, scratch_phys, scratch_len, bootmem_phys, bootmem_len, cmdline); ignored`,
       );
       continue;
     }
@@ -146,7 +162,22 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
   } else if (phys || lens) {
     warnings.push(`only ${(phys ?? lens)?.path} is present; scratch areas need both ${names?.phys} and ${names?.len}`);
   }
-  return { kind: 'debugfs', root, children, scratch, scratchNaming: naming, files, warnings };
+  const cmdlineFile = files.find((f) => f.role === 'cmdline');
+  const cmdline = cmdlineFile ? await readCmdline(cmdlineFile, warnings) : null;
+  return { kind: 'debugfs', root, children, scratch, scratchNaming: naming, cmdline, files, warnings };
+}
+
+/** The command line in a `cmdline` file: its first line, up to a NUL; null (with a warning) when too long. */
+async function readCmdline(file: DebugfsFile, warnings: string[]): Promise<string | null> {
+  if (file.source.size > MAX_CMDLINE_BYTES) {
+    warnings.push(
+      `${file.path} is ${file.source.size} bytes, more than a kernel command line can be (${MAX_CMDLINE_BYTES}); ignored`,
+    );
+    return null;
+  }
+  const bytes = await readFully(file.source, 0, file.source.size, `debugfs ${file.path}`);
+  const text = new TextDecoder('latin1').decode(bytes);
+  return text.split(/[\n\0]/)[0].trim();
 }
 
 /**

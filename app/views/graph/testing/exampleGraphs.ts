@@ -210,6 +210,7 @@ export async function debugfsExampleGraph(scratch = true): Promise<ExampleGraph>
     children,
     scratch: scratch ? [{ start: 0x1000_0000, size: 0x400_0000 }] : [],
     scratchNaming: scratch ? 'scratch' : null,
+    cmdline: null,
     files: [],
     warnings: [],
   };

@@ -1,5 +1,13 @@
 import { SeededRandom } from '../../../../bench/SeededRandom';
-import type { DecodedNode, DecodedProperty, Diagnostic, Fragment, KhoGraph, Link } from '../../../../core/kho';
+import {
+  type DecodedNode,
+  type DecodedProperty,
+  type Diagnostic,
+  type Fragment,
+  type KhoGraph,
+  type Link,
+  noKernelFacts,
+} from '../../../../core/kho';
 
 /** Shape of a synthetic graph. */
 export interface SyntheticGraphOptions {
@@ -111,6 +119,7 @@ export function syntheticGraph(options: SyntheticGraphOptions): KhoGraph {
     vmallocAreas: [],
     blockSets: [],
     scratchAreas: [],
+    kernel: noKernelFacts('a synthetic graph'),
     diagnostics,
   };
 }

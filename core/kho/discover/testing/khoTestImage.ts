@@ -51,6 +51,8 @@ export interface RootSpec {
   map: 'radix-tree' | 'chunk-list' | 'zero' | { pointer: number };
   /** Where the map's metadata pages go (consecutive pages). */
   mapPages?: number;
+  /** More pages the map marks preserved (blobs the caller writes itself, e.g. fragments further down). */
+  preserved?: number[];
 }
 
 /**
@@ -61,6 +63,7 @@ export function placeRoot(memory: SparseMemory, spec: RootSpec): void {
   const pageSize = memory.pageSize;
   const children: FdtNode[] = [];
   const blocks: PreservedBlock[] = [{ address: spec.address, order: 0 }];
+  for (const page of spec.preserved ?? []) blocks.push({ address: page, order: 0 });
   for (const child of spec.children ?? []) {
     const properties: FdtProperty[] = [{ name: child.property, value: u64le(child.blob) }];
     if (child.blobSize !== undefined) properties.push({ name: 'blob-size', value: u64le(child.blobSize) });
