@@ -65,4 +65,30 @@ test('a .dts that does not compile says where and why, as the parser found it', 
   await expect(screen.getByRole('heading', { level: 2 })).toHaveText('broken.dts is device-tree source (DTS) text');
   await screen.getByRole('button', { name: 'Open it compiled' }).click();
   await expect(screen.getByTestId('dts-compile-problem')).toContainText("line 4, column 1: expected ';'");
+  // A syntax error is no check dtc -f skips: nothing to force.
+  await expect(screen.getByRole('button', { name: 'Open anyway (like dtc -f)' })).toHaveCount(0);
+});
+
+test('a .dts that dtc refuses without -f says why, opens anyway when forced, and shows the tree as dtc -f compiles it', async ({
+  page,
+}) => {
+  await page.goto('/');
+  const refused =
+    '/dts-v1/;\n/ {\n\tmodel = "Forced board";\n\twidget {\n\t\tname = "gadget";\n\t};\n' +
+    '\talpha@1 {\n\t\tphandle = <0x01>;\n\t};\n\tbeta@2 {\n\t\tphandle = <0x01>;\n\t};\n};\n';
+  await dropFiles(page, page.getByRole('heading', { level: 1 }), [{ name: 'forced.dts', bytes: Buffer.from(refused) }]);
+  const screen = page.getByRole('alert');
+  await screen.getByRole('button', { name: 'Open it compiled' }).click();
+  await expect(screen.getByTestId('dts-compile-problem')).toContainText(
+    "line 5, column 3: property 'name' of /widget is not the node's base name 'widget'",
+  );
+  await screen.getByRole('button', { name: 'Open anyway (like dtc -f)' }).click();
+  await expectExplorer(page);
+  await expect(page.getByTestId('file-name')).toHaveText('forced.dtb');
+  await expect(outlineRow(page, 'beta@2')).toBeVisible();
+  await page.keyboard.press('s');
+  await expect(page.getByTestId('dts-text')).toContainText('name = "gadget";');
+  const shown = (await page.getByTestId('dts-text').textContent()) ?? '';
+  const bare = shown.replace(/^\/\* fragment .*\*\/\n/, '').replace(/ \/\* [^\n]*\*\/$/gm, '');
+  expect(bare).toBe(dtcDecompile(dtcCompile(refused, ['-f']), ['-f']));
 });

@@ -3,8 +3,21 @@ import { selectionKey } from '../explore/selectionKey';
 import { formatHex } from '../format/formatHex';
 import { searchEntriesOf } from './buildSearchEntries';
 import { parseQuery } from './parseQuery';
+import { TextMatches } from './TextMatches';
 import type { SearchResult } from './SearchEntry';
 import { ADDRESS_LIMIT } from '../../core/bytes';
+
+const narrowings = new WeakMap<KhoGraph, TextMatches>();
+
+/** The last plain-text matches of `graph`'s search. */
+function textMatchesOf(graph: KhoGraph): TextMatches {
+  let matches = narrowings.get(graph);
+  if (!matches) {
+    matches = new TextMatches();
+    narrowings.set(graph, matches);
+  }
+  return matches;
+}
 
 /** Most results listed (a one-letter query can match everything). */
 export const MAX_RESULTS = 200;
@@ -15,13 +28,23 @@ export const MAX_RESULTS = 200;
  * fragment at or around that address and every value that holds it in
  * either byte order. The fragment at the address comes first, then values
  * holding the number, names, text values, and fragments the address falls
- * inside. Each thing is listed once.
+ * inside. Each thing is listed once. Typing on narrows: a plain-text query
+ * that contains the last one looks only at the entries that one matched
+ * (`TextMatches`).
  */
 export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
   const query = parseQuery(raw);
   if (query.text === '') return [];
+  const entries = searchEntriesOf(graph);
+  const narrowing = textMatchesOf(graph);
+  // Plain text narrows from the last plain-text query; a number also matches by value, so it scans all.
+  const candidates = query.number === null ? narrowing.candidates(query.text) : null;
+  const matched: number[] = [];
   const tiers: SearchResult[][] = [[], [], [], [], []];
-  for (const entry of searchEntriesOf(graph)) {
+  const count = candidates?.length ?? entries.length;
+  for (let at = 0; at < count; at++) {
+    const index = candidates ? candidates[at] : at;
+    const entry = entries[index];
     const number =
       query.number === null ? undefined : entry.numbers.find((candidate) => candidate.value === query.number);
     if (number) {
@@ -42,6 +65,7 @@ export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
       continue;
     }
     const text = entry.texts.findIndex((candidate) => candidate.includes(query.text));
+    if (text >= 0) matched.push(index);
     if (text === 0) {
       tiers[2].push({ selection: entry.selection, title: entry.title, context: entry.context, reason: 'name' });
       continue;
@@ -62,6 +86,8 @@ export function searchGraph(graph: KhoGraph, raw: string): SearchResult[] {
         });
     }
   }
+  if (query.number === null) narrowing.remember(query.text, matched);
+  else narrowing.forget();
   const seen = new Set<string>();
   const results: SearchResult[] = [];
   for (const result of tiers.flat()) {

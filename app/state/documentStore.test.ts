@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { KhoGraph } from '../../core/kho';
+import { type KhoGraph, noKernelFacts } from '../../core/kho';
 import type { LoadProblem } from '../model/LoadProblem';
 import { readyView } from '../testing/readyView';
 import { useDocumentStore, type DocumentView } from './documentStore';
 
-const graph = { fragments: [] } as unknown as KhoGraph;
+const graph = { fragments: [], diagnostics: [], kernel: noKernelFacts('a test graph') } as unknown as KhoGraph;
 const problem: LoadProblem = { headline: 'bad', reason: 'r', where: null, hint: 'h', firstBytes: '' };
 const store = () => useDocumentStore.getState();
 const ready = (label: string): DocumentView => readyView(label, graph);

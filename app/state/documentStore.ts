@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { KhoGraph } from '../../core/kho';
+import { judgeCommandLine, type KhoGraph } from '../../core/kho';
 import type { ExplorePlan } from '../model/ExplorePlan';
 import type { ImageInfo } from '../model/ImageInfo';
 import type { LoadProblem } from '../model/LoadProblem';
@@ -34,6 +34,12 @@ export interface DocumentState extends Omit<DocumentView, 'status'> {
   request: number;
   /** What was shown before the open under way, restored on cancel. */
   previous: DocumentView | null;
+  /**
+   * The next kernel's command line the user typed, per image (by its label),
+   * for this page's life: every graph of that image shown is judged against
+   * it (`judgeCommandLine`: its reserve_mem= sizes), across edits and opens.
+   */
+  commandLines: Readonly<Record<string, string>>;
 
   /** Starts opening `label` with `plan`; returns the request id the answer must carry. */
   startOpening(label: string, plan: ExplorePlan, notice?: string | null): number;
@@ -47,6 +53,12 @@ export interface DocumentState extends Omit<DocumentView, 'status'> {
    * views drop the bytes they cached.
    */
   replaceGraph(graph: KhoGraph): void;
+  /**
+   * Judges the shown graph's reserve-mem regions against `text`, the next
+   * kernel's command line (empty: the one the image carries, if any), and
+   * remembers it for this image.
+   */
+  setCommandLine(text: string): void;
   /** Shows a notice without changing anything else. */
   notify(notice: string): void;
   dismissNotice(): void;
@@ -75,6 +87,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   notice: null,
   request: 0,
   previous: null,
+  commandLines: {},
 
   startOpening(label, plan, notice = null) {
     const state = get();
@@ -86,7 +99,7 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
 
   finishOpening(request, view) {
     if (request !== get().request) return false;
-    set({ ...view, previous: null });
+    set({ ...view, graph: judged(view.graph, get().commandLines, view.label), previous: null });
     return true;
   },
 
@@ -104,7 +117,17 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
   replaceGraph(graph) {
     const { status, readMemory } = get();
     if (status !== 'ready') return;
-    set({ graph, readMemory: readMemory && ((address, length) => readMemory(address, length)) });
+    set({
+      graph: judged(graph, get().commandLines, get().label),
+      readMemory: readMemory && ((address, length) => readMemory(address, length)),
+    });
+  },
+
+  setCommandLine(text) {
+    const { graph, label, commandLines } = get();
+    if (!graph || label === null) return;
+    const next = { ...commandLines, [label]: text };
+    set({ commandLines: next, graph: judged(graph, next, label) });
   },
 
   notify(notice) {
@@ -123,4 +146,11 @@ export const useDocumentStore = create<DocumentState>()((set, get) => ({
 function viewOf(state: DocumentState): DocumentView {
   const { status, label, image, scan, graph, problem, plan, readMemory } = state;
   return { status: status === 'opening' ? 'empty' : status, label, image, scan, graph, problem, plan, readMemory };
+}
+
+/** `graph` judged against the command line remembered for `label` (none typed: the image's own). */
+function judged(graph: KhoGraph | null, commandLines: Readonly<Record<string, string>>, label: string | null) {
+  if (!graph) return graph;
+  const typed = label === null ? '' : (commandLines[label] ?? '').trim();
+  return judgeCommandLine(graph, typed === '' ? null : typed);
 }

@@ -92,7 +92,9 @@ async function start(input: OpenInput, plan: ExplorePlan, notice: string | null)
   }
   const view = viewOf(answer, plan);
   if (!useDocumentStore.getState().finishOpening(request, view)) return;
-  if (answer.kind === 'graph' && view.graph) void beginEditing(answer.session, view.graph);
+  // The shown graph: the answer's, judged against a command line typed for this image (documentStore).
+  const shown = useDocumentStore.getState().graph;
+  if (answer.kind === 'graph' && shown) void beginEditing(answer.session, shown);
   else stopEditing();
 }
 

@@ -16,7 +16,7 @@ export type { FragmentLocation, PhysicalExtent } from './model/FragmentLocation'
 export type { GraphSource, KhoGraph, KhoRoot } from './model/KhoGraph';
 export { noKernelFacts } from './model/KernelFacts';
 export type { ImageCommandLine, KernelFacts, KernelImageRange } from './model/KernelFacts';
-export { checkReserveMemCmdline } from './checks/checkReserveMemCmdline';
+export { checkReserveMemCmdline, judgeCommandLine } from './checks/checkReserveMemCmdline';
 export type { Link, LinkScheme } from './model/Link';
 export type { RawContent, RawField } from './model/RawContent';
 export type { RootVersion } from './model/RootVersion';
@@ -38,7 +38,7 @@ export { PreservedMemoryMap } from './maps/PreservedMemoryMap';
 export type { MapEncoding, MapStatus, OrderRanges, PreservedMemoryMapData } from './maps/PreservedMemoryMap';
 export { revivePreservedMemoryMap } from './maps/revivePreservedMemoryMap';
 export { DiagnosticIndex } from './render/DiagnosticIndex';
-export { describeUser } from './render/describeUser';
+export { describeOwner, describeUser } from './render/describeUser';
 export { formatDiagnostic } from './render/formatDiagnostic';
 export { describeReading, formatValue } from './render/formatValue';
 export { GRAPH_JSON_VERSION, graphToJson } from './render/graphToJson';

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { imageFormats, judgeCompatibility, type KhoGraph, RELEASES } from '../../../core/kho';
 import { Section } from '../../components/Section';
+import { CommandLineField } from './CommandLineField';
 import './compat.css';
 
 /**
@@ -70,6 +71,7 @@ export function CompatPanel({ graph }: { graph: KhoGraph }) {
           ))}
         </tbody>
       </table>
+      <CommandLineField graph={graph} />
       <p className="dim">
         Facts and sources: docs/kho-formats.md. The kernel does not guarantee compatibility across versions.
       </p>

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState, startTransition } from 'react';
-import type { GraphCard, GraphScene } from './model/GraphScene';
-import type { CardIndex, Rect } from './model/CardIndex';
-import { CARD } from './model/cardGeometry';
+import type { GraphScene } from './model/GraphScene';
+import type { CardIndex } from './model/CardIndex';
+import { rowsInWindow } from './model/rowsInWindow';
 import type { ForestLayout } from './model/layoutForest';
 import type { PlacedEdge } from './model/placeEdges';
 import type { SelectionFocus } from './model/selectionFocus';
@@ -105,12 +105,4 @@ export function CardLayer({ scene, layout, index, edges, focus, collapsed, chang
       })}
     </>
   );
-}
-
-/** The card's rows (at `y` in the world) that meet the render window, as `[start, end)`. */
-function rowsInWindow(card: GraphCard, y: number, window: Rect): { start: number; end: number } {
-  const top = y + card.rowsY;
-  const end = Math.max(0, Math.min(card.rows.length, Math.ceil((window.y1 - top) / CARD.rowHeight)));
-  const start = Math.min(end, Math.max(0, Math.floor((window.y0 - top) / CARD.rowHeight)));
-  return { start, end };
 }

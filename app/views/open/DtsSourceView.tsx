@@ -1,15 +1,21 @@
 import { useState } from 'react';
-import { openCompiledDts } from '../../state/openCompiledDts';
+import { type DtsCompileProblem, openCompiledDts } from '../../state/openCompiledDts';
 
 /**
  * The file opened is device-tree source text, not a blob or a memory image
  * (read as a raw dump it has no root): say so, give the dtc command, and
  * offer to open it compiled here. A text that does not compile gets the
- * parser's line, column and reason.
+ * parser's line, column and reason; when only dtc's error checks refuse it
+ * (what `dtc -f` lets through), it may be opened anyway, forced.
  */
 export function DtsSourceView({ label }: { label: string }) {
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<DtsCompileProblem | null>(null);
   const [busy, setBusy] = useState(false);
+  const compile = async (force: boolean) => {
+    setBusy(true);
+    setProblem(await openCompiledDts({ force }));
+    setBusy(false);
+  };
   const dtb = `${label.replace(/\.dtsi?$/i, '')}.dtb`;
   return (
     <main className="screen">
@@ -30,23 +36,24 @@ export function DtsSourceView({ label }: { label: string }) {
           .
         </p>
         <p>
-          <button
-            type="button"
-            className="button button--primary"
-            disabled={busy}
-            onClick={async () => {
-              setBusy(true);
-              setProblem(await openCompiledDts());
-              setBusy(false);
-            }}
-          >
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => compile(false)}>
             Open it compiled
           </button>{' '}
           <span className="dim">compiles it here as dtc would, and opens {dtb}. Nothing leaves this machine.</span>
         </p>
         {problem && (
           <p className="dts-source__problem" role="status" data-testid="dts-compile-problem">
-            {problem}
+            {problem.message}
+          </p>
+        )}
+        {problem?.forcible && (
+          <p>
+            <button type="button" className="button" disabled={busy} onClick={() => compile(true)}>
+              Open anyway (like dtc -f)
+            </button>{' '}
+            <span className="dim">
+              dtc refuses this tree without <code>-f</code> for the reason above; forced, it keeps the tree as written.
+            </span>
           </p>
         )}
       </section>

@@ -1,4 +1,4 @@
-import { checkReserveMemCmdline } from '../../kho/checks/checkReserveMemCmdline';
+import { judgeCommandLine } from '../../kho/checks/checkReserveMemCmdline';
 import { formatDiagnostic } from '../../kho/render/formatDiagnostic';
 import { describeKernelFacts } from '../../kho/kernel/describeKernelFacts';
 import { describeRootRoles } from '../../kho/roles/describeRootRoles';
@@ -46,14 +46,9 @@ export const runCheck: CommandRun = (args) =>
     args,
     async (image, values) => {
       const format = parseFormat(values.format, ['text', 'json']);
-      const graph = await decodeImageGraph(image);
-      const judged = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
-      const cmdline = values.cmdline as string | undefined;
       // A command line the user gives replaces the one the image carries (a debugfs set's cmdline file).
-      const diagnostics =
-        cmdline === undefined
-          ? judged
-          : [...judged.filter((d) => d.code !== 'reserve-mem-cmdline'), ...checkReserveMemCmdline(graph, cmdline)];
+      const graph = judgeCommandLine(await decodeImageGraph(image), (values.cmdline as string | undefined) ?? null);
+      const diagnostics = image.roots === null ? judgeByRole(graph) : graph.diagnostics;
       const roles = describeRootRoles(graph);
       const count = (severity: string) => diagnostics.filter((d) => d.severity === severity).length;
       const summary = {

@@ -2,7 +2,6 @@ import { FdtWriteError } from '../../fdt/FdtWriteError';
 import { writeFdt } from '../../fdt/writeFdt';
 import { u64, u64List } from '../../bytes/encoders';
 import { EditError } from '../EditError';
-import { sameBytes } from '../hexBytes';
 import { pointerSlots, slotTarget } from '../pointerSlots';
 import type { FragmentFate } from './EditPlan';
 import { firstAddress, pagesOf } from './locationPages';
@@ -52,7 +51,7 @@ export function finalFragmentBytes(
   }
   // Unchanged tree: every value export writes has the length it had, so it is patched into the original bytes.
   const bytes = patchBlob(id, input!.bytes, changes);
-  return sameBytes(bytes, input!.bytes) ? { bytes: input!.bytes, fate: 'unchanged' } : { bytes, fate: 'patched' };
+  return { bytes, fate: bytes === input!.bytes ? 'unchanged' : 'patched' };
 }
 
 /** Every value export writes into fragment `id`: pointers, blob-sizes of rewritten targets, the map head when it moved. */

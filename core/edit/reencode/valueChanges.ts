@@ -1,3 +1,4 @@
+import { sameBytes } from '../../fdt/sameBytes';
 import type { FdtDocument, FdtNode } from '../../fdt/FdtDocument';
 import type { FdtIndex } from '../../fdt/FdtIndex';
 import { readFdt } from '../../fdt/readFdt';
@@ -101,17 +102,19 @@ function rebuildNode(node: FdtNode, trie: ChangeTrie, path: string): FdtNode {
 }
 
 /**
- * A copy of an FDT blob with some property values overwritten in place, each
- * by a value of the same length: the rest of the blob (its layout, string
- * table, padding) stays byte for byte as the kernel wrote it. Nodes are
- * found through one map of the blob's paths, so the cost is linear in the
- * blob and the changes, however wide a node is.
+ * An FDT blob with some property values overwritten in place, each by a
+ * value of the same length: the rest of the blob (its layout, string table,
+ * padding) stays byte for byte as the kernel wrote it. Returns `blob` itself
+ * when no change alters a byte, else a copy: only the changed values are
+ * compared, never the whole blob (a blob may claim 16 MiB). Nodes are found
+ * through one map of the blob's paths, so the cost is linear in the blob's
+ * structure and the changes, however wide a node is.
  */
 export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonly ValueChange[]): Uint8Array {
-  const out = blob.slice();
-  if (changes.length === 0) return out;
-  const index = readFdt(out);
+  if (changes.length === 0) return blob;
+  const index = readFdt(blob);
   const lookup = new PropertyLookup(index);
+  let out: Uint8Array | null = null;
   for (const change of changes) {
     const p = lookup.find(change.node, change.property);
     if (p < 0 || index.propertyLength(p) !== change.value.length) {
@@ -120,9 +123,12 @@ export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonl
         'cannot be patched in place (the property is missing or its length changed)',
       );
     }
-    out.set(change.value, index.propertyValueOffset(p));
+    const at = index.propertyValueOffset(p);
+    if (sameBytes(blob.subarray(at, at + change.value.length), change.value)) continue;
+    out ??= blob.slice();
+    out.set(change.value, at);
   }
-  return out;
+  return out ?? blob;
 }
 
 /**

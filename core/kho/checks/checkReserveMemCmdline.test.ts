@@ -4,7 +4,7 @@ import { KhoImageBuilder } from '../../build/KhoImageBuilder';
 import { placeKhoRoot } from '../../build/placeKhoRoot';
 import { cstring, u64 } from '../../bytes/encoders';
 import { decodeKhoGraph } from '../decode/decodeKhoGraph';
-import { checkReserveMemCmdline, memparse, parseReserveMemArgs } from './checkReserveMemCmdline';
+import { checkReserveMemCmdline, judgeCommandLine, memparse, parseReserveMemArgs } from './checkReserveMemCmdline';
 
 /** A kho-v4 root whose memblock keeps demo1 (4 MiB at 0x400000) and demo2 (2 MiB at 0x801000). */
 async function graph() {
@@ -75,5 +75,16 @@ describe('reserve-mem regions against the next kernel command line', () => {
         message: expect.stringMatching(/0x801000, not aligned to 0x200000/),
       },
     ]);
+  });
+
+  it('judgeCommandLine replaces the command-line findings, and keeps the graph when they do not change', async () => {
+    const base = await graph();
+    expect(judgeCommandLine(base, null)).toBe(base);
+    const typed = judgeCommandLine(base, 'reserve_mem=8M:4096:demo1 reserve_mem=2M:4096:demo2');
+    expect(typed).not.toBe(base);
+    expect(typed.diagnostics.filter((d) => d.code === 'reserve-mem-cmdline')).toHaveLength(1);
+    expect(judgeCommandLine(typed, 'reserve_mem=8M:4096:demo1 reserve_mem=2M:4096:demo2')).toBe(typed);
+    const cleared = judgeCommandLine(typed, null);
+    expect(cleared.diagnostics).toEqual(base.diagnostics);
   });
 });

@@ -12,6 +12,7 @@ export interface ReserveMemArg {
   text: string;
 }
 
+const CODE = 'reserve-mem-cmdline';
 /** Longest command line read (the kernel's COMMAND_LINE_SIZE is at most a few KiB). */
 const MAX_CMDLINE = 64 * 1024;
 /** `RESERVE_MEM_NAME_SIZE`: a name holds at most 15 characters and its NUL. */
@@ -71,7 +72,7 @@ function judgeAgainst(graph: KhoGraph, cmdline: string): Diagnostic[] {
   const { args, bad } = parseReserveMemArgs(cmdline);
   const out: Diagnostic[] = bad.map((word) => ({
     severity: 'warning',
-    code: 'reserve-mem-cmdline',
+    code: CODE,
     message: `the command line's ${word} is not reserve_mem=size:align:name (name at most ${NAME_SIZE - 1} characters): the next kernel ignores it`,
     location: {},
   }));
@@ -83,21 +84,21 @@ function judgeAgainst(graph: KhoGraph, cmdline: string): Diagnostic[] {
     if (!arg) {
       out.push({
         severity: 'warning',
-        code: 'reserve-mem-cmdline',
+        code: CODE,
         message: `no reserve_mem=…:${range.name} on the command line: the next kernel does not revive ${range.name}, and its contents are lost`,
         location,
       });
     } else if (arg.size !== range.size) {
       out.push({
         severity: 'error',
-        code: 'reserve-mem-cmdline',
+        code: CODE,
         message: `${range.name} is ${hex(range.size)} bytes here, but the command line's ${arg.text} asks for ${hex(arg.size)}: the next kernel refuses the region (wrong size)`,
         location,
       });
     } else if (range.start !== null && arg.align > 0n && BigInt(range.start) % arg.align !== 0n) {
       out.push({
         severity: 'warning',
-        code: 'reserve-mem-cmdline',
+        code: CODE,
         message: `${range.name} starts at ${hex(range.start)}, not aligned to ${hex(arg.align)} as ${arg.text} asks`,
         location: { ...location, property: 'start' },
       });
@@ -107,9 +108,33 @@ function judgeAgainst(graph: KhoGraph, cmdline: string): Diagnostic[] {
     if (!seen.has(arg.name))
       out.push({
         severity: 'info',
-        code: 'reserve-mem-cmdline',
+        code: CODE,
         message: `${arg.text} names no preserved region: the next kernel reserves ${arg.name} afresh`,
         location: {},
       });
   return out;
+}
+
+/**
+ * The graph judged against a command line: its `reserve-mem-cmdline`
+ * diagnostics replaced by those of `cmdline` (the next kernel's, typed by
+ * the user), or, when `cmdline` is null, by those of the command line the
+ * image carries (`graph.kernel.commandLine`), if any. Everything else is
+ * unchanged, so it can be applied again with another command line; when
+ * the judgement is the one the graph already holds, the graph itself is
+ * returned (viewers compare graphs by identity).
+ */
+export function judgeCommandLine(graph: KhoGraph, cmdline: string | null): KhoGraph {
+  const carried = graph.kernel.commandLine;
+  const judged =
+    cmdline !== null
+      ? checkReserveMemCmdline(graph, cmdline)
+      : carried
+        ? checkReserveMemCmdline(graph, carried.text, carried.source)
+        : [];
+  const held = graph.diagnostics.filter((d) => d.code === CODE);
+  const same =
+    held.length === judged.length &&
+    held.every((d, i) => d.severity === judged[i].severity && d.message === judged[i].message);
+  return same ? graph : { ...graph, diagnostics: [...graph.diagnostics.filter((d) => d.code !== CODE), ...judged] };
 }

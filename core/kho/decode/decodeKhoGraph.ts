@@ -2,7 +2,7 @@ import type { OpenedImage } from '../../mem/OpenedImage';
 import type { PhysicalMemory } from '../../mem/PhysicalMemory';
 import { checkOverlaps } from '../checks/checkOverlaps';
 import { checkPreservation } from '../checks/checkPreservation';
-import { checkReserveMemCmdline } from '../checks/checkReserveMemCmdline';
+import { judgeCommandLine } from '../checks/checkReserveMemCmdline';
 import { checkReserveMemPlacement } from '../checks/checkReserveMemPlacement';
 import { checkRootBlobs } from '../checks/checkRootBlobs';
 import { kernelFactsOf } from '../kernel/kernelFactsOf';
@@ -15,6 +15,7 @@ import { DecodeContext } from './DecodeContext';
 import { decodeRoot } from './decodeRoot';
 import { discoverRoots } from './discoverRoots';
 import { followLinks } from './followLinks';
+import { decodeSystemdSessions } from '../users/luo/systemdSession';
 import { rootsFromScan } from './rootsFromScan';
 import { resolveKhoLimits, type KhoDecodeOptions } from './KhoDecodeOptions';
 
@@ -75,6 +76,8 @@ export async function decodeKhoGraph(
     // Follow this root's links before the next root, so each fragment is attributed to the first root reaching it.
     await followLinks(ctx);
   }
+  // systemd's session mapping needs its memfd decoded, so it is read once every link is followed.
+  await decodeSystemdSessions(ctx);
   ctx.progress('checks');
   checkPreservation(ctx, roots);
   checkRootBlobs(ctx, roots);
@@ -110,7 +113,5 @@ function finish(ctx: DecodeContext, roots: KhoRoot[], source: GraphSource, kerne
   classifyRootRoles(graph.source, graph.roots, graph.fragments, graph.diagnostics);
   // Both checks leave consumed roots out, so they run once the roles are known.
   graph.diagnostics.push(...checkReserveMemPlacement(graph));
-  if (kernel.commandLine)
-    graph.diagnostics.push(...checkReserveMemCmdline(graph, kernel.commandLine.text, kernel.commandLine.source));
-  return graph;
+  return judgeCommandLine(graph, null);
 }

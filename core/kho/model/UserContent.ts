@@ -68,6 +68,8 @@ export interface LuoSession {
   filesAddress: number | null;
   fileCount: bigint;
   files: LuoFile[];
+  /** systemd's mapping, read from token 0 of a session named `systemd` (users/luo/systemdSession.ts). */
+  systemd?: SystemdMapping;
 }
 
 /** One preserved file of a session. `dataLink` is the id of the link `data` became, when followed. */
@@ -76,6 +78,40 @@ export interface LuoFile {
   data: bigint;
   token: bigint;
   dataLink: string | null;
+  /** In systemd's session: the unit and fd name its mapping gives this token (`mapping` for token 0 itself). */
+  owner?: SystemdFdOwner;
+}
+
+/**
+ * The JSON systemd (v261+) keeps in token 0 of its LUO session `systemd`, a
+ * sealed memfd: which unit's fd store each other token belongs to.
+ */
+export interface SystemdMapping {
+  /** The mapping's `version`; null for the unversioned early form (cgroup path → entries). */
+  version: number | null;
+  /** `state.kexecsCount`, when present. */
+  kexecsCount: number | null;
+  /** Id of the memfd fragment it was read from. */
+  fragment: string;
+  entries: SystemdFdEntry[];
+}
+
+/** One fd store entry of systemd's mapping. */
+export interface SystemdFdEntry {
+  /** The unit (versioned form) or cgroup path (early form) the fd belongs to. */
+  unit: string;
+  /** The fd's name in that unit's fd store (`FDNAME=`). */
+  name: string;
+  /** `fd` (preserved in this session under `token`) or `luo_session` (a session of its own, `sessionName`). */
+  type: string;
+  token: bigint | null;
+  sessionName: string | null;
+}
+
+/** Whose a file of systemd's session is. */
+export interface SystemdFdOwner {
+  unit: string;
+  name: string;
 }
 
 /** One File-Lifecycle-Bound object. `dataLink` is the id of the link `data` became, when followed. */

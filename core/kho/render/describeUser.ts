@@ -1,5 +1,5 @@
 import { hex } from '../../bytes/readers';
-import type { FeatureHeader, MemfdFolio, UserContent } from '../model/UserContent';
+import type { FeatureHeader, MemfdFolio, SystemdFdOwner, UserContent } from '../model/UserContent';
 
 /**
  * What a known user's data means, as indented summary lines for the text
@@ -30,9 +30,18 @@ export function describeUser(user: UserContent): string[] {
       ];
       if (user.features) lines.push(`  ${describeFeatures(user.features)}`);
       for (const session of user.sessions) {
-        lines.push(`  session "${session.name}": ${session.fileCount} file(s)`);
-        for (const file of session.files)
-          lines.push(`    file ${file.compatible}: token ${hex(file.token)}, data ${hex(file.data)}`);
+        const systemd = session.systemd;
+        const mapping = systemd
+          ? `; systemd's fd stores (mapping ${systemd.version === null ? 'unversioned' : `v${systemd.version}`}${systemd.kexecsCount === null ? '' : `, ${systemd.kexecsCount} kexec(s) so far`})`
+          : '';
+        lines.push(`  session "${session.name}": ${session.fileCount} file(s)${mapping}`);
+        for (const file of session.files) {
+          const owner = file.owner ? ` = ${describeOwner(file.owner)}` : '';
+          lines.push(`    file ${file.compatible}: token ${hex(file.token)}, data ${hex(file.data)}${owner}`);
+        }
+        for (const entry of systemd?.entries ?? [])
+          if (entry.type !== 'fd')
+            lines.push(`    ${entry.unit} fd "${entry.name}": ${entry.type} ${entry.sessionName ?? '?'}`);
       }
       for (const flb of user.flbs) lines.push(`  FLB "${flb.name}": data ${hex(flb.data)}, ${flb.count} file(s)`);
       return lines;
@@ -63,6 +72,13 @@ export function describeUser(user: UserContent): string[] {
         `previous kernel ${user.previousRelease}, kexec #${user.kexecCount} since cold boot (metadata v${user.version})`,
       ];
   }
+}
+
+/** Whose a file of systemd's session is: `nginx.service fd "state"`, or the mapping itself. */
+export function describeOwner(owner: SystemdFdOwner): string {
+  return owner.unit === 'systemd' && owner.name === 'mapping'
+    ? "systemd's mapping of fds to units"
+    : `${owner.unit} fd "${owner.name}"`;
 }
 
 /** A feature header in one line: each set bit by name with its supported/required/active marks. */

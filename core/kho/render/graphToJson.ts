@@ -1,4 +1,3 @@
-import { decodeLatin1 } from '../../bytes/latin1';
 import { PreservedRanges } from '../maps/PreservedRanges';
 import type { KhoGraph } from '../model/KhoGraph';
 
@@ -29,7 +28,21 @@ export interface GraphJsonOptions {
 export const DEFAULT_MAX_HEX_BYTES = 1024 * 1024;
 
 const HEX_PAIRS = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
-const HEX_DIGITS = new TextEncoder().encode('0123456789abcdef');
+/** Each byte's two hex digits as one u16 in the platform's byte order, to write two chars at once. */
+const HEX_PAIR_CODES = (() => {
+  const codes = new Uint16Array(256);
+  const pair = new Uint8Array(codes.buffer);
+  for (let byte = 0; byte < 256; byte++) {
+    pair[2 * byte] = HEX_PAIRS[byte].charCodeAt(0);
+    pair[2 * byte + 1] = HEX_PAIRS[byte].charCodeAt(1);
+  }
+  return codes;
+})();
+/**
+ * Decodes the ASCII hex digits natively. (The "latin1" label is really
+ * windows-1252, which remaps 0x80..0x9f: no hex digit is there.)
+ */
+const ASCII = new TextDecoder('latin1');
 
 /** Lowercase hex of every byte, no separators (built as bytes, then one string: fast for long arrays). */
 export function bytesToHex(bytes: Uint8Array): string {
@@ -38,12 +51,9 @@ export function bytesToHex(bytes: Uint8Array): string {
     for (const byte of bytes) text += HEX_PAIRS[byte];
     return text;
   }
-  const ascii = new Uint8Array(bytes.length * 2);
-  for (let i = 0; i < bytes.length; i++) {
-    ascii[2 * i] = HEX_DIGITS[bytes[i] >> 4];
-    ascii[2 * i + 1] = HEX_DIGITS[bytes[i] & 15];
-  }
-  return decodeLatin1(ascii, 0, ascii.length);
+  const pairs = new Uint16Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) pairs[i] = HEX_PAIR_CODES[bytes[i]];
+  return ASCII.decode(pairs);
 }
 
 /**

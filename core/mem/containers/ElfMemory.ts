@@ -35,12 +35,29 @@ export class ElfMemory extends RangeListMemory {
   }
 
   /**
+   * Bytes at [address, address + length); rejects for holes. The fresh array
+   * is zeros already, so zero-fill tails cost nothing here: a blob that
+   * claims 16 MiB of `p_memsz` beyond `p_filesz` is not written page by page.
+   */
+  override async read(address: number, length: number): Promise<Uint8Array> {
+    this.rangeList.assertContains(address, length);
+    const out = new Uint8Array(length);
+    await this.copy(address, out, true);
+    return out;
+  }
+
+  /**
    * Fills `target` with the bytes at `address`: each piece's stored bytes are
    * read from the file straight into their place, `p_filesz`..`p_memsz`
    * tails are set to zero. Rejects for holes.
    */
   async readInto(address: number, target: Uint8Array): Promise<void> {
     this.rangeList.assertContains(address, target.length);
+    await this.copy(address, target, false);
+  }
+
+  /** `readInto`, leaving zero-fill tails alone when `target` is known to hold zeros. */
+  private async copy(address: number, target: Uint8Array, zeroed: boolean): Promise<void> {
     const end = address + target.length;
     const reads: Promise<void>[] = [];
     for (let k = this.pieceAt(address); k < this.pieces.length && this.pieces[k].start < end; k++) {
@@ -60,7 +77,7 @@ export class ElfMemory extends RangeListMemory {
           ),
         );
       }
-      target.fill(0, storedEnd - address, to - address);
+      if (!zeroed) target.fill(0, storedEnd - address, to - address);
     }
     await awaitEveryRead(reads);
   }

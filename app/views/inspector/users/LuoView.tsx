@@ -1,4 +1,4 @@
-import type { LuoContent } from '../../../../core/kho';
+import { describeOwner, type LuoContent } from '../../../../core/kho';
 import { Facts } from '../../../components/Facts';
 import { Hex } from '../../../components/Hex';
 import { Section } from '../../../components/Section';
@@ -28,13 +28,18 @@ export function LuoView({ content }: { content: LuoContent }) {
       {content.sessions.map((session, i) => (
         <div key={i} className="luo-session" data-testid="luo-session">
           <h4 className="mono">session “{session.name}”</h4>
-          <p className="dim">{session.fileCount.toString()} file(s)</p>
+          <p className="dim">
+            {session.fileCount.toString()} file(s)
+            {session.systemd &&
+              `; systemd's fd stores (mapping ${session.systemd.version === null ? 'unversioned' : `v${session.systemd.version}`}${session.systemd.kexecsCount === null ? '' : `, ${session.systemd.kexecsCount} kexec(s) so far`})`}
+          </p>
           <table className="table table--compact">
             <thead>
               <tr>
                 <th>file</th>
                 <th>token</th>
                 <th>data</th>
+                {session.systemd && <th>belongs to</th>}
               </tr>
             </thead>
             <tbody>
@@ -53,6 +58,11 @@ export function LuoView({ content }: { content: LuoContent }) {
                       <Hex value={file.data} />
                     )}
                   </td>
+                  {session.systemd && (
+                    <td data-testid="luo-file-owner">
+                      {file.owner ? describeOwner(file.owner) : <span className="dim">in no unit's fd store</span>}
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>
