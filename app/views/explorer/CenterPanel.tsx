@@ -77,6 +77,8 @@ function CenterViews({ active }: { active: CenterTab }) {
   const changed = useChangedFragments();
   const presenting = useUiStore((state) => state.presenting);
   if (!graph) return null;
+  // What every view that selects gets: the graph, the one selection, and the way to change it.
+  const shared = { graph, selection, onSelect };
   const other = (() => {
     switch (active) {
       case 'compare':
@@ -84,9 +86,9 @@ function CenterViews({ active }: { active: CenterTab }) {
       case 'dts':
         return <DtsPanel graph={graph} fileName={label ?? 'kho'} selection={selection} />;
       case 'hex':
-        return <HexView graph={graph} selection={selection} onSelect={onSelect} readMemory={readMemory} />;
+        return <HexView {...shared} readMemory={readMemory} />;
       case 'memmap':
-        return <MemoryMapView graph={graph} ramRanges={ramRanges} selection={selection} onSelect={onSelect} />;
+        return <MemoryMapView {...shared} ramRanges={ramRanges} />;
       case 'graph':
         return null;
     }
@@ -95,9 +97,7 @@ function CenterViews({ active }: { active: CenterTab }) {
     <>
       <TabPanel tab="graph" hidden={active !== 'graph'}>
         <GraphView
-          graph={graph}
-          selection={selection}
-          onSelect={onSelect}
+          {...shared}
           onControls={onControls}
           changed={changed}
           viewKey={opened}

@@ -1,10 +1,6 @@
 import { useEffect, useMemo, useState, startTransition } from 'react';
-import type { GraphScene } from './model/GraphScene';
-import type { CardIndex } from './model/CardIndex';
+import type { GraphDrawing } from './model/GraphDrawing';
 import { rowsInWindow } from './model/rowsInWindow';
-import type { ForestLayout } from './model/layoutForest';
-import type { PlacedEdge } from './model/placeEdges';
-import type { SelectionFocus } from './model/selectionFocus';
 import type { ViewportStore } from './viewport/viewportStore';
 import { cardMark } from './CardMark';
 import { CompactCardView } from './CompactCardView';
@@ -14,11 +10,7 @@ import { GraphCardView } from './GraphCardView';
 
 /** Everything the card layer draws from; changes only with the graph, the collapse state or the selection. */
 export interface CardLayerProps {
-  scene: GraphScene;
-  layout: ForestLayout;
-  index: CardIndex;
-  edges: PlacedEdge[];
-  focus: SelectionFocus | null;
+  drawing: GraphDrawing;
   collapsed: ReadonlySet<string>;
   /** Cards an edit changed. */
   changed: ReadonlySet<string>;
@@ -35,7 +27,8 @@ export interface CardLayerProps {
  * cards re-render only when their own props change. Draws nothing in the
  * overview level (the canvas does).
  */
-export function CardLayer({ scene, layout, index, edges, focus, collapsed, changed, store, actions }: CardLayerProps) {
+export function CardLayer({ drawing, collapsed, changed, store, actions }: CardLayerProps) {
+  const { scene, layout, index, edges, focus } = drawing;
   const [{ window, level }, setView] = useState(() => ({
     window: store.getState().window,
     level: store.getState().level,

@@ -15,6 +15,7 @@ import type { Selection } from '../../model/Selection';
 import { buildGraphScene } from './model/buildGraphScene';
 import { CARD, COLUMN_STEP, LAYOUT } from './model/cardGeometry';
 import { CardIndex, type Rect } from './model/CardIndex';
+import type { GraphDrawing } from './model/GraphDrawing';
 import type { GraphScene } from './model/GraphScene';
 import { layoutForest, type ForestLayout } from './model/layoutForest';
 import { placeEdges } from './model/placeEdges';
@@ -113,6 +114,10 @@ export function GraphView({
     [layout],
   );
   const focus = useMemo(() => selectionFocus(selection, scene, graph), [selection, scene, graph]);
+  const drawing = useMemo<GraphDrawing>(
+    () => ({ scene, layout, index, edges, bounds, focus }),
+    [scene, layout, index, edges, bounds, focus],
+  );
 
   const [store] = useState(createViewportStore);
   const container = useRef<HTMLDivElement>(null);
@@ -300,27 +305,9 @@ export function GraphView({
       data-testid="graph-view"
       data-focus-row={focus?.row ?? undefined}
     >
-      <OverviewCanvas
-        scene={scene}
-        layout={layout}
-        index={index}
-        edges={edges}
-        focus={focus}
-        store={store}
-        themeVersion={themeVersion}
-      />
+      <OverviewCanvas drawing={drawing} store={store} themeVersion={themeVersion} />
       <div className="graph-world" ref={world}>
-        <CardLayer
-          scene={scene}
-          layout={layout}
-          index={index}
-          edges={edges}
-          focus={focus}
-          collapsed={collapsed}
-          changed={changed}
-          store={store}
-          actions={actions}
-        />
+        <CardLayer drawing={drawing} collapsed={collapsed} changed={changed} store={store} actions={actions} />
       </div>
       <GraphToolbar
         onZoomIn={() => zoom.zoomBy(1.4)}
@@ -331,15 +318,7 @@ export function GraphView({
         total={scene.cards.length}
         onExpandAll={collapsed.size > 0 ? () => setCollapseState({ scene, ids: NOTHING_COLLAPSED }) : null}
       />
-      <Minimap
-        scene={scene}
-        layout={layout}
-        focus={focus}
-        store={store}
-        themeVersion={themeVersion}
-        bounds={bounds}
-        onNavigate={zoom.moveTo}
-      />
+      <Minimap drawing={drawing} store={store} themeVersion={themeVersion} onNavigate={zoom.moveTo} />
     </div>
   );
 }

@@ -1,9 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type PointerEvent } from 'react';
 import { CARD } from './model/cardGeometry';
-import type { GraphScene } from './model/GraphScene';
-import type { ForestLayout } from './model/layoutForest';
-import type { SelectionFocus } from './model/selectionFocus';
-import type { Rect } from './model/CardIndex';
+import type { GraphDrawing } from './model/GraphDrawing';
 import { containsRect, visibleWorld } from './model/viewportMath';
 import type { ViewportStore } from './viewport/viewportStore';
 import { prepareCanvas, readCanvasColors } from './canvasColors';
@@ -12,13 +9,10 @@ import { minimapSize } from './model/minimapSize';
 
 /** Props of the minimap. */
 export interface MinimapProps {
-  scene: GraphScene;
-  layout: ForestLayout;
-  focus: SelectionFocus | null;
+  /** What to draw; while all of `bounds` is on screen the minimap hides (it would only cover cards). */
+  drawing: GraphDrawing;
   store: ViewportStore;
   themeVersion: number;
-  /** Bounds of the laid-out graph: while all of it is on screen the minimap hides (it would only cover cards). */
-  bounds: Rect;
   /** Centres the view on a world point. */
   onNavigate(x: number, y: number): void;
 }
@@ -31,7 +25,8 @@ export interface MinimapProps {
  * changes; the outline after each transform change, on its own canvas,
  * without React (the component re-renders only when it hides or shows).
  */
-export function Minimap({ scene, layout, focus, store, themeVersion, bounds, onNavigate }: MinimapProps) {
+export function Minimap({ drawing, store, themeVersion, onNavigate }: MinimapProps) {
+  const { scene, layout, focus, bounds } = drawing;
   const [needed, setNeeded] = useState(true);
   const [size, setSize] = useState(() => paneMinimap(store));
   const cards = useRef<HTMLCanvasElement>(null);

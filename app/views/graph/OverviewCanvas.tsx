@@ -1,21 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { CARD } from './model/cardGeometry';
-import type { CardIndex } from './model/CardIndex';
-import type { GraphScene } from './model/GraphScene';
-import type { ForestLayout } from './model/layoutForest';
-import type { PlacedEdge } from './model/placeEdges';
-import type { SelectionFocus } from './model/selectionFocus';
+import type { GraphDrawing } from './model/GraphDrawing';
 import { visibleWorld } from './model/viewportMath';
 import type { ViewportState, ViewportStore } from './viewport/viewportStore';
 import { prepareCanvas, readCanvasColors, type CanvasColors } from './canvasColors';
 
 /** Props of the overview canvas. */
 export interface OverviewCanvasProps {
-  scene: GraphScene;
-  layout: ForestLayout;
-  index: CardIndex;
-  edges: PlacedEdge[];
-  focus: SelectionFocus | null;
+  drawing: GraphDrawing;
   store: ViewportStore;
   themeVersion: number;
 }
@@ -26,7 +18,7 @@ export interface OverviewCanvasProps {
  * outlined. Redrawn on the next animation frame after each transform change,
  * without React; blank at the other levels of detail (the DOM cards show).
  */
-export function OverviewCanvas({ scene, layout, index, edges, focus, store, themeVersion }: OverviewCanvasProps) {
+export function OverviewCanvas({ drawing, store, themeVersion }: OverviewCanvasProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `themeVersion` is the trigger: a theme switch changes the canvas colours read from CSS
   useEffect(() => {
@@ -36,7 +28,7 @@ export function OverviewCanvas({ scene, layout, index, edges, focus, store, them
     let frame = 0;
     const draw = () => {
       frame = 0;
-      drawOverview(element, store.getState(), scene, layout, index, edges, focus, colors);
+      drawOverview(element, store.getState(), drawing, colors);
     };
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(draw);
@@ -47,18 +39,14 @@ export function OverviewCanvas({ scene, layout, index, edges, focus, store, them
       unsubscribe();
       if (frame !== 0) cancelAnimationFrame(frame);
     };
-  }, [scene, layout, index, edges, focus, store, themeVersion]);
+  }, [drawing, store, themeVersion]);
   return <canvas ref={canvas} className="graph-overview" />;
 }
 
 function drawOverview(
   canvas: HTMLCanvasElement,
   state: ViewportState,
-  scene: GraphScene,
-  layout: ForestLayout,
-  index: CardIndex,
-  edges: PlacedEdge[],
-  focus: SelectionFocus | null,
+  { scene, layout, index, edges, focus }: GraphDrawing,
   colors: CanvasColors,
 ): void {
   const context = prepareCanvas(canvas, state.width, state.height);
