@@ -38,7 +38,13 @@ export function decodeEditedGraph(
   options: KhoDecodeOptions = {},
 ): Promise<KhoGraph> {
   const roots = inputGraph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
-  return decodeKhoGraph(editedMemory(image, plan), { roots, pageSize: plan.pageSize, ...options });
+  // The overlay is bare memory: the input's kernel facts (VMCOREINFO, ...) still describe it.
+  return decodeKhoGraph(editedMemory(image, plan), {
+    roots,
+    pageSize: plan.pageSize,
+    kernel: inputGraph.kernel,
+    ...options,
+  });
 }
 
 /** The edited graph as JSON (core/kho/render). */

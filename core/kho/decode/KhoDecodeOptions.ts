@@ -1,3 +1,4 @@
+import type { KernelFacts } from '../model/KernelFacts';
 import type { MapDecodeOptions } from '../maps/MapDecodeOptions';
 import type { KhoRootScan } from './KhoRootScan';
 
@@ -21,6 +22,12 @@ export interface KhoDecodeOptions {
   limits?: Partial<KhoLimits>;
   /** Options handed to the preserved-memory map decoders (bitmap size, radix depth formula, their limits). */
   map?: Omit<MapDecodeOptions, 'pageSize' | 'signal' | 'onProgress'>;
+  /**
+   * What the image says about its kernel, when decoding bare physical memory
+   * that stands for an image (an edited image's overlay: the input's facts);
+   * an opened image gives its own.
+   */
+  kernel?: KernelFacts;
   /** Cancels the decode: it then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called after each fragment and once per phase. */
