@@ -175,7 +175,6 @@ export class EditSession {
       roots,
       pageSize: plan.pageSize,
       scan: scan ?? undefined,
-      // The overlay is bare memory: the opened image's kernel facts still describe it.
       kernel: this.input.kernel,
     });
     // Decoded from memory by address, the graph would be named after the memory kind and its roots

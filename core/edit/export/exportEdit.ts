@@ -30,7 +30,11 @@ export function editedMemory(image: MemoryImage, plan: EditPlan): OverlayMemory 
   return new OverlayMemory(image.memory, plan.pages);
 }
 
-/** The graph the edited image decodes to (the same roots as the input's, unless `options.roots` says otherwise). */
+/**
+ * The graph the edited image decodes to: the same roots as the input's
+ * (unless `options.roots` says otherwise), judged against what the input
+ * image said about its kernel.
+ */
 export function decodeEditedGraph(
   image: MemoryImage,
   plan: EditPlan,
@@ -38,7 +42,6 @@ export function decodeEditedGraph(
   options: KhoDecodeOptions = {},
 ): Promise<KhoGraph> {
   const roots = inputGraph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
-  // The overlay is bare memory: the input's kernel facts (VMCOREINFO, ...) still describe it.
   return decodeKhoGraph(editedMemory(image, plan), {
     roots,
     pageSize: plan.pageSize,
