@@ -1,19 +1,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
 import { expectExplorer, screenshot } from './support/pageActions';
-
-/** Waits until the graph's pan and zoom stop changing: two reads of the world's transform in a row agree. */
-async function graphAtRest(page: Page): Promise<void> {
-  let last = '';
-  await expect
-    .poll(async () => {
-      const now = await page.locator('.graph-world').evaluate((world) => getComputedStyle(world).transform);
-      const still = now === last;
-      last = now;
-      return still;
-    })
-    .toBe(true);
-}
+import { graphAtRest } from './support/graphPlacement';
 
 /** The smallest text on screen in the graph, in screen pixels (font size × zoom), over cards and edge labels in view. */
 async function smallestGraphText(page: Page): Promise<{ px: number; count: number; sample: string }> {

@@ -91,20 +91,27 @@ export function encodeGuestMemfdSer(fields: {
   );
 }
 
-/** `struct pci_ser`: max_nr_devices, nr_devices, then {u32 domain, u16 bdf, u16 refcount} per device. */
+/** One `struct pci_dev_ser`: u32 domain, u16 bdf, u16 refcount (8 bytes). */
+export function encodePciDevSer(device: { domain: number; bdf: number; refcount: number }): Uint8Array {
+  const bytes = new Uint8Array(8);
+  const view = new DataView(bytes.buffer);
+  view.setUint32(0, device.domain, true);
+  view.setUint16(4, device.bdf, true);
+  view.setUint16(6, device.refcount, true);
+  return bytes;
+}
+
+/** `struct pci_ser` of `pci-v1`/`pci-v2`: max_nr_devices, nr_devices, then one `pci_dev_ser` per device. */
 export function encodePciSer(
   maxDevices: number,
   devices: readonly { domain: number; bdf: number; refcount: number }[],
 ): Uint8Array {
-  const entries = devices.map((d) => {
-    const bytes = new Uint8Array(8);
-    const view = new DataView(bytes.buffer);
-    view.setUint32(0, d.domain, true);
-    view.setUint16(4, d.bdf, true);
-    view.setUint16(6, d.refcount, true);
-    return bytes;
-  });
-  return concatBytes(u32(maxDevices), u32(devices.length), ...entries);
+  return concatBytes(u32(maxDevices), u32(devices.length), ...devices.map(encodePciDevSer));
+}
+
+/** `struct pci_ser` of the `pci` FLB: u32 version, u32 nr_devices, u64 phys of the first KHO block of `pci_dev_ser`. */
+export function encodePciBlockSer(version: number, nrDevices: number, devices: number): Uint8Array {
+  return concatBytes(u32(version), u32(nrDevices), u64(devices));
 }
 
 /** `struct luo_session_ser` (80 bytes). */

@@ -20,9 +20,12 @@ import { layoutForest, type ForestLayout } from './model/layoutForest';
 import { placeEdges } from './model/placeEdges';
 import { selectionFocus } from './model/selectionFocus';
 import { FIT_PADDING, READABLE_ZOOM, readableFit } from './model/readableFit';
-import { COMPACT_BELOW, fitTransform, revealTransform } from './model/viewportMath';
+import { focusRect } from './model/focusRect';
+import { minimapBox } from './model/minimapSize';
+import { isShown, revealTransform } from './model/revealTransform';
+import { COMPACT_BELOW, fitTransform, resizedTransform } from './model/viewportMath';
 import { createViewportStore } from './viewport/viewportStore';
-import { useGraphZoom, MAX_ZOOM } from './viewport/useGraphZoom';
+import { useGraphZoom, MAX_ZOOM, type ResizePolicy } from './viewport/useGraphZoom';
 import { useThemeVersion } from './viewport/useThemeVersion';
 import { CardLayer } from './CardLayer';
 import type { GraphActions } from './GraphActions';
@@ -121,7 +124,27 @@ export function GraphView({
       fitTransform(bounds, Math.max(width, 400), Math.max(height, 300), FIT_PADDING, MAX_ZOOM).k * 0.8,
     );
   }, [bounds, store]);
-  const zoom = useGraphZoom(container, world, store, bounds, minZoom);
+  // What reveal aims at for the selection, in a view of `height` at zoom `k`: null when nothing is focused.
+  const focusTarget = useCallback(
+    (k: number, height: number): { target: Rect; readableK: number } | null => {
+      const i = focus?.card ? layout.indexOf.get(focus.card) : undefined;
+      if (i === undefined || !focus) return null;
+      const readableK = Math.max(COMPACT_BELOW, Math.min(k, readableZoom));
+      return { target: focusRect(scene, layout, i, focus.row, height / Math.max(k, readableK)), readableK };
+    },
+    [focus, layout, scene, readableZoom],
+  );
+  // The pane changed size: keep its centre where it was, and a selection that was shown whole stays so.
+  const onResize: ResizePolicy = (from, to) => {
+    const kept = resizedTransform(from.transform, from, to);
+    const aim = focusTarget(from.transform.k, from.height);
+    if (!aim || !isShown(aim.target, from.transform, from.width, from.height, overlays(container.current, from)))
+      return kept;
+    return (
+      revealTransform(aim.target, kept, to.width, to.height, aim.readableK, overlays(container.current, to)) ?? kept
+    );
+  };
+  const zoom = useGraphZoom(container, world, store, bounds, minZoom, onResize);
   const themeVersion = useThemeVersion();
 
   // Clicks inside the view go out through here; the selection that comes back must not move the view.
@@ -205,22 +228,26 @@ export function GraphView({
       setCollapseState({ scene, ids: new Set([...collapsed].filter((id) => !hiding.includes(id))) });
       return;
     }
-    const i = layout.indexOf.get(focus.card);
-    if (i === undefined || !hasSize) return;
+    if (!layout.indexOf.has(focus.card) || !hasSize) return;
     const { width, height } = zoom.measure();
     if (width === 0 || height === 0) return;
-    const { transform } = store.getState();
+    // From where the view is heading: a reveal made while another move runs must not take a frame in
+    // the middle of it for the view (the target may be on screen there and off screen at its end).
+    const transform = zoom.heading() ?? store.getState().transform;
     revealed.current = selection;
-    const target = focusRect(scene, layout, i, focus.row);
+    const aim = focusTarget(transform.k, height);
+    if (!aim) return;
+    const size = { width, height };
     const next = revealTransform(
-      target,
+      aim.target,
       transform,
       width,
       height,
-      Math.max(COMPACT_BELOW, Math.min(transform.k, readableZoom)),
+      aim.readableK,
+      overlays(container.current, size),
     );
     if (next) zoom.show(next, true);
-  }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom, readableZoom]);
+  }, [selection, focus, scene, layout, collapsed, hasSize, store, zoom, focusTarget]);
 
   // Presentation mode on or off: card text grows or shrinks by the same ratio, around the view's centre.
   const shownZoom = useRef(readableZoom);
@@ -342,13 +369,22 @@ function collapsedAbove(scene: GraphScene, card: string, collapsed: ReadonlySet<
   return hiding;
 }
 
-/** The world rectangle to show for a focused card: the selected row with some context, or the card. */
-function focusRect(scene: GraphScene, layout: ForestLayout, i: number, row: string | null): Rect {
-  const card = scene.byId.get(layout.ids[i])!;
-  const rowIndex = row === null ? -1 : card.rows.findIndex((candidate) => candidate.key === row);
-  const x0 = layout.x[i];
-  const y0 = layout.y[i];
-  if (rowIndex < 0) return { x0, y0, x1: x0 + CARD.width, y1: y0 + card.height };
-  const rowTop = y0 + card.rowsY + rowIndex * CARD.rowHeight;
-  return { x0, y0: Math.max(y0, rowTop - 60), x1: x0 + CARD.width, y1: rowTop + CARD.rowHeight + 60 };
+/**
+ * The view's own overlays in a pane of `size` (pane pixels): the toolbar
+ * (measured: its buttons vary) and the minimap (from its size rule: a reveal
+ * may show it). A reveal keeps the selection clear of both.
+ */
+function overlays(view: HTMLElement | null, size: { width: number; height: number }): Rect[] {
+  const covered: Rect[] = [];
+  const toolbar = view?.querySelector<HTMLElement>('.graph-toolbar');
+  if (toolbar && toolbar.offsetWidth > 0)
+    covered.push({
+      x0: toolbar.offsetLeft,
+      y0: toolbar.offsetTop,
+      x1: toolbar.offsetLeft + toolbar.offsetWidth,
+      y1: toolbar.offsetTop + toolbar.offsetHeight,
+    });
+  const minimap = minimapBox(size.width, size.height);
+  if (minimap) covered.push(minimap);
+  return covered;
 }

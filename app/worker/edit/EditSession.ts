@@ -175,6 +175,7 @@ export class EditSession {
       roots,
       pageSize: plan.pageSize,
       scan: scan ?? undefined,
+      kernel: this.input.kernel,
     });
     // Decoded from memory by address, the graph would be named after the memory kind and its roots
     // "given"; it is still the user's image, whose roots were found as the input's were.

@@ -83,6 +83,10 @@ describe('khoscope check', () => {
     const moved = join(folder(), 'moved.elf');
     const edit = await runCli('edit', fixture, '-o', moved, '--set', '/memblock/demo2:start=u64le:0x1000000');
     expect(edit.status).toBe(0);
+    // The edited tree is judged against the input's kernel image, so edit itself warns before anything is booted.
+    expect(edit.stderr).toMatch(
+      /khoscope edit: warning: the edited tree has a new error reserve-mem-placement: reserve-mem demo2 \[0x1000000, 0x1200000\) overlaps the kernel image/,
+    );
     const judged = await runCli('check', moved, '--format', 'json');
     expect(judged.status).toBe(1);
     const report = JSON.parse(judged.stdout);

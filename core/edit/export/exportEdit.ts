@@ -30,7 +30,11 @@ export function editedMemory(image: MemoryImage, plan: EditPlan): OverlayMemory 
   return new OverlayMemory(image.memory, plan.pages);
 }
 
-/** The graph the edited image decodes to (the same roots as the input's, unless `options.roots` says otherwise). */
+/**
+ * The graph the edited image decodes to: the same roots as the input's
+ * (unless `options.roots` says otherwise), judged against what the input
+ * image said about its kernel.
+ */
 export function decodeEditedGraph(
   image: MemoryImage,
   plan: EditPlan,
@@ -38,7 +42,12 @@ export function decodeEditedGraph(
   options: KhoDecodeOptions = {},
 ): Promise<KhoGraph> {
   const roots = inputGraph.roots.flatMap((root) => (root.address === null ? [] : [root.address]));
-  return decodeKhoGraph(editedMemory(image, plan), { roots, pageSize: plan.pageSize, ...options });
+  return decodeKhoGraph(editedMemory(image, plan), {
+    roots,
+    pageSize: plan.pageSize,
+    kernel: inputGraph.kernel,
+    ...options,
+  });
 }
 
 /** The edited graph as JSON (core/kho/render). */

@@ -1,4 +1,5 @@
 import type { MapDecodeOptions } from '../maps/MapDecodeOptions';
+import type { KernelFacts } from '../model/KernelFacts';
 import type { KhoRootScan } from './KhoRootScan';
 
 /**
@@ -21,6 +22,14 @@ export interface KhoDecodeOptions {
   limits?: Partial<KhoLimits>;
   /** Options handed to the preserved-memory map decoders (bitmap size, radix depth formula, their limits). */
   map?: Omit<MapDecodeOptions, 'pageSize' | 'signal' | 'onProgress'>;
+  /**
+   * What the image says about its kernel, for a decode of bare physical
+   * memory that came from an image: an edit's overlay over the image's
+   * memory holds no container notes, yet the edited tree is judged against
+   * the same kernel image range and command line (reserve-mem checks).
+   * Ignored for an opened image, which says it itself.
+   */
+  kernel?: KernelFacts;
   /** Cancels the decode: it then rejects with the signal's reason. */
   signal?: AbortSignal;
   /** Called after each fragment and once per phase. */

@@ -10,7 +10,7 @@ import { decodeMemblock } from '../users/memblock';
 import { decodeGuestMemfd } from '../users/guestMemfd';
 import { HANDLER_DATA_FORMAT } from '../users/luo/followHandlerData';
 import { decodeMemfd } from '../users/memfd';
-import { decodePciFlb } from '../users/pciFlb';
+import { decodePciBlockFlb, decodePciFlb } from '../users/pciFlb';
 import { DRAFT_PAGE_LIST_PROPERTY } from '../values/abiPropertyTypes';
 import type { DecodeContext } from './DecodeContext';
 import { decodeFdtBytes } from './decodeFdtBytes';
@@ -41,6 +41,8 @@ export async function decodeFragment(ctx: DecodeContext, fragment: Fragment): Pr
     case 'pci-v1':
     case 'pci-v2':
       return decodePciFlb(ctx, fragment);
+    case 'pci-block':
+      return decodePciBlockFlb(ctx, fragment);
     case HANDLER_DATA_FORMAT:
       // followHandlerData already said why the layout is unknown.
       fragment.content = { kind: 'raw', format: HANDLER_DATA_FORMAT, fields: [] };

@@ -83,7 +83,7 @@ export async function decodeKhoGraph(
   checkRootBlobs(ctx, roots);
   checkOverlaps(ctx);
   const kernel = isPhysicalMemory(image)
-    ? noKernelFacts('bare physical memory (no container) says nothing about its kernel')
+    ? (options.kernel ?? noKernelFacts('bare physical memory (no container) says nothing about its kernel'))
     : kernelFactsOf(image);
   return finish(ctx, roots, { kind: 'memory', name, pageSize }, kernel);
 }

@@ -190,7 +190,10 @@ export interface GuestMemfdContent {
 export interface PciContent {
   user: 'pci';
   handler: string;
-  maxDevices: number;
+  /** `pci_ser.version` of the `pci` FLB; null for `pci-v1`/`pci-v2`, whose version is in the name. */
+  version: number | null;
+  /** Device slots (`max_nr_devices`); null for the `pci` FLB, whose devices are in KHO blocks. */
+  maxDevices: number | null;
   devices: PciDevice[];
 }
 

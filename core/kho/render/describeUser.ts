@@ -61,7 +61,7 @@ export function describeUser(user: UserContent): string[] {
       ];
     case 'pci':
       return [
-        `PCI (${user.handler}): ${user.devices.length} of ${user.maxDevices} device slot(s) used`,
+        `PCI (${user.handler}${user.version === null ? '' : ` v${user.version}`}): ${user.maxDevices === null ? `${user.devices.length} device(s)` : `${user.devices.length} of ${user.maxDevices} device slot(s) used`}`,
         ...user.devices.map(
           (d) =>
             `  ${d.domain.toString(16).padStart(4, '0')}:${d.bus.toString(16).padStart(2, '0')}:${d.device.toString(16).padStart(2, '0')}.${d.function}${d.refcount === null ? '' : ` refcount ${d.refcount}`}`,

@@ -1,3 +1,5 @@
+import type { Rect } from './CardIndex';
+
 /** The minimap's size on a roomy graph pane (CSS pixels). */
 export const MINIMAP_MAX = { width: 200, height: 130 };
 /** Smallest minimap still worth drawing: below it the outline of the view is a dot. */
@@ -17,4 +19,21 @@ export function minimapSize(paneWidth: number, paneHeight: number): { width: num
   const width = Math.floor(Math.min(MINIMAP_MAX.width, paneWidth * PANE_SHARE, (paneHeight * PANE_SHARE) / aspect));
   if (width < MINIMAP_MIN_WIDTH) return null;
   return { width, height: Math.round(width * aspect) };
+}
+
+/** Distance of the minimap from the pane's right and bottom edges (graph.css `.graph-minimap`; border-box sizing). */
+const MINIMAP_INSET = 10;
+
+/**
+ * Where the minimap sits in a pane of `paneWidth` × `paneHeight` (pane
+ * pixels, border included), or null when the pane has none. A reveal keeps
+ * the selection clear of it even while it is hidden: the move that reveals
+ * may well show it.
+ */
+export function minimapBox(paneWidth: number, paneHeight: number): Rect | null {
+  const size = minimapSize(paneWidth, paneHeight);
+  if (!size) return null;
+  const x1 = paneWidth - MINIMAP_INSET;
+  const y1 = paneHeight - MINIMAP_INSET;
+  return { x0: x1 - size.width, y0: y1 - size.height, x1, y1 };
 }

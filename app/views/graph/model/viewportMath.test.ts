@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expandRect, fitTransform, levelOfDetail, revealTransform, visibleWorld } from './viewportMath';
+import { expandRect, fitTransform, levelOfDetail, resizedTransform, visibleWorld } from './viewportMath';
 
 describe('viewport maths', () => {
   it('turns a zoom transform into the world rectangle on screen, and picks the level of detail', () => {
@@ -15,18 +15,14 @@ describe('viewport maths', () => {
     expect(fitTransform({ x0: 0, y0: 0, x1: 10, y1: 10 }, 600, 400, 0, 1).k).toBe(1);
   });
 
-  it('reveals a target: nothing when already readable in view, else centred at a readable zoom', () => {
-    const here = { x: 0, y: 0, k: 1 };
-    expect(revealTransform({ x0: 10, y0: 10, x1: 100, y1: 100 }, here, 800, 600, 0.8)).toBeNull();
-    const moved = revealTransform({ x0: 2000, y0: 3000, x1: 2300, y1: 3100 }, here, 800, 600, 0.8)!;
-    expect(moved.k).toBe(1);
-    const view = visibleWorld(moved, 800, 600);
-    expect((view.x0 + view.x1) / 2).toBeCloseTo(2150);
-    expect((view.y0 + view.y1) / 2).toBeCloseTo(3050);
-    const zoomedOut = revealTransform({ x0: 10, y0: 10, x1: 100, y1: 100 }, { x: 0, y: 0, k: 0.1 }, 800, 600, 0.8)!;
-    expect(zoomedOut.k).toBe(0.8);
-    // A card taller than the view is shown from its top.
-    const tall = revealTransform({ x0: 0, y0: 5000, x1: 300, y1: 9000 }, here, 800, 600, 0.8)!;
-    expect(visibleWorld(tall, 800, 600).y0).toBeCloseTo(5000 - 600 * 0.05);
+  it('keeps the centre of the view where it was when the pane changes size', () => {
+    const before = { x: 100, y: -50, k: 2 };
+    const after = resizedTransform(before, { width: 1000, height: 600 }, { width: 600, height: 700 });
+    const centre = (t: typeof before, w: number, h: number) => {
+      const v = visibleWorld(t, w, h);
+      return [(v.x0 + v.x1) / 2, (v.y0 + v.y1) / 2];
+    };
+    expect(centre(after, 600, 700)).toEqual(centre(before, 1000, 600));
+    expect(after.k).toBe(2);
   });
 });

@@ -67,23 +67,20 @@ export function centerOn(cx: number, cy: number, k: number, width: number, heigh
 }
 
 /**
- * The transform that brings `target` (a world rectangle) into view, or null
- * when it is already wholly visible. The zoom is kept when cards are readable
- * at it, else raised to `readableK`; the target is centred (a target taller
- * than the view is shown from its top).
+ * The transform that keeps the view where it was when its pane changes from
+ * `from` to `to` (screen pixels): the world point at the old centre is at the
+ * new centre, at the same zoom. d3-zoom would keep the top-left corner
+ * instead, so a narrower pane would cut off whatever was centred on the
+ * right, and a wider one would leave it off-centre on the left.
  */
-export function revealTransform(
-  target: Rect,
+export function resizedTransform(
   transform: ViewTransform,
-  width: number,
-  height: number,
-  readableK: number,
-): ViewTransform | null {
-  const visible = visibleWorld(transform, width, height);
-  if (transform.k >= readableK && containsRect(visible, target)) return null;
-  const k = Math.max(transform.k, readableK);
-  const viewHeight = height / k;
-  const targetHeight = target.y1 - target.y0;
-  const cy = targetHeight > viewHeight * 0.9 ? target.y0 + viewHeight * 0.45 : (target.y0 + target.y1) / 2;
-  return centerOn((target.x0 + target.x1) / 2, cy, k, width, height);
+  from: { width: number; height: number },
+  to: { width: number; height: number },
+): ViewTransform {
+  return {
+    k: transform.k,
+    x: transform.x + (to.width - from.width) / 2,
+    y: transform.y + (to.height - from.height) / 2,
+  };
 }

@@ -7,7 +7,9 @@ export function PciView({ content }: { content: PciContent }) {
   return (
     <Section title={`PCI devices (${content.handler})`} testId="pci">
       <p className="dim">
-        {content.devices.length} of {content.maxDevices} slot(s) used
+        {content.maxDevices === null
+          ? `${content.devices.length} device(s)${content.version === null ? '' : `, pci_ser version ${content.version}`}`
+          : `${content.devices.length} of ${content.maxDevices} slot(s) used`}
       </p>
       <ul className="mono">
         {content.devices.map((d, i) => (

@@ -10,6 +10,8 @@ import {
   encodeLuoFeatureSer,
   encodeMemfdFolio,
   encodeMemfdSer,
+  encodePciBlockSer,
+  encodePciDevSer,
   encodePciSer,
   encodeSessionEntry,
   encodeVmallocChunk,
@@ -25,6 +27,10 @@ interface Options {
   luoFeatures?: Uint8Array;
   files?: Uint8Array[];
   preserveOpaque?: boolean;
+  /** The PCI FLB: `pci-v2` (the default) or the unversioned `pci`, whose devices are in a KHO block. */
+  pciFlb?: 'pci-v2' | 'pci';
+  /** `pci` FLB: the pci_ser version and device count written. */
+  pciSer?: { version: number; nrDevices: number };
 }
 
 /** A kho-v4 root whose LUO child is the 152-byte feature-bit luo_ser, with a memfd, a guest_memfd and a PCI FLB. */
@@ -68,15 +74,17 @@ function placeFeatureEra(builder: KhoImageBuilder, options: Options): void {
   builder.placeBytes(at.grecords, encodeMemfdFolio(0x300, 1, 0), true);
   builder.preserve(0x30_0000, PS);
   builder.placeBytes(at.opaque, new Uint8Array([1, 2, 3, 4]), options.preserveOpaque ?? true);
-  builder.placeBytes(
-    at.pci,
-    encodePciSer(4, [
-      { domain: 0, bdf: 0x0818, refcount: 1 },
-      { domain: 1, bdf: 0x0100, refcount: 0 },
-    ]),
-    true,
-  );
-  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry('pci-v2', BigInt(at.pci), 1n)]), true);
+  const devices = [
+    { domain: 0, bdf: 0x0818, refcount: 1 },
+    { domain: 1, bdf: 0x0100, refcount: 0 },
+  ];
+  const flb = options.pciFlb ?? 'pci-v2';
+  if (flb === 'pci') {
+    const { version, nrDevices } = options.pciSer ?? { version: 2, nrDevices: 2 };
+    builder.placeBytes(at.pci, encodePciBlockSer(version, nrDevices, at.pciDevices), true);
+    builder.placeBytes(at.pciDevices, encodeKhoBlock(PS, 0, devices.map(encodePciDevSer)), true);
+  } else builder.placeBytes(at.pci, encodePciSer(4, devices), true);
+  builder.placeBytes(at.flbs, encodeFlbHeader(1, [encodeFlbEntry(flb, BigInt(at.pci), 1n)]), true);
 }
 
 const user = (graph: KhoGraph, id: string) => graph.fragments.find((f) => f.id === id)?.user;
@@ -146,12 +154,36 @@ describe('LUO feature bits and the handler registry', () => {
     expect(user(graph, '0x1a000')).toEqual({
       user: 'pci',
       handler: 'pci-v2',
+      version: null,
       maxDevices: 4,
       devices: [
         { domain: 0, bus: 8, device: 3, function: 0, refcount: 1 },
         { domain: 1, bus: 1, device: 0, function: 0, refcount: 0 },
       ],
     });
+  });
+
+  it('follows the unversioned pci FLB to its pci_ser and reads the devices from its KHO block', async () => {
+    const graph = await featureEra({ pciFlb: 'pci' });
+    expect(user(graph, '0x1a000')).toEqual({
+      user: 'pci',
+      handler: 'pci',
+      version: 2,
+      maxDevices: null,
+      devices: [
+        { domain: 0, bus: 8, device: 3, function: 0, refcount: 1 },
+        { domain: 1, bus: 1, device: 0, function: 0, refcount: 0 },
+      ],
+    });
+    expect(graph.blockSets.find((set) => set.entry === 'pci_dev_ser')).toMatchObject({
+      blocks: [{ address: 0x1c000, count: 2 }],
+    });
+    expect(graph.diagnostics.filter((d) => d.location.fragment === '0x1a000')).toEqual([]);
+    const odd = await featureEra({ pciFlb: 'pci', pciSer: { version: 3, nrDevices: 5 } });
+    expect(odd.diagnostics.filter((d) => d.location.fragment === '0x1a000').map((d) => [d.code, d.message])).toEqual([
+      ['unknown-version', 'pci_ser version 3; khoscope knows version 2, whose layout it reads'],
+      ['count-mismatch', 'pci_ser says 5 devices; its blocks hold 2'],
+    ]);
   });
 
   it('shows a handler without a known layout raw, still following data and checking its page against the map', async () => {

@@ -29,8 +29,8 @@ const HANDLERS: readonly LuoHandler[] = [
   { compatible: 'pci-v1', kind: 'flb', title: 'PCI devices', format: 'pci-v1', size: 8 },
   { compatible: 'pci-v2', kind: 'flb', title: 'PCI devices', format: 'pci-v2', size: 8 },
   // Name without a suffix: its pci_ser carries a u32 version (2), nr_devices and the first KHO block of
-  // pci_dev_ser (16 bytes), a layout unlike pci-v2's; not decoded yet, so shown raw (docs/kho-formats.md).
-  { compatible: 'pci', kind: 'flb', title: 'PCI devices', format: null, size: 16 },
+  // pci_dev_ser (16 bytes), a layout unlike pci-v2's (docs/kho-formats.md).
+  { compatible: 'pci', kind: 'flb', title: 'PCI devices', format: 'pci-block', size: 16 },
   // Proposed FLBs (developer trees): known by name, shown raw.
   { compatible: 'iommu-v1', kind: 'flb', title: 'IOMMU state', format: null, size: 48 },
   { compatible: 'hugetlb-v1', kind: 'flb', title: 'HugeTLB pages per hstate', format: null, size: 37 },

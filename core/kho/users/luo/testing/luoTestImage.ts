@@ -21,6 +21,7 @@ export const LUO_AT = {
   grecords: 0x19000,
   pci: 0x1a000,
   opaque: 0x1b000,
+  pciDevices: 0x1c000,
 } as const;
 
 /** The KHO root of a LUO test image: kho-v4 with a radix tree (the default), or kho-v1 with a chunk list. */
