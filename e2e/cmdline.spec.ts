@@ -35,6 +35,12 @@ test("the next kernel's command line, typed in the compatibility panel, re-judge
   await expect(panel.getByTestId('cmdline-verdict')).toContainText(
     'judged against the command line typed here: 1 error(s)',
   );
+  // Judging is not editing: nothing to compare with the image as opened.
+  await page.getByRole('tab', { name: 'Compare' }).click();
+  const compare = page.getByTestId('compare-panel');
+  await expect(compare.getByRole('button', { name: 'Another image…' })).toBeVisible();
+  await expect(compare.getByRole('button', { name: 'The image as opened' })).toHaveCount(0);
+  await page.getByRole('tab', { name: 'Graph' }).click();
 
   // Another image does not share it; coming back to this one brings it back, judged again.
   await runCommand(page, 'demo kho-v1');

@@ -78,7 +78,8 @@ export function ComparePanel({ graph }: { graph: KhoGraph }) {
 function CompareSources({ graph, root }: { graph: KhoGraph; root: KhoRoot }) {
   const scan = useDocumentStore((state) => state.scan);
   const setRootA = useCompareStore((state) => state.setRootA);
-  const edited = useEditStore((state) => state.base !== null && state.base !== graph);
+  // Edited means steps applied: a typed command line also makes a new graph object, but changes no byte.
+  const edited = useEditStore((state) => state.base !== null && (state.snapshot?.position ?? 0) > 0);
   const decoded = graph.roots.filter((r) => r.fragment !== null);
   const otherAddresses = [
     ...decoded.map((r) => r.address),
