@@ -1,5 +1,6 @@
 import { MemoryError } from './MemoryError';
 import type { PhysRange } from './PhysicalMemory';
+import { firstRangeEndingAfter } from './physRanges';
 
 /**
  * Sorted, disjoint, non-adjacent physical ranges with binary-search lookups:
@@ -41,6 +42,15 @@ export class RangeList {
     if (length === 0) return this.indexOf(address) >= 0 || (address > 0 && this.indexOf(address - 1) >= 0);
     const index = this.indexOf(address);
     return index >= 0 && address + length <= this.ranges[index].end;
+  }
+
+  /** The parts of [start, end) inside the ranges, in order. */
+  *clip(start: number, end: number): Generator<PhysRange> {
+    for (let i = firstRangeEndingAfter(this.ranges, start); i < this.ranges.length && this.ranges[i].start < end; i++) {
+      const from = Math.max(start, this.ranges[i].start);
+      const to = Math.min(end, this.ranges[i].end);
+      if (from < to) yield { start: from, end: to };
+    }
   }
 
   /** Throws the memory layer's standard error when [address, address + length) is not all RAM. */

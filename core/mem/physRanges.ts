@@ -43,3 +43,15 @@ export function pageRanges(ranges: readonly PhysRange[], pageSize: number): Phys
     })),
   );
 }
+
+/** Index of the first of `sorted` (sorted, disjoint) that ends after `address`: a binary search. */
+export function firstRangeEndingAfter(sorted: readonly { end: number }[], address: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid].end <= address) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,6 +1,7 @@
 import type { ByteSource } from '../ByteSource';
 import type { PageState } from '../ImageMemory';
 import type { PhysRange } from '../PhysicalMemory';
+import { firstRangeEndingAfter } from '../physRanges';
 import { RangeList } from '../RangeList';
 import type { OwnedPiece } from '../resolveOverlaps';
 import { readFullyInto } from '../sources/readRange';
@@ -60,7 +61,11 @@ export class ElfMemory extends RangeListMemory {
   private async copy(address: number, target: Uint8Array, zeroed: boolean): Promise<void> {
     const end = address + target.length;
     const reads: Promise<void>[] = [];
-    for (let k = this.pieceAt(address); k < this.pieces.length && this.pieces[k].start < end; k++) {
+    for (
+      let k = firstRangeEndingAfter(this.pieces, address);
+      k < this.pieces.length && this.pieces[k].start < end;
+      k++
+    ) {
       const piece = this.pieces[k];
       const from = Math.max(address, piece.start);
       const to = Math.min(end, piece.end);
@@ -87,7 +92,11 @@ export class ElfMemory extends RangeListMemory {
    * to its segment's `p_filesz`. The zero-fill tails are left out.
    */
   async *storedRuns(within: PhysRange): AsyncGenerator<PhysRange> {
-    for (let k = this.pieceAt(within.start); k < this.pieces.length && this.pieces[k].start < within.end; k++) {
+    for (
+      let k = firstRangeEndingAfter(this.pieces, within.start);
+      k < this.pieces.length && this.pieces[k].start < within.end;
+      k++
+    ) {
       const piece = this.pieces[k];
       const segment = this.segments[piece.owner];
       const start = Math.max(within.start, piece.start);
@@ -102,7 +111,7 @@ export class ElfMemory extends RangeListMemory {
     const end = start + this.pageSize;
     let stored = 0;
     let zero = 0;
-    for (let k = this.pieceAt(start); k < this.pieces.length && this.pieces[k].start < end; k++) {
+    for (let k = firstRangeEndingAfter(this.pieces, start); k < this.pieces.length && this.pieces[k].start < end; k++) {
       const piece = this.pieces[k];
       const from = Math.max(start, piece.start);
       const to = Math.min(end, piece.end);
@@ -115,17 +124,5 @@ export class ElfMemory extends RangeListMemory {
     if (stored + zero === 0) return 'hole';
     if (stored + zero < this.pageSize) return 'mixed';
     return zero === 0 ? 'stored' : stored === 0 ? 'zero-fill' : 'mixed';
-  }
-
-  /** Index of the first piece ending after `address` (binary search). */
-  private pieceAt(address: number): number {
-    let lo = 0;
-    let hi = this.pieces.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.pieces[mid].end <= address) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
   }
 }

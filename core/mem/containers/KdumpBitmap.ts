@@ -34,6 +34,8 @@ export interface BitRun {
 export class KdumpBitmap {
   /** prefix[k] = set bits in rank blocks 0..k-1; known for k < prefix.length. */
   private readonly prefix: number[] = [0];
+  /** The last rank answered, which the next one in address order counts on from. */
+  private lastRank: { pfn: number; rank: number } | undefined;
   private extending: Promise<void> | undefined;
 
   constructor(
@@ -55,19 +57,37 @@ export class KdumpBitmap {
 
   /** Set bits in [0, pfn). */
   async rank(pfn: number): Promise<number> {
+    // Reads go page by page in address order: counting on from the last answer keeps a scan
+    // linear, where counting from the block start would cost up to 4 KiB of bitmap per page.
+    const last = this.lastRank;
+    const count =
+      last && pfn >= last.pfn && pfn - last.pfn <= RANK_BLOCK_BYTES * 8
+        ? last.rank + (await this.countBits(last.pfn, pfn))
+        : await this.rankFromBlock(pfn);
+    this.lastRank = { pfn, rank: count };
+    return count;
+  }
+
+  private async rankFromBlock(pfn: number): Promise<number> {
     const bytes = Math.floor(pfn / 8);
     const block = Math.floor(bytes / RANK_BLOCK_BYTES);
     await this.ensurePrefix(block);
     const blockStart = block * RANK_BLOCK_BYTES;
-    const within = await readFully(
-      this.source,
-      this.offset + blockStart,
-      bytes - blockStart + (pfn % 8 === 0 ? 0 : 1),
-      this.structure,
+    return this.prefix[block] + (await this.countBits(blockStart * 8, pfn));
+  }
+
+  /** Set bits in [from, to). */
+  private async countBits(from: number, to: number): Promise<number> {
+    if (to <= from) return 0;
+    const firstByte = Math.floor(from / 8);
+    const lastByte = Math.floor((to - 1) / 8);
+    const bytes = await readFully(this.source, this.offset + firstByte, lastByte - firstByte + 1, this.structure);
+    const lastIndex = bytes.length - 1;
+    const head = bytes[0] & (0xff << (from % 8)) & (lastIndex === 0 ? (1 << (to - lastByte * 8)) - 1 : 0xff);
+    if (lastIndex === 0) return POPCOUNT[head];
+    return (
+      POPCOUNT[head] + popcount(bytes, 1, lastIndex) + POPCOUNT[bytes[lastIndex] & ((1 << (to - lastByte * 8)) - 1)]
     );
-    let count = this.prefix[block] + popcount(within, 0, bytes - blockStart);
-    if (pfn % 8 !== 0) count += POPCOUNT[within[bytes - blockStart] & ((1 << (pfn % 8)) - 1)];
-    return count;
   }
 
   /**

@@ -134,4 +134,32 @@ describe('kdump-compressed container', () => {
     if (image.kind !== 'memory') throw new Error('not memory');
     expect(await image.memory.read(0, PAGE)).toEqual(pageOf(0));
   });
+
+  it('stores only dumped pages in RAM whose descriptors the file holds: the scan skips the rest unread', async () => {
+    const pages: KdumpSpec['pages'] = new Map();
+    for (const pfn of [1, 2, 3, 8, 9, 0x20, 0x21]) pages.set(pfn, { data: pageOf(pfn), compression: 'none' });
+    // 0x20 and 0x21 are dumped (2nd bitmap) but not in RAM (1st bitmap): reading them is refused.
+    const spec = smallSpec({ ram: [[0, 0x10]], maxMapnr: 0x40, pages });
+    const whole = await open(buildKdump(spec));
+    const runs = async (image: KdumpImage) => {
+      const found = [];
+      for await (const run of image.memory.storedRuns({ start: 0, end: 0x40 * PAGE })) found.push(run);
+      return found;
+    };
+    expect(await runs(whole)).toEqual([
+      { start: 1 * PAGE, end: 4 * PAGE },
+      { start: 8 * PAGE, end: 10 * PAGE },
+    ]);
+    // Cut inside the descriptor table, after the 4th descriptor: pages 9, 0x20 and 0x21 have none.
+    const cut = buildKdump(spec).slice(0, whole.kdump.descriptorsOffset + 4 * 24 + 10);
+    const truncated = await open(cut);
+    expect(truncated.warnings).toContain(
+      `the file ends inside the page descriptor table (at ${cut.length} bytes): it describes 4 of the 7 dumped pages, so the other 3 cannot be read (a truncated or incomplete dump)`,
+    );
+    expect(whole.warnings.join('\n')).not.toContain('descriptor table');
+    expect(await runs(truncated)).toEqual([
+      { start: 1 * PAGE, end: 4 * PAGE },
+      { start: 8 * PAGE, end: 9 * PAGE },
+    ]);
+  });
 });

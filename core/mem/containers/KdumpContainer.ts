@@ -64,6 +64,14 @@ export async function openKdump(
   }
   const decompressor = new PageDecompressor(layout.blockSize, options.inflater ?? defaultInflater());
   const memory = new KdumpMemory(cached, layout, ram, dumped, ranges, decompressor, limits.decodedPages);
+  // One warning for a truncated dump, rather than an error for every page it lost.
+  const dumpedPages = await dumped.rank(layout.maxMapnr);
+  const described = memory.descriptorsInFile();
+  if (dumpedPages > described) {
+    warnings.push(
+      `the file ends inside the page descriptor table (at ${content.size} bytes): it describes ${described} of the ${dumpedPages} dumped pages, so the other ${dumpedPages - described} cannot be read (a truncated or incomplete dump)`,
+    );
+  }
   return {
     kind: 'memory',
     container: 'kdump',

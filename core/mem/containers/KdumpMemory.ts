@@ -71,19 +71,32 @@ export class KdumpMemory extends RangeListMemory {
   }
 
   /**
-   * The parts of `within` whose pages were dumped (2nd bitmap), found by one
-   * sequential pass over that part of the bitmap: pages left out of the dump
-   * read as zeros and are skipped.
+   * The parts of `within` whose pages the file really stores, found by one
+   * sequential pass over that part of the 2nd bitmap: pages left out of the
+   * dump read as zeros and are skipped. So are dumped pages outside RAM
+   * (1st bitmap), which `readInto` refuses, and dumped pages whose
+   * descriptors lie past the end of the file (a truncated dump): reading
+   * them would fail page by page.
    */
   async *storedRuns(within: PhysRange, signal?: AbortSignal): AsyncGenerator<PhysRange> {
     const size = this.pageSize;
     const fromPfn = Math.floor(within.start / size);
     const toPfn = Math.ceil(within.end / size);
+    const described = this.descriptorsInFile();
+    let rank = await this.dumped.rank(fromPfn);
     for await (const run of this.dumped.setRuns(fromPfn, toPfn, signal)) {
+      if (rank >= described) return;
+      const endPfn = Math.min(run.end, run.start + (described - rank));
+      rank += run.end - run.start;
       const start = Math.max(within.start, run.start * size);
-      const end = Math.min(within.end, run.end * size);
-      if (start < end) yield { start, end };
+      const end = Math.min(within.end, endPfn * size);
+      if (start < end) yield* this.rangeList.clip(start, end);
     }
+  }
+
+  /** How many page descriptors the file holds: the table runs from `descriptorsOffset` to the end of the file at most. */
+  descriptorsInFile(): number {
+    return Math.max(0, Math.floor((this.source.size - this.layout.descriptorsOffset) / DESCRIPTOR_SIZE));
   }
 
   /**
