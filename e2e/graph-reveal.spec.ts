@@ -102,6 +102,24 @@ for (const [width, height] of SIZES) {
   });
 }
 
+test('a right-hand card found by search while presenting is still whole after leaving presentation mode', async ({
+  page,
+}) => {
+  // On main before the fix, the memfd card (rightmost column) was cut off at the right by 13 px here:
+  // leaving presentation zoomed out around the wide pane's centre, then the pane shrank from the right.
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await openDemo(page, 'linux-7-3');
+  await page.getByRole('button', { name: 'Present' }).click();
+  await graphAtRest(page);
+  const search = page.getByRole('combobox', { name: 'Search the graph' });
+  await search.fill('0x1868000');
+  await search.press('Enter');
+  await expect(inspector(page).getByTestId('inspector-title')).toHaveText('0x1868000');
+  await expectSelectionShown(page, 'found while presenting');
+  await page.getByRole('button', { name: 'Exit presentation' }).click();
+  await expectSelectionShown(page, 'after leaving presentation mode');
+});
+
 test('the check itself sees a card cut off at the right edge', async ({ page }) => {
   // The view is panned by hand so that the selected card runs past the pane's right edge: the placement
   // check must say so (else the tests above could not fail).
