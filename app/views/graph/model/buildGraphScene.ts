@@ -230,8 +230,8 @@ function withGeometry(content: CardContent): GraphCard {
   y = propertiesY + content.properties.length * CARD.propertyHeight;
   const rowsY = y + (content.rows.length > 0 ? CARD.sectionGap : 0);
   y = rowsY + (content.rows.length + (content.hiddenRows > 0 ? 1 : 0)) * CARD.rowHeight;
-  return {
-    ...content,
+  // Completed in place: a copy per card doubled the scene's garbage on big graphs.
+  return Object.assign(content, {
     chipsY,
     propertiesY,
     rowsY,
@@ -239,7 +239,7 @@ function withGeometry(content: CardContent): GraphCard {
     parent: null,
     children: [],
     descendants: 0,
-  };
+  });
 }
 
 /**
