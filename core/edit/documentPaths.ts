@@ -1,4 +1,5 @@
 import type { FdtDocument, FdtNode } from '../fdt/FdtDocument';
+import { EditError } from './EditError';
 
 /**
  * Node paths inside one FDT document (`/` for the root, `/a/b@1` below it)
@@ -54,7 +55,7 @@ export function updateNode(doc: FdtDocument, path: string, update: (node: FdtNod
   const rebuild = (node: FdtNode, depth: number): FdtNode => {
     if (depth === names.length) return update(node);
     const index = node.children.findIndex((child) => child.name === names[depth]);
-    if (index < 0) throw new RangeError(`no node ${path}`);
+    if (index < 0) throw noSuchNode(path);
     const children = [...node.children];
     children[index] = rebuild(children[index], depth + 1);
     return { ...node, children };
@@ -66,4 +67,16 @@ export function updateNode(doc: FdtDocument, path: string, update: (node: FdtNod
 export function forEachNodePath(root: FdtNode, visit: (node: FdtNode, path: string) => void, path = '/'): void {
   visit(root, path);
   for (const child of root.children) forEachNodePath(child, visit, childPath(path, child.name));
+}
+
+/**
+ * The refusal for a path that names no node. The tree came from the image,
+ * so this is how a node whose name holds a `/` (which no path can name: the
+ * reader takes names as the blob has them) shows up when an edit must reach it.
+ */
+export function noSuchNode(path: string): EditError {
+  return new EditError(
+    `node ${path}`,
+    "names no node of the tree: a node whose name contains '/' cannot be reached by a path, so it cannot be edited",
+  );
 }

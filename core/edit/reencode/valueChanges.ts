@@ -2,7 +2,7 @@ import { sameBytes } from '../../fdt/sameBytes';
 import type { FdtDocument, FdtNode } from '../../fdt/FdtDocument';
 import type { FdtIndex } from '../../fdt/FdtIndex';
 import { readFdt } from '../../fdt/readFdt';
-import { childPath, pathNames } from '../documentPaths';
+import { childPath, noSuchNode, pathNames } from '../documentPaths';
 import { EditError, nodePlace } from '../EditError';
 import type { EditState } from '../EditState';
 import { rootFragmentRoot } from '../EditState';
@@ -97,7 +97,7 @@ function rebuildNode(node: FdtNode, trie: ChangeTrie, path: string): FdtNode {
     return rebuildNode(child, trie.children.get(child.name)!, childPath(path, child.name));
   });
   const [missing] = pending;
-  if (missing !== undefined) throw new RangeError(`no node ${childPath(path, missing)}`);
+  if (missing !== undefined) throw noSuchNode(childPath(path, missing));
   return { ...node, properties, children };
 }
 
