@@ -19,17 +19,9 @@ const MAX_DEVICES = 65536;
  * holds the header; the device array is read after it once its length is known.
  */
 export async function decodePciFlb(ctx: DecodeContext, fragment: Fragment): Promise<void> {
-  const header = new RawStructReader(fragment.bytes);
-  fragment.content = { kind: 'raw', format: fragment.format, fields: header.fields };
+  const header = pciSerReader(ctx, fragment, PCI_SER_HEADER);
+  if (!header) return;
   const location = { fragment: fragment.id };
-  if (!header.has(0, PCI_SER_HEADER)) {
-    ctx.diagnostics.error(
-      'bad-size',
-      `pci_ser is ${fragment.bytes.length} bytes; it needs ${PCI_SER_HEADER}`,
-      location,
-    );
-    return;
-  }
   const maxDevices = header.u32('max_nr_devices', 0);
   const count = header.u32('nr_devices', 4);
   const content = {
@@ -78,13 +70,9 @@ const PCI_BLOCK_VERSION = 2;
  * other than 2, or a device count the blocks do not hold, is said.
  */
 export async function decodePciBlockFlb(ctx: DecodeContext, fragment: Fragment): Promise<void> {
-  const reader = new RawStructReader(fragment.bytes);
-  fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
+  const reader = pciSerReader(ctx, fragment, PCI_BLOCK_SER);
+  if (!reader) return;
   const location = { fragment: fragment.id };
-  if (!reader.has(0, PCI_BLOCK_SER)) {
-    ctx.diagnostics.error('bad-size', `pci_ser is ${fragment.bytes.length} bytes; it needs ${PCI_BLOCK_SER}`, location);
-    return;
-  }
   const version = reader.u32('version', 0);
   const count = reader.u32('nr_devices', 4);
   const first = reader.u64('devices', 8);
@@ -144,4 +132,18 @@ function readPciDevice(device: RawStructReader, hasRefcount: boolean): PciDevice
     function: bdf & 7,
     refcount: hasRefcount ? last : null,
   };
+}
+
+/**
+ * The fragment's `pci_ser` as raw fields (shown whatever follows), or null
+ * with a `bad-size` error when it is shorter than `size` bytes.
+ */
+function pciSerReader(ctx: DecodeContext, fragment: Fragment, size: number): RawStructReader | null {
+  const reader = new RawStructReader(fragment.bytes);
+  fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
+  if (reader.has(0, size)) return reader;
+  ctx.diagnostics.error('bad-size', `pci_ser is ${fragment.bytes.length} bytes; it needs ${size}`, {
+    fragment: fragment.id,
+  });
+  return null;
 }

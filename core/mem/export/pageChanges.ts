@@ -1,5 +1,6 @@
 import { MemoryError } from '../MemoryError';
 import type { PhysRange } from '../PhysicalMemory';
+import { firstRangeEndingAfter } from '../physRanges';
 import type { ExportPart } from './ExportPlan';
 import { PartList } from './ExportPlan';
 
@@ -39,14 +40,7 @@ export type PagePlacement = 'inside' | 'outside' | 'straddles';
 
 /** Whether [start, end) lies inside one range, outside all, or across an edge. */
 export function placement(ranges: readonly PhysRange[], start: number, end: number): PagePlacement {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (ranges[mid].end <= start) lo = mid + 1;
-    else hi = mid;
-  }
-  const r = ranges[lo];
+  const r = ranges[firstRangeEndingAfter(ranges, start)];
   if (!r || r.start >= end) return 'outside';
   return r.start <= start && end <= r.end ? 'inside' : 'straddles';
 }
