@@ -1,3 +1,6 @@
+import type { FdtDocument } from '../core/fdt/FdtDocument';
+import { readFdt } from '../core/fdt/readFdt';
+import { writeFdt } from '../core/fdt/writeFdt';
 import { defaultMemoryLimits } from '../core/mem/OpenImageOptions';
 import type { FuzzInput } from './FuzzInput';
 import { type NamedBytes, packFiles } from './fileSet';
@@ -34,9 +37,9 @@ function lines(values: readonly string[], rng: Rng): Uint8Array {
   return encoder.encode(values.join(rng.chance(0.1) ? '\r\n' : '\n') + (rng.chance(0.8) ? '\n' : ''));
 }
 
-/** One line of a scratch list: mostly what the kernel writes (`0x%llx`), sometimes a lie or garbage. */
-function scratchLine(rng: Rng): string {
-  switch (rng.below(8)) {
+/** One line of a scratch list: what the kernel writes (`0x%llx`), or (`lying`) sometimes a lie or garbage. */
+function scratchLine(rng: Rng, lying: boolean): string {
+  switch (lying ? rng.below(8) : 3) {
     case 0:
       return `0x${rng.pick(U64_LIES).toString(16)}`;
     case 1:
@@ -52,13 +55,15 @@ function scratchLine(rng: Rng): string {
 function scratchFiles(rng: Rng): NamedBytes[] {
   const namings = rng.pick([['scratch'], ['bootmem'], ['scratch', 'bootmem']]);
   const files: NamedBytes[] = [];
+  // Most lists are clean, so that the set opens and the areas are judged; the rest lie somewhere.
+  const lying = rng.chance(0.4);
   for (const naming of namings) {
     const count = rng.pick([0, 1, 2, 4, 64]);
     const lenCount = rng.chance(0.8) ? count : rng.below(6);
     files.push({
       name: `${naming}_phys`,
       bytes: lines(
-        Array.from({ length: count }, () => scratchLine(rng)),
+        Array.from({ length: count }, () => scratchLine(rng, lying)),
         rng,
       ),
     });
@@ -66,7 +71,7 @@ function scratchFiles(rng: Rng): NamedBytes[] {
       files.push({
         name: `${naming}_len`,
         bytes: lines(
-          Array.from({ length: lenCount }, () => scratchLine(rng)),
+          Array.from({ length: lenCount }, () => scratchLine(rng, lying)),
           rng,
         ),
       });
@@ -107,12 +112,36 @@ function childName(path: string): string | null {
   return path.startsWith('sub_fdts/') ? path.slice('sub_fdts/'.length) : null;
 }
 
+/** The root FDT with one child node renamed (`force`: names dtc would refuse), or null when it cannot be read. */
+function renameRootChild(bytes: Uint8Array, name: string, rng: Rng): Uint8Array | null {
+  let doc: FdtDocument;
+  try {
+    doc = readFdt(bytes).toDocument();
+  } catch {
+    return null;
+  }
+  if (doc.root.children.length === 0) return null;
+  const child = rng.pick(doc.root.children);
+  const children = doc.root.children.map((node) => (node === child ? { ...node, name } : node));
+  try {
+    return writeFdt({ ...doc, root: { ...doc.root, children } }, { force: true });
+  } catch {
+    return null;
+  }
+}
+
+/** `files` with those named like `pattern` replaced by `added`. */
+function replaceFiles(files: NamedBytes[], pattern: RegExp, added: NamedBytes[]): void {
+  const kept = files.filter((file) => !pattern.test(file.name));
+  files.splice(0, files.length, ...kept, ...added);
+}
+
 /** One mutation of a set's files (names inside `kho/out`); says what it did. */
 function mutateSet(files: NamedBytes[], rng: Rng): string {
   const children = files.filter((file) => childName(file.name) !== null);
   const root = files.find((file) => file.name === 'fdt');
   if (files.length === 0) return 'nothing';
-  switch (rng.below(11)) {
+  switch (rng.below(12)) {
     case 0:
     case 1: {
       const file = rng.pick(files);
@@ -140,22 +169,19 @@ function mutateSet(files: NamedBytes[], rng: Rng): string {
     }
     case 5: {
       const copy = rng.pick(files);
-      const name = rng.pick([
-        `sub_fdts/${rng.pick(ODD_NAMES)}`,
-        'sub_fdts/extra',
-        'garbage',
-        'kho/in/fdt',
-        'sub_fdts/x/y',
-      ]);
+      const name = rng.chance(0.1)
+        ? 'kho/in/fdt'
+        : rng.pick([`sub_fdts/${rng.pick(ODD_NAMES)}`, 'sub_fdts/extra', 'garbage', 'sub_fdts/x/y']);
       files.push({ name, bytes: rng.chance(0.5) ? copy.bytes : mutateBytes(copy.bytes, rng, 8, 0) });
       return `${name.slice(0, 30)} added`;
     }
     case 6:
     case 7:
-      files.push(...scratchFiles(rng));
+      // Replaced, not added twice (two files of one name are refused before anything is read).
+      replaceFiles(files, /^(scratch|bootmem)_(phys|len)$/, scratchFiles(rng));
       return 'scratch lists';
     case 8:
-      files.push(cmdlineFile(rng));
+      replaceFiles(files, /^cmdline$/, [cmdlineFile(rng)]);
       return 'cmdline';
     case 9: {
       // The root and a child swap places, or one stands for the other.
@@ -163,6 +189,14 @@ function mutateSet(files: NamedBytes[], rng: Rng): string {
       const child = rng.pick(children);
       [root.bytes, child.bytes] = rng.chance(0.5) ? [child.bytes, root.bytes] : [child.bytes, child.bytes];
       return `fdt and ${child.name} swapped`;
+    }
+    case 10: {
+      // The root names a child no file has (or the name of another file): missing and unreferenced files.
+      if (!root) return 'nothing';
+      const renamed = renameRootChild(root.bytes, rng.chance(0.5) ? rng.pick(ODD_NAMES) : 'gone', rng);
+      if (!renamed) return 'nothing';
+      root.bytes = renamed;
+      return 'a root child node renamed';
     }
     default: {
       // Past maxBlobs the set is refused before any file is read: the contents need not be whole.
