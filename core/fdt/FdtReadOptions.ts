@@ -43,11 +43,15 @@ export const DEFAULT_FDT_READ_LIMITS: Readonly<FdtReadLimits> = Object.freeze({
 
 /** Fills the limits the caller left out with the defaults. */
 export function resolveFdtReadLimits(options: FdtReadOptions | undefined): FdtReadLimits {
-  const limits: FdtReadLimits = { ...DEFAULT_FDT_READ_LIMITS };
-  if (!options) return limits;
-  for (const key of Object.keys(DEFAULT_FDT_READ_LIMITS) as (keyof FdtReadLimits)[]) {
-    const value = options[key];
-    if (value !== undefined) limits[key] = value;
-  }
-  return limits;
+  // Spelled out, not spread and filled by Object.keys: every blob read resolves its limits.
+  const given = options ?? {};
+  const defaults = DEFAULT_FDT_READ_LIMITS;
+  return {
+    maxDepth: given.maxDepth !== undefined ? given.maxDepth : defaults.maxDepth,
+    maxNodes: given.maxNodes !== undefined ? given.maxNodes : defaults.maxNodes,
+    maxProperties: given.maxProperties !== undefined ? given.maxProperties : defaults.maxProperties,
+    maxTotalSize: given.maxTotalSize !== undefined ? given.maxTotalSize : defaults.maxTotalSize,
+    maxMemoryReservations:
+      given.maxMemoryReservations !== undefined ? given.maxMemoryReservations : defaults.maxMemoryReservations,
+  };
 }

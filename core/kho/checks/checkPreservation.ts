@@ -3,9 +3,10 @@ import type { DecodeContext, PreservedClaim } from '../decode/DecodeContext';
 import { blockHolding } from '../maps/mapBlocks';
 import { splitIntoBlocks } from '../maps/splitIntoBlocks';
 import type { DiagnosticLocation } from '../model/Diagnostic';
-import { locationExtents, type PhysicalExtent } from '../model/FragmentLocation';
+import { locationExtents } from '../model/FragmentLocation';
 import type { KhoRoot } from '../model/KhoGraph';
 import type { PreservedMemoryMap } from '../maps/PreservedMemoryMap';
+import { unpreservedPages } from './unpreservedPages';
 
 /** Most unpreserved pages named in one diagnostic. */
 const PAGES_NAMED = 8;
@@ -24,12 +25,12 @@ export function checkPreservation(ctx: DecodeContext, roots: readonly KhoRoot[])
     const partial = map.status === 'partial' ? ' (the map was only partly read)' : '';
     for (const fragment of ctx.fragments.values()) {
       if (fragment.root !== root.fragment) continue;
-      const missing = unpreservedPages(ctx.pageSize, locationExtents(fragment.location), map);
+      const missing = unpreservedPages(ctx.pageSize, locationExtents(fragment.location), map.ranges, PAGES_NAMED);
       report(ctx, missing, `fragment ${fragment.id}`, partial, { fragment: fragment.id });
     }
     for (const claim of ctx.preservedClaims) {
       if (claim.root !== root.fragment) continue;
-      const missing = unpreservedPages(ctx.pageSize, [{ start: claim.start, end: claim.end }], map);
+      const missing = unpreservedPages(ctx.pageSize, [{ start: claim.start, end: claim.end }], map.ranges, PAGES_NAMED);
       report(ctx, missing, claim.what, partial, claim.location);
       // An empty map (consumed, or never readable) says nothing about entries; not-preserved covers it.
       if (map.status === 'complete' && map.blockCount > 0) checkEntries(ctx, claim, map);
@@ -75,38 +76,6 @@ function checkEntries(ctx: DecodeContext, claim: PreservedClaim, map: PreservedM
     `${claim.what}: the next kernel needs ${wanted}, but the map holds ${has} there${entries.consequence ? `: ${entries.consequence}` : ''}`,
     claim.location,
   );
-}
-
-/** Most pages examined per extent: a hostile size must not make the check loop for ever. */
-const MAX_PAGES_EXAMINED = 1 << 20;
-
-/**
- * Page starts of the extents (rounded out to pages) that the map does not
- * preserve. Jumps over whole preserved ranges, so a large preserved region
- * costs one step; bounded per extent.
- */
-function unpreservedPages(
-  pageSize: number,
-  extents: PhysicalExtent[],
-  map: PreservedMemoryMap,
-): { pages: number[]; count: number } {
-  const pages: number[] = [];
-  let count = 0;
-  for (const extent of extents) {
-    let page = extent.start - (extent.start % pageSize);
-    for (let steps = 0; page < extent.end && steps < MAX_PAGES_EXAMINED; steps++) {
-      const index = map.ranges.indexOf(page);
-      if (index >= 0) {
-        const end = map.ranges.end(index);
-        page = end + ((pageSize - (end % pageSize)) % pageSize);
-        continue;
-      }
-      count++;
-      if (pages.length < PAGES_NAMED) pages.push(page);
-      page += pageSize;
-    }
-  }
-  return { pages, count };
 }
 
 function report(

@@ -9,8 +9,10 @@ export interface RootScanOptions {
   chunkBytes?: number;
   /**
    * Chunk reads kept in flight while scanning (default 2: the current one and
-   * the next; a whole number from 1 to 16). Each has its own chunk buffer, so
-   * the scan holds `readAhead × chunkBytes` bytes.
+   * the next; a whole number from 1 to 16). Each has its own chunk buffer,
+   * made when first needed and no longer than twice the longest chunk it
+   * served, so the scan holds at most `readAhead × chunkBytes` bytes (a few
+   * KiB for an image that stores a few KiB).
    */
   readAhead?: number;
   /** Also list every FDT found at a page start, whatever its compatible. */

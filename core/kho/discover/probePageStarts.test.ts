@@ -72,13 +72,43 @@ describe('probePageStarts', () => {
     expect(mostRunning()).toBe(3);
   });
 
-  it('allocates buffers no larger than the longest range needs', async () => {
+  it('allocates buffers no larger than the chunks need', async () => {
     const inner = new SparseMemory(PAGE, [{ start: 0, end: 2 * PAGE }]);
     inner.write(PAGE, FDT);
     const { memory, calls } = recording(inner);
     const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 4 * MiB, maxHits: 10, readAhead: 2 });
     expect(scan.hits).toEqual([{ address: PAGE, kind: 'fdt' }]);
     expect(calls.map((c) => c.buffer.byteLength)).toEqual([2 * PAGE]);
+  });
+
+  it("finds every hit over spans of mixed sizes while its buffers grow, and never sees a longer chunk's stale bytes", async () => {
+    // Spans of 1, 5, 2, 40 (= 2½ chunks), 3 and 17 pages; chunks are 16
+    // pages and two buffers rotate, so each buffer serves chunks of several
+    // sizes and grows between them. Each span has a magic on its last page;
+    // the 40-page span has one on every chunk's last page too.
+    const pagesPerSpan = [1, 5, 2, 40, 3, 17];
+    const ranges = pagesPerSpan.map((pages, k) => ({ start: k * MiB, end: k * MiB + pages * PAGE }));
+    const inner = new SparseMemory(PAGE, ranges);
+    const expected: Array<{ address: number; kind: string }> = [];
+    ranges.forEach((range, k) => {
+      const lastPages = k === 3 ? [15, 31, 39] : [pagesPerSpan[k] - 1];
+      for (const page of lastPages) {
+        const address = range.start + page * PAGE;
+        inner.write(address, k % 2 ? ANCHOR : FDT);
+        expected.push({ address, kind: k % 2 ? 'anchor' : 'fdt' });
+      }
+    });
+    const { memory, calls } = recording(inner);
+
+    const scan = await probePageStarts(memory, { pageSize: PAGE, chunkBytes: 16 * PAGE, maxHits: 100, readAhead: 2 });
+
+    expect(scan.hits).toEqual(expected);
+    expect(scan.bytesScanned).toBe(scan.totalBytes);
+    expect(calls.map((c) => c.length / PAGE)).toEqual([1, 5, 2, 16, 16, 8, 3, 16, 1]);
+    // Buffer 0 serves 1, 2, 16, 3 and 1 pages (made at 1, grown to 2 and
+    // 16), buffer 1 serves 5, 16, 8 and 16 (made at 5, grown to 16).
+    const buffers = [...new Set(calls.map((c) => c.buffer))];
+    expect(buffers.map((b) => b.byteLength / PAGE)).toEqual([1, 5, 2, 16, 16]);
   });
 });
 

@@ -2,6 +2,7 @@ import { MemoryError } from '../../mem/MemoryError';
 import { Checkpoint } from '../../mem/Checkpoint';
 import { readMemoryInto, type PhysicalMemory } from '../../mem/PhysicalMemory';
 import { emptyPageScan, type MagicHit, type PageScan, type PageScanSettings } from './PageScan';
+import { ChunkBuffers } from './ChunkBuffers';
 import { pageStartSpans, storedPageStarts, type StoredSpan } from './storedPageStarts';
 
 /** FDT magic as read big-endian from a page start. */
@@ -28,9 +29,10 @@ type PendingRead = Promise<{ bytes: Uint8Array } | { error: unknown }>;
  * "KHOA"): FDT magic or the `KHOANCH1` anchor magic. The next chunks' reads
  * (`readAhead` in all) are started before the current one is examined, so the
  * scan runs at the speed of sequential reading. The chunks are read into
- * `readAhead` buffers allocated once and recycled (`readInto`), so a
- * multi-GiB scan allocates no chunk memory per chunk, nothing per page, and
- * its memory stays flat. A chunk that cannot be read is retried page by page (8 bytes each),
+ * `readAhead` recycled buffers (`ChunkBuffers`: each made when first needed,
+ * no larger than the chunks it has served), so a small image costs a few KiB
+ * and a multi-GiB scan allocates no chunk memory per chunk, nothing per
+ * page, and its memory stays flat. A chunk that cannot be read is retried page by page (8 bytes each),
  * so one bad page does not hide its neighbours.
  */
 export async function probePageStarts(memory: PhysicalMemory, settings: PageScanSettings): Promise<PageScan> {
@@ -39,11 +41,7 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
   const spans = pageStartSpans(memory, pageSize, settings.within);
   const totalBytes = spans.reduce((sum, s) => sum + (s.end - s.start), 0);
   const scan = emptyPageScan(totalBytes);
-  const longest = spans.reduce((most, s) => Math.max(most, s.end - s.start), 0);
-  const buffers = Array.from(
-    { length: settings.readAhead },
-    () => new Uint8Array(Math.min(settings.chunkBytes, longest)),
-  );
+  const buffers = new ChunkBuffers(settings.readAhead, settings.chunkBytes);
   const chunks = planChunks(storedPageStarts(memory, pageSize, settings.within, signal), settings.chunkBytes);
   const checkpoint = new Checkpoint(signal);
   // Keep a few reads in flight: while one chunk is examined the next ones are
@@ -56,7 +54,7 @@ export async function probePageStarts(memory: PhysicalMemory, settings: PageScan
   const startNext = async (): Promise<void> => {
     const next = await chunks.next();
     if (next.done) return;
-    const buffer = buffers[started++ % buffers.length];
+    const buffer = buffers.take(started++ % settings.readAhead, next.value.length);
     inFlight.push({ chunk: next.value, pending: startRead(memory, next.value, buffer) });
   };
   for (let k = 0; k < settings.readAhead; k++) await startNext();

@@ -46,16 +46,19 @@ export class MapPageReader {
     referrer: number,
   ): Promise<Uint8Array | null> {
     await this.checkpoint.pass();
-    const from = referrer === address ? '' : ` (pointer found at ${hex(referrer)})`;
     if (address % alignment !== 0) {
-      this.problems.add(address, structure, `pointer ${hex(address)} is not ${alignment}-byte aligned${from}`);
+      this.problems.add(
+        address,
+        structure,
+        `pointer ${hex(address)} is not ${alignment}-byte aligned${foundAt(address, referrer)}`,
+      );
       return null;
     }
     if (!this.memory.contains(address, length)) {
       this.problems.add(
         address,
         structure,
-        `pointer ${hex(address)} leads outside the image's RAM (a hole or missing memory)${from}`,
+        `pointer ${hex(address)} leads outside the image's RAM (a hole or missing memory)${foundAt(address, referrer)}`,
       );
       return null;
     }
@@ -64,7 +67,7 @@ export class MapPageReader {
       bytes = await this.memory.read(address, length);
     } catch (error) {
       if (!(error instanceof MemoryError)) throw error;
-      this.problems.add(address, structure, `cannot be read: ${error.reason}${from}`);
+      this.problems.add(address, structure, `cannot be read: ${error.reason}${foundAt(address, referrer)}`);
       return null;
     }
     const ps = this.pageSize;
@@ -83,4 +86,12 @@ export class MapPageReader {
   metadataPages(): number[] {
     return [...new Set(this.pagesTouched)].sort((a, b) => a - b);
   }
+}
+
+/**
+ * Where the pointer to `address` was found, in words ('' when it is the page
+ * itself). Made only for a problem: a map reads thousands of pages.
+ */
+function foundAt(address: number, referrer: number): string {
+  return referrer === address ? '' : ` (pointer found at ${hex(referrer)})`;
 }

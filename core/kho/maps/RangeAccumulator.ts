@@ -8,8 +8,10 @@ import type { RangeSink } from './RangeSink';
  * extends it: millions of pages usually end up as a few thousand ranges.
  */
 export class RangeAccumulator implements RangeSink {
-  private starts = new Float64Array(1024);
-  private ends = new Float64Array(1024);
+  // Small at first, doubled as needed: a map decode makes one accumulator per
+  // order plus one merged, and most maps hold a handful of ranges each.
+  private starts = new Float64Array(16);
+  private ends = new Float64Array(16);
   private length = 0;
   private ascending = true;
 

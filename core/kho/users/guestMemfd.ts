@@ -1,6 +1,6 @@
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { Fragment } from '../model/Fragment';
-import { RawStructReader } from '../raw/RawStructReader';
+import { openRawStruct } from '../raw/openRawStruct';
 import { flagState, readFolioRecords } from './folioRecords';
 import { readDescriptor } from './memfd';
 
@@ -18,16 +18,8 @@ const GUEST_MEMFD_FILE_FLAGS: readonly string[] = ['mmap', 'init-shared'];
  * warning: the next kernel rejects flags it does not support.
  */
 export async function decodeGuestMemfd(ctx: DecodeContext, fragment: Fragment): Promise<void> {
-  const reader = new RawStructReader(fragment.bytes);
-  fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
-  if (!reader.has(0, GUEST_MEMFD_SER_SIZE)) {
-    ctx.diagnostics.error(
-      'bad-size',
-      `guest_memfd data is ${fragment.bytes.length} bytes; it needs ${GUEST_MEMFD_SER_SIZE}`,
-      { fragment: fragment.id },
-    );
-    return;
-  }
+  const reader = openRawStruct(ctx, fragment, 'guest_memfd data', GUEST_MEMFD_SER_SIZE);
+  if (!reader) return;
   const size = reader.u64('size', 0);
   const flags = reader.u64('flags', 8);
   const nrFolios = reader.u64('nr_folios', 16);

@@ -2,7 +2,8 @@ import { hex } from '../../bytes/readers';
 import type { DecodeContext } from '../decode/DecodeContext';
 import type { Fragment } from '../model/Fragment';
 import type { FeatureHeader } from '../model/UserContent';
-import { RawStructReader } from '../raw/RawStructReader';
+import { openRawStruct } from '../raw/openRawStruct';
+import type { RawStructReader } from '../raw/RawStructReader';
 import type { VmallocDescriptor } from '../raw/readVmallocArea';
 import { FEATURE_HEADER_SIZE, MEMFD_FEATURES, readFeatureHeader } from './luo/featureHeader';
 import { readFolioRecords } from './folioRecords';
@@ -26,18 +27,8 @@ export const MEMFD_FOLIO_FLAGS: readonly string[] = ['dirty', 'uptodate'];
  */
 export async function decodeMemfd(ctx: DecodeContext, fragment: Fragment): Promise<void> {
   const layout = LAYOUTS[fragment.format];
-  const reader = new RawStructReader(fragment.bytes);
-  fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
-  if (!reader.has(0, layout.size)) {
-    ctx.diagnostics.error(
-      'bad-size',
-      `${fragment.format} data is ${fragment.bytes.length} bytes; it needs ${layout.size}`,
-      {
-        fragment: fragment.id,
-      },
-    );
-    return;
-  }
+  const reader = openRawStruct(ctx, fragment, `${fragment.format} data`, layout.size);
+  if (!reader) return;
   const features: FeatureHeader | null =
     layout.header > 0 ? readFeatureHeader(ctx, fragment.id, reader, 'memfd_luo_ser', MEMFD_FEATURES) : null;
   const body = layout.header > 0 ? reader.nested(layout.header, '') : reader;

@@ -3,6 +3,7 @@ import type { Fragment } from '../model/Fragment';
 import type { PciDevice } from '../model/UserContent';
 import { toAddress } from '../../bytes/address';
 import { hex } from '../../bytes/readers';
+import { openRawStruct } from '../raw/openRawStruct';
 import { RawStructReader } from '../raw/RawStructReader';
 import { readKhoBlockSet } from '../raw/readBlockSet';
 
@@ -19,7 +20,7 @@ const MAX_DEVICES = 65536;
  * holds the header; the device array is read after it once its length is known.
  */
 export async function decodePciFlb(ctx: DecodeContext, fragment: Fragment): Promise<void> {
-  const header = pciSerReader(ctx, fragment, PCI_SER_HEADER);
+  const header = openRawStruct(ctx, fragment, 'pci_ser', PCI_SER_HEADER);
   if (!header) return;
   const location = { fragment: fragment.id };
   const maxDevices = header.u32('max_nr_devices', 0);
@@ -70,7 +71,7 @@ const PCI_BLOCK_VERSION = 2;
  * other than 2, or a device count the blocks do not hold, is said.
  */
 export async function decodePciBlockFlb(ctx: DecodeContext, fragment: Fragment): Promise<void> {
-  const reader = pciSerReader(ctx, fragment, PCI_BLOCK_SER);
+  const reader = openRawStruct(ctx, fragment, 'pci_ser', PCI_BLOCK_SER);
   if (!reader) return;
   const location = { fragment: fragment.id };
   const version = reader.u32('version', 0);
@@ -132,18 +133,4 @@ function readPciDevice(device: RawStructReader, hasRefcount: boolean): PciDevice
     function: bdf & 7,
     refcount: hasRefcount ? last : null,
   };
-}
-
-/**
- * The fragment's `pci_ser` as raw fields (shown whatever follows), or null
- * with a `bad-size` error when it is shorter than `size` bytes.
- */
-function pciSerReader(ctx: DecodeContext, fragment: Fragment, size: number): RawStructReader | null {
-  const reader = new RawStructReader(fragment.bytes);
-  fragment.content = { kind: 'raw', format: fragment.format, fields: reader.fields };
-  if (reader.has(0, size)) return reader;
-  ctx.diagnostics.error('bad-size', `pci_ser is ${fragment.bytes.length} bytes; it needs ${size}`, {
-    fragment: fragment.id,
-  });
-  return null;
 }

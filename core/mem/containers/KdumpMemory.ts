@@ -113,30 +113,35 @@ export class KdumpMemory extends RangeListMemory {
     const index = await this.dumped.rank(pfn);
     const at = this.layout.descriptorsOffset + index * DESCRIPTOR_SIZE;
     const address = pfn * this.pageSize;
-    const structure = `kdump page descriptor ${index} (page 0x${address.toString(16)})`;
+    // Named only when something is wrong: this runs for every page read.
+    const structure = () => `kdump page descriptor ${index} (page 0x${address.toString(16)})`;
     const desc = await readFully(this.source, at, DESCRIPTOR_SIZE, structure);
     const view = new DataView(desc.buffer, desc.byteOffset, DESCRIPTOR_SIZE);
     const little = this.layout.littleEndian;
-    const offset = view.getBigUint64(0, little);
+    // The u64 data offset as two halves, not a BigInt: no BigInt is made per page.
+    // A high half of 2^21 or more (offset >= 2^53) lies past any file, and is only formatted for that error.
+    const high = view.getUint32(little ? 4 : 0, little);
+    const low = view.getUint32(little ? 0 : 4, little);
     const size = view.getUint32(8, little);
     const flags = view.getUint32(12, little);
     if (size === 0 || size > this.pageSize) {
       throw new MemoryError(
         'file',
         at,
-        structure,
+        structure(),
         `stored size ${size} is not between 1 and the ${this.pageSize}-byte page size`,
       );
     }
-    if (offset + BigInt(size) > BigInt(this.source.size)) {
+    const dataOffset = high * 2 ** 32 + low;
+    if (high >= 2 ** 21 || dataOffset + size > this.source.size) {
+      const offset = view.getBigUint64(0, little);
       throw new MemoryError(
         'file',
         at,
-        structure,
+        structure(),
         `data [0x${offset.toString(16)}, +${size}) lies past the end of the file (truncated or incomplete dump)`,
       );
     }
-    const dataOffset = Number(offset);
     const key = `${dataOffset}:${size}:${flags}`;
     const cached = this.decoded.get(key);
     if (cached) return cached;

@@ -159,6 +159,38 @@ describe('hostile kdump files', () => {
     );
   });
 
+  it('names a page descriptor whose data offset lies past the end of the file, however large (either byte order)', async () => {
+    for (const littleEndian of [true, false]) {
+      const spec = { ...kdumpSpec(), littleEndian };
+      const bytes = buildKdump(spec);
+      // Descriptors start after the header, sub-header and two bitmap blocks; pfn k has descriptor k.
+      const descriptor = (pfn: number) => new DataView(bytes.buffer, 4 * PAGE + 24 * pfn, 24);
+      const size = descriptor(7).getUint32(8, littleEndian);
+      const cases: Array<[number, bigint]> = [
+        [7, BigInt(bytes.length - size + 1)], // one byte past the end
+        [8, 2n ** 53n + 5n], // past any safe number: must not be rounded into the file
+        [9, 0xfedcba9876543210n],
+      ];
+      for (const [pfn, offset] of cases) descriptor(pfn).setBigUint64(0, offset, littleEndian);
+      descriptor(10).setBigUint64(0, BigInt(bytes.length - descriptor(10).getUint32(8, littleEndian)), littleEndian);
+      const image = await open(bytes);
+      if (image.kind !== 'memory') throw new Error('memory expected');
+      for (const [pfn, offset] of cases) {
+        const stored = descriptor(pfn).getUint32(8, littleEndian);
+        await expect(image.memory.read(pfn * PAGE, 8)).rejects.toThrow(
+          `kdump page descriptor ${pfn} (page 0x${(pfn * PAGE).toString(16)}) at file offset 0x${(4 * PAGE + 24 * pfn).toString(16)}: data [0x${offset.toString(16)}, +${stored}) lies past the end of the file (truncated or incomplete dump)`,
+        );
+      }
+      // Data ending exactly at the end of the file is inside it: not refused as past the end
+      // (it is another page's bytes, so its decoder may still refuse it).
+      const outcome = await image.memory.read(10 * PAGE, 8).then(
+        () => 'read',
+        (error: unknown) => String(error),
+      );
+      expect(outcome).not.toMatch(/past the end/);
+    }
+  });
+
   it('refuses a 2nd bitmap claiming more pages than there are descriptors', async () => {
     const spec = kdumpSpec();
     const bytes = buildKdump(spec);

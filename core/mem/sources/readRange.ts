@@ -36,6 +36,13 @@ export async function readSourceInto(source: ByteSource, offset: number, target:
 }
 
 /**
+ * What a read is for, in words, for its error: a string, or a function that
+ * makes it, for reads done per page whose name would be built only to be
+ * thrown away.
+ */
+export type StructureName = string | (() => string);
+
+/**
  * Reads exactly `length` bytes at `offset`, or throws a `MemoryError` naming
  * `structure`: the file is shorter than the structure says (a truncated or
  * lying image).
@@ -44,7 +51,7 @@ export async function readFully(
   source: ByteSource,
   offset: number,
   length: number,
-  structure: string,
+  structure: StructureName,
 ): Promise<Uint8Array> {
   assertInside(source, offset, length, structure);
   const bytes = await source.read(offset, length);
@@ -57,24 +64,34 @@ export async function readFullyInto(
   source: ByteSource,
   offset: number,
   target: Uint8Array,
-  structure: string,
+  structure: StructureName,
 ): Promise<void> {
   assertInside(source, offset, target.length, structure);
   const count = await readSourceInto(source, offset, target);
   if (count !== target.length) throw shortRead(source, offset, count, target.length, structure);
 }
 
-function assertInside(source: ByteSource, offset: number, length: number, structure: string): void {
+function assertInside(source: ByteSource, offset: number, length: number, structure: StructureName): void {
   if (offset + length > source.size) {
     throw new MemoryError(
       'file',
       offset,
-      structure,
+      nameOf(structure),
       `needs ${length} bytes but ${source.name} ends at 0x${source.size.toString(16)} (truncated file or wrong size field)`,
     );
   }
 }
 
-function shortRead(source: ByteSource, offset: number, count: number, length: number, structure: string): MemoryError {
-  return new MemoryError('file', offset, structure, `read ${count} of ${length} bytes from ${source.name}`);
+function shortRead(
+  source: ByteSource,
+  offset: number,
+  count: number,
+  length: number,
+  structure: StructureName,
+): MemoryError {
+  return new MemoryError('file', offset, nameOf(structure), `read ${count} of ${length} bytes from ${source.name}`);
+}
+
+function nameOf(structure: StructureName): string {
+  return typeof structure === 'string' ? structure : structure();
 }
