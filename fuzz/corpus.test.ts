@@ -15,7 +15,13 @@ describe('fuzz corpus', () => {
   });
   for (const entry of corpus) {
     it(`${entry.name} (${entry.found.kind} when found: ${entry.what})`, async () => {
-      const outcome = await runTarget({ bytes: entry.bytes, target: entry.target, base: entry.base, what: entry.what });
+      const outcome = await runTarget({
+        bytes: entry.bytes,
+        target: entry.target,
+        base: entry.base,
+        files: entry.files,
+        what: entry.what,
+      });
       expect(['ok', 'refused', 'slow'], `${outcome.kind}: ${outcome.message}`).toContain(outcome.kind);
       expect(entry.status, `still open: ${entry.openReason ?? 'no reason given'}`).toBe('fixed');
     });

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FuzzInput, FuzzTarget } from './FuzzInput';
+import type { FuzzFile, FuzzInput, FuzzTarget } from './FuzzInput';
 import type { OutcomeKind } from './runTarget';
 
 /** Where reproducers live: every one is a regression test (`fuzz/corpus.test.ts`). */
@@ -15,6 +15,8 @@ export interface CorpusEntry {
   index: number;
   target: FuzzTarget;
   base?: number;
+  /** Multi-file inputs (a debugfs set): the files the `.bin` holds back to back (`FuzzInput.files`). */
+  files?: FuzzFile[];
   what: string;
   /** What the fuzzer saw when it kept this input. */
   found: { kind: OutcomeKind; message: string; date: string };
@@ -69,6 +71,7 @@ export function writeReproducer(
     ...at,
     target: input.target,
     base: input.base,
+    files: input.files,
     what: input.what,
     found: { ...found, message: found.message.slice(0, 2000), date: new Date().toISOString() },
     signature: signatureOf(found.kind, found.message, { family: at.family, what: input.what }),

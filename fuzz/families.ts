@@ -1,9 +1,12 @@
+import { makeDebugfsSet } from './debugfsSets';
+import { makeDtb } from './dtbLies';
 import type { FuzzInput } from './FuzzInput';
 import { makeGiant } from './giants';
 import { tellLies } from './lies';
 import { mutateBytes, mutateDtsText } from './mutate';
 import { memo } from './memo';
 import { Rng } from './Rng';
+import { prepareSeedSets } from './seedSets';
 import { realKernelElf, seedDtsTexts, seedFdts, seedImages, type SeedImage } from './seeds';
 import { elfFile, kdumpFile, rawFile } from '../core/mem/testing/NodeContainerImages';
 import { flattenStream, type TestCompression } from '../core/mem/testing/NodeKdumpBuilder';
@@ -11,6 +14,8 @@ import { flattenStream, type TestCompression } from '../core/mem/testing/NodeKdu
 /** A family of inputs: one way of making them from a seeded generator. */
 export interface FuzzFamily {
   name: string;
+  /** Makes what `make` needs that takes asynchronous work (decoding the demos), once per process. */
+  prepare?(): Promise<void>;
   make(rng: Rng): FuzzInput;
 }
 
@@ -109,6 +114,8 @@ export const FAMILIES: readonly FuzzFamily[] = [
       };
     },
   },
+  { name: 'dtb', make: makeDtb },
+  { name: 'debugfs', prepare: prepareSeedSets, make: makeDebugfsSet },
   {
     name: 'fdt',
     make(rng) {
@@ -134,7 +141,12 @@ export const FAMILIES: readonly FuzzFamily[] = [
   { name: 'giants', make: makeGiant },
 ];
 
-/** Input `index` of `family` under `seed`: the same on every run. */
+/** Runs the `prepare` of every family named (all by default): before the first `makeInput` of a process. */
+export async function prepareFamilies(names?: readonly string[]): Promise<void> {
+  for (const family of FAMILIES) if (!names || names.includes(family.name)) await family.prepare?.();
+}
+
+/** Input `index` of `family` under `seed`: the same on every run (`prepareFamilies` first). */
 export function makeInput(family: string, seed: number, index: number): FuzzInput {
   const found = FAMILIES.find((f) => f.name === family);
   if (!found) throw new Error(`no fuzz family ${family}`);

@@ -15,7 +15,7 @@ import { availableParallelism, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readCorpus, signatureOf, writeReproducer } from './corpusFiles';
-import { FAMILIES, makeInput } from './families';
+import { FAMILIES, makeInput, prepareFamilies } from './families';
 import { FuzzWorker, type FuzzWorkerLimits, type WorkerFailure } from './FuzzWorker';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { formatSummary, FamilyStats, type Finding } from './summary';
@@ -61,6 +61,8 @@ if (
 )
   throw new Error(USAGE);
 
+// Findings are made again here to be kept, so this process needs what the families prepare too.
+await prepareFamilies(families);
 const stats = new Map(families.map((name) => [name, new FamilyStats(name)]));
 const known = new Map<string, number>();
 for (const entry of readCorpus()) known.set(entry.signature, (known.get(entry.signature) ?? 0) + 1);

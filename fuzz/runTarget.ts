@@ -24,6 +24,9 @@ import { openImage } from '../core/mem/openImage';
 import { RootScanError } from '../core/kho/discover/RootScanError';
 import { BytesSource } from '../core/mem/sources/BytesSource';
 import { CountingSource } from '../core/mem/sources/CountingSource';
+import type { ByteSource } from '../core/mem/ByteSource';
+import { checkExtractRoundTrip } from './extractRoundTrip';
+import { unpackFiles } from './fileSet';
 import type { FuzzInput } from './FuzzInput';
 
 /**
@@ -85,11 +88,15 @@ export async function runTarget(input: FuzzInput): Promise<Outcome> {
   };
   try {
     if (input.target === 'image') {
-      const counting = new CountingSource(new BytesSource(input.bytes, 'fuzz-input'));
+      const sources = input.files
+        ? unpackFiles(input.bytes, input.files).map(
+            (file) => new CountingSource(new BytesSource(file.bytes, file.name)),
+          )
+        : [new CountingSource(new BytesSource(input.bytes, 'fuzz-input'))];
       try {
-        await runImage(counting, input.base);
+        await runImage(input.files ? sources : sources[0], input.base);
       } finally {
-        bytesTouched = counting.bytesRead;
+        bytesTouched = sources.reduce((sum, source) => sum + source.bytesRead, 0);
       }
     } else if (input.target === 'fdt') runFdt(input.bytes);
     else runDts(new TextDecoder().decode(input.bytes));
@@ -102,13 +109,20 @@ export async function runTarget(input: FuzzInput): Promise<Outcome> {
   }
 }
 
-/** Open, discover, decode, render in every format, plan a no-op edit, carve. */
-async function runImage(source: CountingSource, base: number | undefined): Promise<void> {
+/**
+ * Open, discover, decode, render in every format; then a memory image plans
+ * a no-op edit and is carved, a debugfs set is extracted and opened again.
+ */
+async function runImage(source: ByteSource | ByteSource[], base: number | undefined): Promise<void> {
   const image = await openImage(source, { base, inflater: new NodeZlibInflater() });
   const graph = await decodeKhoGraph(image);
   renderGraphText(graph);
   graphToJson(graph);
   renderGraphDts(graph);
+  if (image.kind === 'debugfs') {
+    const verdict = await checkExtractRoundTrip(graph);
+    if (verdict.claimed && verdict.broken !== null) throw new BrokenInvariant(verdict.broken);
+  }
   if (image.kind !== 'memory' || !graph.roots.some((root) => root.fragment !== null)) return;
   const plan = await planEdit(image.memory, graph, editStateFromGraph(graph));
   if (plan.pages.size > 0)

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
 import { printDts } from '../core/fdt/dts/printDts';
 import { readFdt } from '../core/fdt/readFdt';
 import type { PageImage } from '../core/mem/testing/NodeContainerImages';
@@ -37,6 +37,38 @@ export function realKernelElf(): Uint8Array {
 }
 
 let realCache: Uint8Array | undefined;
+
+/** The Linux 7.3.4 kernel's own debugfs `kho/out` (fixtures/linux-7.3/truth), as it wrote it. */
+const REAL_DEBUGFS = join(import.meta.dirname, '../fixtures/linux-7.3/truth/debugfs/kho/out');
+
+/**
+ * The files of the real kernel's debugfs `kho/out`, named by their path
+ * inside it (`fdt`, a 233-byte prefix of the root, `sub_fdts/<name>`,
+ * `scratch_phys`, `scratch_len`): a seed taken as it is.
+ */
+export function realDebugfsFiles(): { name: string; bytes: Uint8Array }[] {
+  realDebugfsCache ??= readdirSync(REAL_DEBUGFS, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+    .map((path) => ({
+      name: relative(REAL_DEBUGFS, path).split(sep).join('/'),
+      bytes: new Uint8Array(readFileSync(path)),
+    }));
+  return realDebugfsCache;
+}
+
+let realDebugfsCache: { name: string; bytes: Uint8Array }[] | undefined;
+
+/** The whole root FDT of the real kernel (the debugfs `fdt` holds only its first 233 bytes). */
+export function realRootDtb(): Uint8Array {
+  realRootCache ??= new Uint8Array(
+    readFileSync(join(import.meta.dirname, '../fixtures/linux-7.3/truth/root-fdt-full.dtb')),
+  );
+  return realRootCache;
+}
+
+let realRootCache: Uint8Array | undefined;
 
 let fdtCache: Uint8Array[] | undefined;
 let dtsCache: string[] | undefined;

@@ -5,7 +5,7 @@
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
-import { makeInput } from './families';
+import { makeInput, prepareFamilies } from './families';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { runTarget } from './runTarget';
 
@@ -28,4 +28,6 @@ port.on('message', (request: WorkerRequest) => {
     port.postMessage(reply);
   })();
 });
+// Ready once every family can make inputs (the debugfs family decodes the demos first).
+await prepareFamilies();
 port.postMessage({ ready: true });

@@ -15,6 +15,11 @@ export function sameNode(a: FdtNode, b: FdtNode): boolean {
 
 /** True when two documents would be written as the same blob (header fields, reservations, tree). */
 export function sameDocument(a: FdtDocument, b: FdtDocument): boolean {
+  return sameDocumentHeader(a, b) && sameNode(a.root, b.root);
+}
+
+/** True when two documents have the same header fields and memory reservations (their trees not compared). */
+export function sameDocumentHeader(a: FdtDocument, b: FdtDocument): boolean {
   return (
     a.version === b.version &&
     a.lastCompVersion === b.lastCompVersion &&
@@ -22,7 +27,6 @@ export function sameDocument(a: FdtDocument, b: FdtDocument): boolean {
     a.memoryReservations.length === b.memoryReservations.length &&
     a.memoryReservations.every(
       (entry, i) => entry.address === b.memoryReservations[i].address && entry.size === b.memoryReservations[i].size,
-    ) &&
-    sameNode(a.root, b.root)
+    )
   );
 }

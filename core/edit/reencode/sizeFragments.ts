@@ -3,9 +3,9 @@ import { writeFdt } from '../../fdt/writeFdt';
 import { findNode } from '../documentPaths';
 import { EditError } from '../EditError';
 import { pointerSlots, slotTarget } from '../pointerSlots';
-import { sameDocument } from '../sameTree';
 import type { PlanContext } from './PlanContext';
-import { applyValueChanges, maskedDocument, type ValueChange } from './valueChanges';
+import { sameExceptWrittenByExport } from './sameExceptWrittenByExport';
+import { applyValueChanges, type ValueChange } from './valueChanges';
 
 /** Which fragments export writes anew, how big they become, and how many pages each page-list fragment needs. */
 export interface FragmentSizes {
@@ -66,7 +66,7 @@ function isChanged(ctx: PlanContext, id: string): boolean {
   const document = ctx.state.fragments[id].document!;
   const original = ctx.originalDocument(id);
   if (!original) return true;
-  return !sameDocument(maskedDocument(ctx.state, id, document), maskedDocument(ctx.state, id, original));
+  return !sameExceptWrittenByExport(ctx.state, id, document, original);
 }
 
 /**

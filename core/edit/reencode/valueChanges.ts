@@ -4,50 +4,12 @@ import type { FdtIndex } from '../../fdt/FdtIndex';
 import { readFdt } from '../../fdt/readFdt';
 import { childPath, noSuchNode, pathNames } from '../documentPaths';
 import { EditError, nodePlace } from '../EditError';
-import type { EditState } from '../EditState';
-import { rootFragmentRoot } from '../EditState';
-import { pointerSlots } from '../pointerSlots';
 
 /** A new value for one property of a fragment's tree. */
 export interface ValueChange {
   node: string;
   property: string;
   value: Uint8Array;
-}
-
-/**
- * The properties export rewrites by itself: every pointer slot, the
- * `blob-size` beside a `preserved-data` slot, and a root's
- * `preserved-memory-map`. Their values say where things are, not what the
- * user wrote, so comparing trees ignores them (`maskedDocument`).
- */
-function writtenByExport(state: EditState, fragmentId: string, doc: FdtDocument): { node: string; property: string }[] {
-  const found: { node: string; property: string }[] = [];
-  for (const slot of pointerSlots(state, fragmentId, doc)) {
-    found.push({ node: slot.node, property: slot.property });
-    if (slot.blobSize) found.push({ node: slot.node, property: 'blob-size' });
-  }
-  if (
-    rootFragmentRoot(state, fragmentId)?.version &&
-    doc.root.properties.some((p) => p.name === 'preserved-memory-map')
-  ) {
-    found.push({ node: '/', property: 'preserved-memory-map' });
-  }
-  return found;
-}
-
-/**
- * The tree with the values export writes emptied, so two trees compare
- * equal when they differ only in where things are. (A page list that must
- * change length is found by `sizeFragments` on its own.)
- */
-export function maskedDocument(state: EditState, fragmentId: string, doc: FdtDocument): FdtDocument {
-  const changes = writtenByExport(state, fragmentId, doc).map(({ node, property }) => ({
-    node,
-    property,
-    value: new Uint8Array(0),
-  }));
-  return applyValueChanges(doc, changes);
 }
 
 /**
@@ -58,47 +20,95 @@ export function maskedDocument(state: EditState, fragmentId: string, doc: FdtDoc
  */
 export function applyValueChanges(doc: FdtDocument, changes: readonly ValueChange[]): FdtDocument {
   if (changes.length === 0) return doc;
+  return { ...doc, root: rebuildNode(doc.root, changeTrie(changes), null) };
+}
+
+/** The changes as a trie of node names; throws RangeError for a change whose node is not a path. */
+export function changeTrie(changes: readonly ValueChange[]): ChangeTrie {
   const root = new ChangeTrie();
   for (const change of changes) {
     const names = pathNames(change.node);
     if (!names) throw new RangeError(`'${change.node}' is not a node path`);
     let at = root;
     for (const name of names) at = at.child(name);
-    at.values.set(change.property, change.value);
+    at.setValue(change.property, change.value);
   }
-  return { ...doc, root: rebuildNode(doc.root, root, '/') };
+  return root;
 }
 
-/** The changes below one node, by child name, and its own new values (the last change of a property wins). */
-class ChangeTrie {
-  readonly children = new Map<string, ChangeTrie>();
-  readonly values = new Map<string, Uint8Array>();
+/**
+ * The changes below one node, by child name, and its own new values (the
+ * last change of a property wins). Each map is made when first needed: a
+ * wide root's thousands of changed children each hold values but no
+ * children, so half the maps would stay empty.
+ */
+export class ChangeTrie {
+  children: Map<string, ChangeTrie> | null = null;
+  values: Map<string, Uint8Array> | null = null;
 
   child(name: string): ChangeTrie {
-    const next = this.children.get(name) ?? new ChangeTrie();
-    this.children.set(name, next);
+    this.children ??= new Map();
+    let next = this.children.get(name);
+    if (next === undefined) {
+      next = new ChangeTrie();
+      this.children.set(name, next);
+    }
     return next;
   }
+
+  setValue(property: string, value: Uint8Array): void {
+    this.values ??= new Map();
+    this.values.set(property, value);
+  }
+}
+
+/** A node's place for an error message: its name under its parent's place (null for the root), made into a path only when needed. */
+export interface NodePlace {
+  parent: NodePlace | null;
+  name: string;
+}
+
+/** The path of `place` (`/` for the root). */
+function placePath(place: NodePlace | null): string {
+  return place === null ? '/' : childPath(placePath(place.parent), place.name);
 }
 
 /** `node` with the trie's values set, rebuilt only along the changed paths (the first child of a name, like `updateNode`). */
-function rebuildNode(node: FdtNode, trie: ChangeTrie, path: string): FdtNode {
+function rebuildNode(node: FdtNode, trie: ChangeTrie, place: NodePlace | null): FdtNode {
+  const values = trie.values;
   const properties =
-    trie.values.size === 0
+    values === null
       ? node.properties
       : node.properties.map((property) => {
-          const value = trie.values.get(property.name);
+          const value = values.get(property.name);
           return value === undefined ? property : { ...property, value };
         });
-  if (trie.children.size === 0) return { ...node, properties };
-  const pending = new Set(trie.children.keys());
+  if (trie.children === null) return { ...node, properties };
+  return { ...node, properties, children: mapChangedChildren(node, trie, place, rebuildNode) };
+}
+
+/**
+ * `node`'s children, each one the trie names (the first child of that name)
+ * replaced by `visit` of it, its trie and its place, in order. Throws
+ * `noSuchNode` for a name no child has, after visiting the rest (so a
+ * missing node deeper down is the one reported first).
+ */
+export function mapChangedChildren(
+  node: FdtNode,
+  trie: ChangeTrie,
+  place: NodePlace | null,
+  visit: (child: FdtNode, trie: ChangeTrie, place: NodePlace) => FdtNode,
+): FdtNode[] {
+  const changed = trie.children;
+  if (changed === null) return node.children;
+  const pending = new Set(changed.keys());
   const children = node.children.map((child) => {
     if (!pending.delete(child.name)) return child;
-    return rebuildNode(child, trie.children.get(child.name)!, childPath(path, child.name));
+    return visit(child, changed.get(child.name)!, { parent: place, name: child.name });
   });
   const [missing] = pending;
-  if (missing !== undefined) throw noSuchNode(childPath(path, missing));
-  return { ...node, properties, children };
+  if (missing !== undefined) throw noSuchNode(childPath(placePath(place), missing));
+  return children;
 }
 
 /**

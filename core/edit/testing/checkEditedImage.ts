@@ -13,7 +13,7 @@ import { exportEditedImage } from '../export/exportEdit';
 import { sameBytes } from '../hexBytes';
 import { pointerSlots, slotTarget } from '../pointerSlots';
 import type { EditPlan } from '../reencode/EditPlan';
-import { maskedDocument } from '../reencode/valueChanges';
+import { maskedDocument } from './maskedDocument';
 import { sameDocument } from '../sameTree';
 
 /** The input of an edit, as the checks need it. */

@@ -70,7 +70,7 @@ export function* writeGraphJson(graph: KhoGraph, options: GraphJsonOptions = {})
   const maxHexBytes = options.maxHexBytes ?? DEFAULT_MAX_HEX_BYTES;
   const bytesAs = options.bytesAs ?? ((bytes: Uint8Array) => boundedHex(bytes, maxHexBytes));
   const writer = new JsonChunkWriter(bytesAs, options.chunkChars ?? 64 * 1024);
-  yield* writer.value({ format: 'khoscope-graph', version: GRAPH_JSON_VERSION, ...graph }, '');
+  yield* writer.value({ format: 'khoscope-graph', version: GRAPH_JSON_VERSION, ...graph }, 0);
   yield writer.take();
 }
 
@@ -79,27 +79,41 @@ export function graphToJson(graph: KhoGraph, options: GraphJsonOptions = {}): st
   return [...writeGraphJson(graph, options)].join('');
 }
 
-/** An array or object being written: its values (and keys), the next one to write, its indentation. */
+/** An array or object being written: the container, its keys (objects only), the next member to write, its depth. */
 interface OpenContainer {
+  container: Readonly<Record<string, unknown>> | readonly unknown[];
   keys: string[] | null;
-  values: unknown[];
   next: number;
-  indent: string;
+  depth: number;
   /** Whether a member has been written (objects skip some: `{}` when none is). */
   wrote: boolean;
+}
+
+/** The text that goes before the members of containers at one depth, made once per depth and key. */
+interface DepthText {
+  /** `\n` and the indentation of the container's closing bracket. */
+  close: string;
+  /** Before an array's first item, and before each later one. */
+  firstItem: string;
+  nextItem: string;
+  /** Before an object's first member, and before each later one: the quoted key and `: ` included. */
+  firstMember: Map<string, string>;
+  nextMember: Map<string, string>;
 }
 
 /**
  * Serialises JSON values into text chunks. Iterative, with its own stack of
  * open containers rather than a generator per container: one generator for
  * the whole graph costs a fraction of nested ones, and a deep graph cannot
- * overflow the call stack.
+ * overflow the call stack. The punctuation, indentation and quoted key
+ * before each member is one string made once per depth and key, because a
+ * wide graph writes the same few dozen keys hundreds of thousands of times
+ * (issue 14: building them per member was most of the writer's garbage).
  */
 class JsonChunkWriter {
   #parts: string[] = [];
   #chars = 0;
-  /** `JSON.stringify` of each key seen (a graph repeats a few dozen keys). */
-  readonly #quoted = new Map<string, string>();
+  readonly #depths: DepthText[] = [];
 
   constructor(
     private readonly bytesAs: (bytes: Uint8Array) => string | object,
@@ -118,62 +132,94 @@ class JsonChunkWriter {
     return chunk;
   }
 
-  /** Writes one value at `indent` (the indentation of its own line); yields full chunks on the way. */
-  *value(value: unknown, indent: string): Generator<string> {
+  /** Writes one value at `depth` (its own line's indentation, two spaces a level); yields full chunks on the way. */
+  *value(value: unknown, depth: number): Generator<string> {
     const stack: OpenContainer[] = [];
-    this.#open(this.#replace(value), indent, stack);
+    this.#open(this.#replace(value), depth, stack);
     while (stack.length > 0) {
       const top = stack[stack.length - 1];
-      if (top.next === top.values.length) {
+      const { container, keys } = top;
+      const count = keys ? keys.length : (container as readonly unknown[]).length;
+      if (top.next === count) {
         stack.pop();
-        const close = top.keys ? '}' : ']';
-        this.text(top.wrote ? `\n${top.indent}${close}` : top.keys ? '{}' : '[]');
+        if (top.wrote) this.text(`${this.#depth(top.depth).close}${keys ? '}' : ']'}`);
+        else this.text(keys ? '{}' : '[]');
         continue;
       }
       const at = top.next++;
-      const item = this.#replace(top.values[at]);
-      const inner = `${top.indent}  `;
-      if (top.keys) {
+      const inner = this.#depth(top.depth + 1);
+      let item: unknown;
+      if (keys) {
+        const key = keys[at];
+        item = this.#replace((container as Readonly<Record<string, unknown>>)[key]);
         // As JSON.stringify: properties that are undefined, functions or symbols are left out.
         if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
-        this.text(`${top.wrote ? ',' : '{'}\n${inner}${this.#quote(top.keys[at])}: `);
-      } else this.text(top.wrote ? `,\n${inner}` : `[\n${inner}`);
+        this.text(
+          memberText(top.wrote ? inner.nextMember : inner.firstMember, key, top.wrote ? ',' : '{', top.depth + 1),
+        );
+      } else {
+        item = this.#replace((container as readonly unknown[])[at]);
+        this.text(top.wrote ? inner.nextItem : inner.firstItem);
+      }
       top.wrote = true;
       // As JSON.stringify: array holes, undefined and functions are null.
       if (item === undefined || typeof item === 'function') this.text('null');
-      else this.#open(item, inner, stack);
+      else this.#open(item, top.depth + 1, stack);
       if (this.#chars >= this.chunkChars) yield this.take();
     }
   }
 
   /** Writes a scalar, or pushes a container to write its members next. */
-  #open(shown: unknown, indent: string, stack: OpenContainer[]): void {
-    if (shown === null || typeof shown !== 'object') this.text(scalar(shown));
+  #open(shown: unknown, depth: number, stack: OpenContainer[]): void {
+    // A bigint's hex needs no escaping: quoted here, not through JSON.stringify.
+    if (typeof shown === 'bigint') this.text(`"0x${shown.toString(16)}"`);
+    else if (shown === null || typeof shown !== 'object') this.text(scalar(shown));
     else if (shown instanceof HexText) this.text(`"${shown.hex}"`);
-    else if (Array.isArray(shown)) stack.push({ keys: null, values: shown, next: 0, indent, wrote: false });
-    else {
-      const keys = Object.keys(shown);
-      const values = keys.map((key) => (shown as Record<string, unknown>)[key]);
-      stack.push({ keys, values, next: 0, indent, wrote: false });
-    }
+    else if (Array.isArray(shown)) stack.push({ container: shown, keys: null, next: 0, depth, wrote: false });
+    else
+      stack.push({
+        container: shown as Record<string, unknown>,
+        keys: Object.keys(shown),
+        next: 0,
+        depth,
+        wrote: false,
+      });
   }
 
-  #quote(key: string): string {
-    let quoted = this.#quoted.get(key);
-    if (quoted === undefined) {
-      quoted = JSON.stringify(key);
-      this.#quoted.set(key, quoted);
+  /** The texts of one depth, made when first needed. */
+  #depth(depth: number): DepthText {
+    let text = this.#depths[depth];
+    if (text === undefined) {
+      const indent = '  '.repeat(depth);
+      text = {
+        close: `\n${indent}`,
+        firstItem: `[\n${indent}`,
+        nextItem: `,\n${indent}`,
+        firstMember: new Map(),
+        nextMember: new Map(),
+      };
+      this.#depths[depth] = text;
     }
-    return quoted;
+    return text;
   }
 
-  /** What a value is written as: the schema's forms of bigints, bytes and ranges; anything else as it is. */
+  /** What a value is written as: the schema's forms of bytes and ranges (bigints: `#open`); anything else as it is. */
   #replace(value: unknown): unknown {
-    if (typeof value === 'bigint') return `0x${value.toString(16)}`;
+    if (typeof value !== 'object' || value === null) return value;
     if (value instanceof Uint8Array) return this.bytesAs(value);
     if (value instanceof PreservedRanges) return value.toArray();
     return value;
   }
+}
+
+/** The text before a member `key` at `depth` (`{` or `,` first): from `known`, or made and kept there. */
+function memberText(known: Map<string, string>, key: string, before: string, depth: number): string {
+  let text = known.get(key);
+  if (text === undefined) {
+    text = `${before}\n${'  '.repeat(depth)}${JSON.stringify(key)}: `;
+    known.set(key, text);
+  }
+  return text;
 }
 
 /**

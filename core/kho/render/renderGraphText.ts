@@ -13,8 +13,18 @@ import { describeUser } from './describeUser';
 import { DiagnosticIndex } from './DiagnosticIndex';
 import { describeReading, formatValue } from './formatValue';
 
-/** Two spaces per level. */
-const INDENT = '  ';
+/** Each depth's indentation, two spaces per level, made once (a line is printed per property and link). */
+const INDENTS: string[] = [];
+
+/** The indentation of `depth`. */
+function indent(depth: number): string {
+  let text = INDENTS[depth];
+  if (text === undefined) {
+    text = '  '.repeat(depth);
+    INDENTS[depth] = text;
+  }
+  return text;
+}
 /** Chunks of about this many chars leave `writeGraphText` (the JSON writer's size). */
 const DEFAULT_CHUNK_CHARS = 64 * 1024;
 
@@ -205,14 +215,15 @@ class TextTree {
     this.notes(depth, this.diagnostics.atProperty(fragment.id, node, property));
     const ref = fieldRefId({ fragment: fragment.id, node, property });
     if (node === '/' && property === 'preserved-memory-map') this.map(fragment.id, depth);
-    for (const area of this.vmallocById.get(`vmalloc:${ref}`) ?? []) {
+    // Most graphs have no side structures: then no key is built for them per property.
+    for (const area of this.vmallocById.size === 0 ? [] : (this.vmallocById.get(`vmalloc:${ref}`) ?? [])) {
       this.line(
         depth,
         `vmalloc area: ${area.totalPages} page(s), pieces of order ${area.order}, flags ${hex(area.flags)}; chunks ${area.chunks.map(hex).join(', ') || 'none'}; pieces ${area.pieces.map(hex).join(', ') || 'none'}`,
       );
       this.notes(depth + 1, this.diagnostics.atStructure(area.id));
     }
-    for (const set of this.blockSetsById.get(`blocks:${ref}`) ?? []) {
+    for (const set of this.blockSetsById.size === 0 ? [] : (this.blockSetsById.get(`blocks:${ref}`) ?? [])) {
       const blocks = set.blocks.map((block) => `${hex(block.address)} (${block.count})`).join(', ') || 'none';
       this.line(depth, `${set.layout === 'kho-block' ? 'block set' : 'array'} of ${set.entry}: ${blocks}`);
       this.notes(depth + 1, this.diagnostics.atStructure(set.id));
@@ -245,13 +256,13 @@ class TextTree {
     if (link.to !== null) yield* this.fragment(link.to, depth + 1);
   }
 
-  private notes(depth: number, diagnostics: Diagnostic[]): void {
+  private notes(depth: number, diagnostics: readonly Diagnostic[]): void {
     for (const diagnostic of diagnostics)
       this.line(depth, `[${diagnostic.severity} ${diagnostic.code}] ${diagnostic.message}`);
   }
 
   private line(depth: number, text: string): void {
-    const line = `${INDENT.repeat(depth) + text}\n`;
+    const line = `${indent(depth)}${text}\n`;
     this.parts.push(line);
     this.chars += line.length;
   }
