@@ -181,5 +181,20 @@ describe('openImage: KHO debugfs file sets', () => {
         limits: { maxBlobBytes: 32 },
       }),
     ).rejects.toThrow(/exceed the 32-byte limit/);
+    await expect(
+      openImage([
+        new BytesSource(dtb(64), 'kho/out/fdt'),
+        new BytesSource(dtb(64), 'kho/out/sub_fdts/a'),
+        new BytesSource(dtb(64), 'kho/out/sub_fdts/a'),
+      ]),
+    ).rejects.toThrow(/two files named sub_fdts\/a/);
+  });
+
+  it('opens a set of maxBlobs files, each child by its own name', async () => {
+    const children = Array.from({ length: 4095 }, (_, i) => new BytesSource(dtb(64), `sub_fdts/n${i}`));
+    const image = await openImage([new BytesSource(dtb(64), 'fdt'), ...children], { limits: { maxBlobs: 4096 } });
+    if (image.kind !== 'debugfs') throw new Error('expected debugfs');
+    expect(image.children.size).toBe(4095);
+    expect(image.children.has('n4094')).toBe(true);
   });
 });

@@ -92,6 +92,8 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
   }
   const warnings: string[] = [];
   const files: DebugfsFile[] = [];
+  // Paths seen so far: a set may hold maxBlobs files, so duplicates are found by lookup, not by a scan per file.
+  const paths = new Set<string>();
   let prefix: string | undefined;
   for (const source of sources) {
     const found = classify(source.name);
@@ -110,9 +112,10 @@ export async function openDebugfsSet(sources: readonly ByteSource[], limits: Mem
       );
     }
     prefix = found.prefix;
-    if (files.some((f) => f.path === found.file.path)) {
+    if (paths.has(found.file.path)) {
       throw new MemoryError('file', 0, 'debugfs file set', `two files named ${found.file.path}`);
     }
+    paths.add(found.file.path);
     files.push({ ...found.file, source });
   }
   const rootFile = files.find((f) => f.role === 'root');
