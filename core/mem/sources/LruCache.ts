@@ -6,6 +6,9 @@
 export class LruCache<K, V> {
   private readonly entries = new Map<K, { value: V; cost: number }>();
   private total = 0;
+  /** The most recently used key (or none yet): a hit on it is already in place. */
+  private youngest: K | undefined;
+  private hasYoungest = false;
 
   constructor(private readonly maxCost: number) {}
 
@@ -14,8 +17,12 @@ export class LruCache<K, V> {
     const entry = this.entries.get(key);
     if (!entry) return undefined;
     // Map keeps insertion order: re-inserting moves the key to the young end.
-    this.entries.delete(key);
-    this.entries.set(key, entry);
+    // Reads come in runs on one chunk or page, so the key is often there already.
+    if (!(this.hasYoungest && this.youngest === key)) {
+      this.entries.delete(key);
+      this.entries.set(key, entry);
+      this.#markYoungest(key);
+    }
     return entry.value;
   }
 
@@ -23,6 +30,7 @@ export class LruCache<K, V> {
   set(key: K, value: V, cost: number): void {
     this.delete(key);
     this.entries.set(key, { value, cost });
+    this.#markYoungest(key);
     this.total += cost;
     for (const [oldKey, old] of this.entries) {
       if (this.total <= this.maxCost || oldKey === key) break;
@@ -37,6 +45,15 @@ export class LruCache<K, V> {
     if (!entry) return;
     this.entries.delete(key);
     this.total -= entry.cost;
+    if (this.hasYoungest && this.youngest === key) {
+      this.hasYoungest = false;
+      this.youngest = undefined;
+    }
+  }
+
+  #markYoungest(key: K): void {
+    this.youngest = key;
+    this.hasYoungest = true;
   }
 
   /** Sum of the costs of the entries held. */
