@@ -12,6 +12,7 @@ const STORED_PAGES = 4;
 
 /** 1 GiB of RAM storing only its first pages, one of them an FDT; counts the reads made of it. */
 class DeclaredMemory implements PhysicalMemory {
+  readonly kind = 'test';
   readonly pageSize = PAGE;
   readonly ranges = [{ start: 0, end: GiB }];
   readonly inner = new SparseMemory(PAGE, [{ start: 0, end: GiB }]);
