@@ -144,7 +144,10 @@ export function patchBlob(fragmentId: string, blob: Uint8Array, changes: readonl
 /**
  * Properties of a blob by exact node path and name (the index's own lookup
  * also matches names without their unit address). Where siblings share a
- * name, the first one counts, as in the document.
+ * name, the first one counts, as in the document. A node with few
+ * properties is searched in place; a map of names is made only for a node
+ * with many (a wide root's thousands of one-property children would
+ * otherwise each get a map).
  */
 class PropertyLookup {
   private readonly nodes = new Map<string, number>();
@@ -163,13 +166,22 @@ class PropertyLookup {
   find(node: string, property: string): number {
     const n = this.nodes.get(node);
     if (n === undefined) return -1;
+    const first = this.index.nodeFirstProperty(n);
+    const count = this.index.nodePropertyCount(n);
+    if (count <= SEARCHED_IN_PLACE) {
+      for (let p = first; p < first + count; p++) if (this.index.propertyName(p) === property) return p;
+      return -1;
+    }
     let names = this.properties.get(n);
     if (!names) {
       names = new Map();
-      for (const p of this.index.nodeProperties(n))
+      for (let p = first; p < first + count; p++)
         if (!names.has(this.index.propertyName(p))) names.set(this.index.propertyName(p), p);
       this.properties.set(n, names);
     }
     return names.get(property) ?? -1;
   }
 }
+
+/** Properties a node may have and still be searched without a map of names. */
+const SEARCHED_IN_PLACE = 8;

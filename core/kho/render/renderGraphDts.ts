@@ -82,6 +82,9 @@ function linksByPlaceOf(graph: KhoGraph): Map<string, Link[]> {
   return groupBy(graph.links, (link) => placeKey(link.from.fragment, link.from.node, link.from.property));
 }
 
+/** What a place no link starts from has (shared, never written to). */
+const NO_LINKS: readonly Link[] = Object.freeze([]);
+
 /** One key per property of a fragment's node. */
 function placeKey(fragment: string, node: string, property: string): string {
   return `${fragment}\0${node}\0${property}`;
@@ -166,7 +169,7 @@ function* writeFragmentDts(
       const place = places[n];
       const match = place.decoded?.properties[p - index.nodeFirstProperty(n)];
       if (match?.name !== index.propertyName(p)) return undefined;
-      return propertyNote(match, linksByPlace.get(placeKey(fragment.id, place.path, match.name)) ?? []);
+      return propertyNote(match, linksByPlace.get(placeKey(fragment.id, place.path, match.name)) ?? NO_LINKS);
     },
   });
 }
@@ -199,11 +202,18 @@ function nodePlaces(index: FdtIndex, root: DecodedNode): NodePlace[] {
   return places;
 }
 
-/** The ABI reading of the property (if it differs from dtc's) and where its links (those from it) lead. */
-function propertyNote(property: DecodedProperty, links: Link[]): string | undefined {
-  const notes = [abiReading(property.value)].filter((note): note is string => note !== null);
-  for (const link of links) notes.push(link.to === null ? 'not followed' : `-> fragment ${link.to}`);
-  return notes.length > 0 ? notes.join(' ') : undefined;
+/**
+ * The ABI reading of the property (if it differs from dtc's) and where its
+ * links (those from it) lead, space-separated. Built as one string with no
+ * list: the DTS asks once per property of every fragment.
+ */
+function propertyNote(property: DecodedProperty, links: readonly Link[]): string | undefined {
+  let note = abiReading(property.value);
+  for (const link of links) {
+    const lead = link.to === null ? 'not followed' : `-> fragment ${link.to}`;
+    note = note === null ? lead : `${note} ${lead}`;
+  }
+  return note ?? undefined;
 }
 
 /** The ABI reading of an integer value (which dtc shows as BE cells); null for anything else. */
