@@ -1,12 +1,12 @@
 import { FDT_MAGIC } from '../../fdt/constants';
-import type { PhysicalMemory } from '../../mem/PhysicalMemory';
+import { storedRunsOf, type PhysicalMemory, type PhysRange } from '../../mem/PhysicalMemory';
+import { intersectRanges, subtractRanges } from '../../mem/physRanges';
 import { ANCHOR_MAGIC } from '../discover/anchorPageLayout';
 import { inspectRootAt } from '../discover/inspectRootAt';
 import { RootScanError } from '../discover/RootScanError';
 import type { RootScanOptions } from '../discover/RootScanOptions';
 import { readU32, startsWithAscii } from '../../bytes/readers';
 import type { RangeAccumulator } from '../maps/RangeAccumulator';
-import type { PreservedRanges } from '../maps/PreservedRanges';
 import { RecordingMemory } from './RecordingMemory';
 
 /** Bytes of the FDT header root discovery reads before the blob (`readFdtAt`). */
@@ -32,27 +32,47 @@ export async function addDiscoveryReads(
 ): Promise<void> {
   const judged = new Set<number>();
   let queue = [...seeds];
+  // Where a kept page start could hold a magic, as of the last round: only
+  // what a round adds is listed again (listing all of it every round made a
+  // lie that keeps megabytes cost rounds x pages).
+  let listed: PhysRange[] = [];
   while (queue.length > 0) {
     for (const address of queue) {
       judged.add(address);
       await judgeHit(memory, kept, address, options);
     }
-    queue = keptHits(kept.finish(), options.pageSize).filter((address) => !judged.has(address));
+    const starts = magicStarts(kept.finish().toArray());
+    const added = await storedPageStarts(memory, subtractRanges(starts, listed), options.pageSize);
+    queue = added.filter((address) => !judged.has(address));
+    listed = starts;
   }
 }
 
 /**
- * Page starts whose kept bytes hold a whole magic the scan looks for (4 bytes
- * of FDT magic, 8 of `KHOANCH1`); which magic is checked against the input
- * when the hit is judged. Neither magic has a zero byte, so a start kept only
- * in part can never look like one in the carved image.
+ * The addresses whose next 4 bytes are all kept: where a kept page start can
+ * hold a whole magic the scan looks for (4 bytes of FDT magic, 8 of
+ * `KHOANCH1`; which one is checked against the input when the hit is judged).
+ * Neither magic has a zero byte, so a start kept only in part can never look
+ * like one in the carved image.
  */
-function keptHits(kept: PreservedRanges, pageSize: number): number[] {
-  const hits: number[] = [];
-  for (const { start, end } of kept.toArray()) {
-    for (let page = Math.ceil(start / pageSize) * pageSize; page + 4 <= end; page += pageSize) hits.push(page);
+function magicStarts(kept: readonly PhysRange[]): PhysRange[] {
+  return kept.filter(({ start, end }) => end - start >= 4).map(({ start, end }) => ({ start, end: end - 3 }));
+}
+
+/**
+ * The page starts inside `ranges` that the image stores. A page the image
+ * only declares (ELF zero-fill, a page left out of a kdump) reads as zeros
+ * and cannot start with a magic, so a lie that keeps gigabytes of such RAM
+ * costs nothing here, as in the root scan itself.
+ */
+async function storedPageStarts(memory: PhysicalMemory, ranges: PhysRange[], pageSize: number): Promise<number[]> {
+  const pages: number[] = [];
+  for (const inRam of intersectRanges(ranges, memory.ranges)) {
+    for await (const { start, end } of storedRunsOf(memory, inRam)) {
+      for (let page = Math.ceil(start / pageSize) * pageSize; page < end; page += pageSize) pages.push(page);
+    }
   }
-  return hits;
+  return pages;
 }
 
 /**
