@@ -71,12 +71,13 @@ export function forEachNodePath(root: FdtNode, visit: (node: FdtNode, path: stri
 
 /**
  * The refusal for a path that names no node. The tree came from the image,
- * so this is how a node whose name holds a `/` (which no path can name: the
- * reader takes names as the blob has them) shows up when an edit must reach it.
+ * so this is how a node whose name holds a `/` or is empty below the root
+ * (which no path can name: the reader takes names as the blob has them)
+ * shows up when an edit must reach it.
  */
 export function noSuchNode(path: string): EditError {
   return new EditError(
     `node ${path}`,
-    "names no node of the tree: a node whose name contains '/' cannot be reached by a path, so it cannot be edited",
+    "names no node of the tree: a node whose name contains '/' or is empty cannot be reached by a path, so it cannot be edited",
   );
 }

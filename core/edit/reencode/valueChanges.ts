@@ -23,12 +23,16 @@ export function applyValueChanges(doc: FdtDocument, changes: readonly ValueChang
   return { ...doc, root: rebuildNode(doc.root, changeTrie(changes), null) };
 }
 
-/** The changes as a trie of node names; throws RangeError for a change whose node is not a path. */
+/**
+ * The changes as a trie of node names. A change's node path comes from the
+ * tree's own names, so one that is no path (a node named '' below the root
+ * gives `/a/`) is refused like a path that names no node.
+ */
 export function changeTrie(changes: readonly ValueChange[]): ChangeTrie {
   const root = new ChangeTrie();
   for (const change of changes) {
     const names = pathNames(change.node);
-    if (!names) throw new RangeError(`'${change.node}' is not a node path`);
+    if (!names) throw noSuchNode(change.node);
     let at = root;
     for (const name of names) at = at.child(name);
     at.setValue(change.property, change.value);
