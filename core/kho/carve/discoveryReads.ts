@@ -1,6 +1,7 @@
 import { FDT_MAGIC } from '../../fdt/constants';
-import { storedRunsOf, type PhysicalMemory, type PhysRange } from '../../mem/PhysicalMemory';
-import { intersectRanges, subtractRanges } from '../../mem/physRanges';
+import type { PhysicalMemory, PhysRange } from '../../mem/PhysicalMemory';
+import { subtractRanges } from '../../mem/physRanges';
+import { storedPageStarts } from '../discover/storedPageStarts';
 import { ANCHOR_MAGIC } from '../discover/anchorPageLayout';
 import { inspectRootAt } from '../discover/inspectRootAt';
 import { RootScanError } from '../discover/RootScanError';
@@ -42,7 +43,7 @@ export async function addDiscoveryReads(
       await judgeHit(memory, kept, address, options);
     }
     const starts = magicStarts(kept.finish().toArray());
-    const added = await storedPageStarts(memory, subtractRanges(starts, listed), options.pageSize);
+    const added = await keptPageStarts(memory, subtractRanges(starts, listed), options.pageSize);
     queue = added.filter((address) => !judged.has(address));
     listed = starts;
   }
@@ -60,16 +61,16 @@ function magicStarts(kept: readonly PhysRange[]): PhysRange[] {
 }
 
 /**
- * The page starts inside `ranges` that the image stores. A page the image
- * only declares (ELF zero-fill, a page left out of a kdump) reads as zeros
- * and cannot start with a magic, so a lie that keeps gigabytes of such RAM
- * costs nothing here, as in the root scan itself.
+ * The page starts inside `ranges` that the image stores, as the root scan
+ * lists them (`storedPageStarts`). A page the image only declares (ELF
+ * zero-fill, a page left out of a kdump) reads as zeros and cannot start
+ * with a magic, so a lie that keeps gigabytes of such RAM costs nothing here.
  */
-async function storedPageStarts(memory: PhysicalMemory, ranges: PhysRange[], pageSize: number): Promise<number[]> {
+async function keptPageStarts(memory: PhysicalMemory, ranges: PhysRange[], pageSize: number): Promise<number[]> {
   const pages: number[] = [];
-  for (const inRam of intersectRanges(ranges, memory.ranges)) {
-    for await (const { start, end } of storedRunsOf(memory, inRam)) {
-      for (let page = Math.ceil(start / pageSize) * pageSize; page < end; page += pageSize) pages.push(page);
+  for (const within of ranges) {
+    for await (const { start, end } of storedPageStarts(memory, pageSize, within)) {
+      for (let page = start; page < end; page += pageSize) pages.push(page);
     }
   }
   return pages;
