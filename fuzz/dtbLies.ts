@@ -1,19 +1,8 @@
+import { FDT_HEADER_FIELDS } from '../core/fdt/FdtHeader';
 import type { FuzzInput } from './FuzzInput';
 import { mutateBytes } from './mutate';
 import type { Rng } from './Rng';
 import { realDebugfsFiles, realRootDtb, seedFdts } from './seeds';
-
-/** Offsets of the FDT header's fields (devicetree specification §5.2). */
-const HEADER = {
-  totalsize: 4,
-  offDtStruct: 8,
-  offDtStrings: 12,
-  offMemRsvmap: 16,
-  version: 20,
-  lastCompVersion: 24,
-  sizeDtStrings: 32,
-  sizeDtStruct: 36,
-} as const;
 
 /** Every starting FDT: the demos' roots (every KHO version) and sub-FDTs, the real kernel's root and sub-FDTs. */
 function dtbSeeds(): Uint8Array[] {
@@ -27,8 +16,8 @@ function dtbSeeds(): Uint8Array[] {
 function tellHeaderLie(blob: Uint8Array, rng: Rng): { bytes: Uint8Array; lie: string } {
   let bytes = blob.slice();
   const view = () => new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const set = (field: keyof typeof HEADER, value: number) => {
-    if (bytes.length >= HEADER[field] + 4) view().setUint32(HEADER[field], value >>> 0);
+  const set = (field: keyof typeof FDT_HEADER_FIELDS, value: number) => {
+    if (bytes.length >= FDT_HEADER_FIELDS[field] + 4) view().setUint32(FDT_HEADER_FIELDS[field], value >>> 0);
     return `${field} ${value >>> 0}`;
   };
   const length = bytes.length;

@@ -37,7 +37,7 @@ export interface FdtHeader {
 const MIN_HEADER_SIZE = 28;
 
 /** Field offsets inside the header, from `struct fdt_header`. */
-const FIELD = {
+export const FDT_HEADER_FIELDS = {
   magic: 0x00,
   totalsize: 0x04,
   offDtStruct: 0x08,
@@ -88,29 +88,35 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
   if (bytes.length < 4) {
     return { offset: 0, reason: `blob is ${bytes.length} bytes, too short to hold the 4-byte magic` };
   }
-  const magic = readU32BE(bytes, FIELD.magic);
+  const magic = readU32BE(bytes, FDT_HEADER_FIELDS.magic);
   if (magic !== FDT_MAGIC)
-    return { offset: FIELD.magic, reason: `bad magic ${hexOffset(magic)}, expected ${hexOffset(FDT_MAGIC)}` };
+    return {
+      offset: FDT_HEADER_FIELDS.magic,
+      reason: `bad magic ${hexOffset(magic)}, expected ${hexOffset(FDT_MAGIC)}`,
+    };
   if (bytes.length < MIN_HEADER_SIZE) {
     return {
       offset: 0,
       reason: `blob is ${bytes.length} bytes, shorter than the smallest header (${MIN_HEADER_SIZE} bytes)`,
     };
   }
-  const version = readU32BE(bytes, FIELD.version);
-  const lastCompVersion = readU32BE(bytes, FIELD.lastCompVersion);
+  const version = readU32BE(bytes, FDT_HEADER_FIELDS.version);
+  const lastCompVersion = readU32BE(bytes, FDT_HEADER_FIELDS.lastCompVersion);
   const format = fdtVersionFormat(version);
   if (!format)
-    return { offset: FIELD.version, reason: `version ${version} is not an FDT format version (1, 2, 3, 16 or 17)` };
+    return {
+      offset: FDT_HEADER_FIELDS.version,
+      reason: `version ${version} is not an FDT format version (1, 2, 3, 16 or 17)`,
+    };
   if (lastCompVersion < 1 || lastCompVersion > version) {
     return {
-      offset: FIELD.lastCompVersion,
+      offset: FDT_HEADER_FIELDS.lastCompVersion,
       reason: `last_comp_version ${lastCompVersion} must be between 1 and the version (${version})`,
     };
   }
   if (lastCompVersion > FDT_LATEST_VERSION) {
     return {
-      offset: FIELD.lastCompVersion,
+      offset: FDT_HEADER_FIELDS.lastCompVersion,
       reason: `version ${version} blob needs a reader of version ${lastCompVersion} or later; this reader knows up to ${FDT_LATEST_VERSION}`,
     };
   }
@@ -121,32 +127,53 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
       reason: `blob is ${bytes.length} bytes, shorter than the version ${version} header (${headerSize} bytes)`,
     };
   }
-  const totalSize = readU32BE(bytes, FIELD.totalsize);
+  const totalSize = readU32BE(bytes, FDT_HEADER_FIELDS.totalsize);
   if (totalSize < headerSize) {
     return {
-      offset: FIELD.totalsize,
+      offset: FDT_HEADER_FIELDS.totalsize,
       reason: `totalsize ${totalSize} is smaller than the version ${version} header (${headerSize} bytes)`,
     };
   }
   if (totalSize > limits.maxTotalSize) {
     return {
-      offset: FIELD.totalsize,
+      offset: FDT_HEADER_FIELDS.totalsize,
       reason: `totalsize ${totalSize} exceeds the limit maxTotalSize (${limits.maxTotalSize})`,
     };
   }
-  const offMemRsvmap = readU32BE(bytes, FIELD.offMemRsvmap);
-  const offDtStruct = readU32BE(bytes, FIELD.offDtStruct);
-  const offDtStrings = readU32BE(bytes, FIELD.offDtStrings);
-  const sizeDtStrings = format.hasStringsSize ? readU32BE(bytes, FIELD.sizeDtStrings) : undefined;
-  const sizeDtStruct = format.hasStructSize ? readU32BE(bytes, FIELD.sizeDtStruct) : undefined;
+  const offMemRsvmap = readU32BE(bytes, FDT_HEADER_FIELDS.offMemRsvmap);
+  const offDtStruct = readU32BE(bytes, FDT_HEADER_FIELDS.offDtStruct);
+  const offDtStrings = readU32BE(bytes, FDT_HEADER_FIELDS.offDtStrings);
+  const sizeDtStrings = format.hasStringsSize ? readU32BE(bytes, FDT_HEADER_FIELDS.sizeDtStrings) : undefined;
+  const sizeDtStruct = format.hasStructSize ? readU32BE(bytes, FDT_HEADER_FIELDS.sizeDtStruct) : undefined;
   const bounds = { headerSize, totalSize };
   const problem =
-    checkBlockStart(bounds, FIELD.offMemRsvmap, 'off_mem_rsvmap', offMemRsvmap, 8) ??
-    checkBlockEnd(bounds, FIELD.offMemRsvmap, 'off_mem_rsvmap', offMemRsvmap, 'the 16-byte terminator entry', 16) ??
-    checkBlockStart(bounds, FIELD.offDtStruct, 'off_dt_struct', offDtStruct, 4) ??
-    checkBlockEnd(bounds, FIELD.sizeDtStruct, 'off_dt_struct', offDtStruct, 'size_dt_struct', sizeDtStruct) ??
-    checkBlockStart(bounds, FIELD.offDtStrings, 'off_dt_strings', offDtStrings, 1) ??
-    checkBlockEnd(bounds, FIELD.sizeDtStrings, 'off_dt_strings', offDtStrings, 'size_dt_strings', sizeDtStrings);
+    checkBlockStart(bounds, FDT_HEADER_FIELDS.offMemRsvmap, 'off_mem_rsvmap', offMemRsvmap, 8) ??
+    checkBlockEnd(
+      bounds,
+      FDT_HEADER_FIELDS.offMemRsvmap,
+      'off_mem_rsvmap',
+      offMemRsvmap,
+      'the 16-byte terminator entry',
+      16,
+    ) ??
+    checkBlockStart(bounds, FDT_HEADER_FIELDS.offDtStruct, 'off_dt_struct', offDtStruct, 4) ??
+    checkBlockEnd(
+      bounds,
+      FDT_HEADER_FIELDS.sizeDtStruct,
+      'off_dt_struct',
+      offDtStruct,
+      'size_dt_struct',
+      sizeDtStruct,
+    ) ??
+    checkBlockStart(bounds, FDT_HEADER_FIELDS.offDtStrings, 'off_dt_strings', offDtStrings, 1) ??
+    checkBlockEnd(
+      bounds,
+      FDT_HEADER_FIELDS.sizeDtStrings,
+      'off_dt_strings',
+      offDtStrings,
+      'size_dt_strings',
+      sizeDtStrings,
+    );
   if (problem) return problem;
   return {
     magic,
@@ -156,7 +183,7 @@ export function checkFdtHeader(bytes: Uint8Array, limits: FdtReadLimits): FdtHea
     offMemRsvmap,
     version,
     lastCompVersion,
-    bootCpuidPhys: format.hasBootCpuid ? readU32BE(bytes, FIELD.bootCpuidPhys) : undefined,
+    bootCpuidPhys: format.hasBootCpuid ? readU32BE(bytes, FDT_HEADER_FIELDS.bootCpuidPhys) : undefined,
     sizeDtStrings,
     sizeDtStruct,
     headerSize,
