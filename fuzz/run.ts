@@ -1,5 +1,6 @@
 /**
  * `npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--recheck SECONDS] [--no-save]`
+ * `npm run fuzz -- --recheck-from fuzz/out/summary-seedN.json [--recheck SECONDS] [--watchdog MS] [--heap MIB] [--no-save]`
  *
  * Feeds generated inputs of every family (fuzz/families.ts) round-robin to a
  * pool of worker threads (one per core by default), each running one input
@@ -9,6 +10,8 @@
  * under load is told apart from a real one. Prints a summary table; every
  * new kind of finding is kept as a reproducer in fuzz/corpus/ (at most two
  * per kind), and the summary also goes to fuzz/out/ as Markdown and JSON.
+ * Suspects the re-check budget had no time for are listed in that JSON;
+ * `--recheck-from` re-checks them alone later, without a pool.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -17,15 +20,15 @@ import { parseArgs } from 'node:util';
 import { readCorpus, signatureOf, writeReproducer } from './corpusFiles';
 import { FAMILIES, makeInput, prepareFamilies } from './families';
 import { FuzzWorker, type FuzzWorkerLimits, type WorkerFailure } from './FuzzWorker';
+import { readUncheckedSuspects, type UncheckedSuspect } from './uncheckedSuspects';
 import type { WorkerReply, WorkerRequest } from './protocol';
 import { formatSummary, FamilyStats, type Finding } from './summary';
 import type { OutcomeKind } from './runTarget';
 
 const ROOT = join(import.meta.dirname, '..');
-/** At most this many suspects are re-checked alone (each may take a watchdog's time); the rest keep their verdict. */
-const MAX_RECHECKS = 200;
 const USAGE =
-  'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--recheck SECONDS] [--no-save]';
+  'usage: npm run fuzz -- --budget SECONDS --seed N [--inputs N] [--families a,b] [--jobs N] [--watchdog MS] [--heap MIB] [--recheck SECONDS] [--no-save]\n' +
+  '       npm run fuzz -- --recheck-from fuzz/out/summary-seedN.json [--recheck SECONDS] [--watchdog MS] [--heap MIB] [--no-save]';
 
 const { values } = parseArgs({
   options: {
@@ -37,16 +40,22 @@ const { values } = parseArgs({
     watchdog: { type: 'string', default: '10000' },
     heap: { type: 'string', default: '512' },
     recheck: { type: 'string', default: '300' },
+    'recheck-from': { type: 'string' },
     'no-save': { type: 'boolean', default: false },
   },
 });
 const budgetMs = 1000 * Number(values.budget);
-const seed = Number(values.seed);
+const recheckFrom = values['recheck-from'] === undefined ? null : readUncheckedSuspects(values['recheck-from']);
+const seed = recheckFrom?.seed ?? Number(values.seed);
 const maxInputs = values.inputs === undefined ? Number.POSITIVE_INFINITY : Number(values.inputs);
 const jobs = Number(values.jobs);
 const recheckBudgetMs = 1000 * Number(values.recheck);
 const limits: FuzzWorkerLimits = { watchdogMs: Number(values.watchdog), heapMiB: Number(values.heap) };
-const families = values.families ? values.families.split(',') : FAMILIES.map((f) => f.name);
+const families = recheckFrom
+  ? [...new Set(recheckFrom.suspects.map((s) => s.family))]
+  : values.families
+    ? values.families.split(',')
+    : FAMILIES.map((f) => f.name);
 for (const name of families)
   if (!FAMILIES.some((f) => f.name === name))
     throw new Error(`unknown family ${name}; known: ${FAMILIES.map((f) => f.name).join(', ')}`);
@@ -67,9 +76,19 @@ const stats = new Map(families.map((name) => [name, new FamilyStats(name)]));
 const known = new Map<string, number>();
 for (const entry of readCorpus()) known.set(entry.signature, (known.get(entry.signature) ?? 0) + 1);
 const findings = new Map<string, Finding>();
-/** Hangs and slow inputs seen under the pool's load: each is run again alone at the end. */
+/**
+ * Hangs and slow inputs seen under the pool's load (or, with
+ * `--recheck-from`, those an earlier run left): each is run again alone at
+ * the end, as long as the re-check budget lasts.
+ */
 const suspects: WorkerRequest[] = [];
 const poolVerdicts = new Map<number, { kind: OutcomeKind; message: string }>();
+for (const [id, { family, index, kind, message }] of (recheckFrom?.suspects ?? []).entries()) {
+  suspects.push({ id, family, seed, index });
+  poolVerdicts.set(id, { kind, message });
+}
+/** Suspects the re-check budget had no time for, listed in the summary JSON for `--recheck-from`. */
+const unchecked: UncheckedSuspect[] = [];
 const started = Date.now();
 // The first Ctrl-C ends the run (re-checks and the summary follow), a second one the re-checks.
 let interrupts = 0;
@@ -113,7 +132,7 @@ async function lane(): Promise<void> {
     const result = await worker.run(request);
     const reply = 'outcome' in result ? result : null;
     const { kind, message } = verdict(result);
-    if ((kind === 'hang' || kind === 'slow') && suspects.length < MAX_RECHECKS) {
+    if (kind === 'hang' || kind === 'slow') {
       suspects.push(request);
       poolVerdicts.set(i, { kind, message: `${message} (under the pool's load; not re-checked alone)` });
     } else record(request, kind, message, reply);
@@ -132,7 +151,7 @@ const progress = setInterval(() => {
     `fuzz: ${done} inputs in ${seconds.toFixed(0)} s (${(done / seconds).toFixed(0)}/s), ${findings.size} kinds of finding, ${suspects.length} hang(s) or slow input(s) to re-check, load ${loadavg()[0].toFixed(1)}\n`,
   );
 }, 30_000);
-await Promise.all(Array.from({ length: jobs }, lane));
+if (!recheckFrom) await Promise.all(Array.from({ length: jobs }, lane));
 clearInterval(progress);
 const runSeconds = (Date.now() - started) / 1000;
 
@@ -148,6 +167,7 @@ for (const request of suspects) {
   if (interrupts > 1 || Date.now() - recheckStarted > recheckBudgetMs) {
     const kept = poolVerdicts.get(request.id)!;
     record(request, kept.kind, kept.message, null);
+    unchecked.push({ family: request.family, index: request.index, ...kept });
     continue;
   }
   rechecked++;
@@ -171,18 +191,25 @@ for (const request of suspects) {
 await worker?.close();
 
 const elapsed = (Date.now() - started) / 1000;
-const summary = formatSummary([...stats.values()], [...findings.values()], {
-  seed,
-  elapsed,
-  runSeconds,
-  jobs,
-  rechecked,
-  suspects: suspects.length,
-  confirmed,
-  watchdogMs: limits.watchdogMs,
-  heapMiB: limits.heapMiB,
-});
+const outName = `fuzz/out/summary-seed${seed}${recheckFrom ? '-recheck' : ''}`;
+const summary = formatSummary(
+  [...stats.values()],
+  [...findings.values()],
+  {
+    seed,
+    elapsed,
+    runSeconds,
+    jobs: recheckFrom ? 0 : jobs,
+    rechecked,
+    suspects: suspects.length,
+    confirmed,
+    watchdogMs: limits.watchdogMs,
+    heapMiB: limits.heapMiB,
+    recheckFrom: values['recheck-from'],
+  },
+  { list: unchecked, json: `${outName}.json` },
+);
 process.stdout.write(summary.markdown);
 mkdirSync(join(ROOT, 'fuzz/out'), { recursive: true });
-writeFileSync(join(ROOT, `fuzz/out/summary-seed${seed}.md`), summary.markdown);
-writeFileSync(join(ROOT, `fuzz/out/summary-seed${seed}.json`), `${JSON.stringify(summary.json, null, 2)}\n`);
+writeFileSync(join(ROOT, `${outName}.md`), summary.markdown);
+writeFileSync(join(ROOT, `${outName}.json`), `${JSON.stringify(summary.json, null, 2)}\n`);

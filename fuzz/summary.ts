@@ -1,5 +1,6 @@
 import { loadavg } from 'node:os';
 import type { OutcomeKind } from './runTarget';
+import type { UncheckedSuspect } from './uncheckedSuspects';
 
 const KINDS: readonly OutcomeKind[] = ['ok', 'refused', 'crash', 'invariant', 'slow', 'hang', 'out-of-memory'];
 
@@ -43,7 +44,12 @@ export interface Finding {
   reproducers: string[];
 }
 
-/** The run's table in Markdown and the same facts as JSON. */
+/**
+ * The run's table in Markdown and the same facts as JSON. A run with
+ * `recheckFrom` re-checked an earlier run's suspects and had no pool
+ * (`jobs` 0). `unchecked` lists the suspects the re-check budget had no time
+ * for, and the JSON (`unchecked.json`) that `--recheck-from` takes.
+ */
 export function formatSummary(
   stats: FamilyStats[],
   findings: Finding[],
@@ -57,7 +63,9 @@ export function formatSummary(
     confirmed: number;
     watchdogMs: number;
     heapMiB: number;
+    recheckFrom?: string;
   },
+  unchecked: { list: UncheckedSuspect[]; json: string },
 ): { markdown: string; json: unknown } {
   const total = stats.reduce((n, s) => n + s.inputs, 0);
   const load = loadavg()
@@ -87,8 +95,11 @@ export function formatSummary(
     (maxGrowth / 2 ** 20).toFixed(1),
     (maxTotal / 2 ** 20).toFixed(0),
   ]);
+  const limits = `watchdog ${run.watchdogMs} ms, worker heap limit ${run.heapMiB} MiB, load average at the end ${load}`;
   const lines = [
-    `fuzz run: seed ${run.seed}, ${total} inputs in ${run.runSeconds.toFixed(0)} s (${(total / run.runSeconds).toFixed(0)}/s) on ${run.jobs} worker thread(s), ${run.suspects} hang(s) or slow input(s) in the pool, ${run.rechecked} re-checked alone (${run.confirmed} still so) (${run.elapsed.toFixed(0)} s in all), watchdog ${run.watchdogMs} ms, worker heap limit ${run.heapMiB} MiB, load average at the end ${load}`,
+    run.recheckFrom
+      ? `fuzz re-check: seed ${run.seed}, the ${run.suspects} suspect(s) ${run.recheckFrom} left unchecked, ${run.rechecked} re-checked alone (${run.confirmed} still a hang or slow) in ${run.elapsed.toFixed(0)} s, ${limits}`
+      : `fuzz run: seed ${run.seed}, ${total} inputs in ${run.runSeconds.toFixed(0)} s (${(total / run.runSeconds).toFixed(0)}/s) on ${run.jobs} worker thread(s), ${run.suspects} hang(s) or slow input(s) in the pool, ${run.rechecked} re-checked alone (${run.confirmed} still so) (${run.elapsed.toFixed(0)} s in all), ${limits}`,
     '',
     `| ${header.join(' | ')} |`,
     `|${header.map(() => '---').join('|')}|`,
@@ -101,6 +112,12 @@ export function formatSummary(
         `- ${f.count}× ${f.signature} (${f.family}${f.reproducers.length > 0 ? `; kept as ${f.reproducers.join(', ')}` : ''})\n  e.g. ${f.example.slice(0, 300)}`,
     ),
     '',
+    ...(unchecked.list.length === 0
+      ? []
+      : [
+          `${unchecked.list.length} suspect(s) not re-checked alone (the --recheck budget ran out) keep the pool's verdict above; re-check them with \`npm run fuzz -- --recheck-from ${unchecked.json}\`.`,
+          '',
+        ]),
   ];
   return {
     markdown: lines.join('\n'),
@@ -117,6 +134,7 @@ export function formatSummary(
         maxHeapTotalBytes: s.maxHeapTotal,
       })),
       findings,
+      notRechecked: unchecked.list,
     },
   };
 }
