@@ -81,12 +81,9 @@ const findings = new Map<string, Finding>();
  * `--recheck-from`, those an earlier run left): each is run again alone at
  * the end, as long as the re-check budget lasts.
  */
-const suspects: WorkerRequest[] = [];
-const poolVerdicts = new Map<number, { kind: OutcomeKind; message: string }>();
-for (const [id, { family, index, kind, message }] of (recheckFrom?.suspects ?? []).entries()) {
-  suspects.push({ id, family, seed, index });
-  poolVerdicts.set(id, { kind, message });
-}
+const suspects: Array<{ request: WorkerRequest; pool: { kind: OutcomeKind; message: string } }> = (
+  recheckFrom?.suspects ?? []
+).map(({ family, index, kind, message }, id) => ({ request: { id, family, seed, index }, pool: { kind, message } }));
 /** Suspects the re-check budget had no time for, listed in the summary JSON for `--recheck-from`. */
 const unchecked: UncheckedSuspect[] = [];
 const started = Date.now();
@@ -133,8 +130,7 @@ async function lane(): Promise<void> {
     const reply = 'outcome' in result ? result : null;
     const { kind, message } = verdict(result);
     if (kind === 'hang' || kind === 'slow') {
-      suspects.push(request);
-      poolVerdicts.set(i, { kind, message: `${message} (under the pool's load; not re-checked alone)` });
+      suspects.push({ request, pool: { kind, message: `${message} (under the pool's load; not re-checked alone)` } });
     } else record(request, kind, message, reply);
     done++;
     if (!worker.alive) {
@@ -163,11 +159,10 @@ let confirmed = 0;
 let rechecked = 0;
 const recheckStarted = Date.now();
 let worker: FuzzWorker | null = null;
-for (const request of suspects) {
+for (const { request, pool } of suspects) {
   if (interrupts > 1 || Date.now() - recheckStarted > recheckBudgetMs) {
-    const kept = poolVerdicts.get(request.id)!;
-    record(request, kept.kind, kept.message, null);
-    unchecked.push({ family: request.family, index: request.index, ...kept });
+    record(request, pool.kind, pool.message, null);
+    unchecked.push({ family: request.family, index: request.index, ...pool });
     continue;
   }
   rechecked++;
