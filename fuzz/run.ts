@@ -160,7 +160,7 @@ let rechecked = 0;
 const recheckStarted = Date.now();
 let worker: FuzzWorker | null = null;
 for (const { request, pool } of suspects) {
-  if (interrupts > 1 || Date.now() - recheckStarted > recheckBudgetMs) {
+  if (interrupts > 1 || Date.now() - recheckStarted >= recheckBudgetMs) {
     record(request, pool.kind, pool.message, null);
     unchecked.push({ family: request.family, index: request.index, ...pool });
     continue;
